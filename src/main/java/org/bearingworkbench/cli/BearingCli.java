@@ -1,0 +1,35 @@
+package org.bearingworkbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: one subcommand per job, all calling the same headless core as the GUI. */
+@Command(name = "bearing-workbench", mixinStandardHelpOptions = true, version = "Bearing Workbench 0.1.0",
+        description = "Bearing-vibration anomaly detection with an LSTM autoencoder (NASA IMS format).",
+        subcommands = {FeaturesCommand.class, GenerateCommand.class, BenchCommand.class})
+public final class BearingCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line and returns the process exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new BearingCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + Errors.describe(ex));
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,207 @@
+package org.bearingworkbench.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bearingworkbench.features.FeatureTable;
+
+/**
+ * Saves a {@link FeatureTable} as plain comma CSV (ISO timestamps, {@code .} decimals, full double precision) and
+ * loads feature CSVs: its own, or any whose first column is a timestamp and whose other columns are numeric.
+ */
+public final class FeatureCsv {
+    public static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter ISO_FLEX = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd").optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0).parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+            .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0).toFormatter();
+
+    private FeatureCsv() {
+    }
+
+    /** Writes {@code table} to {@code target} atomically (temp file, then rename). */
+    public static void write(FeatureTable table, Path target) throws IOException {
+        AtomicFiles.write(target, out -> write(table, out));
+    }
+
+    public static void write(FeatureTable table, Writer out) throws IOException {
+        List<String> cols = table.featureColumns();
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(FeatureTable.TIMESTAMP).append(',').append(FeatureTable.FILE).append(',').append(FeatureTable.ROWS);
+        for (String c : cols) {
+            sb.append(',').append(c);
+        }
+        out.write(sb.append('\n').toString());
+        double[][] data = new double[cols.size()][];
+        for (int c = 0; c < cols.size(); c++) {
+            data[c] = table.column(cols.get(c));
+        }
+        for (int r = 0; r < table.rowCount(); r++) {
+            sb.setLength(0);
+            sb.append(ISO.format(table.timestamp(r))).append(',').append(table.file(r)).append(',')
+                    .append(table.sampleRows(r));
+            for (double[] col : data) {
+                sb.append(',').append(col[r]);
+            }
+            out.write(sb.append('\n').toString());
+        }
+    }
+
+    /** Parses a timestamp written as ISO ({@code 2004-02-12 10:52:39}, optional {@code T}) or IMS style. */
+    public static LocalDateTime parseTimestamp(String text) {
+        String t = text.trim();
+        try {
+            return LocalDateTime.parse(t, ISO_FLEX);
+        } catch (DateTimeParseException e) {
+            return SnapshotName.parse(t);
+        }
+    }
+
+    /** Loads a feature CSV. Errors name the line and column. */
+    public static FeatureTable read(Path path) throws InputFormatException {
+        String where = path.getFileName().toString();
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null || header.isBlank()) {
+                throw new InputFormatException(where + ": empty file (expected a header row)");
+            }
+            String[] names = split(stripBom(header));
+            if (names.length < 2) {
+                throw new InputFormatException(where + ", line 1: expected a timestamp column and at least one numeric column");
+            }
+            int fileCol = -1;
+            int rowsCol = -1;
+            List<String> featureNames = new ArrayList<>();
+            List<Integer> featureIdx = new ArrayList<>();
+            for (int c = 1; c < names.length; c++) {
+                String name = names[c].isEmpty() ? "column" + (c + 1) : names[c];
+                if (name.equals(FeatureTable.FILE)) {
+                    fileCol = c;
+                } else if (name.equals(FeatureTable.ROWS)) {
+                    rowsCol = c;
+                } else {
+                    if (featureNames.contains(name)) {
+                        throw new InputFormatException(where + ", line 1: column name '" + name + "' appears twice");
+                    }
+                    featureNames.add(name);
+                    featureIdx.add(c);
+                }
+            }
+            if (featureNames.isEmpty()) {
+                throw new InputFormatException(where + ": no numeric feature columns");
+            }
+            List<LocalDateTime> ts = new ArrayList<>();
+            List<String> files = new ArrayList<>();
+            List<Integer> rows = new ArrayList<>();
+            List<double[]> values = new ArrayList<>();
+            String line;
+            int lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = split(line);
+                if (cells.length != names.length) {
+                    throw new InputFormatException(where + ", line " + lineNo + ": " + cells.length + " cells, expected "
+                            + names.length + " like the header");
+                }
+                LocalDateTime t;
+                try {
+                    t = parseTimestamp(cells[0]);
+                } catch (DateTimeParseException e) {
+                    throw new InputFormatException(where + ", line " + lineNo + ", column 1 (" + label(names[0]) + "): '"
+                            + cells[0] + "' is not a timestamp (expected 2004-02-12 10:52:39 or 2004.02.12.10.52.39)");
+                }
+                ts.add(t);
+                files.add(fileCol >= 0 ? cells[fileCol] : SnapshotName.of(t));
+                rows.add(rowsCol >= 0 ? parseInt(cells[rowsCol], where, lineNo, rowsCol, names) : 0);
+                double[] v = new double[featureIdx.size()];
+                for (int k = 0; k < v.length; k++) {
+                    int c = featureIdx.get(k);
+                    v[k] = parseDouble(cells[c], where, lineNo, c, names);
+                }
+                values.add(v);
+            }
+            if (ts.isEmpty()) {
+                throw new InputFormatException(where + ": no data rows after the header");
+            }
+            Map<String, double[]> columns = new LinkedHashMap<>();
+            for (int k = 0; k < featureNames.size(); k++) {
+                double[] col = new double[values.size()];
+                for (int r = 0; r < col.length; r++) {
+                    col[r] = values.get(r)[k];
+                }
+                columns.put(featureNames.get(k), col);
+            }
+            int[] rowArr = rows.stream().mapToInt(Integer::intValue).toArray();
+            String name = where.endsWith(".csv") ? where.substring(0, where.length() - 4) : where;
+            return FeatureTable.of(name, null, ts, files, rowArr, columns);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputFormatException(path + ": file not found", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputFormatException(where + ": not a text (UTF-8) CSV file", e);
+        } catch (IOException e) {
+            throw new InputFormatException(where + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String label(String name) {
+        return name.isEmpty() ? "timestamp" : name;
+    }
+
+    private static double parseDouble(String cell, String where, int line, int col, String[] names)
+            throws InputFormatException {
+        try {
+            double v = Double.parseDouble(cell);
+            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new InputFormatException(where + ", line " + line + ", column " + (col + 1) + " (" + names[col] + "): '"
+                + cell + "' is not a number");
+    }
+
+    private static int parseInt(String cell, String where, int line, int col, String[] names)
+            throws InputFormatException {
+        try {
+            return Integer.parseInt(cell);
+        } catch (NumberFormatException e) {
+            throw new InputFormatException(where + ", line " + line + ", column " + (col + 1) + " (" + names[col]
+                    + "): '" + cell + "' is not a whole number");
+        }
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static String[] split(String line) {
+        String[] cells = line.split(",", -1);
+        for (int i = 0; i < cells.length; i++) {
+            String c = cells[i].trim();
+            if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
+                c = c.substring(1, c.length() - 1);
+            }
+            cells[i] = c;
+        }
+        return cells;
+    }
+}

@@ -1,0 +1,230 @@
+package org.bearingworkbench.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.bearingworkbench.features.ChannelStatistics;
+import org.bearingworkbench.features.Feature;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.task.CancelledException;
+import org.bearingworkbench.task.TaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports an IMS-style directory into a {@link FeatureTable}: files are parsed in parallel (one reusable buffer per
+ * worker), each channel reduced to its {@link Feature}s. Bad files are skipped with a reason; good ones still import.
+ */
+public final class ImsDirectoryImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(ImsDirectoryImporter.class);
+    private static final int FEATURES = Feature.values().length;
+
+    private final int threads;
+
+    public ImsDirectoryImporter() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public ImsDirectoryImporter(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    private record Candidate(Path path, String name, LocalDateTime timestamp, long size) {
+    }
+
+    private static final class Parsed {
+        int channels;
+        int rows;
+        double[] features;
+        String error;
+    }
+
+    public ImportResult importDirectory(Path dir, TaskContext context) throws InputFormatException {
+        long start = System.nanoTime();
+        List<SkippedFile> skipped = new ArrayList<>();
+        List<Candidate> candidates = list(dir, skipped);
+        if (candidates.isEmpty()) {
+            throw new InputFormatException(dir + ": no data files (expected files named like 2004.02.12.10.32.39"
+                    + (skipped.isEmpty() ? "" : "; ignored " + skipped.size() + " other file(s)") + ")");
+        }
+        Parsed[] parsed = parseAll(candidates, context);
+        long bytes = 0;
+        for (Candidate c : candidates) {
+            bytes += c.size;
+        }
+        int channels = mode(parsed, p -> p.channels);
+        int rows = mode(parsed, p -> p.rows);
+        List<Integer> good = new ArrayList<>();
+        for (int i = 0; i < parsed.length; i++) {
+            Parsed p = parsed[i];
+            String name = candidates.get(i).name;
+            if (p.error != null) {
+                skipped.add(new SkippedFile(name, p.error));
+            } else if (p.channels != channels) {
+                skipped.add(new SkippedFile(name, p.channels + " channels where the directory's files have " + channels));
+            } else if (p.rows < rows) {
+                skipped.add(new SkippedFile(name, "truncated: " + p.rows + " rows where the directory's files have " + rows));
+            } else {
+                good.add(i);
+            }
+        }
+        if (good.isEmpty()) {
+            throw new InputFormatException(dir + ": none of the " + candidates.size() + " data files could be read; first problem: "
+                    + skipped.get(skipped.size() - 1));
+        }
+        FeatureTable table = toTable(dir, candidates, parsed, good, channels);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        skipped.sort(Comparator.comparing(SkippedFile::file));
+        LOG.info("imported {} files ({} skipped) from {} in {} s", good.size(), skipped.size(), dir, seconds);
+        return new ImportResult(table, skipped, channels, bytes, seconds);
+    }
+
+    private static List<Candidate> list(Path dir, List<SkippedFile> skipped) throws InputFormatException {
+        if (!Files.isDirectory(dir)) {
+            throw new InputFormatException(dir + ": not a directory");
+        }
+        List<Candidate> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (!Files.isRegularFile(p) || name.startsWith(".")) {
+                    continue;
+                }
+                var ts = SnapshotName.timestampOf(name);
+                if (ts.isEmpty()) {
+                    skipped.add(new SkippedFile(name, "name is not a timestamp (YYYY.MM.DD.hh.mm.ss)"));
+                    continue;
+                }
+                out.add(new Candidate(p, name, ts.get(), Files.size(p)));
+            }
+        } catch (IOException e) {
+            throw new InputFormatException(dir + ": cannot list directory (" + e.getMessage() + ")", e);
+        }
+        out.sort(Comparator.comparing(Candidate::timestamp));
+        return out;
+    }
+
+    private Parsed[] parseAll(List<Candidate> candidates, TaskContext context) {
+        int n = candidates.size();
+        Parsed[] parsed = new Parsed[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong bytesDone = new AtomicLong();
+        int workers = Math.min(threads, n);
+        CountDownLatch finished = new CountDownLatch(workers);
+        long start = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            Thread t = new Thread(() -> {
+                try {
+                    SnapshotReader reader = new SnapshotReader();
+                    int i;
+                    while (!context.isCancelled() && (i = next.getAndIncrement()) < n) {
+                        parsed[i] = parseOne(reader, candidates.get(i));
+                        bytesDone.addAndGet(candidates.get(i).size);
+                        done.incrementAndGet();
+                    }
+                } finally {
+                    finished.countDown();
+                }
+            }, "import-" + w);
+            t.setDaemon(true);
+            t.start();
+        }
+        try {
+            while (!finished.await(100, TimeUnit.MILLISECONDS)) {
+                report(context, done.get(), n, bytesDone.get(), start);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+        context.checkCancelled();
+        report(context, n, n, bytesDone.get(), start);
+        return parsed;
+    }
+
+    private static void report(TaskContext context, int done, int total, long bytes, long start) {
+        double s = (System.nanoTime() - start) / 1e9;
+        context.progress(done, total, String.format(java.util.Locale.ROOT, "%d/%d files, %.0f MB, %.0f MB/s",
+                done, total, bytes / 1e6, s > 0 ? bytes / 1e6 / s : 0));
+    }
+
+    private static Parsed parseOne(SnapshotReader reader, Candidate c) {
+        Parsed p = new Parsed();
+        try {
+            reader.read(c.path);
+            SnapshotParser sp = reader.parser();
+            p.channels = sp.channels();
+            p.rows = sp.rows();
+            p.features = new double[p.channels * FEATURES];
+            for (int ch = 0; ch < p.channels; ch++) {
+                ChannelStatistics.compute(sp.channel(ch), sp.rows(), p.features, ch * FEATURES);
+            }
+        } catch (InputFormatException e) {
+            p.error = stripFilePrefix(e.getMessage(), c.name);
+        } catch (RuntimeException e) {
+            p.error = "unexpected error: " + e;
+        }
+        return p;
+    }
+
+    private static String stripFilePrefix(String message, String name) {
+        if (message.startsWith(name + ", ")) {
+            return message.substring(name.length() + 2);
+        }
+        if (message.startsWith(name + ": ")) {
+            return message.substring(name.length() + 2);
+        }
+        return message;
+    }
+
+    private static int mode(Parsed[] parsed, java.util.function.ToIntFunction<Parsed> key) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (Parsed p : parsed) {
+            if (p.error == null) {
+                counts.merge(key.applyAsInt(p), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(0);
+    }
+
+    private static FeatureTable toTable(Path dir, List<Candidate> candidates, Parsed[] parsed, List<Integer> good,
+                                        int channels) {
+        int n = good.size();
+        List<LocalDateTime> ts = new ArrayList<>(n);
+        List<String> files = new ArrayList<>(n);
+        int[] rows = new int[n];
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (int ch = 0; ch < channels; ch++) {
+            for (Feature f : Feature.values()) {
+                columns.put(f.column(ch + 1), new double[n]);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int i = good.get(k);
+            ts.add(candidates.get(i).timestamp);
+            files.add(candidates.get(i).name);
+            rows[k] = parsed[i].rows;
+            for (int ch = 0; ch < channels; ch++) {
+                for (Feature f : Feature.values()) {
+                    columns.get(f.column(ch + 1))[k] = parsed[i].features[ch * FEATURES + f.ordinal()];
+                }
+            }
+        }
+        return FeatureTable.of(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), dir,
+                ts, files, rows, columns);
+    }
+}

@@ -1,0 +1,99 @@
+package org.bearingworkbench.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads snapshot files (plain or gzip) into a reusable byte buffer and parses them. One instance per thread, so
+ * an import holds at most one raw file per worker in memory.
+ */
+public final class SnapshotReader {
+    private byte[] buffer = new byte[1 << 20];
+    private int length;
+    private final SnapshotParser parser = new SnapshotParser();
+
+    /** Reads and parses {@code path}; afterwards {@link #parser()} holds its samples. Returns the bytes read. */
+    public long read(Path path) throws InputFormatException {
+        String name = path.getFileName().toString();
+        try {
+            if (SnapshotName.isGzip(name)) {
+                readGzip(path);
+            } else {
+                readPlain(path);
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputFormatException(name + ": file not found (" + path + ")", e);
+        } catch (AccessDeniedException e) {
+            throw new InputFormatException(name + ": not readable (permission denied)", e);
+        } catch (ZipException e) {
+            throw new InputFormatException(name + ": not a valid gzip file (" + e.getMessage() + ")", e);
+        } catch (java.io.EOFException e) {
+            throw new InputFormatException(name + ": gzip data is truncated", e);
+        } catch (IOException e) {
+            throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        parser.parse(buffer, length, name);
+        return length;
+    }
+
+    public SnapshotParser parser() {
+        return parser;
+    }
+
+    /** Reads one file into a self-contained {@link Snapshot} (for waveform and spectrum views). */
+    public static Snapshot readSnapshot(Path path) throws InputFormatException {
+        SnapshotReader reader = new SnapshotReader();
+        reader.read(path);
+        String name = path.getFileName().toString();
+        return new Snapshot(name, SnapshotName.timestampOf(name).orElse(null), reader.parser.copySamples(),
+                reader.parser.rows());
+    }
+
+    private void readPlain(Path path) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new IOException("file is larger than 2 GB");
+            }
+            ensure((int) size);
+            ByteBuffer bb = ByteBuffer.wrap(buffer, 0, (int) size);
+            while (bb.hasRemaining() && ch.read(bb) >= 0) {
+                // keep reading
+            }
+            length = bb.position();
+        }
+    }
+
+    private void readGzip(Path path) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16)) {
+            length = 0;
+            int n;
+            while (true) {
+                if (length == buffer.length) {
+                    ensure(buffer.length * 2);
+                }
+                n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+            }
+        }
+    }
+
+    private void ensure(int size) {
+        if (buffer.length < size) {
+            buffer = Arrays.copyOf(buffer, Math.max(size, buffer.length * 2));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.bearingworkbench;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The project's read-only reference material in {@code ../shared}: tests that need it call these methods, which skip
+ * the test (JUnit assumption) where it is absent, as on a user's machine. The raw IMS test 2 is unpacked once into
+ * {@code target/}.
+ */
+public final class SharedData {
+    private static final Path ROOT = Paths.get("..", "shared", "data").toAbsolutePath().normalize();
+    private static final Path UNPACKED = Paths.get("target", "ims-test2").toAbsolutePath();
+
+    private SharedData() {
+    }
+
+    public static Path file(String relative) {
+        Path p = ROOT.resolve(relative);
+        assumeTrue(Files.isReadable(p), "reference data absent: " + p);
+        return p;
+    }
+
+    /** The directory of the real IMS test 2's 984 raw files, unpacked on first use. */
+    public static synchronized Path imsTest2() throws IOException, InterruptedException {
+        Path archive = file("ims-test2/2nd_test.tar.xz");
+        Path dir = UNPACKED.resolve("2nd_test");
+        Path done = UNPACKED.resolve(".unpacked");
+        if (!Files.exists(done)) {
+            Files.createDirectories(UNPACKED);
+            Process p = new ProcessBuilder("tar", "xJf", archive.toString(), "-C", UNPACKED.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IOException("could not unpack " + archive + ": " + out);
+            }
+            Files.createFile(done);
+        }
+        return dir;
+    }
+}

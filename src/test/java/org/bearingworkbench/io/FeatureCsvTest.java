@@ -1,0 +1,85 @@
+package org.bearingworkbench.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bearingworkbench.SharedData;
+import org.bearingworkbench.features.FeatureTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeatureCsvTest {
+    @TempDir
+    Path dir;
+
+    private Path csv(String text) throws Exception {
+        Path p = dir.resolve("f.csv");
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void roundTripsItsOwnFormatExactly() throws Exception {
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        cols.put("ch1_mean_abs", new double[] {0.1 + 0.2, 1e-17});
+        FeatureTable t = FeatureTable.of("x", null,
+                List.of(LocalDateTime.of(2004, 2, 12, 10, 32, 39), LocalDateTime.of(2004, 2, 12, 10, 42, 39)),
+                List.of("a", "b"), new int[] {20480, 20480}, cols);
+        Path p = dir.resolve("out.csv");
+        FeatureCsv.write(t, p);
+        FeatureTable back = FeatureCsv.read(p);
+        assertArrayEquals(t.column("ch1_mean_abs"), back.column("ch1_mean_abs"));
+        assertEquals(List.of("a", "b"), List.of(back.file(0), back.file(1)));
+        assertEquals(20480, back.sampleRows(1));
+        assertEquals(t.timestamps(), back.timestamps());
+    }
+
+    @Test
+    void readsForeignCsvWithEmptyFirstHeaderAndImsTimestamps() throws Exception {
+        FeatureTable t = FeatureCsv.read(csv(",Bearing 1,Bearing 2\n2004.02.12.10.52.39,0.5,0.25\n2004-02-12T10:42:39,1,2\n"));
+        assertEquals(List.of("Bearing 1", "Bearing 2"), t.featureColumns());
+        assertEquals(LocalDateTime.of(2004, 2, 12, 10, 42, 39), t.timestamp(0));
+        assertEquals("2004.02.12.10.42.39", t.file(0));
+        assertArrayEquals(new double[] {1, 0.5}, t.column("Bearing 1"));
+    }
+
+    @Test
+    void readsTheStudysOwnTable() throws Exception {
+        FeatureTable t = FeatureCsv.read(SharedData.file("ims-test2/seed_averaged_982.csv"));
+        assertEquals(982, t.rowCount());
+        assertEquals(List.of("Bearing 1", "Bearing 2", "Bearing 3", "Bearing4"), t.featureColumns());
+        assertEquals(LocalDateTime.of(2004, 2, 12, 10, 52, 39), t.timestamp(0));
+    }
+
+    @Test
+    void rejectsBadTimestampWithLineAndColumn() {
+        var e = assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv("t,a\n2004-02-12 10:52:39,1\nyesterday,2\n")));
+        assertTrue(e.getMessage().startsWith("f.csv, line 3, column 1 (t): 'yesterday' is not a timestamp"), e.getMessage());
+    }
+
+    @Test
+    void rejectsNonNumericCellWithLineAndColumn() {
+        var e = assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv("t,a,b\n2004-02-12 10:52:39,1,n/a\n")));
+        assertEquals("f.csv, line 2, column 3 (b): 'n/a' is not a number", e.getMessage());
+    }
+
+    @Test
+    void rejectsRowWithMissingCells() {
+        var e = assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv("t,a,b\n2004-02-12 10:52:39,1\n")));
+        assertTrue(e.getMessage().contains("line 2: 2 cells, expected 3"), e.getMessage());
+    }
+
+    @Test
+    void rejectsHeaderOnlyFile() {
+        var e = assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv("t,a\n")));
+        assertTrue(e.getMessage().contains("no data rows"), e.getMessage());
+    }
+}
