@@ -2,7 +2,16 @@ package org.bearingworkbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.model.ColumnSelection;
+import org.bearingworkbench.model.EpochResult;
+import org.bearingworkbench.model.ModelConfig;
+import org.bearingworkbench.model.ModelRuntime;
+import org.bearingworkbench.model.SplitConfig;
+import org.bearingworkbench.model.Trainer;
+import org.bearingworkbench.model.TrainingResult;
+import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.io.ImsDirectoryImporter;
 import org.bearingworkbench.task.TaskContext;
 import picocli.CommandLine.Command;
@@ -11,21 +20,29 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bench import}: times the directory import (warm page cache) and prints seconds, MB/s and heap used. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: 'import <dir>' times the import of a directory (after one warm-up run).")
+        description = {"Benchmarks that print numbers:",
+                "  import <dir>          time the import of a directory (after one warm-up run)",
+                "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<what>", description = "import")
     String what;
 
-    @Parameters(index = "1", paramLabel = "<dir>", description = "IMS directory")
+    @Parameters(index = "1", paramLabel = "<data>", description = "IMS directory (import), directory or feature CSV (train)")
     Path dir;
+
+    @Option(names = "--epochs", defaultValue = "100", description = "epochs for 'train' (default ${DEFAULT-VALUE})")
+    int epochs;
 
     @Option(names = "--runs", defaultValue = "5", description = "timed runs (default ${DEFAULT-VALUE})")
     int runs;
 
     @Override
     public Integer call() throws Exception {
+        if ("train".equals(what)) {
+            return benchTrain();
+        }
         if (!"import".equals(what)) {
-            System.err.println("unknown benchmark '" + what + "' (known: import)");
+            System.err.println("unknown benchmark '" + what + "' (known: import, train)");
             return 2;
         }
         ImsDirectoryImporter importer = new ImsDirectoryImporter();
@@ -40,6 +57,23 @@ final class BenchCommand implements Callable<Integer> {
                     (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
         }
         System.out.printf(java.util.Locale.ROOT, "best: %.3f s%n", best);
+        return 0;
+    }
+
+    private int benchTrain() throws Exception {
+        FeatureTable table = DataSets.open(dir, TaskContext.silent()).table();
+        ModelConfig config = ModelConfig.defaults().withEpochs(epochs);
+        SplitConfig split = SplitConfig.defaultFor(table);
+        System.out.printf(java.util.Locale.ROOT, "OMP_NUM_THREADS=%s, %s%n", System.getenv("OMP_NUM_THREADS"),
+                ModelRuntime.describe());
+        TrainingResult r = Trainer.train(table, ColumnSelection.defaults(table), split, config, e -> { },
+                TaskContext.silent());
+        double first = r.history().get(0).seconds();
+        double rest = r.history().stream().skip(1).mapToDouble(EpochResult::seconds).sum() / Math.max(1, r.history().size() - 1);
+        System.out.printf(java.util.Locale.ROOT,
+                "%d train rows (%d fit / %d validate), %d epochs in %.2f s: first epoch %.3f s, then %.3f s per epoch; loss %.4f val %.4f%n",
+                r.trainRows(), r.fitWindows(), r.validationWindows(), r.history().size(), r.seconds(), first, rest,
+                r.last().loss(), r.last().validationLoss());
         return 0;
     }
 }

@@ -49,6 +49,11 @@ public final class AtomicFiles {
             throw new IOException("cannot write " + target + ": folder " + dir + " does not exist", e);
         }
         try {
+            try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the default
+            }
             content.writeTo(temp);
             Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AccessDeniedException e) {

@@ -1,0 +1,40 @@
+package org.bearingworkbench.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bearingworkbench.model.ModelConfig;
+import picocli.CommandLine.Option;
+
+/** The model settings as CLI flags; defaults are the study's ({@link ModelConfig#defaults()}). */
+final class ModelOptions {
+    private static final ModelConfig D = ModelConfig.defaults();
+
+    @Option(names = "--layers", split = ",", description = "encoder layer sizes, decoder mirrors them (default 16,4)")
+    List<Integer> layers = new ArrayList<>(D.layers());
+
+    @Option(names = "--timesteps", description = "window length in files (default ${DEFAULT-VALUE})")
+    int timesteps = D.timesteps();
+
+    @Option(names = "--epochs", description = "training epochs (default ${DEFAULT-VALUE})")
+    int epochs = D.epochs();
+
+    @Option(names = "--batch", description = "batch size (default ${DEFAULT-VALUE})")
+    int batch = D.batchSize();
+
+    @Option(names = "--lr", description = "Adam learning rate (default ${DEFAULT-VALUE})")
+    double lr = D.learningRate();
+
+    @Option(names = "--val-split", description = "share of training rows (the last ones) for validation (default ${DEFAULT-VALUE})")
+    double valSplit = D.validationSplit();
+
+    @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed = D.seed();
+
+    @Option(names = "--l2", description = "L2 weight penalty (default ${DEFAULT-VALUE})")
+    double l2 = D.l2();
+
+    ModelConfig toConfig() {
+        return new ModelConfig(layers, D.activation(), D.gateActivation(), timesteps, epochs, batch, lr, D.beta1(),
+                D.beta2(), D.epsilon(), valSplit, seed, l2);
+    }
+}

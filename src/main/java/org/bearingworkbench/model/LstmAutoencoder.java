@@ -1,0 +1,123 @@
+package org.bearingworkbench.model;
+
+import java.util.List;
+import org.bearingworkbench.features.FeatureTable;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained (or imported) LSTM autoencoder with what it needs to score a feature table: the DL4J network, the
+ * feature columns it reads, their scaler, and its config.
+ *
+ * <p>Scoring with windows (time steps N &gt; 1): row r's errors come from the window that ends at r (its last step);
+ * the first N-1 rows, which no window ends at, take their errors from the first window at their own position.
+ */
+public final class LstmAutoencoder {
+    private static final int SCORE_BATCH = 2048;
+
+    private final MultiLayerNetwork network;
+    private final List<String> columns;
+    private final MinMaxScaler scaler;
+    private final ModelConfig config;
+
+    public LstmAutoencoder(MultiLayerNetwork network, List<String> columns, MinMaxScaler scaler, ModelConfig config) {
+        if (columns.size() != scaler.size()) {
+            throw new IllegalArgumentException(columns.size() + " columns but a scaler for " + scaler.size());
+        }
+        this.network = network;
+        this.columns = List.copyOf(columns);
+        this.scaler = scaler;
+        this.config = config;
+    }
+
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public MinMaxScaler scaler() {
+        return scaler;
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public long parameterCount() {
+        return network.numParams();
+    }
+
+    /** Checks that {@code table} has every column this model reads, with a message naming the missing ones. */
+    public void checkColumns(FeatureTable table) {
+        List<String> missing = columns.stream().filter(c -> !table.hasColumn(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the model reads columns " + columns + " but the data lacks " + missing
+                    + " (data has " + table.featureColumns().size() + " columns: " + table.featureColumns().stream()
+                    .limit(8).toList() + (table.featureColumns().size() > 8 ? "…" : "") + ")");
+        }
+    }
+
+    /** Scaled model inputs of {@code table}: {@code [column][row]}. */
+    public double[][] scaledInputs(FeatureTable table) {
+        checkColumns(table);
+        double[][] raw = new double[columns.size()][];
+        for (int c = 0; c < raw.length; c++) {
+            raw[c] = table.column(columns.get(c));
+        }
+        return scaler.transform(raw);
+    }
+
+    public Scores score(FeatureTable table) {
+        return score(scaledInputs(table));
+    }
+
+    /** Scores scaled inputs {@code [column][row]}. */
+    public Scores score(double[][] scaled) {
+        int f = scaled.length;
+        int rows = scaled[0].length;
+        int t = config.timesteps();
+        if (rows < t) {
+            throw new IllegalArgumentException("only " + rows + " rows; the model needs at least " + t
+                    + " consecutive rows (its time steps)");
+        }
+        int windows = Windows.count(rows, t);
+        double[][] errors = new double[rows][f];
+        double[] score = new double[rows];
+        for (int from = 0; from < windows; from += SCORE_BATCH) {
+            int to = Math.min(windows, from + SCORE_BATCH);
+            INDArray in = Windows.range(scaled, from, to, t);
+            INDArray out = network.output(in, false);
+            float[] o = out.dup('c').data().asFloat();
+            float[] x = in.data().asFloat();
+            for (int w = from; w < to; w++) {
+                int base = (w - from) * f * t;
+                if (w == 0) {
+                    for (int step = 0; step < t - 1; step++) {
+                        fill(errors[step], o, x, base, f, t, step);
+                    }
+                }
+                fill(errors[w + t - 1], o, x, base, f, t, t - 1);
+            }
+        }
+        double[][] scaledRows = new double[rows][f];
+        for (int r = 0; r < rows; r++) {
+            double s = 0;
+            for (int c = 0; c < f; c++) {
+                s += errors[r][c];
+                scaledRows[r][c] = scaled[c][r];
+            }
+            score[r] = s / f;
+        }
+        return new Scores(score, errors, scaledRows);
+    }
+
+    private static void fill(double[] rowErrors, float[] out, float[] in, int base, int f, int t, int step) {
+        for (int c = 0; c < f; c++) {
+            int i = base + c * t + step;
+            rowErrors[c] = Math.abs((double) out[i] - in[i]);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.bearingworkbench.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.bearingworkbench.io.AtomicFiles;
+import org.bearingworkbench.io.InputFormatException;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * A model bundle file ({@code .bwm}): one zip holding the DL4J network and {@code bundle.properties} with the
+ * scaler, config, feature columns, training range, chosen threshold, loss history, library versions and creation
+ * time (provenance, so every report can say what produced it).
+ */
+public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd,
+                          List<EpochResult> history, Double threshold, String thresholdMethod, String createdAt,
+                          Map<String, String> versions) {
+    public static final String EXTENSION = ".bwm";
+    private static final String NETWORK = "network.zip";
+    private static final String META = "bundle.properties";
+    private static final String FORMAT = "bearing-workbench-model-1";
+
+    public ModelBundle {
+        history = List.copyOf(history);
+        versions = Map.copyOf(versions);
+    }
+
+    public static ModelBundle of(TrainingResult r) {
+        return new ModelBundle(r.model(), r.trainStart(), r.trainEnd(), r.history(), null, null,
+                Instant.now().toString(), libraryVersions());
+    }
+
+    public ModelBundle withThreshold(Double value, String method) {
+        return new ModelBundle(model, trainStart, trainEnd, history, value, method, createdAt, versions);
+    }
+
+    public Optional<Double> chosenThreshold() {
+        return Optional.ofNullable(threshold);
+    }
+
+    public static Map<String, String> libraryVersions() {
+        Map<String, String> v = new TreeMap<>();
+        v.put("java", System.getProperty("java.version"));
+        v.put("deeplearning4j", pkgVersion(MultiLayerNetwork.class, "1.0.0-M2.1"));
+        v.put("bearing-workbench", pkgVersion(ModelBundle.class, "dev"));
+        return v;
+    }
+
+    private static String pkgVersion(Class<?> c, String fallback) {
+        String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+        return v == null ? fallback : v;
+    }
+
+    public void save(Path target) throws IOException {
+        ByteArrayOutputStream net = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(model.network(), net, false);
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        model.config().toMap().forEach((k, v) -> p.setProperty("config." + k, v));
+        p.setProperty("columns", String.join("\t", model.columns()));
+        p.setProperty("scaler.min", join(model.scaler().min()));
+        p.setProperty("scaler.max", join(model.scaler().max()));
+        p.setProperty("train.start", trainStart.toString());
+        p.setProperty("train.end", trainEnd.toString());
+        if (threshold != null) {
+            p.setProperty("threshold.value", Double.toString(threshold));
+            p.setProperty("threshold.method", thresholdMethod == null ? "manual" : thresholdMethod);
+        }
+        StringBuilder h = new StringBuilder();
+        for (EpochResult e : history) {
+            h.append(e.epoch()).append(':').append(e.loss()).append(':').append(e.validationLoss()).append(':')
+                    .append(e.seconds()).append(';');
+        }
+        p.setProperty("history", h.toString());
+        p.setProperty("created_at", createdAt);
+        versions.forEach((k, v) -> p.setProperty("version." + k, v));
+        StringWriter meta = new StringWriter();
+        p.store(meta, "Bearing Workbench model bundle");
+        AtomicFiles.writePath(target, temp -> {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
+                put(zip, META, meta.toString().getBytes(StandardCharsets.UTF_8));
+                put(zip, NETWORK, net.toByteArray());
+            }
+        });
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    /** Loads a bundle; a file that is not one, or is truncated or damaged, gives a message saying so. */
+    public static ModelBundle load(Path file) throws InputFormatException {
+        String name = file.getFileName().toString();
+        Map<String, byte[]> entries = new HashMap<>();
+        try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputFormatException(file + ": model file not found", e);
+        } catch (ZipException | java.io.EOFException e) {
+            throw new InputFormatException(name + ": not a Bearing Workbench model bundle, or it is truncated (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (!entries.containsKey(META) || !entries.containsKey(NETWORK)) {
+            throw new InputFormatException(name + ": not a Bearing Workbench model bundle (" + (entries.isEmpty()
+                    ? "not a zip, or truncated" : "missing " + (entries.containsKey(META) ? NETWORK : META)) + ")");
+        }
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(new String(entries.get(META), StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InputFormatException(name + ": damaged metadata (" + e.getMessage() + ")", e);
+        }
+        if (!FORMAT.equals(p.getProperty("format"))) {
+            throw new InputFormatException(name + ": unknown bundle format '" + p.getProperty("format") + "' (expected " + FORMAT + ")");
+        }
+        try {
+            Map<String, String> cfg = new TreeMap<>();
+            Map<String, String> versions = new TreeMap<>();
+            for (String k : p.stringPropertyNames()) {
+                if (k.startsWith("config.")) {
+                    cfg.put(k.substring(7), p.getProperty(k));
+                } else if (k.startsWith("version.")) {
+                    versions.put(k.substring(8), p.getProperty(k));
+                }
+            }
+            ModelConfig config = ModelConfig.fromMap(cfg);
+            List<String> columns = Arrays.asList(p.getProperty("columns").split("\t"));
+            MinMaxScaler scaler = new MinMaxScaler(split(p.getProperty("scaler.min")), split(p.getProperty("scaler.max")));
+            ModelRuntime.ensureLoaded();
+            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get(NETWORK)), false);
+            if (net.layerInputSize(0) != columns.size()) {
+                throw new InputFormatException(name + ": the network reads " + net.layerInputSize(0)
+                        + " inputs but the bundle lists " + columns.size() + " columns");
+            }
+            List<EpochResult> history = new ArrayList<>();
+            for (String h : p.getProperty("history", "").split(";")) {
+                if (!h.isBlank()) {
+                    String[] f = h.split(":");
+                    history.add(new EpochResult(Integer.parseInt(f[0]), Double.parseDouble(f[1]),
+                            Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+                }
+            }
+            String tv = p.getProperty("threshold.value");
+            return new ModelBundle(new LstmAutoencoder(net, columns, scaler, config),
+                    LocalDateTime.parse(p.getProperty("train.start")), LocalDateTime.parse(p.getProperty("train.end")),
+                    history, tv == null ? null : Double.parseDouble(tv), p.getProperty("threshold.method"),
+                    p.getProperty("created_at"), versions);
+        } catch (InputFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InputFormatException(name + ": damaged model bundle (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String join(double[] a) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : a) {
+            sb.append(sb.length() > 0 ? "," : "").append(v);
+        }
+        return sb.toString();
+    }
+
+    private static double[] split(String s) {
+        return Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+}

@@ -1,0 +1,126 @@
+package org.bearingworkbench.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Settings of the LSTM autoencoder and its training, with the study's defaults. The GUI form, the CLI flags and the
+ * metadata saved in a model bundle all read this record. Invalid values are rejected with a message per field.
+ *
+ * @param layers        encoder layer sizes (the decoder mirrors them), e.g. 16,4
+ * @param timesteps     window length in files (1 = each file on its own)
+ * @param validationSplit share of the training windows held out for validation: the last ones, as Keras does
+ */
+public record ModelConfig(List<Integer> layers, String activation, String gateActivation, int timesteps, int epochs,
+                          int batchSize, double learningRate, double beta1, double beta2, double epsilon,
+                          double validationSplit, long seed, double l2) {
+    public static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "identity");
+    public static final List<String> GATE_ACTIVATIONS = List.of("hard_sigmoid", "sigmoid");
+
+    public ModelConfig {
+        layers = List.copyOf(layers);
+        List<String> problems = problems(layers, activation, gateActivation, timesteps, epochs, batchSize, learningRate,
+                beta1, beta2, epsilon, validationSplit, l2);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** The study's model: 16,4 relu, hard_sigmoid gates, 1 time step, 100 epochs, batch 10, Adam 0.001, 5% validation, seed 10. */
+    public static ModelConfig defaults() {
+        return new ModelConfig(List.of(16, 4), "relu", "hard_sigmoid", 1, 100, 10, 0.001, 0.9, 0.999, 1e-7, 0.05, 10, 0);
+    }
+
+    public ModelConfig withEpochs(int n) {
+        return new ModelConfig(layers, activation, gateActivation, timesteps, n, batchSize, learningRate, beta1, beta2,
+                epsilon, validationSplit, seed, l2);
+    }
+
+    public ModelConfig withTimesteps(int n) {
+        return new ModelConfig(layers, activation, gateActivation, n, epochs, batchSize, learningRate, beta1, beta2,
+                epsilon, validationSplit, seed, l2);
+    }
+
+    /** Every problem with these values, one message per field (empty when valid). */
+    public static List<String> problems(List<Integer> layers, String activation, String gateActivation, int timesteps,
+                                        int epochs, int batchSize, double learningRate, double beta1, double beta2,
+                                        double epsilon, double validationSplit, double l2) {
+        List<String> p = new ArrayList<>();
+        if (layers == null || layers.isEmpty() || layers.size() > 4) {
+            p.add("layers: give 1 to 4 encoder layer sizes, e.g. 16,4");
+        } else if (layers.stream().anyMatch(s -> s == null || s < 1 || s > 1024)) {
+            p.add("layers: each size must be between 1 and 1024 (got " + layers + ")");
+        }
+        if (!ACTIVATIONS.contains(activation)) {
+            p.add("activation: one of " + ACTIVATIONS + " (got '" + activation + "')");
+        }
+        if (!GATE_ACTIVATIONS.contains(gateActivation)) {
+            p.add("gate activation: one of " + GATE_ACTIVATIONS + " (got '" + gateActivation + "')");
+        }
+        if (timesteps < 1 || timesteps > 100) {
+            p.add("time steps: between 1 and 100 (got " + timesteps + ")");
+        }
+        if (epochs < 1 || epochs > 100_000) {
+            p.add("epochs: between 1 and 100000 (got " + epochs + ")");
+        }
+        if (batchSize < 1 || batchSize > 100_000) {
+            p.add("batch size: between 1 and 100000 (got " + batchSize + ")");
+        }
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            p.add("learning rate: greater than 0 and at most 1 (got " + learningRate + ")");
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            p.add("Adam beta1/beta2: in [0, 1) (got " + beta1 + ", " + beta2 + ")");
+        }
+        if (!(epsilon > 0 && epsilon < 1)) {
+            p.add("Adam epsilon: greater than 0 and less than 1 (got " + epsilon + ")");
+        }
+        if (!(validationSplit >= 0 && validationSplit < 0.5)) {
+            p.add("validation split: in [0, 0.5) (got " + validationSplit + ")");
+        }
+        if (!(l2 >= 0 && l2 < 1)) {
+            p.add("L2: in [0, 1) (got " + l2 + ")");
+        }
+        return p;
+    }
+
+    /** Flat key/value form, for bundle metadata and report headers. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new TreeMap<>();
+        m.put("layers", layers.toString().replaceAll("[\\[\\] ]", ""));
+        m.put("activation", activation);
+        m.put("gate_activation", gateActivation);
+        m.put("timesteps", Integer.toString(timesteps));
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batch_size", Integer.toString(batchSize));
+        m.put("learning_rate", Double.toString(learningRate));
+        m.put("beta1", Double.toString(beta1));
+        m.put("beta2", Double.toString(beta2));
+        m.put("epsilon", Double.toString(epsilon));
+        m.put("validation_split", Double.toString(validationSplit));
+        m.put("seed", Long.toString(seed));
+        m.put("l2", Double.toString(l2));
+        return m;
+    }
+
+    public static ModelConfig fromMap(Map<String, String> m) {
+        List<Integer> layers = new ArrayList<>();
+        for (String s : m.get("layers").split(",")) {
+            layers.add(Integer.parseInt(s.trim()));
+        }
+        return new ModelConfig(layers, m.get("activation"), m.get("gate_activation"),
+                Integer.parseInt(m.get("timesteps")), Integer.parseInt(m.get("epochs")),
+                Integer.parseInt(m.get("batch_size")), Double.parseDouble(m.get("learning_rate")),
+                Double.parseDouble(m.get("beta1")), Double.parseDouble(m.get("beta2")),
+                Double.parseDouble(m.get("epsilon")), Double.parseDouble(m.get("validation_split")),
+                Long.parseLong(m.get("seed")), Double.parseDouble(m.get("l2")));
+    }
+
+    /** A short stable hash of the settings, for report headers. */
+    public String hash() {
+        return String.format(Locale.ROOT, "%08x", toMap().toString().hashCode());
+    }
+}

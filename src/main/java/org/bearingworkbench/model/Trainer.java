@@ -1,0 +1,111 @@
+package org.bearingworkbench.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.task.CancelledException;
+import org.bearingworkbench.task.TaskContext;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the autoencoder on the training rows of a feature table, as the study does: min-max scaling fitted on the
+ * training rows, the last share of training windows held out for validation, rows shuffled every epoch with the
+ * config's seed. Reports every epoch; stops between batches when cancelled, keeping the last completed epoch.
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    /** Called after every completed epoch (from the training thread). */
+    @FunctionalInterface
+    public interface EpochListener {
+        void epochEnded(EpochResult result);
+    }
+
+    private Trainer() {
+    }
+
+    public static TrainingResult train(FeatureTable table, List<String> columns, SplitConfig split, ModelConfig config,
+                                       EpochListener listener, TaskContext context) {
+        long start = System.nanoTime();
+        int trainRows = split.trainRows(table);
+        double[][] raw = new double[columns.size()][];
+        for (int c = 0; c < raw.length; c++) {
+            raw[c] = table.column(columns.get(c));
+        }
+        MinMaxScaler scaler = MinMaxScaler.fit(raw, trainRows);
+        double[][] scaled = scaler.transform(raw);
+        int t = config.timesteps();
+        int windows = Windows.count(trainRows, t);
+        int validation = (int) (windows - (int) (windows * (1 - config.validationSplit())));
+        int fit = windows - validation;
+        if (fit < 1) {
+            throw new IllegalArgumentException("training range has " + trainRows + " rows: too few for " + t
+                    + " time steps and a validation split of " + config.validationSplit());
+        }
+        ModelRuntime.ensureLoaded();
+        MultiLayerNetwork net = NetworkFactory.build(config, columns.size());
+        LstmAutoencoder model = new LstmAutoencoder(net, columns, scaler, config);
+        INDArray valX = validation > 0 ? Windows.range(scaled, fit, windows, t) : null;
+        int[] order = new int[fit];
+        for (int i = 0; i < fit; i++) {
+            order[i] = i;
+        }
+        Random shuffle = new Random(config.seed());
+        List<EpochResult> history = new ArrayList<>();
+        INDArray lastParams = net.params().dup();
+        boolean stopped = false;
+        for (int epoch = 1; epoch <= config.epochs() && !stopped; epoch++) {
+            long epochStart = System.nanoTime();
+            shuffle(order, shuffle);
+            double lossSum = 0;
+            for (int b = 0; b < fit; b += config.batchSize()) {
+                if (context.isCancelled()) {
+                    stopped = true;
+                    break;
+                }
+                int len = Math.min(config.batchSize(), fit - b);
+                int[] starts = java.util.Arrays.copyOfRange(order, b, b + len);
+                INDArray x = Windows.of(scaled, starts, t);
+                net.fit(x, x);
+                lossSum += net.score() * len;
+            }
+            if (stopped) {
+                net.setParams(lastParams);
+                break;
+            }
+            double loss = lossSum / fit / t;
+            double valLoss = valX == null ? Double.NaN : meanAbsError(net, valX);
+            lastParams = net.params().dup();
+            EpochResult r = new EpochResult(epoch, loss, valLoss, (System.nanoTime() - epochStart) / 1e9);
+            history.add(r);
+            listener.epochEnded(r);
+            context.progress(epoch, config.epochs(), String.format(java.util.Locale.ROOT,
+                    "epoch %d/%d  loss %.4f  val %.4f", epoch, config.epochs(), loss, valLoss));
+        }
+        if (history.isEmpty()) {
+            throw new CancelledException();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("trained {} epochs in {} s", history.size(), seconds);
+        return new TrainingResult(model, history, table.timestamp(0), table.timestamp(trainRows - 1), trainRows, fit,
+                validation, seconds, stopped);
+    }
+
+    static double meanAbsError(MultiLayerNetwork net, INDArray x) {
+        INDArray out = net.output(x, false);
+        return org.nd4j.linalg.ops.transforms.Transforms.abs(out.sub(x)).meanNumber().doubleValue();
+    }
+
+    private static void shuffle(int[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int tmp = a[i];
+            a[i] = a[j];
+            a[j] = tmp;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.bearingworkbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.bearingworkbench.SampleData;
+import org.bearingworkbench.features.FeatureTable;
+import org.junit.jupiter.api.Test;
+
+class ScalingAndColumnsTest {
+    @Test
+    void scalesWithTrainingRowsOnly() {
+        double[][] cols = {{1, 3, 2, 10}};
+        MinMaxScaler s = MinMaxScaler.fit(cols, 2);
+        assertArrayEquals(new double[] {0, 1, 0.5, 4.5}, s.transform(cols)[0]);
+    }
+
+    @Test
+    void constantColumnDoesNotDivideByZero() {
+        double[][] cols = {{5, 5, 5}};
+        MinMaxScaler s = MinMaxScaler.fit(cols, 3);
+        assertArrayEquals(new double[] {0, 0, 0}, s.transform(cols)[0]);
+    }
+
+    @Test
+    void defaultColumnsAreMeanAbsOfEveryChannel() throws Exception {
+        assertEquals(List.of("ch1_mean_abs", "ch2_mean_abs", "ch3_mean_abs", "ch4_mean_abs"),
+                ColumnSelection.defaults(SampleData.table()));
+    }
+
+    @Test
+    void resolvesNamesAndGlobsInOrder() throws Exception {
+        FeatureTable t = SampleData.table();
+        assertEquals(List.of("ch2_rms", "ch1_kurtosis", "ch2_kurtosis", "ch3_kurtosis", "ch4_kurtosis"),
+                ColumnSelection.resolve(t, "ch2_rms, *_kurtosis"));
+    }
+
+    @Test
+    void rejectsPatternThatMatchesNothing() throws Exception {
+        var e = assertThrows(IllegalArgumentException.class, () -> ColumnSelection.resolve(SampleData.table(), "Bearing*"));
+        assertTrue(e.getMessage().startsWith("columns: 'Bearing*' matches no column"), e.getMessage());
+    }
+
+    @Test
+    void splitsByTimestampOrFraction() throws Exception {
+        FeatureTable t = SampleData.table();
+        assertEquals(11, SplitConfig.until(t.timestamp(10)).trainRows(t));
+        assertEquals(72, SplitConfig.fraction(0.45).trainRows(t));
+        assertEquals(SplitConfig.fraction(0.45), SplitConfig.defaultFor(t));
+        assertThrows(IllegalArgumentException.class, () -> SplitConfig.until(t.timestamp(0).minusDays(1)).trainRows(t));
+    }
+}
