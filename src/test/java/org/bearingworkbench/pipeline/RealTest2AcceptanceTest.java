@@ -1,0 +1,118 @@
+package org.bearingworkbench.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bearingworkbench.SharedData;
+import org.bearingworkbench.detect.ManualThreshold;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.ThresholdMethod;
+import org.bearingworkbench.detect.Thresholds;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.model.ModelConfig;
+import org.bearingworkbench.model.SplitConfig;
+import org.bearingworkbench.model.TrainingResult;
+import org.bearingworkbench.task.TaskContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Acceptance on the real IMS test 2 (skipped without ../shared): the study's model and settings, trained here for
+ * 100 epochs on the mean_abs of the 4 channels up to 2004-02-15 12:52:39, reproduce the study's findings.
+ * Uses the reference feature table (equal to the import to 1e-9, see RealTest2ImportTest) to skip the unpacking.
+ */
+class RealTest2AcceptanceTest {
+    private static final LocalDateTime BOUNDARY = SplitConfig.STUDY_TEST2;
+    private static final PersistenceRule RULE = PersistenceRule.defaults();
+    private static FeatureTable table;
+    private static TrainingResult trained;
+    private static ModelBundle bundle;
+
+    @BeforeAll
+    static void trainTheStudysModel() throws Exception {
+        table = FeatureCsv.read(SharedData.file("ims-test2/features_truth.csv"));
+        trained = Workflows.train(table, null, SplitConfig.until(BOUNDARY), ModelConfig.defaults(), e -> { },
+                TaskContext.silent());
+        bundle = ModelBundle.of(trained);
+    }
+
+    private static AnomalyAnalysis analyze(ThresholdMethod m) {
+        return Workflows.analyze(table, bundle, m, RULE, 1, TaskContext.silent());
+    }
+
+    @Test
+    void finalLossesLieInTheStudysBand() {
+        assertEquals(100, trained.history().size());
+        assertEquals(424, trained.fitWindows());
+        assertEquals(23, trained.validationWindows());
+        double loss = trained.last().loss();
+        double val = trained.last().validationLoss();
+        assertTrue(loss > 0.05 && loss < 0.15, "loss " + loss);
+        assertTrue(val > 0.05 && val < 0.15, "val_loss " + val);
+    }
+
+    @Test
+    void lateTestRowsAllScoreAboveTheStudysThresholdAndTrainingRowsDoNotPersist() {
+        double[] score = bundle.model().score(table).score();
+        int run = 0;
+        for (int r = 0; r < table.rowCount(); r++) {
+            LocalDateTime t = table.timestamp(r);
+            if (!t.isBefore(LocalDateTime.of(2004, 2, 16, 6, 0))) {
+                assertTrue(score[r] > 0.275, t + " scores " + score[r]);
+            }
+            if (t.isBefore(BOUNDARY)) {
+                run = score[r] > 0.275 ? run + 1 : 0;
+                assertTrue(run < 3, "three consecutive training rows above 0.275 ending " + t);
+            }
+        }
+    }
+
+    @Test
+    void studysThresholdRaisesFirstAlarmEarlyOnTheMorningOfFebruary16OnBearing1() {
+        AnomalyAnalysis a = analyze(new ManualThreshold(0.275));
+        LocalDateTime first = a.firstAlarmTime().orElseThrow();
+        assertTrue(first.isAfter(LocalDateTime.of(2004, 2, 15, 23, 0)) && first.isBefore(LocalDateTime.of(2004, 2, 16, 6, 0)),
+                "first alarm " + first);
+        var attr = a.attribution();
+        int ch1 = 0;
+        int flagged = 0;
+        for (int r = a.alarms().firstAlarm(); r < table.rowCount() && table.timestamp(r).isBefore(first.plusHours(12)); r++) {
+            if (a.alarms().flagged()[r]) {
+                flagged++;
+                ch1 += attr.topChannel(r) == 0 ? 1 : 0;
+            }
+        }
+        assertTrue(ch1 * 2 > flagged, ch1 + " of " + flagged + " flagged rows name ch1");
+        assertEquals("ch1", a.channels().channel(attr.firstToLeave()));
+    }
+
+    @Test
+    void defaultAndExtremeValueMethodsRaiseNoTrainingAlarmAndAlarmBeforeFebruary17() {
+        Map<String, String> table = new LinkedHashMap<>();
+        for (String id : new String[] {"robust:3", "max:1.1", "lognormal:0.001", "gamma:0.001", "pot:0.001"}) {
+            AnomalyAnalysis a = analyze(Thresholds.parse(id, RULE));
+            table.put(id, a.threshold().value() + " -> " + a.firstAlarmTime().orElse(null));
+            assertEquals(0, a.alarms().trainingAlarmRows(), id + ": " + table.get(id));
+            assertTrue(a.firstAlarmTime().orElseThrow().isBefore(LocalDateTime.of(2004, 2, 17, 0, 0)), id + ": " + table.get(id));
+        }
+        org.slf4j.LoggerFactory.getLogger(getClass()).warn("methods on the 984-row import: {}", table);
+    }
+
+    @Test
+    void everyAutomaticMethodHoldsOnTheStudysOwnTable() throws Exception {
+        FeatureTable study = FeatureCsv.read(SharedData.file("ims-test2/seed_averaged_982.csv"));
+        TrainingResult r = Workflows.train(study, null, SplitConfig.until(BOUNDARY), ModelConfig.defaults(), e -> { },
+                TaskContext.silent());
+        ModelBundle b = ModelBundle.of(r);
+        for (ThresholdMethod m : Thresholds.automatic(RULE)) {
+            AnomalyAnalysis a = Workflows.analyze(study, b, m, RULE, 1, TaskContext.silent());
+            assertEquals(0, a.alarms().trainingAlarmRows(), m.id());
+            assertTrue(a.firstAlarmTime().orElseThrow().isBefore(LocalDateTime.of(2004, 2, 17, 0, 0)), m.id());
+        }
+    }
+}
