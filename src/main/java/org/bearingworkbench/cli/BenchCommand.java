@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks that print numbers:",
                 "  import <dir>          time the import of a directory (after one warm-up run)",
-                "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch"})
+                "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch",
+                "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<what>", description = "import")
     String what;
@@ -33,6 +34,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "100", description = "epochs for 'train' (default ${DEFAULT-VALUE})")
     int epochs;
 
+    @Option(names = "--model", description = "model bundle for 'threshold'")
+    Path model;
+
     @Option(names = "--runs", defaultValue = "5", description = "timed runs (default ${DEFAULT-VALUE})")
     int runs;
 
@@ -40,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ("train".equals(what)) {
             return benchTrain();
+        }
+        if ("threshold".equals(what)) {
+            return benchThreshold();
         }
         if (!"import".equals(what)) {
             System.err.println("unknown benchmark '" + what + "' (known: import, train)");
@@ -74,6 +81,31 @@ final class BenchCommand implements Callable<Integer> {
                 "%d train rows (%d fit / %d validate), %d epochs in %.2f s: first epoch %.3f s, then %.3f s per epoch; loss %.4f val %.4f%n",
                 r.trainRows(), r.fitWindows(), r.validationWindows(), r.history().size(), r.seconds(), first, rest,
                 r.last().loss(), r.last().validationLoss());
+        return 0;
+    }
+
+    private int benchThreshold() throws Exception {
+        if (model == null) {
+            System.err.println("bench threshold needs --model");
+            return 2;
+        }
+        FeatureTable table = DataSets.open(dir, TaskContext.silent()).table();
+        var bundle = org.bearingworkbench.model.ModelBundle.load(model);
+        var rule = org.bearingworkbench.detect.PersistenceRule.defaults();
+        var a = org.bearingworkbench.pipeline.Workflows.analyze(table, bundle, null, rule, 1, TaskContext.silent());
+        int reps = 20_000;
+        double sink = 0;
+        long start = 0;
+        for (int warm = 0; warm < 2; warm++) {
+            start = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                var b = a.withThreshold(new org.bearingworkbench.detect.ManualThreshold(0.1 + (i % 100) / 200.0), rule);
+                sink += b.alarms().flaggedCount() + b.attribution().topChannel(b.table().rowCount() - 1);
+            }
+        }
+        double perCall = (System.nanoTime() - start) / 1e3 / reps;
+        System.out.printf(java.util.Locale.ROOT, "threshold change on %d rows: %.1f us per change = %.1f us per 1,000 rows (%s)%n",
+                table.rowCount(), perCall, perCall * 1000 / table.rowCount(), sink > 0 ? "ok" : "-");
         return 0;
     }
 }

@@ -1,7 +1,6 @@
 package org.bearingworkbench.detect;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * A way to choose the anomaly threshold from the training rows' scores. Each method has an id with its parameters
@@ -34,7 +33,10 @@ public interface ThresholdMethod {
     }
 
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** Linear-interpolated percentile (numpy's default), {@code p} in [0, 100]. */

@@ -1,0 +1,64 @@
+package org.bearingworkbench.cli;
+
+import static org.bearingworkbench.cli.FeaturesCommandTest.runCapturing;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bearingworkbench.SampleData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainPrintsJsonAndScoreWritesReport() throws Exception {
+        Path model = dir.resolve("m.bwm");
+        String[] t = runCapturing("train", SampleData.DIR.toString(), "--epochs", "3", "--train-fraction", "0.45",
+                "-o", model.toString(), "--json");
+        assertEquals("0", t[0], t[2]);
+        assertTrue(t[1].trim().matches("\\{\"train_rows\":68,\"val_rows\":4,\"epochs\":3,\"final_loss\":[0-9.]+,"
+                + "\"final_val_loss\":[0-9.]+,\"train_seconds\":[0-9.]+}"), t[1]);
+        assertTrue(t[2].contains("epoch 3/3"), t[2]);
+        Path report = dir.resolve("report.csv");
+        String[] s = runCapturing("score", SampleData.DIR.toString(), "--model", model.toString(),
+                "--threshold-method", "percentile:99", "--persistence", "2/3", "-o", report.toString(), "--json");
+        assertEquals("0", s[0], s[2]);
+        assertTrue(s[1].contains("\"method\":\"percentile:99\""), s[1]);
+        List<String> lines = Files.readAllLines(report);
+        assertEquals(160, lines.stream().filter(l -> !l.startsWith("#")).count() - 1);
+        assertTrue(lines.contains("# persistence: 2/3 (alarm when 2 of the last 3 rows are flagged)"));
+    }
+
+    @Test
+    void runWritesAllOutputsAndFindsTheFailingBearing() throws Exception {
+        Path out = dir.resolve("out");
+        String[] r = runCapturing("run", SampleData.DIR.toString(), "--epochs", "20", "-o", out.toString(), "--json");
+        assertEquals("0", r[0], r[2]);
+        for (String f : new String[] {"features.csv", "model.bwm", "report.csv", "summary.txt"}) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(r[1].contains("\"top_channel\":\"ch1\""), r[1]);
+        assertTrue(Files.readString(out.resolve("summary.txt")).contains("first channel to leave its training range for good: ch1"));
+    }
+
+    @Test
+    void scoreWithCorruptModelSaysWhichFile() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.bwm"), "garbage");
+        String[] s = runCapturing("score", SampleData.DIR.toString(), "--model", bad.toString(), "-o", dir.resolve("r.csv").toString());
+        assertEquals("1", s[0]);
+        assertTrue(s[2].contains("bad.bwm: not a Bearing Workbench model bundle"), s[2]);
+        assertTrue(!s[2].contains("Exception"), s[2]);
+    }
+
+    @Test
+    void invalidSettingIsRejectedWithItsName() {
+        String[] t = runCapturing("train", SampleData.DIR.toString(), "--epochs", "0", "-o", dir.resolve("m.bwm").toString());
+        assertEquals("1", t[0]);
+        assertTrue(t[2].contains("epochs: between 1 and 100000"), t[2]);
+    }
+}
