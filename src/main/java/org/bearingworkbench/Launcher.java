@@ -11,6 +11,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || "gui".equals(args[0])) {
+            org.bearingworkbench.ui.WorkbenchApp.main(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         System.exit(BearingCli.run(args));
     }
 }

@@ -1,0 +1,80 @@
+package org.bearingworkbench.ui;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/** Builds chart-fx charts the same way in every pane: axes with units, zoom/pan, tooltips, styled data sets. */
+final class Charts {
+    private Charts() {
+    }
+
+    /** An XY chart with zoom (drag), pan and point tooltips; lines without markers by default. */
+    static XYChart xy(String xLabel, String xUnit, String yLabel, String yUnit) {
+        DefaultNumericAxis x = new DefaultNumericAxis(xLabel, xUnit);
+        DefaultNumericAxis y = new DefaultNumericAxis(yLabel, yUnit);
+        x.setAutoRangeRounding(false);
+        x.setAutoUnitScaling(false);
+        y.setAutoUnitScaling(false);
+        y.setForceZeroInRange(false);
+        x.setSide(io.fair_acc.chartfx.ui.geometry.Side.BOTTOM);
+        y.setSide(io.fair_acc.chartfx.ui.geometry.Side.LEFT);
+        XYChart chart = new XYChart(x, y);
+        chart.getPlugins().addAll(new Zoomer(), new DataPointTooltip());
+        chart.setLegendVisible(true);
+        ErrorDataSetRenderer r = (ErrorDataSetRenderer) chart.getRenderers().get(0);
+        r.setDrawMarker(false);
+        r.setErrorStyle(ErrorStyle.NONE);
+        r.setPolyLineStyle(LineStyle.NORMAL);
+        chart.setMinSize(200, 150);
+        return chart;
+    }
+
+    /** A time axis chart (x in seconds since the epoch, shown as dates). */
+    static XYChart timeChart(String yLabel, String yUnit) {
+        XYChart c = xy("time", null, yLabel, yUnit);
+        ((DefaultNumericAxis) c.getXAxis()).setTimeAxis(true);
+        return c;
+    }
+
+    static DefaultNumericAxis xAxis(XYChart c) {
+        return (DefaultNumericAxis) c.getXAxis();
+    }
+
+    static DefaultNumericAxis yAxis(XYChart c) {
+        return (DefaultNumericAxis) c.getYAxis();
+    }
+
+    /** An extra renderer on the chart (e.g. markers only, or bars) whose data sets it returns for filling. */
+    static ErrorDataSetRenderer addRenderer(XYChart chart, LineStyle style, boolean markers) {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setPolyLineStyle(style);
+        r.setDrawMarker(markers);
+        r.setErrorStyle(ErrorStyle.NONE);
+        chart.getRenderers().add(r);
+        return r;
+    }
+
+    static DoubleDataSet dataSet(String name, String color, double lineWidth) {
+        DoubleDataSet ds = new DoubleDataSet(name);
+        ds.setStyle(DataSetStyleBuilder.newInstance().setStroke(color).setLineColor(color).setFill(color)
+                .setMarkerColor(color).setLineWidth(lineWidth).setStrokeWidth(lineWidth).setMarkerSize(3).build());
+        return ds;
+    }
+
+    static double seconds(LocalDateTime t) {
+        return t.atZone(ZoneId.systemDefault()).toEpochSecond();
+    }
+
+    static LocalDateTime time(double seconds) {
+        return LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond((long) Math.round(seconds)), ZoneId.systemDefault());
+    }
+}

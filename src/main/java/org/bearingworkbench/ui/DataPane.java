@@ -1,0 +1,189 @@
+package org.bearingworkbench.ui;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.XRangeIndicator;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.bearingworkbench.features.Feature;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.SkippedFile;
+
+/**
+ * Data pane: import progress with cancel, the data set summary and skipped files, the overview trend with the
+ * draggable train/test split, the channel-to-bearing mapping, and the feature table.
+ */
+final class DataPane extends BorderPane {
+    private final WorkbenchModel model;
+    private final XYChart overview = Charts.timeChart("mean |x|", "g");
+    private final XValueIndicator splitMarker;
+    private final XRangeIndicator trainShade;
+    private final FeatureTableView table = new FeatureTableView();
+    private final Label summary = new Label("No data yet.");
+    private final ListView<String> skipped = new ListView<>();
+    private final TextField splitField = new TextField();
+    private final Label splitInfo = new Label();
+    private boolean updatingSplit;
+
+    DataPane(WorkbenchModel model, WorkbenchController controller, Actions actions) {
+        this.model = model;
+        getStyleClass().add("pane");
+        splitMarker = new XValueIndicator(overview.getXAxis(), 0, "train | test");
+        splitMarker.setEditable(true);
+        trainShade = new XRangeIndicator(overview.getXAxis(), 0, 0, "training range");
+        overview.getPlugins().addAll(trainShade, splitMarker);
+
+        Button openDir = new Button("Open directory…");
+        openDir.setOnAction(e -> actions.openDirectory());
+        Button openCsv = new Button("Open feature CSV…");
+        openCsv.setOnAction(e -> actions.openFeatureCsv());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(controller.tasks().progressProperty());
+        bar.setPrefWidth(220);
+        Label progress = new Label();
+        progress.textProperty().bind(controller.tasks().messageProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> controller.stop());
+        cancel.disableProperty().bind(controller.tasks().runningProperty().not());
+        bar.visibleProperty().bind(controller.tasks().runningProperty());
+        HBox top = new HBox(8, openDir, openCsv, bar, progress, cancel);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        setTop(top);
+
+        SplitPane center = new SplitPane(new ChartBox("Overview: mean |x| per channel (drag the marker to set the training range)", overview), table);
+        center.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        center.setDividerPositions(0.55);
+        setCenter(center);
+        setRight(sidePanel());
+
+        splitMarker.valueProperty().addListener((o, a, v) -> {
+            if (!updatingSplit && model.table() != null) {
+                model.trainUntilProperty().set(nearestRowTime(v.doubleValue()));
+            }
+        });
+        model.dataProperty().addListener((o, a, d) -> show(d));
+        model.trainUntilProperty().addListener((o, a, t) -> showSplit());
+    }
+
+    private VBox sidePanel() {
+        summary.setWrapText(true);
+        skipped.setPrefHeight(140);
+        skipped.setPlaceholder(new Label("no skipped files"));
+        splitField.setPromptText("2004-02-15 12:52:39");
+        splitField.setTooltip(new Tooltip("Last timestamp of the training (healthy) range; Enter to apply"));
+        splitField.setOnAction(e -> applySplitField());
+        splitInfo.setWrapText(true);
+        Spinner<Integer> perBearing = new Spinner<>(1, 8, 1);
+        perBearing.setTooltip(new Tooltip("Channels per bearing: 1 for IMS tests 2 and 3, 2 for test 1"));
+        perBearing.getValueFactory().valueProperty().addListener((o, a, v) -> model.channelsPerBearingProperty().set(v));
+        model.channelsPerBearingProperty().addListener((o, a, v) -> perBearing.getValueFactory().setValue(v.intValue()));
+        GridPane mapping = new GridPane();
+        mapping.setHgap(6);
+        mapping.addRow(0, new Label("Channels per bearing"), perBearing);
+        VBox side = new VBox(8, heading("Data set"), summary, heading("Skipped files"), skipped,
+                heading("Training range ends at"), splitField, splitInfo, heading("Bearings"), mapping);
+        side.setPadding(new Insets(0, 0, 0, 10));
+        side.setPrefWidth(300);
+        side.setMinWidth(240);
+        return side;
+    }
+
+    static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("heading");
+        return l;
+    }
+
+    private void applySplitField() {
+        try {
+            LocalDateTime t = FeatureCsv.parseTimestamp(splitField.getText());
+            FeatureTable tab = model.table();
+            if (tab != null && (t.isBefore(tab.timestamp(1)) || !t.isBefore(tab.timestamp(tab.rowCount() - 1)))) {
+                splitInfo.setText("Outside the data: pick a time between " + FeatureCsv.ISO.format(tab.timestamp(1))
+                        + " and " + FeatureCsv.ISO.format(tab.timestamp(tab.rowCount() - 2)) + ".");
+                splitInfo.getStyleClass().add("error");
+                return;
+            }
+            splitInfo.getStyleClass().remove("error");
+            model.trainUntilProperty().set(t);
+        } catch (DateTimeParseException e) {
+            splitInfo.setText("'" + splitField.getText() + "' is not a timestamp (e.g. 2004-02-15 12:52:39).");
+            splitInfo.getStyleClass().add("error");
+        }
+    }
+
+    private LocalDateTime nearestRowTime(double seconds) {
+        FeatureTable t = model.table();
+        int i = Math.max(1, Math.min(t.rowCount() - 2, t.lastRowAtOrBefore(Charts.time(seconds))));
+        return t.timestamp(i);
+    }
+
+    private void show(ImportResult d) {
+        overview.getDatasets().clear();
+        if (d == null) {
+            table.show(null);
+            return;
+        }
+        FeatureTable t = d.table();
+        double[] x = new double[t.rowCount()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Charts.seconds(t.timestamp(i));
+        }
+        List<String> cols = t.channels().isEmpty() ? t.featureColumns()
+                : t.channels().stream().map(Feature.MEAN_ABS::column).filter(t::hasColumn).toList();
+        for (int c = 0; c < cols.size(); c++) {
+            int bearing = t.channels().isEmpty() ? c + 1 : (t.channels().get(c) - 1) / model.channelsPerBearingProperty().get() + 1;
+            DoubleDataSet ds = Charts.dataSet(cols.get(c), Palette.bearing(bearing), 1.2);
+            ds.set(x, t.column(cols.get(c)));
+            overview.getDatasets().add(ds);
+        }
+        table.show(t);
+        Duration span = Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1));
+        summary.setText(String.format(Locale.ROOT, "%s%n%d files, %d channels%n%s .. %s (%d h %d min)%n%.0f MB read in %.2f s",
+                t.name(), t.rowCount(), d.channels(), FeatureCsv.ISO.format(t.timestamp(0)),
+                FeatureCsv.ISO.format(t.timestamp(t.rowCount() - 1)), span.toHours(), span.toMinutesPart(),
+                d.bytes() / 1e6, d.seconds()));
+        skipped.getItems().setAll(d.skipped().stream().map(SkippedFile::toString).toList());
+        showSplit();
+    }
+
+    private void showSplit() {
+        FeatureTable t = model.table();
+        LocalDateTime until = model.trainUntilProperty().get();
+        if (t == null || until == null) {
+            return;
+        }
+        updatingSplit = true;
+        splitMarker.setValue(Charts.seconds(until));
+        trainShade.setLowerBound(Charts.seconds(t.timestamp(0)));
+        trainShade.setUpperBound(Charts.seconds(until));
+        updatingSplit = false;
+        splitField.setText(FeatureCsv.ISO.format(until));
+        splitInfo.getStyleClass().remove("error");
+        int rows = model.trainRows();
+        splitInfo.setText(String.format(Locale.ROOT, "Training: %d rows (%.0f%%), test: %d rows.", rows,
+                100.0 * rows / t.rowCount(), t.rowCount() - rows));
+    }
+}

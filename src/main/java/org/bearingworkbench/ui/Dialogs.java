@@ -1,0 +1,35 @@
+package org.bearingworkbench.ui;
+
+import javafx.scene.control.Alert;
+import javafx.stage.Window;
+import org.bearingworkbench.task.CancelledException;
+
+/** Error dialogs with the core's message (never a stack trace). */
+final class Dialogs {
+    private Dialogs() {
+    }
+
+    static void error(Window owner, String title, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle("Bearing Workbench");
+        a.setHeaderText(title);
+        a.setContentText(message);
+        a.getDialogPane().setMinWidth(480);
+        a.show();
+    }
+
+    /** The message a person can act on for a failure from the core. */
+    static String describe(Throwable ex) {
+        if (ex instanceof CancelledException) {
+            return "Cancelled.";
+        }
+        Throwable t = ex;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+}

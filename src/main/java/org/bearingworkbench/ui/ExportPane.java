@@ -1,0 +1,37 @@
+package org.bearingworkbench.ui;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** Export pane: the anomaly report CSV (all rows or only flagged ones); charts are saved from their own PNG buttons. */
+final class ExportPane extends VBox {
+    final CheckBox onlyFlagged = new CheckBox("only flagged rows");
+
+    ExportPane(WorkbenchModel model, Actions actions) {
+        super(10);
+        getStyleClass().add("pane");
+        setPadding(new Insets(12));
+        Label what = new Label("""
+                The anomaly report is a plain comma CSV (ISO timestamps, '.' decimals) that spreadsheets read as is.
+                It starts with '#' lines: data source, creation time, model and its settings hash, feature columns,
+                threshold method and value, persistence rule, first sustained alarm and lead time, and the first
+                channel to leave its training range. Then one row per data row: timestamp, file, split, score,
+                threshold, flagged, in_alarm, top channel and bearing, each channel's reconstruction error and its
+                departure from the training range.""");
+        what.setWrapText(true);
+        Label state = new Label();
+        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.analysisProperty().get() == null
+                ? "Nothing to export yet: open data and train or open a model."
+                : ThresholdPane.countsText(model.analysisProperty().get()), model.analysisProperty()));
+        state.setWrapText(true);
+        Button export = new Button("Export report…");
+        export.getStyleClass().add("accent");
+        export.disableProperty().bind(model.analysisProperty().isNull());
+        export.setOnAction(e -> actions.exportReport());
+        Label charts = new Label("Every chart has a PNG… button in its title row to save it as an image.");
+        getChildren().addAll(DataPane.heading("Anomaly report"), what, state, onlyFlagged, export, DataPane.heading("Charts"), charts);
+    }
+}

@@ -1,0 +1,46 @@
+package org.bearingworkbench.ui;
+
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.FeatureCsv;
+
+/** The feature rows of a Tablesaw-backed {@link FeatureTable} in a table view (rows are indexes into the table). */
+final class FeatureTableView extends TableView<Integer> {
+    FeatureTableView() {
+        setPlaceholder(new javafx.scene.control.Label("No data: open a directory or a feature CSV"));
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    }
+
+    void show(FeatureTable t) {
+        getColumns().clear();
+        if (t == null) {
+            getItems().clear();
+            return;
+        }
+        TableColumn<Integer, String> ts = new TableColumn<>("timestamp");
+        ts.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(FeatureCsv.ISO.format(t.timestamp(c.getValue()))));
+        ts.setPrefWidth(150);
+        TableColumn<Integer, String> file = new TableColumn<>("file");
+        file.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(t.file(c.getValue())));
+        file.setPrefWidth(160);
+        getColumns().add(ts);
+        getColumns().add(file);
+        for (String name : t.featureColumns()) {
+            double[] values = t.column(name);
+            TableColumn<Integer, String> col = new TableColumn<>(name);
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.5g", values[c.getValue()])));
+            col.setPrefWidth(105);
+            col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            getColumns().add(col);
+        }
+        Integer[] rows = new Integer[t.rowCount()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        setItems(FXCollections.observableArrayList(rows));
+    }
+}

@@ -1,0 +1,136 @@
+package org.bearingworkbench.ui;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import org.bearingworkbench.task.CancellationToken;
+import org.bearingworkbench.task.CancelledException;
+import org.bearingworkbench.task.CoreTask;
+import org.bearingworkbench.task.TaskContext;
+
+/**
+ * Runs core tasks off the FX thread, wrapped in {@link javafx.concurrent.Task}, and publishes their progress to the
+ * status bar. Long jobs (import, training, scoring) go one at a time; view jobs (a file's waveform and spectrum)
+ * run on their own thread, and a newer view request cancels the older one (latest wins).
+ */
+public final class FxTasks {
+    private final ExecutorService work = Executors.newSingleThreadExecutor(daemon("work"));
+    private final ExecutorService views = Executors.newSingleThreadExecutor(daemon("views"));
+    private final StringProperty message = new SimpleStringProperty("Ready");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private CancellationToken current;
+    private CancellationToken currentView;
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, "bw-" + name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** Asks the running long job to stop (it stops at its next check). */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Runs a long job; success and failure are delivered on the FX thread. Cancellation ends it quietly. */
+    public <T> Task<T> run(String title, CoreTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        CancellationToken token = new CancellationToken();
+        current = token;
+        Task<T> fx = wrap(title, task, token);
+        message.unbind();
+        progress.unbind();
+        message.bind(fx.messageProperty());
+        progress.bind(fx.progressProperty());
+        running.set(true);
+        fx.setOnSucceeded(e -> {
+            finish(title + ": done");
+            onSuccess.accept(fx.getValue());
+        });
+        fx.setOnFailed(e -> {
+            Throwable ex = fx.getException();
+            if (ex instanceof CancelledException) {
+                finish(title + ": cancelled");
+            } else {
+                finish(title + ": failed");
+                onFailure.accept(ex);
+            }
+        });
+        work.submit(fx);
+        return fx;
+    }
+
+    /** Runs a quick view job; a newer view job cancels this one, and a cancelled job never publishes. */
+    public <T> void view(CoreTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (currentView != null) {
+            currentView.cancel();
+        }
+        CancellationToken token = new CancellationToken();
+        currentView = token;
+        Task<T> fx = wrap("view", task, token);
+        fx.setOnSucceeded(e -> {
+            if (!token.isCancelled()) {
+                onSuccess.accept(fx.getValue());
+            }
+        });
+        fx.setOnFailed(e -> {
+            if (!token.isCancelled() && !(fx.getException() instanceof CancelledException)) {
+                onFailure.accept(fx.getException());
+            }
+        });
+        views.submit(fx);
+    }
+
+    private void finish(String text) {
+        message.unbind();
+        progress.unbind();
+        message.set(text);
+        progress.set(0);
+        running.set(false);
+    }
+
+    private static <T> Task<T> wrap(String title, CoreTask<T> task, CancellationToken token) {
+        return new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateMessage(title + "…");
+                updateProgress(-1, 1);
+                return task.run(new TaskContext() {
+                    @Override
+                    public void progress(long done, long total, String text) {
+                        updateProgress(done, total);
+                        updateMessage(title + ": " + text);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return token.isCancelled();
+                    }
+                });
+            }
+        };
+    }
+}

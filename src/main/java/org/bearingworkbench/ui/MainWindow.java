@@ -1,0 +1,211 @@
+package org.bearingworkbench.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.bearingworkbench.model.ModelBundle;
+
+/**
+ * The main window: File menu, the five panes in workflow order (Data, Signals, Model, Threshold, Export) and a status
+ * bar with the current task. A directory or file dropped on the window is opened.
+ */
+public final class MainWindow implements Actions {
+    private final Stage stage;
+    private final WorkbenchModel model;
+    private final WorkbenchController controller;
+    private final TabPane tabs = new TabPane();
+    private final Menu recentMenu = new Menu("Recent data sets");
+    final DataPane dataPane;
+    final SignalsPane signalsPane;
+    final ModelPane modelPane;
+    final ThresholdPane thresholdPane;
+    final ExportPane exportPane;
+    private final Tab signalsTab;
+
+    public MainWindow(Stage stage, WorkbenchModel model, WorkbenchController controller) {
+        this.stage = stage;
+        this.model = model;
+        this.controller = controller;
+        dataPane = new DataPane(model, controller, this);
+        signalsPane = new SignalsPane(model, controller.tasks());
+        modelPane = new ModelPane(model, controller, this);
+        thresholdPane = new ThresholdPane(model, this::showFile);
+        exportPane = new ExportPane(model, this);
+        tabs.getTabs().addAll(tab("1 Data", dataPane), signalsTab = tab("2 Signals", signalsPane),
+                tab("3 Model", modelPane), tab("4 Threshold & anomalies", thresholdPane), tab("5 Export", exportPane));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        BorderPane root = new BorderPane();
+        root.setTop(menuBar());
+        root.setCenter(tabs);
+        root.setBottom(statusBar());
+        Scene scene = new Scene(root, 1360, 860);
+        scene.getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
+        acceptDrops(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> model.table() == null ? "Bearing Workbench"
+                : "Bearing Workbench — " + model.table().name() + " (" + model.dataSourceProperty().get() + ")",
+                model.dataProperty(), model.dataSourceProperty()));
+        model.dataProperty().addListener((o, a, d) -> refreshRecent());
+        refreshRecent();
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId(name.substring(2).split(" ")[0].toLowerCase());
+        return t;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    /** Selects a file (row) and shows it in the Signals pane. */
+    void showFile(int row) {
+        model.selectedRowProperty().set(row);
+        tabs.getSelectionModel().select(signalsTab);
+    }
+
+    private MenuBar menuBar() {
+        MenuItem openDir = item("Open directory…", "Shortcut+O", this::openDirectory);
+        MenuItem openCsv = item("Open feature CSV…", "Shortcut+Shift+O", this::openFeatureCsv);
+        MenuItem openModel = item("Open model…", "Shortcut+M", this::openModel);
+        MenuItem saveModel = item("Save model…", "Shortcut+S", this::saveModel);
+        MenuItem export = item("Export report…", "Shortcut+E", this::exportReport);
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        saveModel.disableProperty().bind(model.bundleProperty().isNull());
+        export.disableProperty().bind(model.analysisProperty().isNull());
+        Menu file = new Menu("File", null, openDir, openCsv, recentMenu, new SeparatorMenuItem(), openModel, saveModel,
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        return new MenuBar(file);
+    }
+
+    private static MenuItem item(String text, String accel, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setAccelerator(KeyCombination.keyCombination(accel));
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : controller.recentDataSets()) {
+            MenuItem i = new MenuItem(p.toString());
+            i.setOnAction(e -> controller.openData(p));
+            recentMenu.getItems().add(i);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private HBox statusBar() {
+        Label message = new Label();
+        message.textProperty().bind(controller.tasks().messageProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(controller.tasks().progressProperty());
+        bar.visibleProperty().bind(controller.tasks().runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.visibleProperty().bind(controller.tasks().runningProperty());
+        cancel.setOnAction(e -> controller.stop());
+        Label hint = new Label("Open your own directory (Ctrl+O) · train on the Model tab · drag the threshold on the Threshold tab");
+        hint.getStyleClass().add("hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(8, message, bar, cancel, spacer, hint);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(4, 8, 4, 8));
+        box.getStyleClass().add("status-bar");
+        return box;
+    }
+
+    private void acceptDrops(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            if (!files.isEmpty()) {
+                controller.openData(files.get(0).toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
+    @Override
+    public void openDirectory() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Open a directory of IMS snapshot files");
+        File f = dc.showDialog(stage);
+        if (f != null) {
+            controller.openData(f.toPath());
+        }
+    }
+
+    @Override
+    public void openFeatureCsv() {
+        File f = chooser("Open a feature CSV", "Feature CSV", "*.csv").showOpenDialog(stage);
+        if (f != null) {
+            controller.openData(f.toPath());
+        }
+    }
+
+    @Override
+    public void openModel() {
+        File f = chooser("Open a model bundle", "Bearing Workbench model", "*" + ModelBundle.EXTENSION).showOpenDialog(stage);
+        if (f != null) {
+            controller.openModel(f.toPath());
+        }
+    }
+
+    @Override
+    public void saveModel() {
+        FileChooser fc = chooser("Save the model", "Bearing Workbench model", "*" + ModelBundle.EXTENSION);
+        fc.setInitialFileName("model" + ModelBundle.EXTENSION);
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            controller.saveModel(f.toPath());
+        }
+    }
+
+    @Override
+    public void exportReport() {
+        FileChooser fc = chooser("Export the anomaly report", "CSV", "*.csv");
+        fc.setInitialFileName("anomaly-report.csv");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            controller.exportReport(f.toPath(), exportPane.onlyFlagged.isSelected());
+        }
+    }
+
+    private static FileChooser chooser(String title, String what, String pattern) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(what, pattern),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return fc;
+    }
+}

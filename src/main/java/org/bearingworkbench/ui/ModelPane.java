@@ -1,0 +1,108 @@
+package org.bearingworkbench.ui;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.bearingworkbench.model.EpochResult;
+import org.bearingworkbench.model.ModelBundle;
+
+/** Model pane: the settings form, Train/Stop, a live loss chart (train and validation per epoch), epoch/time/ETA, Save/Load. */
+final class ModelPane extends BorderPane {
+    private final WorkbenchModel model;
+    private final ModelForm form = new ModelForm();
+    private final XYChart lossChart = Charts.xy("epoch", null, "loss (MAE)", null);
+    private final DoubleDataSet loss = Charts.dataSet("training loss", Palette.TRAIN, 1.5);
+    private final DoubleDataSet valLoss = Charts.dataSet("validation loss", Palette.TEST, 1.5);
+    private final Label progress = new Label("Not trained yet.");
+    private final Label modelInfo = new Label("No model.");
+    private long trainStart;
+
+    ModelPane(WorkbenchModel model, WorkbenchController controller, Actions actions) {
+        this.model = model;
+        getStyleClass().add("pane");
+        lossChart.getDatasets().addAll(loss, valLoss);
+        Charts.yAxis(lossChart).setForceZeroInRange(true);
+        Button train = new Button("Train");
+        train.setDefaultButton(true);
+        train.getStyleClass().add("accent");
+        Button stop = new Button("Stop");
+        stop.setTooltip(new javafx.scene.control.Tooltip("Stop after the current batch; the model keeps its last finished epoch"));
+        train.disableProperty().bind(form.validProperty().not().or(controller.tasks().runningProperty())
+                .or(model.dataProperty().isNull()));
+        stop.disableProperty().bind(controller.tasks().runningProperty().not());
+        train.setOnAction(e -> {
+            var config = form.validate();
+            if (config != null) {
+                trainStart = System.nanoTime();
+                progress.setText("Starting (the neural-network runtime loads on first use)…");
+                controller.train(config, form.columns.getText());
+            }
+        });
+        stop.setOnAction(e -> controller.stop());
+        Button save = new Button("Save model…");
+        save.setOnAction(e -> actions.saveModel());
+        save.disableProperty().bind(model.bundleProperty().isNull());
+        Button load = new Button("Load model…");
+        load.setOnAction(e -> actions.openModel());
+        HBox buttons = new HBox(8, train, stop, save, load);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        progress.setWrapText(true);
+        modelInfo.setWrapText(true);
+        VBox left = new VBox(10, DataPane.heading("Model settings"), form, buttons, progress, DataPane.heading("Current model"), modelInfo);
+        left.setPadding(new Insets(0, 12, 0, 0));
+        left.setPrefWidth(340);
+        setLeft(left);
+        setCenter(new ChartBox("Loss per epoch (live)", lossChart));
+        model.history().addListener((ListChangeListener<EpochResult>) c -> showHistory());
+        model.bundleProperty().addListener((o, a, b) -> showModel(b));
+    }
+
+    ModelForm form() {
+        return form;
+    }
+
+    private void showHistory() {
+        var h = model.history();
+        double[] x = new double[h.size()];
+        double[] y = new double[h.size()];
+        double[] v = new double[h.size()];
+        for (int i = 0; i < h.size(); i++) {
+            x[i] = h.get(i).epoch();
+            y[i] = h.get(i).loss();
+            v[i] = h.get(i).validationLoss();
+        }
+        loss.set(x, y);
+        valLoss.set(x, v);
+        if (!h.isEmpty() && trainStart != 0) {
+            EpochResult last = h.get(h.size() - 1);
+            int total = form.validate() == null ? last.epoch() : form.validate().epochs();
+            double elapsed = (System.nanoTime() - trainStart) / 1e9;
+            double eta = elapsed / last.epoch() * (total - last.epoch());
+            progress.setText(String.format(Locale.ROOT, "Epoch %d/%d  loss %.4f  val %.4f  elapsed %.0f s  ETA %.0f s",
+                    last.epoch(), total, last.loss(), last.validationLoss(), elapsed, Math.max(0, eta)));
+        }
+    }
+
+    private void showModel(ModelBundle b) {
+        if (b == null) {
+            modelInfo.setText("No model.");
+            return;
+        }
+        form.show(b.model().config());
+        form.columns.setText(String.join(",", b.model().columns()));
+        var last = b.history().isEmpty() ? null : b.history().get(b.history().size() - 1);
+        modelInfo.setText(String.format(Locale.ROOT, "%s%n%d parameters, columns %s%ntrained on %s .. %s%s",
+                model.modelSourceProperty().get(), b.model().parameterCount(), b.model().columns(),
+                b.trainStart().toString().replace('T', ' '), b.trainEnd().toString().replace('T', ' '),
+                last == null ? "" : String.format(Locale.ROOT, "%nfinal loss %.4f, validation %.4f", last.loss(), last.validationLoss())));
+        trainStart = 0;
+    }
+}

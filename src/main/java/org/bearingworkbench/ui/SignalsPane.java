@@ -1,0 +1,261 @@
+package org.bearingworkbench.ui;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.XRangeIndicator;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.bearingworkbench.features.Feature;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.Snapshot;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.signal.Spectrum;
+
+/**
+ * Signals pane: a feature's trend per bearing with the training range shaded; click a point (a file) to see its raw
+ * waveform and amplitude spectrum per channel; and the study's view, the FFT of the trend series, train vs test.
+ */
+final class SignalsPane extends BorderPane {
+    private final WorkbenchModel model;
+    private final FxTasks tasks;
+    private final ComboBox<String> bearing = new ComboBox<>();
+    private final ComboBox<String> feature = new ComboBox<>();
+    private final TextField sampleRate = new TextField("20000");
+    private final CheckBox logSpectrum = new CheckBox("log amplitude");
+    private final Label fileLabel = new Label("Click a point of the trend to pick a file.");
+    private final XYChart trend = Charts.timeChart("feature", null);
+    private final XYChart waveform = Charts.xy("time", "ms", "acceleration", "g");
+    private final XYChart spectrum = Charts.xy("frequency", "Hz", "amplitude", "g");
+    private final XYChart trendFft = Charts.xy("frequency", "cycles/day", "amplitude", null);
+    private final XRangeIndicator trainShade = new XRangeIndicator(trend.getXAxis(), 0, 0, "training");
+    private final XValueIndicator fileMarker = new XValueIndicator(trend.getXAxis(), 0, "");
+
+    SignalsPane(WorkbenchModel model, FxTasks tasks) {
+        this.model = model;
+        this.tasks = tasks;
+        getStyleClass().add("pane");
+        trend.getPlugins().addAll(trainShade, fileMarker);
+        feature.getItems().setAll(java.util.Arrays.stream(Feature.values()).map(Feature::key).toList());
+        feature.setValue(Feature.MEAN_ABS.key());
+        feature.setTooltip(new Tooltip("Per-file feature to trend"));
+        bearing.setTooltip(new Tooltip("Which bearing's channels to show"));
+        sampleRate.setPrefColumnCount(6);
+        sampleRate.setTooltip(new Tooltip("Sampling rate of the raw files in Hz (IMS: 20 kHz)"));
+        logSpectrum.setOnAction(e -> Charts.yAxis(spectrum).setLogAxis(logSpectrum.isSelected()));
+        Button prev = new Button("◀");
+        prev.setTooltip(new Tooltip("Previous file"));
+        prev.setOnAction(e -> step(-1));
+        Button next = new Button("▶");
+        next.setTooltip(new Tooltip("Next file"));
+        next.setOnAction(e -> step(1));
+        HBox controls = new HBox(8, new Label("Bearing"), bearing, new Label("Feature"), feature, new Label("Sample rate (Hz)"),
+                sampleRate, logSpectrum, prev, next, fileLabel);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(0, 0, 8, 0));
+        setTop(controls);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.add(new ChartBox("Trend over the run", trend), 0, 0);
+        grid.add(new ChartBox("Study view: FFT of the trend, train vs test", trendFft), 1, 0);
+        grid.add(new ChartBox("Waveform of the selected file", waveform), 0, 1);
+        grid.add(new ChartBox("Amplitude spectrum (Hann window)", spectrum), 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(r);
+        }
+        setCenter(grid);
+
+        trend.getCanvas().setOnMouseClicked(e -> {
+            FeatureTable t = model.table();
+            if (t != null) {
+                double x = trend.getXAxis().getValueForDisplay(e.getX());
+                model.selectedRowProperty().set(Math.max(0, t.lastRowAtOrBefore(Charts.time(x))));
+            }
+        });
+        bearing.setOnAction(e -> refresh());
+        feature.setOnAction(e -> refresh());
+        sampleRate.setOnAction(e -> showFile());
+        model.dataProperty().addListener((o, a, d) -> {
+            fillBearings();
+            refresh();
+        });
+        model.channelsPerBearingProperty().addListener((o, a, v) -> {
+            fillBearings();
+            refresh();
+        });
+        model.trainUntilProperty().addListener((o, a, v) -> refresh());
+        model.selectedRowProperty().addListener((o, a, v) -> showFile());
+    }
+
+    private void step(int delta) {
+        FeatureTable t = model.table();
+        if (t != null) {
+            int r = model.selectedRowProperty().get() < 0 ? 0 : model.selectedRowProperty().get() + delta;
+            model.selectedRowProperty().set(Math.max(0, Math.min(t.rowCount() - 1, r)));
+        }
+    }
+
+    private void fillBearings() {
+        FeatureTable t = model.table();
+        List<String> items = new ArrayList<>();
+        items.add("All");
+        if (t != null) {
+            int per = model.channelsPerBearingProperty().get();
+            int bearings = (t.channels().size() + per - 1) / per;
+            for (int b = 1; b <= bearings; b++) {
+                items.add("Bearing " + b);
+            }
+        }
+        bearing.getItems().setAll(items);
+        bearing.setValue("All");
+    }
+
+    /** 1-based channels of the chosen bearing (all channels for "All"). */
+    List<Integer> channels() {
+        FeatureTable t = model.table();
+        if (t == null) {
+            return List.of();
+        }
+        String b = bearing.getValue();
+        if (b == null || b.equals("All")) {
+            return t.channels();
+        }
+        int n = Integer.parseInt(b.substring("Bearing ".length()));
+        int per = model.channelsPerBearingProperty().get();
+        return t.channels().stream().filter(c -> (c - 1) / per + 1 == n).toList();
+    }
+
+    private int bearingOf(int channel) {
+        return (channel - 1) / model.channelsPerBearingProperty().get() + 1;
+    }
+
+    private void refresh() {
+        trend.getDatasets().clear();
+        trendFft.getDatasets().clear();
+        FeatureTable t = model.table();
+        if (t == null || feature.getValue() == null) {
+            return;
+        }
+        Feature f = Feature.byKey(feature.getValue());
+        Charts.yAxis(trend).setName(f.key());
+        double[] x = new double[t.rowCount()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Charts.seconds(t.timestamp(i));
+        }
+        int train = Math.max(2, model.trainRows());
+        for (int ch : channels()) {
+            String col = f.column(ch);
+            if (!t.hasColumn(col)) {
+                continue;
+            }
+            double[] y = t.column(col);
+            DoubleDataSet ds = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 1.2);
+            ds.set(x, y);
+            trend.getDatasets().add(ds);
+            addTrendFft("ch" + ch + " train", java.util.Arrays.copyOfRange(y, 0, train), Palette.TRAIN, t);
+            addTrendFft("ch" + ch + " test", java.util.Arrays.copyOfRange(y, train, y.length), Palette.bearing(bearingOf(ch)), t);
+        }
+        if (model.trainUntilProperty().get() != null) {
+            trainShade.setLowerBound(x[0]);
+            trainShade.setUpperBound(Charts.seconds(model.trainUntilProperty().get()));
+        }
+    }
+
+    private void addTrendFft(String name, double[] series, String color, FeatureTable t) {
+        if (series.length < 4 || t.rowCount() < 2) {
+            return;
+        }
+        double interval = java.time.Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds()
+                / (double) (t.rowCount() - 1);
+        Spectrum s = Spectrum.of(series, series.length, 86400.0 / interval);
+        DoubleDataSet ds = Charts.dataSet(name, color, 1.0);
+        ds.set(java.util.Arrays.copyOfRange(s.frequency(), 1, s.frequency().length),
+                java.util.Arrays.copyOfRange(s.amplitude(), 1, s.amplitude().length));
+        trendFft.getDatasets().add(ds);
+    }
+
+    private void showFile() {
+        FeatureTable t = model.table();
+        int row = model.selectedRowProperty().get();
+        waveform.getDatasets().clear();
+        spectrum.getDatasets().clear();
+        if (t == null || row < 0 || row >= t.rowCount()) {
+            return;
+        }
+        fileMarker.setValue(Charts.seconds(t.timestamp(row)));
+        if (t.directory().isEmpty()) {
+            fileLabel.setText(FeatureCsv.ISO.format(t.timestamp(row)) + ": no raw files (data loaded from a feature CSV)");
+            return;
+        }
+        double fs;
+        try {
+            fs = Double.parseDouble(sampleRate.getText().trim());
+            if (!(fs > 0)) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            fileLabel.setText("Sample rate must be a positive number of Hz");
+            return;
+        }
+        Path file = t.directory().get().resolve(t.file(row));
+        List<Integer> chans = channels();
+        fileLabel.setText("Loading " + t.file(row) + "…");
+        tasks.view(ctx -> {
+            Snapshot s = SnapshotReader.readSnapshot(file);
+            List<Spectrum> spectra = new ArrayList<>();
+            for (int ch : chans) {
+                ctx.checkCancelled();
+                spectra.add(ch <= s.channelCount() ? Spectrum.of(s.channels()[ch - 1], s.rows(), fs) : null);
+            }
+            return new Object[] {s, spectra};
+        }, res -> {
+            Snapshot s = (Snapshot) res[0];
+            @SuppressWarnings("unchecked")
+            List<Spectrum> spectra = (List<Spectrum>) res[1];
+            double[] ms = new double[s.rows()];
+            for (int i = 0; i < ms.length; i++) {
+                ms[i] = i * 1000.0 / fs;
+            }
+            for (int k = 0; k < chans.size(); k++) {
+                int ch = chans.get(k);
+                if (spectra.get(k) == null) {
+                    continue;
+                }
+                DoubleDataSet w = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
+                w.set(ms, s.channels()[ch - 1]);
+                waveform.getDatasets().add(w);
+                DoubleDataSet sp = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
+                sp.set(spectra.get(k).frequency(), spectra.get(k).amplitude());
+                spectrum.getDatasets().add(sp);
+            }
+            fileLabel.setText(String.format(Locale.ROOT, "%s  (%s, %d samples)", s.file(),
+                    FeatureCsv.ISO.format(t.timestamp(row)), s.rows()));
+        }, ex -> fileLabel.setText("Cannot read " + t.file(row) + ": " + Dialogs.describe(ex)));
+    }
+}

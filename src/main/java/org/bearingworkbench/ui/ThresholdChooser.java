@@ -1,0 +1,114 @@
+package org.bearingworkbench.ui;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.Thresholds;
+
+/** Picks a threshold method and its parameter, and the persistence rule; applies them to the model. */
+final class ThresholdChooser extends HBox {
+    /** A method as offered to the user: label, CLI id prefix, default parameter and what the parameter means. */
+    record Choice(String label, String id, String defaultParam, String paramHint) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static final List<Choice> CHOICES = List.of(
+            new Choice("Robust: sustained max + k·MAD (default)", "robust", "3", "k"),
+            new Choice("Percentile of training scores", "percentile", "99", "percentile"),
+            new Choice("Mean + k·sigma", "sigma", "3", "k"),
+            new Choice("Max × margin", "max", "1.1", "margin"),
+            new Choice("Log-normal fit", "lognormal", "0.001", "tail probability"),
+            new Choice("Gamma fit", "gamma", "0.001", "tail probability"),
+            new Choice("Peaks over threshold (GPD)", "pot", "0.001", "risk q"),
+            new Choice("Manual", "manual", "0.275", "value"));
+
+    final ComboBox<Choice> method = new ComboBox<>();
+    final TextField param = new TextField();
+    private final Label paramLabel = new Label();
+    final Spinner<Integer> n = new Spinner<>(1, 50, 3);
+    final Spinner<Integer> m = new Spinner<>(1, 50, 3);
+    private final Label error = new Label();
+    private boolean showing;
+
+    ThresholdChooser(WorkbenchModel model) {
+        super(8);
+        setAlignment(Pos.CENTER_LEFT);
+        method.getItems().setAll(CHOICES);
+        method.setValue(CHOICES.get(0));
+        method.setTooltip(new Tooltip("How the threshold is chosen from the training rows' scores"));
+        param.setPrefColumnCount(6);
+        param.setText(CHOICES.get(0).defaultParam());
+        paramLabel.setText(CHOICES.get(0).paramHint());
+        method.setOnAction(e -> {
+            if (showing) {
+                return;
+            }
+            Choice c = method.getValue();
+            param.setText(c.defaultParam());
+            paramLabel.setText(c.paramHint());
+            apply(model);
+        });
+        param.setOnAction(e -> apply(model));
+        Button apply = new Button("Apply");
+        apply.setOnAction(e -> apply(model));
+        n.setEditable(true);
+        m.setEditable(true);
+        n.setPrefWidth(70);
+        m.setPrefWidth(70);
+        n.setTooltip(new Tooltip("Alarm when N of the last M rows are flagged"));
+        m.setTooltip(new Tooltip("Alarm when N of the last M rows are flagged"));
+        n.valueProperty().addListener((o, a, v) -> applyRule(model));
+        m.valueProperty().addListener((o, a, v) -> applyRule(model));
+        error.getStyleClass().add("error");
+        getChildren().addAll(new Label("Method"), method, paramLabel, param, apply, new Label("Alarm when"), n,
+                new Label("of the last"), m, new Label("rows are flagged"), error);
+    }
+
+    void apply(WorkbenchModel model) {
+        try {
+            Choice c = method.getValue();
+            model.thresholdMethodProperty().set(Thresholds.parse(c.id() + ":" + param.getText().trim(), model.ruleProperty().get()));
+            error.setText("");
+        } catch (IllegalArgumentException ex) {
+            error.setText(ex.getMessage());
+        }
+    }
+
+    private void applyRule(WorkbenchModel model) {
+        try {
+            model.ruleProperty().set(new PersistenceRule(n.getValue(), m.getValue()));
+            error.setText("");
+            if (method.getValue().id().equals("robust")) {
+                apply(model);
+            }
+        } catch (IllegalArgumentException ex) {
+            error.setText(ex.getMessage());
+        }
+    }
+
+    /** Shows the method currently in force (e.g. after a drag it is "Manual"). */
+    void show(String methodId) {
+        int colon = methodId.indexOf(':');
+        String id = colon < 0 ? methodId : methodId.substring(0, colon);
+        String p = colon < 0 ? "" : methodId.substring(colon + 1);
+        showing = true;
+        for (Choice c : CHOICES) {
+            if (c.id().equals(id)) {
+                method.setValue(c);
+                paramLabel.setText(c.paramHint());
+                param.setText(p);
+            }
+        }
+        showing = false;
+    }
+}

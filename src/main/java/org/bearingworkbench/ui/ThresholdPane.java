@@ -1,0 +1,265 @@
+package org.bearingworkbench.ui;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.XRangeIndicator;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.bearingworkbench.detect.Alarms;
+import org.bearingworkbench.detect.Attribution;
+import org.bearingworkbench.detect.ManualThreshold;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.pipeline.AnomalyAnalysis;
+
+/**
+ * Threshold and anomalies pane: the histogram of training (and optionally test) scores with the threshold as a line
+ * the user drags; the score timeline with flagged rows in red and alarm episodes shaded; the method chooser with its
+ * one-sentence explanation; counts; and the table of flagged rows with which-bearing attribution.
+ */
+final class ThresholdPane extends BorderPane {
+    private static final int BINS = 40;
+    private final WorkbenchModel model;
+    private final ThresholdChooser chooser;
+    private final XYChart histogram = Charts.xy("score", null, "rows", null);
+    private final DoubleDataSet trainHist = Charts.dataSet("training scores", Palette.TRAIN, 1);
+    private final DoubleDataSet testHist = Charts.dataSet("test scores", Palette.TEST, 1);
+    private final XValueIndicator thresholdLine;
+    private final XYChart timeline = Charts.timeChart("score", null);
+    private final DoubleDataSet scoreLine = Charts.dataSet("score", "#555555", 1);
+    private final DoubleDataSet flaggedPoints = Charts.dataSet("flagged", Palette.ALARM, 1);
+    private final YValueIndicator timelineThreshold;
+    private final List<XRangeIndicator> episodeShades = new ArrayList<>();
+    private final CheckBox showTest = new CheckBox("show test scores");
+    private final CheckBox logScale = new CheckBox("log scale");
+    private final Label explanation = new Label("Train or open a model to see scores.");
+    private final Label counts = new Label();
+    private final TableView<Integer> flagged = new TableView<>();
+    private boolean updating;
+    private AnomalyAnalysis current;
+    private List<String> tableColumns;
+
+    ThresholdPane(WorkbenchModel model, IntConsumer jumpToFile) {
+        this.model = model;
+        getStyleClass().add("pane");
+        chooser = new ThresholdChooser(model);
+        ErrorDataSetRenderer bars = Charts.addRenderer(histogram, LineStyle.HISTOGRAM_FILLED, false);
+        bars.getDatasets().addAll(trainHist, testHist);
+        Charts.yAxis(histogram).setForceZeroInRange(true);
+        thresholdLine = new XValueIndicator(histogram.getXAxis(), 0, "threshold");
+        thresholdLine.setEditable(true);
+        histogram.getPlugins().add(thresholdLine);
+        thresholdLine.valueProperty().addListener((o, a, v) -> {
+            if (!updating && model.analysisProperty().get() != null && v.doubleValue() > 0) {
+                model.thresholdMethodProperty().set(new ManualThreshold(v.doubleValue()));
+            }
+        });
+        timeline.getDatasets().add(scoreLine);
+        ErrorDataSetRenderer marks = Charts.addRenderer(timeline, LineStyle.NONE, true);
+        marks.getDatasets().add(flaggedPoints);
+        timelineThreshold = new YValueIndicator(timeline.getYAxis(), 0, "threshold");
+        timeline.getPlugins().add(timelineThreshold);
+        showTest.setOnAction(e -> refresh());
+        logScale.setOnAction(e -> Charts.yAxis(timeline).setLogAxis(logScale.isSelected()));
+
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("explanation");
+        counts.setWrapText(true);
+        VBox top = new VBox(6, chooser, explanation, counts);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        setTop(top);
+
+        buildTable(jumpToFile);
+        SplitPane charts = new SplitPane(new ChartBox("Score distribution (drag the red line)", histogram, showTest),
+                new ChartBox("Scores over time: flagged rows red, alarms shaded", timeline, logScale));
+        SplitPane all = new SplitPane(charts, flagged);
+        all.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        all.setDividerPositions(0.62);
+        setCenter(all);
+        model.analysisProperty().addListener((o, a, n) -> refresh());
+    }
+
+    XValueIndicator thresholdLine() {
+        return thresholdLine;
+    }
+
+    XYChart histogram() {
+        return histogram;
+    }
+
+    Label counts() {
+        return counts;
+    }
+
+    ThresholdChooser chooser() {
+        return chooser;
+    }
+
+    private void buildTable(IntConsumer jumpToFile) {
+        flagged.setPlaceholder(new Label("No flagged rows."));
+        flagged.setRowFactory(tv -> {
+            var row = new javafx.scene.control.TableRow<Integer>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty() && e.getClickCount() >= 1) {
+                    jumpToFile.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    private void refresh() {
+        AnomalyAnalysis a = model.analysisProperty().get();
+        if (a == null) {
+            trainHist.clearData();
+            testHist.clearData();
+            scoreLine.clearData();
+            flaggedPoints.clearData();
+            flagged.getItems().clear();
+            explanation.setText("Train or open a model to see scores.");
+            counts.setText("");
+            return;
+        }
+        updating = true;
+        chooser.show(a.threshold().method());
+        double[] score = a.scores().score();
+        double[] train = a.trainScores();
+        double max = 0;
+        for (double s : showTest.isSelected() ? score : train) {
+            max = Math.max(max, s);
+        }
+        max = Math.max(max, a.threshold().value()) * 1.05;
+        fillHistogram(trainHist, train, max);
+        if (showTest.isSelected()) {
+            fillHistogram(testHist, java.util.Arrays.copyOfRange(score, a.trainRows(), score.length), max);
+        } else {
+            testHist.clearData();
+        }
+        thresholdLine.setValue(a.threshold().value());
+        timelineThreshold.setValue(a.threshold().value());
+        updating = false;
+        fillTimeline(a);
+        explanation.setText(a.threshold().explanation() + String.format(Locale.ROOT, " %.1f%% of training rows lie above it.",
+                100 * a.threshold().trainFlaggedShare()));
+        counts.setText(countsText(a));
+        fillTable(a);
+    }
+
+    private static void fillHistogram(DoubleDataSet ds, double[] values, double max) {
+        double w = max / BINS;
+        double[] x = new double[BINS];
+        double[] y = new double[BINS];
+        for (int b = 0; b < BINS; b++) {
+            x[b] = (b + 0.5) * w;
+        }
+        for (double v : values) {
+            y[Math.min(BINS - 1, (int) (v / w))]++;
+        }
+        ds.set(x, y);
+    }
+
+    private void fillTimeline(AnomalyAnalysis a) {
+        double[] score = a.scores().score();
+        double[] x = new double[score.length];
+        List<Double> fx = new ArrayList<>();
+        List<Double> fy = new ArrayList<>();
+        for (int i = 0; i < score.length; i++) {
+            x[i] = Charts.seconds(a.table().timestamp(i));
+            if (a.alarms().flagged()[i]) {
+                fx.add(x[i]);
+                fy.add(score[i]);
+            }
+        }
+        scoreLine.set(x, score);
+        flaggedPoints.set(fx.stream().mapToDouble(Double::doubleValue).toArray(), fy.stream().mapToDouble(Double::doubleValue).toArray());
+        timeline.getPlugins().removeAll(episodeShades);
+        episodeShades.clear();
+        for (Alarms.Episode e : a.alarms().episodes()) {
+            double half = score.length > 1 ? (x[1] - x[0]) / 2 : 300;
+            episodeShades.add(new XRangeIndicator(timeline.getXAxis(), x[e.start()] - half, x[e.end()] + half,
+                    episodeShades.isEmpty() ? "alarm" : ""));
+        }
+        timeline.getPlugins().addAll(episodeShades);
+    }
+
+    static String countsText(AnomalyAnalysis a) {
+        Alarms al = a.alarms();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Threshold %.4g · %d of %d rows flagged · %d alarm episode(s) (%s)", al.threshold(),
+                al.flaggedCount(), a.table().rowCount(), al.episodes().size(), al.rule()));
+        if (al.trainingAlarmRows() > 0) {
+            sb.append(" · WARNING: ").append(al.trainingAlarmRows()).append(" alarm row(s) inside the training range");
+        }
+        sb.append('\n');
+        sb.append(a.firstAlarmTime().map(t -> String.format(Locale.ROOT, "First sustained alarm %s (file %s), %.1f h before the last file.",
+                FeatureCsv.ISO.format(t), a.table().file(al.firstAlarm()), a.leadTimeHours())).orElse("No sustained alarm."));
+        Attribution attr = a.attribution();
+        int first = attr.firstToLeave();
+        a.dominantTopChannel().ifPresent(c -> sb.append(" Largest error in most flagged test rows: ").append(c).append('.'));
+        if (first >= 0) {
+            sb.append(" First channel to leave its training range for good: ").append(a.channels().channel(first))
+                    .append(" (bearing ").append(a.channels().bearing(first)).append(") at ")
+                    .append(FeatureCsv.ISO.format(a.table().timestamp(attr.leftForGoodAt(first)))).append('.');
+        }
+        return sb.toString();
+    }
+
+    private void fillTable(AnomalyAnalysis a) {
+        current = a;
+        if (!a.channels().columns().equals(tableColumns)) {
+            tableColumns = a.channels().columns();
+            flagged.getColumns().clear();
+            flagged.getColumns().add(col("timestamp", r -> FeatureCsv.ISO.format(current.table().timestamp(r)), 140));
+            flagged.getColumns().add(col("file", r -> current.table().file(r), 150));
+            flagged.getColumns().add(col("split", r -> current.isTrain(r) ? "train" : "test", 50));
+            flagged.getColumns().add(col("score", r -> fmt(current.scores().score()[r]), 70));
+            flagged.getColumns().add(col("alarm", r -> current.alarms().inAlarm()[r] ? "yes" : "", 50));
+            flagged.getColumns().add(col("top channel", r -> {
+                Attribution attr = current.attribution();
+                int c = attr.topChannel(r);
+                return current.channels().channel(c) + String.format(Locale.ROOT, " (%.0f%%)", 100 * attr.share(r, c));
+            }, 110));
+            for (int c = 0; c < a.channels().size(); c++) {
+                int cc = c;
+                flagged.getColumns().add(col("error " + a.channels().channel(c), r -> fmt(current.scores().errors()[r][cc]), 85));
+            }
+            for (int c = 0; c < a.channels().size(); c++) {
+                int cc = c;
+                flagged.getColumns().add(col("beyond range " + a.channels().channel(c),
+                        r -> fmt(current.attribution().departure(r, cc)), 110));
+            }
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < a.table().rowCount(); r++) {
+            if (a.alarms().flagged()[r]) {
+                rows.add(r);
+            }
+        }
+        flagged.getItems().setAll(rows);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static TableColumn<Integer, String> col(String name, java.util.function.IntFunction<String> f, double width) {
+        TableColumn<Integer, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

@@ -1,0 +1,151 @@
+package org.bearingworkbench.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.stage.Window;
+import org.bearingworkbench.detect.ThresholdMethod;
+import org.bearingworkbench.detect.Thresholds;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.model.EpochResult;
+import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.model.ModelConfig;
+import org.bearingworkbench.pipeline.AnomalyAnalysis;
+import org.bearingworkbench.pipeline.DataSets;
+import org.bearingworkbench.pipeline.Workflows;
+import org.bearingworkbench.report.AnomalyReportCsv;
+
+/**
+ * What the window's menus and buttons do: each action runs the core off the FX thread through {@link FxTasks} and
+ * publishes its result into the {@link WorkbenchModel}; failures become dialogs with the core's message.
+ */
+public final class WorkbenchController {
+    private final WorkbenchModel model;
+    private final FxTasks tasks;
+    private final RecentDataSets recent;
+    private final java.util.function.Supplier<Window> owner;
+
+    public WorkbenchController(WorkbenchModel model, FxTasks tasks, String prefsNode, java.util.function.Supplier<Window> owner) {
+        this.model = model;
+        this.tasks = tasks;
+        this.recent = new RecentDataSets(prefsNode);
+        this.owner = owner;
+    }
+
+    public FxTasks tasks() {
+        return tasks;
+    }
+
+    List<Path> recentDataSets() {
+        return recent.list();
+    }
+
+    private void fail(String what, Throwable ex) {
+        Dialogs.error(owner.get(), what, Dialogs.describe(ex));
+    }
+
+    public void openData(Path path) {
+        tasks.run("Import " + path.getFileName(), ctx -> DataSets.open(path, ctx), result -> {
+            model.analysisProperty().set(null);
+            model.dataSourceProperty().set(path.toAbsolutePath().normalize().toString());
+            model.dataProperty().set(result);
+            recent.add(path);
+            rescore();
+        }, ex -> fail("Cannot open " + path, ex));
+    }
+
+    public void openModel(Path path) {
+        tasks.run("Load model " + path.getFileName(), ctx -> ModelBundle.load(path), b -> {
+            model.modelSourceProperty().set(path.getFileName().toString());
+            model.bundleProperty().set(b);
+            model.history().setAll(b.history());
+            model.thresholdMethodProperty().set(null);
+            rescore();
+        }, ex -> fail("Cannot open model " + path, ex));
+    }
+
+    public void saveModel(Path path) {
+        ModelBundle b = model.bundleProperty().get();
+        if (b == null) {
+            Dialogs.error(owner.get(), "No model to save", "Train a model or open one first.");
+            return;
+        }
+        AnomalyAnalysis a = model.analysisProperty().get();
+        ModelBundle toSave = a == null ? b : b.withThreshold(a.threshold().value(), a.threshold().method());
+        tasks.run("Save model", ctx -> {
+            toSave.save(path);
+            return path;
+        }, p -> model.modelSourceProperty().set(p.getFileName().toString()), ex -> fail("Cannot save the model", ex));
+    }
+
+    public void exportReport(Path path, boolean onlyFlagged) {
+        AnomalyAnalysis a = model.analysisProperty().get();
+        if (a == null) {
+            Dialogs.error(owner.get(), "Nothing to export", "Open data and train (or open) a model first.");
+            return;
+        }
+        ModelBundle b = model.bundleProperty().get();
+        var prov = new AnomalyReportCsv.Provenance(model.dataSourceProperty().get(), model.modelSourceProperty().get(),
+                b.model().config().hash(), Long.toString(b.model().config().seed()));
+        tasks.run("Export report", ctx -> {
+            AnomalyReportCsv.write(a, prov, onlyFlagged, path);
+            return path;
+        }, p -> { }, ex -> fail("Cannot export the report", ex));
+    }
+
+    /** Trains on the open data with the current split; every finished epoch lands in the model's history. */
+    public void train(ModelConfig config, String columns) {
+        FeatureTable table = model.table();
+        if (table == null) {
+            Dialogs.error(owner.get(), "No data", "Open a data set first.");
+            return;
+        }
+        var split = model.split();
+        model.history().clear();
+        ConcurrentLinkedQueue<EpochResult> pending = new ConcurrentLinkedQueue<>();
+        AtomicBoolean scheduled = new AtomicBoolean();
+        tasks.run("Training", ctx -> Workflows.train(table, columns, split, config, e -> {
+            pending.add(e);
+            if (scheduled.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    scheduled.set(false);
+                    EpochResult r;
+                    while ((r = pending.poll()) != null) {
+                        model.history().add(r);
+                    }
+                });
+            }
+        }, ctx), r -> {
+            model.modelSourceProperty().set("trained here (" + r.history().size() + " epochs" + (r.stopped() ? ", stopped" : "") + ")");
+            model.bundleProperty().set(ModelBundle.of(r));
+            model.history().setAll(r.history());
+            model.thresholdMethodProperty().set(null);
+            rescore();
+        }, ex -> fail("Training failed", ex));
+    }
+
+    public void stop() {
+        tasks.cancel();
+    }
+
+    /** Scores the open data with the current model (when both exist) and applies the current threshold method. */
+    public void rescore() {
+        FeatureTable table = model.table();
+        ModelBundle b = model.bundleProperty().get();
+        if (table == null || b == null) {
+            return;
+        }
+        ThresholdMethod method = model.thresholdMethodProperty().get();
+        var rule = model.ruleProperty().get();
+        int perBearing = model.channelsPerBearingProperty().get();
+        tasks.run("Scoring", ctx -> Workflows.analyze(table, b, method, rule, perBearing, ctx), a -> {
+            model.analysisProperty().set(a);
+            model.thresholdMethodProperty().set(Thresholds.parse(a.threshold().method(), rule));
+        }, ex -> {
+            model.analysisProperty().set(null);
+            fail("Cannot score this data with the model", ex);
+        });
+    }
+}

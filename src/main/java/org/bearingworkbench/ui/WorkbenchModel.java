@@ -1,0 +1,120 @@
+package org.bearingworkbench.ui;
+
+import java.time.LocalDateTime;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.ThresholdMethod;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.model.EpochResult;
+import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.model.SplitConfig;
+import org.bearingworkbench.pipeline.AnomalyAnalysis;
+
+/**
+ * The workbench's state as observable properties, shared by all panes: the open data set, the training split, the
+ * model, the scored analysis with its threshold, and the selected file. Threshold and persistence changes recompute
+ * the analysis at once (microseconds: no rescoring).
+ */
+public final class WorkbenchModel {
+    private final ObjectProperty<ImportResult> data = new SimpleObjectProperty<>();
+    private final StringProperty dataSource = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDateTime> trainUntil = new SimpleObjectProperty<>();
+    private final IntegerProperty channelsPerBearing = new SimpleIntegerProperty(1);
+    private final ObjectProperty<ModelBundle> bundle = new SimpleObjectProperty<>();
+    private final StringProperty modelSource = new SimpleStringProperty("");
+    private final ObservableList<EpochResult> history = FXCollections.observableArrayList();
+    private final ObjectProperty<AnomalyAnalysis> analysis = new SimpleObjectProperty<>();
+    private final ObjectProperty<ThresholdMethod> thresholdMethod = new SimpleObjectProperty<>();
+    private final ObjectProperty<PersistenceRule> rule = new SimpleObjectProperty<>(PersistenceRule.defaults());
+    private final IntegerProperty selectedRow = new SimpleIntegerProperty(-1);
+
+    public WorkbenchModel() {
+        thresholdMethod.addListener((o, a, m) -> reapplyThreshold());
+        rule.addListener((o, a, r) -> reapplyThreshold());
+        data.addListener((o, a, d) -> {
+            selectedRow.set(-1);
+            if (d != null) {
+                trainUntil.set(defaultSplit(d.table()));
+            }
+        });
+    }
+
+    private void reapplyThreshold() {
+        AnomalyAnalysis a = analysis.get();
+        if (a != null && thresholdMethod.get() != null) {
+            analysis.set(a.withThreshold(thresholdMethod.get(), rule.get()));
+        }
+    }
+
+    /** The study's boundary for IMS test 2, else the end of the first 45% of the rows. */
+    static LocalDateTime defaultSplit(FeatureTable t) {
+        SplitConfig s = SplitConfig.defaultFor(t);
+        return s.trainUntil() != null ? s.trainUntil() : t.timestamp(s.trainRows(t) - 1);
+    }
+
+    public FeatureTable table() {
+        return data.get() == null ? null : data.get().table();
+    }
+
+    /** Training rows of the open data under the current split. */
+    public int trainRows() {
+        FeatureTable t = table();
+        return t == null || trainUntil.get() == null ? 0 : t.lastRowAtOrBefore(trainUntil.get()) + 1;
+    }
+
+    public SplitConfig split() {
+        return SplitConfig.until(trainUntil.get());
+    }
+
+    public ObjectProperty<ImportResult> dataProperty() {
+        return data;
+    }
+
+    public StringProperty dataSourceProperty() {
+        return dataSource;
+    }
+
+    public ObjectProperty<LocalDateTime> trainUntilProperty() {
+        return trainUntil;
+    }
+
+    public IntegerProperty channelsPerBearingProperty() {
+        return channelsPerBearing;
+    }
+
+    public ObjectProperty<ModelBundle> bundleProperty() {
+        return bundle;
+    }
+
+    public StringProperty modelSourceProperty() {
+        return modelSource;
+    }
+
+    public ObservableList<EpochResult> history() {
+        return history;
+    }
+
+    public ObjectProperty<AnomalyAnalysis> analysisProperty() {
+        return analysis;
+    }
+
+    public ObjectProperty<ThresholdMethod> thresholdMethodProperty() {
+        return thresholdMethod;
+    }
+
+    public ObjectProperty<PersistenceRule> ruleProperty() {
+        return rule;
+    }
+
+    public IntegerProperty selectedRowProperty() {
+        return selectedRow;
+    }
+}

@@ -1,0 +1,38 @@
+package org.bearingworkbench.signal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class SpectrumTest {
+    @Test
+    void sineShowsAtItsFrequencyWithItsAmplitude() {
+        int n = 20480;
+        double fs = 20000;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 0.5 + 0.8 * Math.sin(2 * Math.PI * 1000 * i / fs);
+        }
+        Spectrum s = Spectrum.of(x, n, fs);
+        int k = s.peakIndex(1);
+        assertEquals(1000, s.frequency()[k], fs / n);
+        assertEquals(0.8, s.amplitude()[k], 0.05);
+        assertEquals(n / 2 + 1, s.frequency().length);
+        assertEquals(fs / 2, s.frequency()[n / 2], 1e-9);
+    }
+
+    @Test
+    void syntheticDefectShowsAtBpfoInTheEnvelopeFreeSpectrumOfTheLastFile() {
+        SyntheticRun run = SyntheticRun.sample();
+        double[][] last = run.snapshot(run.files() - 1);
+        Spectrum s = Spectrum.of(last[0], run.rows(), run.sampleRate());
+        int k = s.peakIndex(1000);
+        assertEquals(SyntheticRun.RESONANCE_HZ, s.frequency()[k], 300);
+    }
+
+    @Test
+    void rejectsTooShortSignal() {
+        assertThrows(IllegalArgumentException.class, () -> Spectrum.of(new double[1], 1, 100));
+    }
+}
