@@ -73,6 +73,8 @@ final class ThresholdPane extends BorderPane {
         marks.getDatasets().add(flaggedPoints);
         timelineThreshold = new YValueIndicator(timeline.getYAxis(), 0, "threshold");
         timeline.getPlugins().add(timelineThreshold);
+        histogram.getStyleClass().add("threshold-chart");
+        timeline.getStyleClass().add("threshold-chart");
         showTest.setOnAction(e -> refresh());
         logScale.setOnAction(e -> Charts.yAxis(timeline).setLogAxis(logScale.isSelected()));
 

@@ -1,0 +1,190 @@
+package org.bearingworkbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.DataSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.bearingworkbench.SampleData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window headless (Monocle): the workflow a user follows, step by step, on the sample data. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchWindowTest {
+    private static Stage stage;
+    private static WorkbenchModel model;
+    private static WorkbenchController controller;
+    private static MainWindow window;
+    private final FxRobot robot = new FxRobot();
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void openWindow() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            model = new WorkbenchModel();
+            controller = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
+            window = new MainWindow(stage, model, controller);
+            stage.show();
+            controller.openData(SampleData.DIR);
+        });
+        waitFor(60, () -> model.table() != null);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    static void waitFor(int seconds, Supplier<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static int points(XYChart chart, int dataSet) {
+        DataSet ds = chart.getDatasets().get(dataSet);
+        return ds.getDataCount();
+    }
+
+    @Test
+    @Order(1)
+    void openingSampleDataFillsTheDataPane() {
+        assertEquals(160, model.table().rowCount());
+        assertTrue(stage.getTitle().contains("ims-synthetic"), stage.getTitle());
+        var table = robot.lookup(n -> n instanceof FeatureTableView).queryAs(FeatureTableView.class);
+        assertEquals(160, table.getItems().size());
+        assertTrue(robot.lookup("Training: 72 rows (45%), test: 88 rows.").tryQuery().isPresent());
+    }
+
+    @Test
+    @Order(2)
+    void pickingAFileShowsItsWaveformAndSpectrum() throws Exception {
+        robot.clickOn("2 Signals");
+        XYChart trend = chartTitled("Trend over the run");
+        Point2D p = trend.getCanvas().localToScreen(trend.getCanvas().getWidth() * 0.9, trend.getCanvas().getHeight() / 2);
+        robot.clickOn(p, MouseButton.PRIMARY);
+        waitFor(20, () -> chartTitled("Amplitude spectrum (Hann window)").getDatasets().size() == 4);
+        assertTrue(model.selectedRowProperty().get() > 130, "picked row " + model.selectedRowProperty().get());
+        assertEquals(2048, points(chartTitled("Waveform of the selected file"), 0));
+        assertEquals(1025, points(chartTitled("Amplitude spectrum (Hann window)"), 0));
+    }
+
+    @Test
+    @Order(3)
+    void trainingThreeEpochsDrawsThreePointsOnTheLossChart() throws Exception {
+        robot.clickOn("3 Model");
+        robot.doubleClickOn(window.modelPane.form().epochs).write("3");
+        robot.clickOn("Train");
+        waitFor(120, () -> model.analysisProperty().get() != null);
+        XYChart loss = chartTitled("Loss per epoch (live)");
+        assertEquals(3, points(loss, 0));
+        assertEquals(3, points(loss, 1));
+    }
+
+    @Test
+    @Order(4)
+    void invalidSettingIsShownUnderItsFieldAndBlocksTraining() throws Exception {
+        robot.doubleClickOn(window.modelPane.form().batch).write("0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("between 1 and 100000 (got 0)").tryQuery().isPresent());
+        assertTrue(robot.lookup("Train").queryButton().isDisabled());
+        robot.doubleClickOn(window.modelPane.form().batch).write("10");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!robot.lookup("Train").queryButton().isDisabled());
+    }
+
+    @Test
+    @Order(5)
+    void draggingTheThresholdLineChangesFlaggedCountAndTimeline() throws Exception {
+        robot.clickOn("4 Threshold & anomalies");
+        WaitForAsyncUtils.waitForFxEvents();
+        ThresholdPane pane = window.thresholdPane;
+        double before = model.analysisProperty().get().threshold().value();
+        int flaggedBefore = model.analysisProperty().get().alarms().flaggedCount();
+        String countsBefore = pane.counts().getText();
+        XYChart hist = pane.histogram();
+        double x = hist.getXAxis().getDisplayPosition(before);
+        Point2D at = hist.getCanvas().localToScreen(x, hist.getCanvas().getHeight() * 0.5);
+        robot.moveTo(at).press(MouseButton.PRIMARY).moveBy(-hist.getCanvas().getWidth() * 0.3, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = model.analysisProperty().get().threshold().value();
+        assertTrue(after < before, before + " -> " + after);
+        assertTrue(model.analysisProperty().get().threshold().method().startsWith("manual:"));
+        assertTrue(model.analysisProperty().get().alarms().flaggedCount() > flaggedBefore);
+        assertNotEquals(countsBefore, pane.counts().getText());
+        XYChart timeline = chartTitled("Scores over time: flagged rows red, alarms shaded");
+        assertEquals(model.analysisProperty().get().alarms().flaggedCount(), timeline.getRenderers().get(1).getDatasets().get(0).getDataCount());
+    }
+
+    @Test
+    @Order(6)
+    void choosingAMethodMovesTheLineAndExplainsIt() throws Exception {
+        ThresholdPane pane = window.thresholdPane;
+        robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        var a = model.analysisProperty().get();
+        assertEquals("percentile:99", a.threshold().method());
+        assertEquals(a.threshold().value(), pane.thresholdLine().getValue(), 1e-12);
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("The 99th percentile"))
+                .tryQuery().isPresent());
+    }
+
+    @Test
+    @Order(7)
+    void exportedReportReadsBack() throws Exception {
+        Path out = tmp.resolve("report.csv");
+        robot.interact(() -> controller.exportReport(out, false));
+        waitFor(20, () -> Files.exists(out));
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("# threshold: ")));
+        assertEquals(161, lines.stream().filter(l -> !l.startsWith("#")).count());
+    }
+
+    @Test
+    @Order(8)
+    void clickingAFlaggedRowJumpsToThatFileInSignals() throws Exception {
+        robot.clickOn("4 Threshold & anomalies");
+        var table = robot.lookup(".table-view").match(n -> n.isVisible() && ((javafx.scene.control.TableView<?>) n).getItems().size() > 0
+                && n.getScene() != null && isShowing(n)).queryAs(javafx.scene.control.TableView.class);
+        Integer first = (Integer) table.getItems().get(0);
+        robot.clickOn(robot.from(table).lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first.intValue(), model.selectedRowProperty().get());
+        assertEquals("signals", window.tabs().getSelectionModel().getSelectedItem().getId());
+    }
+
+    private static boolean isShowing(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.localToScene(n.getBoundsInLocal()).getWidth() > 0;
+    }
+
+    private XYChart chartTitled(String title) {
+        return (XYChart) robot.lookup(n -> n instanceof ChartBox b && b.getChildren().get(0) instanceof javafx.scene.layout.HBox h
+                && h.getChildren().get(0) instanceof javafx.scene.control.Label l && l.getText().equals(title))
+                .queryAs(ChartBox.class).chart();
+    }
+}
