@@ -103,6 +103,10 @@ final class ModelPane extends BorderPane {
                 model.modelSourceProperty().get(), b.model().parameterCount(), b.model().columns(),
                 b.trainStart().toString().replace('T', ' '), b.trainEnd().toString().replace('T', ' '),
                 last == null ? "" : String.format(Locale.ROOT, "%nfinal loss %.4f, validation %.4f", last.loss(), last.validationLoss())));
+        if (last != null) {
+            double seconds = b.history().stream().mapToDouble(EpochResult::seconds).sum();
+            progress.setText(String.format(Locale.ROOT, "Done: %d epochs, %.1f s of training.", last.epoch(), seconds));
+        }
         trainStart = 0;
     }
 }

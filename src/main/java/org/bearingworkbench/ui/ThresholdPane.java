@@ -77,6 +77,8 @@ final class ThresholdPane extends BorderPane {
         timeline.getStyleClass().add("threshold-chart");
         showTest.setOnAction(e -> refresh());
         logScale.setOnAction(e -> Charts.yAxis(timeline).setLogAxis(logScale.isSelected()));
+        logScale.setSelected(true);
+        Charts.yAxis(timeline).setLogAxis(true);
 
         explanation.setWrapText(true);
         explanation.getStyleClass().add("explanation");
@@ -241,8 +243,8 @@ final class ThresholdPane extends BorderPane {
             }
             for (int c = 0; c < a.channels().size(); c++) {
                 int cc = c;
-                flagged.getColumns().add(col("beyond range " + a.channels().channel(c),
-                        r -> fmt(current.attribution().departure(r, cc)), 110));
+                flagged.getColumns().add(col("out of range " + a.channels().channel(c),
+                        r -> fmt(current.attribution().departure(r, cc)), 128));
             }
         }
         List<Integer> rows = new ArrayList<>();

@@ -167,7 +167,10 @@ class WorkbenchWindowTest {
         var table = robot.lookup(".table-view").match(n -> n.isVisible() && ((javafx.scene.control.TableView<?>) n).getItems().size() > 0
                 && n.getScene() != null && isShowing(n)).queryAs(javafx.scene.control.TableView.class);
         Integer first = (Integer) table.getItems().get(0);
-        robot.clickOn(robot.from(table).lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        javafx.scene.Node cell = robot.from(table).lookup(".table-row-cell")
+                .match(n -> n.isVisible() && first.equals(((javafx.scene.control.TableRow<?>) n).getItem()))
+                .queryAs(javafx.scene.Node.class);
+        robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(first.intValue(), model.selectedRowProperty().get());
         assertEquals("signals", window.tabs().getSelectionModel().getSelectedItem().getId());

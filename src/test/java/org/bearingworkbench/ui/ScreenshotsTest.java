@@ -1,0 +1,66 @@
+package org.bearingworkbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import javafx.stage.Stage;
+import org.bearingworkbench.SampleData;
+import org.bearingworkbench.model.ModelConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders every pane to PNG with the sample data and a model trained on it, into {@code target/screenshots}, or into
+ * the folder named by {@code -Dbw.screenshots=docs/screenshots} (how the README's images are made).
+ */
+class ScreenshotsTest {
+    private final FxRobot robot = new FxRobot();
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void rendersEveryPaneToPng() throws Exception {
+        Path out = Paths.get(System.getProperty("bw.screenshots", "target/screenshots"));
+        Files.createDirectories(out);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        WorkbenchModel model = new WorkbenchModel();
+        WorkbenchController[] controller = new WorkbenchController[1];
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupFixture(() -> {
+            controller[0] = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
+            window[0] = new MainWindow(stage, model, controller[0]);
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            stage.show();
+            controller[0].openData(SampleData.DIR);
+        });
+        WorkbenchWindowTest.waitFor(60, () -> model.table() != null);
+        robot.interact(() -> controller[0].train(ModelConfig.defaults(), null));
+        WorkbenchWindowTest.waitFor(300, () -> model.analysisProperty().get() != null);
+        robot.interact(() -> model.selectedRowProperty().set(model.table().rowCount() - 5));
+        String[] names = {"1-data", "2-signals", "3-model", "4-threshold", "5-export"};
+        for (int i = 0; i < names.length; i++) {
+            int tab = i;
+            robot.interact(() -> window[0].tabs().getSelectionModel().select(tab));
+            Thread.sleep(i == 1 ? 1500 : 400);
+            WaitForAsyncUtils.waitForFxEvents();
+            Path png = out.resolve(names[i] + ".png");
+            robot.interact(() -> {
+                try {
+                    ChartBox.savePng(stage.getScene().getRoot(), png.toFile());
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(Files.size(png) > 20_000, png + " looks empty");
+        }
+    }
+}
