@@ -22,8 +22,23 @@ final class ScoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir-or-features.csv>", description = "IMS directory or feature CSV")
     Path source;
 
-    @Option(names = "--model", required = true, description = "model bundle (.bwm)")
+    @Option(names = "--model", description = "model bundle (.bwm)")
     Path modelFile;
+
+    @Option(names = "--keras-model", description = "a Keras LSTM autoencoder (.h5) instead of a bundle; needs --scaler")
+    Path kerasModel;
+
+    @Option(names = "--scaler", description = "the Keras model's scikit-learn MinMaxScaler as JSON (data_min_, data_max_)")
+    Path scaler;
+
+    @Option(names = "--columns", description = "with --keras-model: the data columns the model reads, names or globs (default: *_mean_abs)")
+    String columns;
+
+    @Option(names = "--save-model", description = "with --keras-model: also save it as a model bundle (.bwm)")
+    Path saveModel;
+
+    @Mixin
+    SplitOptions split = new SplitOptions();
 
     @Option(names = {"-o", "--output"}, required = true, description = "report CSV to write")
     Path output;
@@ -38,10 +53,22 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var method = detect.method();
         FeatureTable table = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err))).table();
-        ModelBundle bundle = ModelBundle.load(modelFile);
+        if ((modelFile == null) == (kerasModel == null)) {
+            throw new IllegalArgumentException("give either --model FILE.bwm or --keras-model FILE.h5 --scaler FILE.json");
+        }
+        if (kerasModel != null && scaler == null) {
+            throw new IllegalArgumentException("--keras-model needs --scaler FILE.json (the min-max scaler it was trained with)");
+        }
+        ModelBundle bundle = kerasModel != null
+                ? Workflows.importKeras(table, kerasModel, scaler, columns, split.toSplit(table))
+                : ModelBundle.load(modelFile);
+        Path source = kerasModel != null ? kerasModel : modelFile;
         AnomalyAnalysis a = Workflows.analyze(table, bundle, method, detect.rule(), detect.channelsPerBearing,
                 TaskContext.silent());
-        AnomalyReportCsv.write(a, new AnomalyReportCsv.Provenance(source.toString(), modelFile.toString(),
+        if (saveModel != null) {
+            bundle.withThreshold(a.threshold().value(), a.threshold().method()).save(saveModel);
+        }
+        AnomalyReportCsv.write(a, new AnomalyReportCsv.Provenance(this.source.toString(), source.toString(),
                 bundle.model().config().hash(), Long.toString(bundle.model().config().seed())), detect.onlyFlagged, output);
         if (json) {
             System.out.println(AnalysisSummary.json(a));

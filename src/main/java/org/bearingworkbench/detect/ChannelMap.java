@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  */
 public record ChannelMap(List<String> columns, int channelsPerBearing) {
     private static final Pattern CH = Pattern.compile("ch(\\d+)_.*");
+    private static final Pattern BEARING = Pattern.compile("(?i).*bearing\\s*(\\d+).*");
 
     public ChannelMap {
         columns = List.copyOf(columns);
@@ -24,10 +25,14 @@ public record ChannelMap(List<String> columns, int channelsPerBearing) {
         return m.matches() ? "ch" + m.group(1) : columns.get(i);
     }
 
-    /** Bearing number (1-based) of model column i, or 0 when the column is not a channel feature. */
+    /** Bearing number (1-based) of model column i ({@code chN_...} or a name like {@code Bearing 3}), or 0 if unknown. */
     public int bearing(int i) {
         Matcher m = CH.matcher(columns.get(i));
-        return m.matches() ? (Integer.parseInt(m.group(1)) - 1) / channelsPerBearing + 1 : 0;
+        if (m.matches()) {
+            return (Integer.parseInt(m.group(1)) - 1) / channelsPerBearing + 1;
+        }
+        Matcher b = BEARING.matcher(columns.get(i));
+        return b.matches() ? Integer.parseInt(b.group(1)) : 0;
     }
 
     public int size() {

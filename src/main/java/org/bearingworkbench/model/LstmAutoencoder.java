@@ -3,6 +3,7 @@ package org.bearingworkbench.model;
 import java.util.List;
 import org.bearingworkbench.features.FeatureTable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -46,6 +47,11 @@ public final class LstmAutoencoder {
         return config;
     }
 
+    /** The precision the network computes in. */
+    public DataType dataType() {
+        return network.params().dataType();
+    }
+
     public long parameterCount() {
         return network.numParams();
     }
@@ -74,50 +80,64 @@ public final class LstmAutoencoder {
         return score(scaledInputs(table));
     }
 
-    /** Scores scaled inputs {@code [column][row]}. */
+    /** Scores scaled inputs {@code [column][row]}: per-row absolute errors of the reconstruction and their mean. */
     public Scores score(double[][] scaled) {
+        double[][] out = reconstruct(scaled);
         int f = scaled.length;
         int rows = scaled[0].length;
-        int t = config.timesteps();
-        if (rows < t) {
-            throw new IllegalArgumentException("only " + rows + " rows; the model needs at least " + t
-                    + " consecutive rows (its time steps)");
-        }
-        int windows = Windows.count(rows, t);
         double[][] errors = new double[rows][f];
-        double[] score = new double[rows];
-        for (int from = 0; from < windows; from += SCORE_BATCH) {
-            int to = Math.min(windows, from + SCORE_BATCH);
-            INDArray in = Windows.range(scaled, from, to, t);
-            INDArray out = network.output(in, false);
-            float[] o = out.dup('c').data().asFloat();
-            float[] x = in.data().asFloat();
-            for (int w = from; w < to; w++) {
-                int base = (w - from) * f * t;
-                if (w == 0) {
-                    for (int step = 0; step < t - 1; step++) {
-                        fill(errors[step], o, x, base, f, t, step);
-                    }
-                }
-                fill(errors[w + t - 1], o, x, base, f, t, t - 1);
-            }
-        }
         double[][] scaledRows = new double[rows][f];
+        double[] score = new double[rows];
         for (int r = 0; r < rows; r++) {
             double s = 0;
             for (int c = 0; c < f; c++) {
-                s += errors[r][c];
+                double seen = dataType() == DataType.DOUBLE ? scaled[c][r] : (float) scaled[c][r];
+                errors[r][c] = Math.abs(out[r][c] - seen);
                 scaledRows[r][c] = scaled[c][r];
+                s += errors[r][c];
             }
             score[r] = s / f;
         }
         return new Scores(score, errors, scaledRows);
     }
 
-    private static void fill(double[] rowErrors, float[] out, float[] in, int base, int f, int t, int step) {
+    /**
+     * The network's reconstruction of every row, {@code [row][column]}: from the window that ends at the row, and for
+     * the first time steps-1 rows from the first window.
+     */
+    public double[][] reconstruct(double[][] scaled) {
+        int f = scaled.length;
+        int rows = scaled[0].length;
+        int t = config.timesteps();
+        if (f != columns.size()) {
+            throw new IllegalArgumentException(f + " input columns; the model reads " + columns.size());
+        }
+        if (rows < t) {
+            throw new IllegalArgumentException("only " + rows + " rows; the model needs at least " + t
+                    + " consecutive rows (its time steps)");
+        }
+        int windows = Windows.count(rows, t);
+        double[][] result = new double[rows][f];
+        for (int from = 0; from < windows; from += SCORE_BATCH) {
+            int to = Math.min(windows, from + SCORE_BATCH);
+            INDArray in = Windows.range(scaled, from, to, t, dataType());
+            double[] o = network.output(in, false).dup('c').data().asDouble();
+            for (int w = from; w < to; w++) {
+                int base = (w - from) * f * t;
+                if (w == 0) {
+                    for (int step = 0; step < t - 1; step++) {
+                        fill(result[step], o, base, f, t, step);
+                    }
+                }
+                fill(result[w + t - 1], o, base, f, t, t - 1);
+            }
+        }
+        return result;
+    }
+
+    private static void fill(double[] row, double[] out, int base, int f, int t, int step) {
         for (int c = 0; c < f; c++) {
-            int i = base + c * t + step;
-            rowErrors[c] = Math.abs((double) out[i] - in[i]);
+            row[c] = out[base + c * t + step];
         }
     }
 }

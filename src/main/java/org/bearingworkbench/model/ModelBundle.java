@@ -51,6 +51,11 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
                 Instant.now().toString(), libraryVersions());
     }
 
+    /** A bundle for a model made elsewhere (an imported Keras model) whose healthy range is given by the user. */
+    public static ModelBundle imported(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd) {
+        return new ModelBundle(model, trainStart, trainEnd, List.of(), null, null, Instant.now().toString(), libraryVersions());
+    }
+
     public ModelBundle withThreshold(Double value, String method) {
         return new ModelBundle(model, trainStart, trainEnd, history, value, method, createdAt, versions);
     }

@@ -26,12 +26,18 @@ public final class NetworkFactory {
     private NetworkFactory() {
     }
 
+    /** A network computing in float32 (the fast default for training). */
     public static MultiLayerNetwork build(ModelConfig config, int features) {
+        return build(config, features, DataType.FLOAT);
+    }
+
+    /** A network computing in the given precision (imported models use float64 to reproduce their reference outputs). */
+    public static MultiLayerNetwork build(ModelConfig config, int features, DataType dataType) {
         Activation act = activation(config.activation());
         Activation gate = "hard_sigmoid".equals(config.gateActivation()) ? Activation.HARDSIGMOID : Activation.SIGMOID;
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
-                .dataType(DataType.FLOAT)
+                .dataType(dataType)
                 .updater(new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon()))
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .l2(config.l2())

@@ -6,7 +6,12 @@ import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.features.FeatureTable;
+import java.nio.file.Path;
+import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.model.ColumnSelection;
+import org.bearingworkbench.model.KerasAutoencoderImport;
+import org.bearingworkbench.model.LstmAutoencoder;
+import org.bearingworkbench.model.ScalerJson;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.model.Scores;
@@ -24,6 +29,18 @@ public final class Workflows {
                                        Trainer.EpochListener listener, TaskContext context) {
         List<String> columns = ColumnSelection.resolve(table, columnSpec);
         return Trainer.train(table, columns, split, config, listener, context);
+    }
+
+    /**
+     * Opens a Keras LSTM autoencoder (.h5) with its scikit-learn scaler (.json) as a bundle whose training range is
+     * the split's training rows of {@code table} (thresholds are fitted on them).
+     */
+    public static ModelBundle importKeras(FeatureTable table, Path h5, Path scalerJson, String columnSpec, SplitConfig split)
+            throws InputFormatException {
+        List<String> columns = ColumnSelection.resolve(table, columnSpec);
+        LstmAutoencoder model = KerasAutoencoderImport.load(h5, ScalerJson.read(scalerJson), columns);
+        int trainRows = split.trainRows(table);
+        return ModelBundle.imported(model, table.timestamp(0), table.timestamp(trainRows - 1));
     }
 
     /** Rows of {@code table} inside the bundle's training range (at or before its last training timestamp). */

@@ -98,7 +98,10 @@ public final class MainWindow implements Actions {
         export.disableProperty().bind(model.analysisProperty().isNull());
         Menu file = new Menu("File", null, openDir, openCsv, recentMenu, new SeparatorMenuItem(), openModel, saveModel,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
-        return new MenuBar(file);
+        MenuItem keras = item("Import Keras model…", "Shortcut+K", this::importKeras);
+        keras.disableProperty().bind(model.dataProperty().isNull());
+        Menu modelMenu = new Menu("Model", null, keras);
+        return new MenuBar(file, modelMenu);
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {
@@ -178,6 +181,20 @@ public final class MainWindow implements Actions {
         File f = chooser("Open a model bundle", "Bearing Workbench model", "*" + ModelBundle.EXTENSION).showOpenDialog(stage);
         if (f != null) {
             controller.openModel(f.toPath());
+        }
+    }
+
+    /** Asks for a Keras .h5 model, then for its scaler .json. */
+    void importKeras() {
+        File h5 = chooser("Import a Keras LSTM autoencoder", "Keras HDF5 model", "*.h5").showOpenDialog(stage);
+        if (h5 == null) {
+            return;
+        }
+        FileChooser sc = chooser("The model's min-max scaler (data_min_, data_max_)", "Scaler JSON", "*.json");
+        sc.setInitialDirectory(h5.getParentFile());
+        File json = sc.showOpenDialog(stage);
+        if (json != null) {
+            controller.importKeras(h5.toPath(), json.toPath());
         }
     }
 

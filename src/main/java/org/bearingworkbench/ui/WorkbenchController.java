@@ -66,6 +66,23 @@ public final class WorkbenchController {
         }, ex -> fail("Cannot open model " + path, ex));
     }
 
+    /** Opens a Keras LSTM autoencoder with its scaler; its healthy range is the current split of the open data. */
+    public void importKeras(Path h5, Path scalerJson) {
+        FeatureTable table = model.table();
+        if (table == null) {
+            Dialogs.error(owner.get(), "No data", "Open the data set the Keras model should score first.");
+            return;
+        }
+        var split = model.split();
+        tasks.run("Import Keras model " + h5.getFileName(), ctx -> Workflows.importKeras(table, h5, scalerJson, null, split), b -> {
+            model.modelSourceProperty().set(h5.getFileName() + " (Keras)");
+            model.bundleProperty().set(b);
+            model.history().clear();
+            model.thresholdMethodProperty().set(null);
+            rescore();
+        }, ex -> fail("Cannot import the Keras model " + h5.getFileName(), ex));
+    }
+
     public void saveModel(Path path) {
         ModelBundle b = model.bundleProperty().get();
         if (b == null) {

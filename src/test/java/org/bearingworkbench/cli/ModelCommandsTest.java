@@ -61,4 +61,29 @@ class ModelCommandsTest {
         assertEquals("1", t[0]);
         assertTrue(t[2].contains("epochs: between 1 and 100000"), t[2]);
     }
+
+    @Test
+    void scoresWithTheStudysKerasModelAndSavesItAsABundle() throws Exception {
+        Path data = org.bearingworkbench.SharedData.file("ims-test2/seed_averaged_982.csv");
+        Path h5 = org.bearingworkbench.SharedData.file("seed-model/Cloud_model.h5");
+        Path scaler = org.bearingworkbench.SharedData.file("seed-model/scaler_params.json");
+        Path report = dir.resolve("r.csv");
+        Path bundle = dir.resolve("keras.bwm");
+        String[] s = runCapturing("score", data.toString(), "--keras-model", h5.toString(), "--scaler", scaler.toString(),
+                "--threshold", "0.275", "-o", report.toString(), "--save-model", bundle.toString(), "--json");
+        assertEquals("0", s[0], s[2]);
+        assertTrue(s[1].contains("\"first_alarm\":\"2004-02-16 03:32:39\""), s[1]);
+        List<String> rows = Files.readAllLines(report).stream().filter(l -> l.startsWith("2004-02-12 10:52:39")).toList();
+        assertTrue(rows.get(0).contains(",0.22870541"), rows.get(0));
+        String[] again = runCapturing("score", data.toString(), "--model", bundle.toString(), "-o", dir.resolve("r2.csv").toString(), "--json");
+        assertEquals("0", again[0], again[2]);
+        assertTrue(again[1].contains("\"threshold\":0.275"), again[1]);
+    }
+
+    @Test
+    void kerasModelWithoutScalerIsRejected() {
+        String[] s = runCapturing("score", SampleData.DIR.toString(), "--keras-model", "m.h5", "-o", dir.resolve("r.csv").toString());
+        assertEquals("1", s[0]);
+        assertTrue(s[2].contains("--keras-model needs --scaler"), s[2]);
+    }
 }

@@ -71,9 +71,10 @@ class AlarmsTest {
 
     @Test
     void mapsChannelsToBearings() {
-        ChannelMap m = new ChannelMap(List.of("ch1_rms", "ch2_rms", "ch3_rms", "ch8_kurtosis", "Bearing 1"), 2);
-        assertArrayEquals(new int[] {1, 1, 2, 4, 0}, new int[] {m.bearing(0), m.bearing(1), m.bearing(2), m.bearing(3), m.bearing(4)});
+        ChannelMap m = new ChannelMap(List.of("ch1_rms", "ch2_rms", "ch3_rms", "ch8_kurtosis", "Bearing 3", "speed"), 2);
+        assertArrayEquals(new int[] {1, 1, 2, 4, 3, 0},
+                new int[] {m.bearing(0), m.bearing(1), m.bearing(2), m.bearing(3), m.bearing(4), m.bearing(5)});
         assertEquals("ch8", m.channel(3));
-        assertEquals("Bearing 1", m.channel(4));
+        assertEquals("Bearing 3", m.channel(4));
     }
 }
