@@ -176,6 +176,19 @@ class WorkbenchWindowTest {
         assertEquals("signals", window.tabs().getSelectionModel().getSelectedItem().getId());
     }
 
+    @Test
+    @Order(9)
+    void importsTheStudysKerasModelAndScoresWithIt() throws Exception {
+        Path h5 = org.bearingworkbench.SharedData.file("seed-model/Cloud_model.h5");
+        Path scaler = org.bearingworkbench.SharedData.file("seed-model/scaler_params.json");
+        var before = model.analysisProperty().get();
+        robot.interact(() -> controller.importKeras(h5, scaler));
+        waitFor(60, () -> model.analysisProperty().get() != before && model.analysisProperty().get() != null
+                && model.modelSourceProperty().get().endsWith("(Keras)"));
+        assertEquals(3236, model.bundleProperty().get().model().parameterCount());
+        assertEquals(160, model.analysisProperty().get().scores().rows());
+    }
+
     private static boolean isShowing(javafx.scene.Node n) {
         for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
