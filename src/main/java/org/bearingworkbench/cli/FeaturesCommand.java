@@ -21,6 +21,10 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, description = "feature CSV to write")
     Path output;
 
+    @Option(names = "--defects", description = "also compute bearing defect indicators per channel (ch<N>_bpfo, _bpfi, "
+            + "_bsf, _2bsf, _ftf: envelope peak / noise floor) for the IMS rig (Rexnord ZA-2115, 2000 rpm, band 2-8 kHz)")
+    boolean defects;
+
     @Option(names = "--json", description = "print a one-line JSON summary on stdout")
     boolean json;
 
@@ -31,7 +35,12 @@ final class FeaturesCommand implements Callable<Integer> {
         for (SkippedFile s : result.skipped()) {
             System.err.println("skipped " + s);
         }
-        FeatureCsv.write(result.table(), output);
+        var table = result.table();
+        if (defects) {
+            table = org.bearingworkbench.pipeline.RunPhysics.compute(table, org.bearingworkbench.signal.PhysicsSettings.ims(),
+                    new org.bearingworkbench.task.CancellationToken().contextFor(new ConsoleProgress(System.err))).addTo(table);
+        }
+        FeatureCsv.write(table, output);
         if (json) {
             System.out.println(new Json().put("files", result.table().rowCount()).put("skipped", result.skipped().size())
                     .put("channels", result.channels()).put("seconds", result.seconds())

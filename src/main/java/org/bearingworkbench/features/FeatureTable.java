@@ -69,6 +69,25 @@ public final class FeatureTable {
         return new FeatureTable(t, new ArrayList<>(columns.keySet()), directory);
     }
 
+    /** This table with extra (or replaced) numeric columns, one value per row. */
+    public FeatureTable withColumns(Map<String, double[]> extra) {
+        Table t = table.copy();
+        List<String> names = new ArrayList<>(featureColumns);
+        for (Map.Entry<String, double[]> e : extra.entrySet()) {
+            if (e.getValue().length != rowCount()) {
+                throw new IllegalArgumentException("column " + e.getKey() + " has " + e.getValue().length
+                        + " values for " + rowCount() + " rows");
+            }
+            if (names.contains(e.getKey())) {
+                t.removeColumns(e.getKey());
+                names.remove(e.getKey());
+            }
+            t.addColumns(DoubleColumn.create(e.getKey(), e.getValue()));
+            names.add(e.getKey());
+        }
+        return new FeatureTable(t, names, directory);
+    }
+
     public String name() {
         return table.name();
     }

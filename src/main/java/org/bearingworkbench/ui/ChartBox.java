@@ -31,6 +31,8 @@ final class ChartBox extends VBox {
         Button png = new Button("PNG…");
         png.setTooltip(new Tooltip("Save this chart as a PNG image"));
         png.setOnAction(e -> choosePng(title));
+        png.setMinWidth(Region.USE_PREF_SIZE);
+        t.setMinWidth(60);
         HBox bar = new HBox(8);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getChildren().add(t);

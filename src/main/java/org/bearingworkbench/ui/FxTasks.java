@@ -23,6 +23,9 @@ import org.bearingworkbench.task.TaskContext;
 public final class FxTasks {
     private final ExecutorService work = Executors.newSingleThreadExecutor(daemon("work"));
     private final ExecutorService views = Executors.newSingleThreadExecutor(daemon("views"));
+    private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("background"));
+    private final StringProperty backgroundMessage = new SimpleStringProperty("");
+    private CancellationToken currentBackground;
     private final StringProperty message = new SimpleStringProperty("Ready");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -47,6 +50,40 @@ public final class FxTasks {
 
     public BooleanProperty runningProperty() {
         return running;
+    }
+
+    public StringProperty backgroundMessageProperty() {
+        return backgroundMessage;
+    }
+
+    /**
+     * Runs a job that follows an import (bearing physics) on its own thread, so it never blocks training; a new
+     * background job cancels the previous one.
+     */
+    public <T> void background(String title, CoreTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (currentBackground != null) {
+            currentBackground.cancel();
+        }
+        CancellationToken token = new CancellationToken();
+        currentBackground = token;
+        Task<T> fx = wrap(title, task, token);
+        backgroundMessage.unbind();
+        backgroundMessage.bind(fx.messageProperty());
+        fx.setOnSucceeded(e -> {
+            if (!token.isCancelled()) {
+                backgroundMessage.unbind();
+                backgroundMessage.set("");
+                onSuccess.accept(fx.getValue());
+            }
+        });
+        fx.setOnFailed(e -> {
+            backgroundMessage.unbind();
+            backgroundMessage.set("");
+            if (!token.isCancelled() && !(fx.getException() instanceof CancelledException)) {
+                onFailure.accept(fx.getException());
+            }
+        });
+        background.submit(fx);
     }
 
     /** Asks the running long job to stop (it stops at its next check). */

@@ -41,6 +41,7 @@ public final class MainWindow implements Actions {
     final ModelPane modelPane;
     final ThresholdPane thresholdPane;
     final ExportPane exportPane;
+    final PhysicsPane physicsPane;
     private final Tab signalsTab;
 
     public MainWindow(Stage stage, WorkbenchModel model, WorkbenchController controller) {
@@ -52,8 +53,10 @@ public final class MainWindow implements Actions {
         modelPane = new ModelPane(model, controller, this);
         thresholdPane = new ThresholdPane(model, this::showFile);
         exportPane = new ExportPane(model, this);
+        physicsPane = new PhysicsPane(model, controller);
         tabs.getTabs().addAll(tab("1 Data", dataPane), signalsTab = tab("2 Signals", signalsPane),
-                tab("3 Model", modelPane), tab("4 Threshold & anomalies", thresholdPane), tab("5 Export", exportPane));
+                tab("3 Bearing physics", physicsPane), tab("4 Model", modelPane), tab("5 Threshold & anomalies", thresholdPane),
+                tab("6 Export", exportPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane root = new BorderPane();
@@ -73,7 +76,7 @@ public final class MainWindow implements Actions {
 
     private static Tab tab(String name, javafx.scene.Node content) {
         Tab t = new Tab(name, content);
-        t.setId(name.substring(2).split(" ")[0].toLowerCase());
+        t.setId(name.substring(2).split(" ")[0].toLowerCase(java.util.Locale.ROOT));
         return t;
     }
 
@@ -130,11 +133,13 @@ public final class MainWindow implements Actions {
         Button cancel = new Button("Cancel");
         cancel.visibleProperty().bind(controller.tasks().runningProperty());
         cancel.setOnAction(e -> controller.stop());
+        Label background = new Label();
+        background.textProperty().bind(controller.tasks().backgroundMessageProperty());
         Label hint = new Label("Open your own directory (Ctrl+O) · train on the Model tab · drag the threshold on the Threshold tab");
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(8, message, bar, cancel, spacer, hint);
+        HBox box = new HBox(8, message, bar, cancel, background, spacer, hint);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 8, 4, 8));
         box.getStyleClass().add("status-bar");

@@ -21,12 +21,14 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.Snapshot;
 import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
 
 /**
@@ -47,6 +49,10 @@ final class SignalsPane extends BorderPane {
     private final XYChart trendFft = Charts.xy("frequency", "cycles/day", "amplitude", null);
     private final XRangeIndicator trainShade = new XRangeIndicator(trend.getXAxis(), 0, 0, "training");
     private final XValueIndicator fileMarker = new XValueIndicator(trend.getXAxis(), 0, "");
+    private final EnvelopeView envelope = new EnvelopeView();
+    private final ComboBox<String> envelopeChannel = new ComboBox<>();
+    private final CheckBox autoBand = new CheckBox("auto band");
+    private final Label defectSentence = new Label("Pick a file to see its envelope spectrum.");
 
     SignalsPane(WorkbenchModel model, FxTasks tasks) {
         this.model = model;
@@ -75,21 +81,35 @@ final class SignalsPane extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.add(new ChartBox("Trend over the run", trend), 0, 0);
-        grid.add(new ChartBox("Study view: FFT of the trend, train vs test", trendFft), 1, 0);
+        grid.add(new ChartBox("Trend over the run", trend), 0, 0, 2, 1);
+        grid.add(new ChartBox("Study view: FFT of the trend, train vs test", trendFft), 2, 0);
         grid.add(new ChartBox("Waveform of the selected file", waveform), 0, 1);
         grid.add(new ChartBox("Amplitude spectrum (Hann window)", spectrum), 1, 1);
-        for (int i = 0; i < 2; i++) {
+        grid.add(new ChartBox("Envelope", envelope.chart(), envelopeChannel, autoBand), 2, 1);
+        for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
+            c.setPercentWidth(100.0 / 3);
             c.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(c);
+        }
+        for (int i = 0; i < 2; i++) {
             RowConstraints r = new RowConstraints();
             r.setPercentHeight(50);
             r.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(r);
         }
+        defectSentence.getStyleClass().add("explanation");
+        defectSentence.setWrapText(true);
         setCenter(grid);
+        setBottom(defectSentence);
+        envelopeChannel.setMinWidth(Region.USE_PREF_SIZE);
+        autoBand.setMinWidth(Region.USE_PREF_SIZE);
+        envelopeChannel.setTooltip(new Tooltip("Channel whose envelope spectrum is shown"));
+        autoBand.setTooltip(new Tooltip("Choose the demodulation band per file by spectral kurtosis; "
+                + "otherwise the band of the Bearing physics settings (default 2-8 kHz)"));
+        envelopeChannel.setOnAction(e -> showFile());
+        autoBand.setOnAction(e -> showFile());
+        model.physicsSettingsProperty().addListener((o, a, v) -> showFile());
 
         trend.getCanvas().setOnMouseClicked(e -> {
             FeatureTable t = model.table();
@@ -134,6 +154,10 @@ final class SignalsPane extends BorderPane {
         }
         bearing.getItems().setAll(items);
         bearing.setValue("All");
+        envelopeChannel.getItems().setAll(t == null ? List.of() : t.channels().stream().map(c -> "ch" + c).toList());
+        if (!envelopeChannel.getItems().isEmpty()) {
+            envelopeChannel.setValue(envelopeChannel.getItems().get(0));
+        }
     }
 
     /** 1-based channels of the chosen bearing (all channels for "All"). */
@@ -225,6 +249,9 @@ final class SignalsPane extends BorderPane {
         }
         Path file = t.directory().get().resolve(t.file(row));
         List<Integer> chans = channels();
+        int envCh = envelopeChannel.getValue() == null ? 1 : Integer.parseInt(envelopeChannel.getValue().substring(2));
+        boolean auto = autoBand.isSelected();
+        PhysicsSettings base = model.physicsSettingsProperty().get();
         fileLabel.setText("Loading " + t.file(row) + "…");
         tasks.view(ctx -> {
             Snapshot s = SnapshotReader.readSnapshot(file);
@@ -233,11 +260,20 @@ final class SignalsPane extends BorderPane {
                 ctx.checkCancelled();
                 spectra.add(ch <= s.channelCount() ? Spectrum.of(s.channels()[ch - 1], s.rows(), fs) : null);
             }
-            return new Object[] {s, spectra};
+            FileEnvelope env = envCh <= s.channelCount() ? FileEnvelope.of(s.channels()[envCh - 1], s.rows(), fs, base, auto) : null;
+            return new Object[] {s, spectra, env};
         }, res -> {
             Snapshot s = (Snapshot) res[0];
             @SuppressWarnings("unchecked")
             List<Spectrum> spectra = (List<Spectrum>) res[1];
+            FileEnvelope env = (FileEnvelope) res[2];
+            if (env != null) {
+                envelope.show("ch" + envCh, Palette.bearing(bearingOf(envCh)), env.spectrum(), env.matches(), env.settings());
+                defectSentence.setText(env.sentence("ch" + envCh, s.file()));
+            } else {
+                envelope.clear();
+                defectSentence.setText("");
+            }
             double[] ms = new double[s.rows()];
             for (int i = 0; i < ms.length; i++) {
                 ms[i] = i * 1000.0 / fs;

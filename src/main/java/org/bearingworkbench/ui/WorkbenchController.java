@@ -8,7 +8,11 @@ import javafx.application.Platform;
 import javafx.stage.Window;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
+import java.time.LocalDateTime;
 import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.pipeline.RunPhysics;
+import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
@@ -50,10 +54,36 @@ public final class WorkbenchController {
         tasks.run("Import " + path.getFileName(), ctx -> DataSets.open(path, ctx), result -> {
             model.analysisProperty().set(null);
             model.dataSourceProperty().set(path.toAbsolutePath().normalize().toString());
+            model.physicsProperty().set(null);
             model.dataProperty().set(result);
             recent.add(path);
             rescore();
+            computePhysics();
         }, ex -> fail("Cannot open " + path, ex));
+    }
+
+    /**
+     * Computes the defect indicators and spectrogram of the open run in the background, then adds the indicator
+     * columns to the table (keeping the split and the selection). Feature CSVs have no raw files: nothing to do.
+     */
+    public void computePhysics() {
+        ImportResult data = model.dataProperty().get();
+        if (data == null || data.table().directory().isEmpty()) {
+            return;
+        }
+        PhysicsSettings settings = model.physicsSettingsProperty().get();
+        tasks.background("Bearing physics", ctx -> RunPhysics.compute(data.table(), settings, ctx), physics -> {
+            if (model.dataProperty().get() != data) {
+                return;
+            }
+            LocalDateTime split = model.trainUntilProperty().get();
+            int row = model.selectedRowProperty().get();
+            model.dataProperty().set(new ImportResult(physics.addTo(data.table()), data.skipped(), data.channels(),
+                    data.bytes(), data.seconds()));
+            model.trainUntilProperty().set(split);
+            model.selectedRowProperty().set(row);
+            model.physicsProperty().set(physics);
+        }, ex -> fail("Bearing physics failed", ex));
     }
 
     public void openModel(Path path) {

@@ -17,6 +17,8 @@ import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
+import org.bearingworkbench.pipeline.RunPhysics;
+import org.bearingworkbench.signal.PhysicsSettings;
 
 /**
  * The workbench's state as observable properties, shared by all panes: the open data set, the training split, the
@@ -35,6 +37,8 @@ public final class WorkbenchModel {
     private final ObjectProperty<ThresholdMethod> thresholdMethod = new SimpleObjectProperty<>();
     private final ObjectProperty<PersistenceRule> rule = new SimpleObjectProperty<>(PersistenceRule.defaults());
     private final IntegerProperty selectedRow = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<PhysicsSettings> physicsSettings = new SimpleObjectProperty<>(PhysicsSettings.ims());
+    private final ObjectProperty<RunPhysics> physics = new SimpleObjectProperty<>();
 
     public WorkbenchModel() {
         thresholdMethod.addListener((o, a, m) -> reapplyThreshold());
@@ -112,6 +116,15 @@ public final class WorkbenchModel {
 
     public ObjectProperty<PersistenceRule> ruleProperty() {
         return rule;
+    }
+
+    public ObjectProperty<PhysicsSettings> physicsSettingsProperty() {
+        return physicsSettings;
+    }
+
+    /** Defect indicators and spectrogram of the open run (computed in the background after an import). */
+    public ObjectProperty<RunPhysics> physicsProperty() {
+        return physics;
     }
 
     public IntegerProperty selectedRowProperty() {

@@ -42,11 +42,11 @@ class ScreenshotsTest {
             stage.show();
             controller[0].openData(SampleData.DIR);
         });
-        WorkbenchWindowTest.waitFor(60, () -> model.table() != null);
+        WorkbenchWindowTest.waitFor(60, () -> model.table() != null && model.physicsProperty().get() != null);
         robot.interact(() -> controller[0].train(ModelConfig.defaults(), null));
         WorkbenchWindowTest.waitFor(300, () -> model.analysisProperty().get() != null);
         robot.interact(() -> model.selectedRowProperty().set(model.table().rowCount() - 5));
-        String[] names = {"1-data", "2-signals", "3-model", "4-threshold", "5-export"};
+        String[] names = {"1-data", "2-signals", "3-physics", "4-model", "5-threshold", "6-export"};
         for (int i = 0; i < names.length; i++) {
             int tab = i;
             robot.interact(() -> window[0].tabs().getSelectionModel().select(tab));

@@ -92,7 +92,7 @@ class WorkbenchWindowTest {
     @Test
     @Order(3)
     void trainingThreeEpochsDrawsThreePointsOnTheLossChart() throws Exception {
-        robot.clickOn("3 Model");
+        robot.clickOn("4 Model");
         robot.doubleClickOn(window.modelPane.form().epochs).write("3");
         robot.clickOn("Train");
         waitFor(120, () -> model.analysisProperty().get() != null);
@@ -116,7 +116,7 @@ class WorkbenchWindowTest {
     @Test
     @Order(5)
     void draggingTheThresholdLineChangesFlaggedCountAndTimeline() throws Exception {
-        robot.clickOn("4 Threshold & anomalies");
+        robot.clickOn("5 Threshold & anomalies");
         WaitForAsyncUtils.waitForFxEvents();
         ThresholdPane pane = window.thresholdPane;
         double before = model.analysisProperty().get().threshold().value();
@@ -163,7 +163,7 @@ class WorkbenchWindowTest {
     @Test
     @Order(8)
     void clickingAFlaggedRowJumpsToThatFileInSignals() throws Exception {
-        robot.clickOn("4 Threshold & anomalies");
+        robot.clickOn("5 Threshold & anomalies");
         var table = robot.lookup(".table-view").match(n -> n.isVisible() && ((javafx.scene.control.TableView<?>) n).getItems().size() > 0
                 && n.getScene() != null && isShowing(n)).queryAs(javafx.scene.control.TableView.class);
         Integer first = (Integer) table.getItems().get(0);
@@ -187,6 +187,19 @@ class WorkbenchWindowTest {
                 && model.modelSourceProperty().get().endsWith("(Keras)"));
         assertEquals(3236, model.bundleProperty().get().model().parameterCount());
         assertEquals(160, model.analysisProperty().get().scores().rows());
+    }
+
+    @Test
+    @Order(10)
+    void envelopeSentenceNamesTheOuterRaceDefectOfALateFile() throws Exception {
+        waitFor(60, () -> model.physicsProperty().get() != null);
+        robot.interact(() -> window.showFile(model.table().rowCount() - 2));
+        waitFor(20, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().contains("strongest defect match"))
+                .tryQuery().isPresent());
+        String sentence = robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().contains("strongest defect match"))
+                .queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(sentence.contains("strongest defect match: BPFO") && sentence.contains("on ch1"), sentence);
+        assertTrue(model.table().hasColumn("ch1_bpfo"), "indicator columns join the feature table");
     }
 
     private static boolean isShowing(javafx.scene.Node n) {

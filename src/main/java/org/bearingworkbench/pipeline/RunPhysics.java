@@ -1,0 +1,125 @@
+package org.bearingworkbench.pipeline;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.SnapshotParser;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.signal.DefectAnalysis;
+import org.bearingworkbench.signal.DefectType;
+import org.bearingworkbench.signal.EnvelopeSpectrum;
+import org.bearingworkbench.signal.PhysicsSettings;
+import org.bearingworkbench.signal.Spectrum;
+import org.bearingworkbench.task.CancelledException;
+import org.bearingworkbench.task.TaskContext;
+
+/**
+ * Bearing physics over a whole run, one pass over the raw files (in parallel): per file and channel the defect
+ * indicators (envelope peak at each defect frequency / noise floor, as {@code ch<N>_bpfo}, ... columns) and the
+ * run's spectrogram (each file's amplitude spectrum reduced to a fixed number of bins).
+ *
+ * @param spectrogram {@code spectrogram[channel][file][bin]}, the mean amplitude within each bin
+ */
+public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicators, float[][][] spectrogram) {
+
+    public double binWidthHz() {
+        return settings.sampleRate() / 2 / settings.spectrogramBins();
+    }
+
+    /** The table with the defect-indicator columns added. */
+    public FeatureTable addTo(FeatureTable table) {
+        return table.withColumns(indicators);
+    }
+
+    public static RunPhysics compute(FeatureTable table, PhysicsSettings settings, TaskContext context)
+            throws InputFormatException {
+        Path dir = table.directory().orElseThrow(() -> new InputFormatException(table.name()
+                + ": no raw files (loaded from a feature CSV): defect indicators need the snapshot directory"));
+        List<Integer> channels = table.channels();
+        int files = table.rowCount();
+        int bins = settings.spectrogramBins();
+        Map<String, double[]> indicators = new LinkedHashMap<>();
+        for (int ch : channels) {
+            for (DefectType t : DefectType.values()) {
+                indicators.put(t.column(ch), new double[files]);
+            }
+        }
+        float[][][] spectrogram = new float[channels.size()][files][bins];
+        DefectAnalysis analysis = settings.analysis();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        int workers = Math.min(Runtime.getRuntime().availableProcessors(), files);
+        Thread[] threads = new Thread[workers];
+        for (int w = 0; w < workers; w++) {
+            threads[w] = new Thread(() -> {
+                SnapshotReader reader = new SnapshotReader();
+                int i;
+                while (failure.get() == null && !context.isCancelled() && (i = next.getAndIncrement()) < files) {
+                    try {
+                        reader.read(dir.resolve(table.file(i)));
+                        SnapshotParser p = reader.parser();
+                        for (int c = 0; c < channels.size(); c++) {
+                            int ch = channels.get(c);
+                            if (ch > p.channels()) {
+                                continue;
+                            }
+                            double[] x = p.channel(ch - 1);
+                            Spectrum env = EnvelopeSpectrum.of(x, p.rows(), settings.sampleRate(), settings.bandLowHz(),
+                                    settings.bandHighHz());
+                            double floor = DefectAnalysis.noiseFloor(env);
+                            for (DefectType t : DefectType.values()) {
+                                indicators.get(t.column(ch))[i] = analysis.match(env, t, floor).ratio();
+                            }
+                            reduce(Spectrum.of(x, p.rows(), settings.sampleRate()), spectrogram[c][i], settings);
+                        }
+                    } catch (InputFormatException | RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                    int d = done.incrementAndGet();
+                    if (d % 8 == 0 || d == files) {
+                        context.progress(d, files, d + "/" + files + " files (envelope spectra)");
+                    }
+                }
+            }, "physics-" + w);
+            threads[w].setDaemon(true);
+            threads[w].start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            }
+        }
+        context.checkCancelled();
+        if (failure.get() instanceof InputFormatException e) {
+            throw e;
+        } else if (failure.get() != null) {
+            throw new InputFormatException("bearing physics failed: " + failure.get().getMessage(), failure.get());
+        }
+        return new RunPhysics(settings, indicators, spectrogram);
+    }
+
+    private static void reduce(Spectrum s, float[] out, PhysicsSettings settings) {
+        int bins = out.length;
+        double width = settings.sampleRate() / 2 / bins;
+        int[] count = new int[bins];
+        for (int k = 0; k < s.frequency().length; k++) {
+            int b = Math.min(bins - 1, (int) (s.frequency()[k] / width));
+            out[b] += (float) s.amplitude()[k];
+            count[b]++;
+        }
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                out[b] /= count[b];
+            }
+        }
+    }
+}

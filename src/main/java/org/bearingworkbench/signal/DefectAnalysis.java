@@ -1,0 +1,72 @@
+package org.bearingworkbench.signal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Matches an envelope spectrum against a bearing's defect frequencies. Settings: harmonics to check, tolerance
+ * (slip, default ±3%), and the band used for the noise floor.
+ */
+public record DefectAnalysis(BearingGeometry geometry, int harmonics, double tolerance) {
+    public static final double FLOOR_LOW_HZ = 10;
+    public static final double FLOOR_HIGH_HZ = 1000;
+
+    public DefectAnalysis {
+        if (harmonics < 1 || harmonics > 10) {
+            throw new IllegalArgumentException("harmonics: 1 to 10 (got " + harmonics + ")");
+        }
+        if (!(tolerance > 0 && tolerance < 0.2)) {
+            throw new IllegalArgumentException("tolerance: between 0 and 20% (got " + tolerance + ")");
+        }
+    }
+
+    public static DefectAnalysis defaults(BearingGeometry g) {
+        return new DefectAnalysis(g, 3, 0.03);
+    }
+
+    /** Median amplitude of the envelope spectrum over 10-1000 Hz. */
+    public static double noiseFloor(Spectrum s) {
+        double[] a = Arrays.stream(indexes(s, FLOOR_LOW_HZ, FLOOR_HIGH_HZ)).mapToDouble(k -> s.amplitude()[k]).sorted().toArray();
+        return a.length == 0 ? 0 : a[a.length / 2];
+    }
+
+    private static int[] indexes(Spectrum s, double lo, double hi) {
+        List<Integer> out = new ArrayList<>();
+        for (int k = 0; k < s.frequency().length; k++) {
+            if (s.frequency()[k] >= lo && s.frequency()[k] <= hi) {
+                out.add(k);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The strongest harmonic match of one defect type. */
+    public DefectMatch match(Spectrum s, DefectType type, double floor) {
+        double f = geometry.frequency(type);
+        DefectMatch best = new DefectMatch(type, 1, f, f, 0);
+        for (int h = 1; h <= harmonics; h++) {
+            double center = f * h;
+            int[] ks = indexes(s, center * (1 - tolerance), center * (1 + tolerance));
+            for (int k : ks) {
+                double ratio = floor > 0 ? s.amplitude()[k] / floor : 0;
+                if (ratio > best.ratio()) {
+                    best = new DefectMatch(type, h, f, s.frequency()[k], ratio);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Matches for every defect type, strongest first. */
+    public List<DefectMatch> matches(Spectrum envelopeSpectrum) {
+        double floor = noiseFloor(envelopeSpectrum);
+        List<DefectMatch> out = new ArrayList<>();
+        for (DefectType t : DefectType.values()) {
+            out.add(match(envelopeSpectrum, t, floor));
+        }
+        out.sort(Comparator.comparingDouble(DefectMatch::ratio).reversed());
+        return out;
+    }
+}
