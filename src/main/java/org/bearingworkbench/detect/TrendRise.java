@@ -2,9 +2,12 @@ package org.bearingworkbench.detect;
 
 /**
  * When a healthy-baselined trend (a defect indicator, a feature) rises for good: the first row from which every
- * later row stays above {@code factor} x the largest value of the training rows.
+ * later row stays above {@code factor} x the largest value of the training rows, for at least {@link #MIN_ROWS} rows
+ * (the last file or two of a run alone do not count).
  */
 public final class TrendRise {
+    public static final int MIN_ROWS = 3;
+
     private TrendRise() {
     }
 
@@ -19,6 +22,6 @@ public final class TrendRise {
         while (r >= trainRows && values[r] > level) {
             r--;
         }
-        return r == values.length - 1 ? -1 : r + 1;
+        return values.length - (r + 1) < MIN_ROWS ? -1 : r + 1;
     }
 }

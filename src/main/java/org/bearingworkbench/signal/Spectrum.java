@@ -27,25 +27,16 @@ public record Spectrum(double[] frequency, double[] amplitude) {
             buf[i] = (x[i] - mean) * w;
             gain += w;
         }
-        new DoubleFFT_1D(n).realForward(buf);
+        double[] full = new double[2 * n];
+        System.arraycopy(buf, 0, full, 0, n);
+        new DoubleFFT_1D(n).realForwardFull(full);
         int bins = n / 2 + 1;
         double[] f = new double[bins];
         double[] a = new double[bins];
         for (int k = 0; k < bins; k++) {
-            double re;
-            double im;
-            if (k == 0) {
-                re = buf[0];
-                im = 0;
-            } else if (k == n / 2 && n % 2 == 0) {
-                re = buf[1];
-                im = 0;
-            } else {
-                re = buf[2 * k];
-                im = buf[2 * k + 1];
-            }
             f[k] = k * sampleRate / n;
-            a[k] = (k == 0 || (k == n / 2 && n % 2 == 0) ? 1 : 2) * Math.hypot(re, im) / gain;
+            boolean single = k == 0 || (n % 2 == 0 && k == n / 2);
+            a[k] = (single ? 1 : 2) * Math.hypot(full[2 * k], full[2 * k + 1]) / gain;
         }
         return new Spectrum(f, a);
     }

@@ -32,6 +32,18 @@ class SpectrumTest {
     }
 
     @Test
+    void oddLengthsWork() {
+        int n = 447;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.cos(2 * Math.PI * 50 * i / 1000.0);
+        }
+        Spectrum s = Spectrum.of(x, n, 1000);
+        assertEquals(224, s.frequency().length);
+        assertEquals(50, s.frequency()[s.peakIndex(1)], 1000.0 / n);
+    }
+
+    @Test
     void rejectsTooShortSignal() {
         assertThrows(IllegalArgumentException.class, () -> Spectrum.of(new double[1], 1, 100));
     }

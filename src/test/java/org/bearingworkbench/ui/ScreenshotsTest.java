@@ -63,4 +63,47 @@ class ScreenshotsTest {
             assertTrue(Files.size(png) > 20_000, png + " looks empty");
         }
     }
+
+    /**
+     * The README's real-data figures: the Bearing physics pane (ch1 defect indicators of IMS test 2) and the Signals
+     * pane on a late file (its envelope spectrum with markers). Runs only with -Dbw.screenshots set and ../shared present.
+     */
+    @Test
+    void rendersRealTest2PhysicsFigures() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("bw.screenshots") != null, "only when making README figures");
+        Path data = org.bearingworkbench.SharedData.imsTest2();
+        Path out = Paths.get(System.getProperty("bw.screenshots"));
+        Stage stage = FxToolkit.registerPrimaryStage();
+        WorkbenchModel model = new WorkbenchModel();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupFixture(() -> {
+            WorkbenchController c = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
+            window[0] = new MainWindow(stage, model, c);
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            stage.show();
+            c.openData(data);
+        });
+        WorkbenchWindowTest.waitFor(120, () -> model.table() != null && model.physicsProperty().get() != null);
+        int late = model.table().lastRowAtOrBefore(java.time.LocalDateTime.of(2004, 2, 18, 12, 2, 39));
+        robot.interact(() -> window[0].showFile(late));
+        Thread.sleep(2500);
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(stage, out.resolve("test2-envelope-late.png"));
+        robot.interact(() -> window[0].tabs().getSelectionModel().select(2));
+        Thread.sleep(800);
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(stage, out.resolve("test2-bpfo-indicator.png"));
+    }
+
+    private void snap(Stage stage, Path png) throws Exception {
+        robot.interact(() -> {
+            try {
+                ChartBox.savePng(stage.getScene().getRoot(), png.toFile());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 20_000, png + " looks empty");
+    }
 }
