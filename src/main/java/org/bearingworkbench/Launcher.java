@@ -4,14 +4,16 @@ import org.bearingworkbench.cli.BearingCli;
 
 /**
  * Entry point of the jar. With arguments it runs the command line; without, it opens the workbench window.
- * Not a JavaFX Application itself (JavaFX on the classpath must start through a plain main class).
+ * Not a JavaFX Application itself (JavaFX on the classpath must start through a plain main class). The packaged
+ * command-line launcher sets {@code -Dbw.cli=true}: it never opens the window.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || "gui".equals(args[0])) {
+        boolean cliOnly = Boolean.getBoolean("bw.cli");
+        if (!cliOnly && (args.length == 0 || "gui".equals(args[0]))) {
             org.bearingworkbench.ui.WorkbenchApp.main(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
