@@ -46,5 +46,12 @@ jpackage --type deb --name bearing-workbench --app-version "$version" \
          --linux-package-name bearing-workbench --linux-shortcut --linux-menu-group "Science;Engineering" \
          --linux-app-category science \
          --linux-package-deps "libgtk-3-0, libxtst6, libxxf86vm1, libgl1, libasound2" \
+         --resource-dir "$here/deb-resources" \
          --dest "$out"
 ls -la "$out"/*.deb | awk '{print "deb: " $5 " bytes " $9}'
+if [ "${INSTALLER_CHECK_DEB:-0}" = "1" ]; then
+  echo "== .deb: install, run the CLI, remove"
+  apt-get install -y -q "$(ls "$out"/*.deb)" > "$out/apt-install.log" 2>&1 || { tail -20 "$out/apt-install.log"; exit 1; }
+  /opt/bearing-workbench/bin/bearing-workbench --help | head -1
+  apt-get remove -y -q bearing-workbench > "$out/apt-remove.log" 2>&1 || { tail -20 "$out/apt-remove.log"; exit 1; }
+fi

@@ -112,8 +112,17 @@ public final class ImsDirectoryImporter {
         } catch (IOException e) {
             throw new InputFormatException(dir + ": cannot list directory (" + e.getMessage() + ")", e);
         }
-        out.sort(Comparator.comparing(Candidate::timestamp));
-        return out;
+        out.sort(Comparator.comparing(Candidate::timestamp).thenComparing(Candidate::name));
+        List<Candidate> unique = new ArrayList<>();
+        for (Candidate c : out) {
+            Candidate prev = unique.isEmpty() ? null : unique.get(unique.size() - 1);
+            if (prev != null && prev.timestamp.equals(c.timestamp)) {
+                skipped.add(new SkippedFile(c.name, "same timestamp as " + prev.name + " (kept that one)"));
+            } else {
+                unique.add(c);
+            }
+        }
+        return unique;
     }
 
     private Parsed[] parseAll(List<Candidate> candidates, TaskContext context) {

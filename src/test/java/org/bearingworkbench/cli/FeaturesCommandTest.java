@@ -49,7 +49,7 @@ class FeaturesCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String cmd : new String[] {"features", "generate", "bench"}) {
+        for (String cmd : new String[] {"features", "train", "score", "run", "envelope", "generate", "bench"}) {
             String[] r = runCapturing(cmd, "--help");
             assertEquals("0", r[0]);
             assertTrue(r[1].contains("Usage: bearing-workbench " + cmd), r[1]);

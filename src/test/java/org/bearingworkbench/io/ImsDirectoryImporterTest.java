@@ -98,6 +98,17 @@ class ImsDirectoryImporterTest {
     }
 
     @Test
+    void skipsASecondFileWithTheSameTimestamp() throws Exception {
+        write("2004.02.12.10.32.39", rows(10, 2, 0.1));
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("2004.02.12.10.32.39.gz")))) {
+            out.write(rows(10, 2, 0.3).getBytes(StandardCharsets.US_ASCII));
+        }
+        ImportResult r = importDir();
+        assertEquals(1, r.table().rowCount());
+        assertEquals("same timestamp as 2004.02.12.10.32.39 (kept that one)", reasons(r).get("2004.02.12.10.32.39.gz"));
+    }
+
+    @Test
     void rejectsDirectoryWithoutDataFiles() throws Exception {
         write("readme.md", "nothing here");
         var e = assertThrows(InputFormatException.class, this::importDir);
