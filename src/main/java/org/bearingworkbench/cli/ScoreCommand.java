@@ -52,23 +52,23 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var method = detect.method();
-        FeatureTable table = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err))).table();
         if ((modelFile == null) == (kerasModel == null)) {
             throw new IllegalArgumentException("give either --model FILE.bwm or --keras-model FILE.h5 --scaler FILE.json");
         }
         if (kerasModel != null && scaler == null) {
             throw new IllegalArgumentException("--keras-model needs --scaler FILE.json (the min-max scaler it was trained with)");
         }
+        FeatureTable table = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err))).table();
         ModelBundle bundle = kerasModel != null
                 ? Workflows.importKeras(table, kerasModel, scaler, columns, split.toSplit(table))
                 : ModelBundle.load(modelFile);
-        Path source = kerasModel != null ? kerasModel : modelFile;
+        Path modelSource = kerasModel != null ? kerasModel : modelFile;
         AnomalyAnalysis a = Workflows.analyze(table, bundle, method, detect.rule(), detect.channelsPerBearing,
                 TaskContext.silent());
         if (saveModel != null) {
             bundle.withThreshold(a.threshold().value(), a.threshold().method()).save(saveModel);
         }
-        AnomalyReportCsv.write(a, new AnomalyReportCsv.Provenance(this.source.toString(), source.toString(),
+        AnomalyReportCsv.write(a, new AnomalyReportCsv.Provenance(source.toString(), modelSource.toString(),
                 bundle.model().config().hash(), Long.toString(bundle.model().config().seed())), detect.onlyFlagged, output);
         if (json) {
             System.out.println(AnalysisSummary.json(a));

@@ -53,7 +53,9 @@ public final class MainWindow implements Actions {
         modelPane = new ModelPane(model, controller, this);
         thresholdPane = new ThresholdPane(model, this::showFile);
         exportPane = new ExportPane(model, this);
-        physicsPane = new PhysicsPane(model, controller);
+        PhysicsPrefs physicsPrefs = new PhysicsPrefs(controller.prefsNode());
+        model.physicsSettingsProperty().set(physicsPrefs.load());
+        physicsPane = new PhysicsPane(model, controller, physicsPrefs);
         tabs.getTabs().addAll(tab("1 Data", dataPane), signalsTab = tab("2 Signals", signalsPane),
                 tab("3 Bearing physics", physicsPane), tab("4 Model", modelPane), tab("5 Threshold & anomalies", thresholdPane),
                 tab("6 Export", exportPane));

@@ -51,7 +51,7 @@ final class PhysicsPane extends BorderPane {
     private final Label verdict = new Label("Defect indicators are computed in the background after a directory import.");
     private final Label error = new Label();
 
-    PhysicsPane(WorkbenchModel model, WorkbenchController controller) {
+    PhysicsPane(WorkbenchModel model, WorkbenchController controller, PhysicsPrefs prefs) {
         this.model = model;
         getStyleClass().add("pane");
         heat.setContourType(ContourType.HEATMAP);
@@ -65,6 +65,7 @@ final class PhysicsPane extends BorderPane {
             PhysicsSettings s = readSettings();
             if (s != null) {
                 model.physicsSettingsProperty().set(s);
+                prefs.save(s);
                 controller.computePhysics();
             }
         });
@@ -99,8 +100,8 @@ final class PhysicsPane extends BorderPane {
             refresh();
         });
         model.trainUntilProperty().addListener((o, a, v) -> refresh());
-        model.physicsSettingsProperty().addListener((o, a, s) -> showFrequencies(s));
-        showFrequencies(model.physicsSettingsProperty().get());
+        model.physicsSettingsProperty().addListener((o, a, s) -> showSettings(s));
+        showSettings(model.physicsSettingsProperty().get());
     }
 
     private static TextField field(String value, String tip) {
@@ -127,8 +128,15 @@ final class PhysicsPane extends BorderPane {
         return null;
     }
 
-    private void showFrequencies(PhysicsSettings s) {
+    private void showSettings(PhysicsSettings s) {
         BearingGeometry g = s.geometry();
+        elements.setText(Integer.toString(g.rollingElements()));
+        ballDiameter.setText(Double.toString(g.elementDiameter()));
+        pitchDiameter.setText(Double.toString(g.pitchDiameter()));
+        contactAngle.setText(Double.toString(g.contactAngleDegrees()));
+        rpm.setText(String.format(Locale.ROOT, "%.6g", g.shaftHz() * 60).replaceAll("\\.?0+$", ""));
+        bandLow.setText(String.format(Locale.ROOT, "%.0f", s.bandLowHz()));
+        bandHigh.setText(String.format(Locale.ROOT, "%.0f", s.bandHighHz()));
         frequencies.setText(String.format(Locale.ROOT, "Shaft %.1f Hz · BPFO %.1f · BPFI %.1f · BSF %.1f (2×BSF %.1f) · FTF %.1f Hz;"
                 + " matched within ±%.0f%% (slip), %d harmonics.", g.shaftHz(), g.bpfo(), g.bpfi(), g.bsf(), 2 * g.bsf(), g.ftf(),
                 100 * s.tolerance(), s.harmonics()));

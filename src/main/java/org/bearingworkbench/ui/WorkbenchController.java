@@ -30,12 +30,19 @@ public final class WorkbenchController {
     private final FxTasks tasks;
     private final RecentDataSets recent;
     private final java.util.function.Supplier<Window> owner;
+    private final String prefsNode;
 
     public WorkbenchController(WorkbenchModel model, FxTasks tasks, String prefsNode, java.util.function.Supplier<Window> owner) {
         this.model = model;
         this.tasks = tasks;
         this.recent = new RecentDataSets(prefsNode);
+        this.prefsNode = prefsNode;
         this.owner = owner;
+    }
+
+    /** Where this window keeps its preferences (recent data sets, bearing geometry). */
+    String prefsNode() {
+        return prefsNode;
     }
 
     public FxTasks tasks() {

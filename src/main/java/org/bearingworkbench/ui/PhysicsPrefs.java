@@ -1,0 +1,47 @@
+package org.bearingworkbench.ui;
+
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import org.bearingworkbench.signal.BearingGeometry;
+import org.bearingworkbench.signal.PhysicsSettings;
+
+/** Remembers the bearing geometry and demodulation band between sessions (Java preferences). */
+final class PhysicsPrefs {
+    private final Preferences prefs;
+
+    PhysicsPrefs(String node) {
+        this.prefs = Preferences.userRoot().node(node).node("physics");
+    }
+
+    /** The saved settings, or the IMS preset when none are saved (or they are no longer valid). */
+    PhysicsSettings load() {
+        PhysicsSettings d = PhysicsSettings.ims();
+        BearingGeometry g = d.geometry();
+        try {
+            BearingGeometry saved = new BearingGeometry(prefs.get("name", g.name()), prefs.getInt("elements", g.rollingElements()),
+                    prefs.getDouble("elementDiameter", g.elementDiameter()), prefs.getDouble("pitchDiameter", g.pitchDiameter()),
+                    prefs.getDouble("contactAngle", g.contactAngleDegrees()), prefs.getDouble("shaftHz", g.shaftHz()));
+            return new PhysicsSettings(saved, prefs.getDouble("bandLow", d.bandLowHz()), prefs.getDouble("bandHigh", d.bandHighHz()),
+                    d.sampleRate(), d.harmonics(), d.tolerance(), d.spectrogramBins());
+        } catch (IllegalArgumentException e) {
+            return d;
+        }
+    }
+
+    void save(PhysicsSettings s) {
+        BearingGeometry g = s.geometry();
+        prefs.put("name", g.name());
+        prefs.putInt("elements", g.rollingElements());
+        prefs.putDouble("elementDiameter", g.elementDiameter());
+        prefs.putDouble("pitchDiameter", g.pitchDiameter());
+        prefs.putDouble("contactAngle", g.contactAngleDegrees());
+        prefs.putDouble("shaftHz", g.shaftHz());
+        prefs.putDouble("bandLow", s.bandLowHz());
+        prefs.putDouble("bandHigh", s.bandHighHz());
+        try {
+            prefs.flush();
+        } catch (BackingStoreException e) {
+            // a convenience only: the settings still apply to this session
+        }
+    }
+}
