@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModelRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRuntime.class);
+    private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
     private static boolean configured;
 
     private ModelRuntime() {
@@ -21,6 +22,12 @@ public final class ModelRuntime {
     public static synchronized void ensureLoaded() {
         if (configured) {
             return;
+        }
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
+            // JavaCPP checks the process's physical memory on every native allocation to decide when to run the GC;
+            // with thousands of tiny ops per second that check costs a third of training time. The trainer runs
+            // the GC itself at a fixed pace instead (docs/decisions/0002).
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
         }
         Nd4j.getBackend();
         int threads = Integer.getInteger("bw.threads", 1);

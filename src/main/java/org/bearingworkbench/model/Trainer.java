@@ -18,6 +18,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    /**
+     * ND4J frees the native memory of discarded arrays when the Java GC finds them; tiny batches make garbage fast
+     * but little heap pressure, so without a nudge native memory grows by gigabytes. A GC every this many batches
+     * keeps the process near 300 MB (docs/decisions/0002).
+     */
+    static final int GC_EVERY_BATCHES = 50;
 
     /** Called after every completed epoch (from the training thread). */
     @FunctionalInterface
@@ -58,6 +64,7 @@ public final class Trainer {
         List<EpochResult> history = new ArrayList<>();
         INDArray lastParams = net.params().dup();
         boolean stopped = false;
+        long batches = 0;
         for (int epoch = 1; epoch <= config.epochs() && !stopped; epoch++) {
             long epochStart = System.nanoTime();
             shuffle(order, shuffle);
@@ -72,6 +79,9 @@ public final class Trainer {
                 INDArray x = Windows.of(scaled, starts, t);
                 net.fit(x, x);
                 lossSum += net.score() * len;
+                if (++batches % GC_EVERY_BATCHES == 0) {
+                    System.gc();
+                }
             }
             if (stopped) {
                 net.setParams(lastParams);
