@@ -10,15 +10,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.bearingworkbench.features.ChannelStatistics;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
-import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,39 +124,12 @@ public final class ImsDirectoryImporter {
     private Parsed[] parseAll(List<Candidate> candidates, TaskContext context) {
         int n = candidates.size();
         Parsed[] parsed = new Parsed[n];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
         AtomicLong bytesDone = new AtomicLong();
-        int workers = Math.min(threads, n);
-        CountDownLatch finished = new CountDownLatch(workers);
         long start = System.nanoTime();
-        for (int w = 0; w < workers; w++) {
-            Thread t = new Thread(() -> {
-                try {
-                    SnapshotReader reader = new SnapshotReader();
-                    int i;
-                    while (!context.isCancelled() && (i = next.getAndIncrement()) < n) {
-                        parsed[i] = parseOne(reader, candidates.get(i));
-                        bytesDone.addAndGet(candidates.get(i).size);
-                        done.incrementAndGet();
-                    }
-                } finally {
-                    finished.countDown();
-                }
-            }, "import-" + w);
-            t.setDaemon(true);
-            t.start();
-        }
-        try {
-            while (!finished.await(100, TimeUnit.MILLISECONDS)) {
-                report(context, done.get(), n, bytesDone.get(), start);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        }
-        context.checkCancelled();
-        report(context, n, n, bytesDone.get(), start);
+        SnapshotWorkers.run(n, threads, "import", context, (reader, i) -> {
+            parsed[i] = parseOne(reader, candidates.get(i));
+            bytesDone.addAndGet(candidates.get(i).size);
+        }, done -> report(context, done, n, bytesDone.get(), start));
         return parsed;
     }
 

@@ -4,18 +4,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SnapshotParser;
-import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.io.SnapshotWorkers;
 import org.bearingworkbench.signal.DefectAnalysis;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.EnvelopeSpectrum;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
-import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.TaskContext;
 
 /**
@@ -51,54 +49,32 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
         }
         float[][][] spectrogram = new float[channels.size()][files][bins];
         DefectAnalysis analysis = settings.analysis();
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        int workers = Math.min(Runtime.getRuntime().availableProcessors(), files);
-        Thread[] threads = new Thread[workers];
-        for (int w = 0; w < workers; w++) {
-            threads[w] = new Thread(() -> {
-                SnapshotReader reader = new SnapshotReader();
-                int i;
-                while (failure.get() == null && !context.isCancelled() && (i = next.getAndIncrement()) < files) {
-                    try {
-                        reader.read(dir.resolve(table.file(i)));
-                        SnapshotParser p = reader.parser();
-                        for (int c = 0; c < channels.size(); c++) {
-                            int ch = channels.get(c);
-                            if (ch > p.channels()) {
-                                continue;
-                            }
-                            double[] x = p.channel(ch - 1);
-                            Spectrum env = EnvelopeSpectrum.of(x, p.rows(), settings.sampleRate(), settings.bandLowHz(),
-                                    settings.bandHighHz());
-                            double floor = DefectAnalysis.noiseFloor(env);
-                            for (DefectType t : DefectType.values()) {
-                                indicators.get(t.column(ch))[i] = analysis.match(env, t, floor).ratio();
-                            }
-                            reduce(Spectrum.of(x, p.rows(), settings.sampleRate()), spectrogram[c][i], settings);
-                        }
-                    } catch (InputFormatException | RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                    int d = done.incrementAndGet();
-                    if (d % 8 == 0 || d == files) {
-                        context.progress(d, files, d + "/" + files + " files (envelope spectra)");
-                    }
-                }
-            }, "physics-" + w);
-            threads[w].setDaemon(true);
-            threads[w].start();
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException();
+        SnapshotWorkers.run(files, Runtime.getRuntime().availableProcessors(), "physics", context, (reader, i) -> {
+            if (failure.get() != null) {
+                return;
             }
-        }
-        context.checkCancelled();
+            try {
+                reader.read(dir.resolve(table.file(i)));
+                SnapshotParser p = reader.parser();
+                for (int c = 0; c < channels.size(); c++) {
+                    int ch = channels.get(c);
+                    if (ch > p.channels()) {
+                        continue;
+                    }
+                    double[] x = p.channel(ch - 1);
+                    Spectrum env = EnvelopeSpectrum.of(x, p.rows(), settings.sampleRate(), settings.bandLowHz(),
+                            settings.bandHighHz());
+                    double floor = DefectAnalysis.noiseFloor(env);
+                    for (DefectType t : DefectType.values()) {
+                        indicators.get(t.column(ch))[i] = analysis.match(env, t, floor).ratio();
+                    }
+                    reduce(Spectrum.of(x, p.rows(), settings.sampleRate()), spectrogram[c][i], settings);
+                }
+            } catch (InputFormatException | RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        }, done -> context.progress(done, files, done + "/" + files + " files (envelope spectra)"));
         if (failure.get() instanceof InputFormatException e) {
             throw e;
         } else if (failure.get() != null) {

@@ -1,0 +1,63 @@
+package org.bearingworkbench.io;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.bearingworkbench.task.CancelledException;
+import org.bearingworkbench.task.TaskContext;
+
+/**
+ * Runs a job on every file of a run in parallel: as many workers as asked, each with its own reusable
+ * {@link SnapshotReader} (so at most one raw file per worker is in memory). Progress is reported from the calling
+ * thread; cancellation stops the workers between files.
+ */
+public final class SnapshotWorkers {
+    /** Work on file {@code index} with the worker's reader; it records its own errors (it must not throw). */
+    @FunctionalInterface
+    public interface Job {
+        void run(SnapshotReader reader, int index);
+    }
+
+    private SnapshotWorkers() {
+    }
+
+    /**
+     * Runs {@code job} for indexes 0..n-1 and returns when all are done; {@code progress} gets the number of
+     * finished files every 100 ms and once at the end.
+     *
+     * @throws CancelledException when the context was cancelled
+     */
+    public static void run(int n, int threads, String name, TaskContext context, Job job, IntConsumer progress) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int workers = Math.max(1, Math.min(threads, n));
+        CountDownLatch finished = new CountDownLatch(workers);
+        for (int w = 0; w < workers; w++) {
+            Thread t = new Thread(() -> {
+                try {
+                    SnapshotReader reader = new SnapshotReader();
+                    int i;
+                    while (!context.isCancelled() && (i = next.getAndIncrement()) < n) {
+                        job.run(reader, i);
+                        done.incrementAndGet();
+                    }
+                } finally {
+                    finished.countDown();
+                }
+            }, name + "-" + w);
+            t.setDaemon(true);
+            t.start();
+        }
+        try {
+            while (!finished.await(100, TimeUnit.MILLISECONDS)) {
+                progress.accept(done.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+        context.checkCancelled();
+        progress.accept(done.get());
+    }
+}
