@@ -202,6 +202,53 @@ class WorkbenchWindowTest {
         assertTrue(model.table().hasColumn("ch1_bpfo"), "indicator columns join the feature table");
     }
 
+    @Test
+    @Order(11)
+    void aBadDirectoryShowsTheReasonAndKeepsTheOpenData() throws Exception {
+        var before = model.table();
+        robot.interact(() -> controller.openData(tmp.resolve("no-such-run")));
+        waitFor(20, () -> dialogText().isPresent());
+        assertTrue(dialogText().get().contains("no-such-run: no such file or directory"), dialogText().get());
+        closeDialog();
+        assertEquals(before, model.table());
+    }
+
+    @Test
+    @Order(12)
+    void aCorruptModelShowsTheReasonAndKeepsTheCurrentModel() throws Exception {
+        var before = model.bundleProperty().get();
+        Path bad = Files.writeString(tmp.resolve("broken.bwm"), "not a model");
+        robot.interact(() -> controller.openModel(bad));
+        waitFor(20, () -> dialogText().isPresent());
+        assertTrue(dialogText().get().startsWith("broken.bwm: not a Bearing Workbench model bundle"), dialogText().get());
+        closeDialog();
+        assertEquals(before, model.bundleProperty().get());
+    }
+
+    @Test
+    @Order(13)
+    void stoppingTrainingKeepsTheLastFinishedEpochs() throws Exception {
+        robot.clickOn("4 Model");
+        robot.doubleClickOn(window.modelPane.form().epochs).write("5000");
+        robot.clickOn("Train");
+        waitFor(60, () -> model.history().size() >= 2);
+        robot.clickOn("Stop");
+        waitFor(60, () -> model.modelSourceProperty().get().contains("stopped"));
+        int epochs = model.bundleProperty().get().history().size();
+        assertTrue(epochs >= 2 && epochs < 5000, epochs + " epochs");
+        assertTrue(model.analysisProperty().get() != null);
+    }
+
+    private java.util.Optional<String> dialogText() {
+        return robot.lookup(".dialog-pane").tryQueryAs(javafx.scene.control.DialogPane.class).map(d -> d.getContentText());
+    }
+
+    private void closeDialog() {
+        var pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static boolean isShowing(javafx.scene.Node n) {
         for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
