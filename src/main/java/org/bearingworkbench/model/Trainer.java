@@ -23,7 +23,7 @@ public final class Trainer {
      * but little heap pressure, so without a nudge native memory grows by gigabytes. A GC every this many batches
      * keeps the process near 300 MB (docs/decisions/0002).
      */
-    static final int GC_EVERY_BATCHES = 50;
+    static final int GC_EVERY_BATCHES = Integer.getInteger("bw.gcEveryBatches", 50);
 
     /** Called after every completed epoch (from the training thread). */
     @FunctionalInterface
