@@ -64,8 +64,8 @@ final class RunCommand implements Callable<Integer> {
         bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method());
         Path modelFile = outDir.resolve("model.bwm");
         bundle.save(modelFile);
-        AnomalyReportCsv.write(a, new AnomalyReportCsv.Provenance(source.toString(), modelFile.toString(),
-                config.hash(), Long.toString(config.seed())), detect.onlyFlagged, outDir.resolve("report.csv"));
+        AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelFile.toString(), config),
+                detect.onlyFlagged, outDir.resolve("report.csv"));
         String summary = String.format(Locale.ROOT, "data: %s (%d files, %d skipped)%ntraining: %d rows until %s, %d epochs, loss %.4f, val %.4f, %.1f s%n",
                 source, imported.table().rowCount(), imported.skipped().size(), r.trainRows(),
                 FeatureCsv.ISO.format(r.trainEnd()), r.history().size(), r.last().loss(), r.last().validationLoss(),

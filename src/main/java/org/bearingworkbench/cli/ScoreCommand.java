@@ -68,8 +68,8 @@ final class ScoreCommand implements Callable<Integer> {
         if (saveModel != null) {
             bundle.withThreshold(a.threshold().value(), a.threshold().method()).save(saveModel);
         }
-        AnomalyReportCsv.write(a, new AnomalyReportCsv.Provenance(source.toString(), modelSource.toString(),
-                bundle.model().config().hash(), Long.toString(bundle.model().config().seed())), detect.onlyFlagged, output);
+        AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelSource.toString(),
+                bundle.model().config()), detect.onlyFlagged, output);
         if (json) {
             System.out.println(AnalysisSummary.json(a));
         } else {

@@ -9,6 +9,7 @@ import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.io.AtomicFiles;
 import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 
 /**
@@ -21,6 +22,10 @@ public final class AnomalyReportCsv {
 
     /** Where the data and the model came from, for the header. */
     public record Provenance(String dataSource, String modelFile, String configHash, String seed) {
+        /** Provenance of a report made with a model of these settings. */
+        public static Provenance of(String dataSource, String modelFile, ModelConfig config) {
+            return new Provenance(dataSource, modelFile, config.hash(), Long.toString(config.seed()));
+        }
     }
 
     public static void write(AnomalyAnalysis a, Provenance p, boolean onlyFlagged, Path target) throws IOException {

@@ -8,7 +8,6 @@ import javafx.application.Platform;
 import javafx.stage.Window;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
-import java.time.LocalDateTime;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.pipeline.RunPhysics;
@@ -83,12 +82,8 @@ public final class WorkbenchController {
             if (model.dataProperty().get() != data) {
                 return;
             }
-            LocalDateTime split = model.trainUntilProperty().get();
-            int row = model.selectedRowProperty().get();
             model.dataProperty().set(new ImportResult(physics.addTo(data.table()), data.skipped(), data.channels(),
                     data.bytes(), data.seconds()));
-            model.trainUntilProperty().set(split);
-            model.selectedRowProperty().set(row);
             model.physicsProperty().set(physics);
         }, ex -> fail("Bearing physics failed", ex));
     }
@@ -141,8 +136,8 @@ public final class WorkbenchController {
             return;
         }
         ModelBundle b = model.bundleProperty().get();
-        var prov = new AnomalyReportCsv.Provenance(model.dataSourceProperty().get(), model.modelSourceProperty().get(),
-                b.model().config().hash(), Long.toString(b.model().config().seed()));
+        var prov = AnomalyReportCsv.Provenance.of(model.dataSourceProperty().get(), model.modelSourceProperty().get(),
+                b.model().config());
         tasks.run("Export report", ctx -> {
             AnomalyReportCsv.write(a, prov, onlyFlagged, path);
             return path;

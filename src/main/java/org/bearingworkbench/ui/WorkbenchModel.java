@@ -44,6 +44,9 @@ public final class WorkbenchModel {
         thresholdMethod.addListener((o, a, m) -> reapplyThreshold());
         rule.addListener((o, a, r) -> reapplyThreshold());
         data.addListener((o, a, d) -> {
+            if (a != null && d != null && a.table().timestamps().equals(d.table().timestamps())) {
+                return; // the same run with more columns (e.g. defect indicators): keep split and selection
+            }
             selectedRow.set(-1);
             if (d != null) {
                 trainUntil.set(defaultSplit(d.table()));

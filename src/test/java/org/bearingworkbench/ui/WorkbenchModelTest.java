@@ -41,6 +41,18 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void addingColumnsToTheSameRunKeepsSplitAndSelection() throws Exception {
+        WorkbenchModel m = new WorkbenchModel();
+        FeatureTable t = SampleData.table();
+        m.dataProperty().set(new ImportResult(t, List.of(), 4, 0, 0));
+        m.trainUntilProperty().set(t.timestamp(50));
+        m.selectedRowProperty().set(120);
+        m.dataProperty().set(new ImportResult(t.withColumns(java.util.Map.of("ch1_bpfo", new double[160])), List.of(), 4, 0, 0));
+        assertEquals(t.timestamp(50), m.trainUntilProperty().get());
+        assertEquals(120, m.selectedRowProperty().get());
+    }
+
+    @Test
     void changingTheThresholdMethodRecomputesFlagsAndAlarms() throws Exception {
         WorkbenchModel m = new WorkbenchModel();
         m.analysisProperty().set(analysis(SampleData.table()));
