@@ -1,7 +1,9 @@
 package org.bearingworkbench.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.task.CancelledException;
@@ -19,11 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     /**
-     * ND4J frees the native memory of discarded arrays when the Java GC finds them; tiny batches make garbage fast
-     * but little heap pressure, so without a nudge native memory grows by gigabytes. A GC every this many batches
-     * keeps the process near 300 MB (docs/decisions/0002).
+     * ND4J frees the native memory of discarded arrays (and op contexts) when the Java GC finds them; tiny batches
+     * make that garbage fast but little heap pressure, so without a nudge native memory grows by gigabytes. A GC
+     * every this many batches keeps the process's memory flat (docs/decisions/0002, 0006).
      */
-    static final int GC_EVERY_BATCHES = Integer.getInteger("bw.gcEveryBatches", 50);
+    static final int GC_EVERY_BATCHES = Integer.getInteger("bw.gcEveryBatches", 200);
 
     /** Called after every completed epoch (from the training thread). */
     @FunctionalInterface
@@ -62,39 +64,37 @@ public final class Trainer {
         }
         Random shuffle = new Random(config.seed());
         List<EpochResult> history = new ArrayList<>();
-        INDArray lastParams = net.params().dup();
         boolean stopped = false;
         long batches = 0;
-        for (int epoch = 1; epoch <= config.epochs() && !stopped; epoch++) {
-            long epochStart = System.nanoTime();
-            shuffle(order, shuffle);
-            double lossSum = 0;
-            for (int b = 0; b < fit; b += config.batchSize()) {
-                if (context.isCancelled()) {
-                    stopped = true;
+        try (TrainingSteps steps = TrainingSteps.forNetwork(net, config, columns.size())) {
+            for (int epoch = 1; epoch <= config.epochs() && !stopped; epoch++) {
+                long epochStart = System.nanoTime();
+                shuffle(order, shuffle);
+                double lossSum = 0;
+                for (int b = 0; b < fit; b += config.batchSize()) {
+                    if (context.isCancelled()) {
+                        stopped = true;
+                        break;
+                    }
+                    int len = Math.min(config.batchSize(), fit - b);
+                    lossSum += steps.fit(Windows.of(scaled, Arrays.copyOfRange(order, b, b + len), t)) * len;
+                    if (++batches % GC_EVERY_BATCHES == 0) {
+                        System.gc();
+                    }
+                }
+                if (stopped) {
+                    steps.restoreKept();
                     break;
                 }
-                int len = Math.min(config.batchSize(), fit - b);
-                int[] starts = java.util.Arrays.copyOfRange(order, b, b + len);
-                INDArray x = Windows.of(scaled, starts, t);
-                net.fit(x, x);
-                lossSum += net.score() * len;
-                if (++batches % GC_EVERY_BATCHES == 0) {
-                    System.gc();
-                }
+                steps.keep();
+                double loss = lossSum / fit / t;
+                double valLoss = valX == null ? Double.NaN : steps.validationLoss(valX);
+                EpochResult r = new EpochResult(epoch, loss, valLoss, (System.nanoTime() - epochStart) / 1e9);
+                history.add(r);
+                listener.epochEnded(r);
+                context.progress(epoch, config.epochs(), String.format(Locale.ROOT,
+                        "epoch %d/%d  loss %.4f  val %.4f", epoch, config.epochs(), loss, valLoss));
             }
-            if (stopped) {
-                net.setParams(lastParams);
-                break;
-            }
-            double loss = lossSum / fit / t;
-            double valLoss = valX == null ? Double.NaN : meanAbsError(net, valX);
-            lastParams = net.params().dup();
-            EpochResult r = new EpochResult(epoch, loss, valLoss, (System.nanoTime() - epochStart) / 1e9);
-            history.add(r);
-            listener.epochEnded(r);
-            context.progress(epoch, config.epochs(), String.format(java.util.Locale.ROOT,
-                    "epoch %d/%d  loss %.4f  val %.4f", epoch, config.epochs(), loss, valLoss));
         }
         if (history.isEmpty()) {
             throw new CancelledException();
@@ -103,11 +103,6 @@ public final class Trainer {
         LOG.info("trained {} epochs in {} s", history.size(), seconds);
         return new TrainingResult(model, history, table.timestamp(0), table.timestamp(trainRows - 1), trainRows, fit,
                 validation, seconds, stopped);
-    }
-
-    static double meanAbsError(MultiLayerNetwork net, INDArray x) {
-        INDArray out = net.output(x, false);
-        return org.nd4j.linalg.ops.transforms.Transforms.abs(out.sub(x)).meanNumber().doubleValue();
     }
 
     private static void shuffle(int[] a, Random rnd) {

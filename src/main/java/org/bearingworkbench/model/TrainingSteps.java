@@ -1,0 +1,70 @@
+package org.bearingworkbench.model;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * How the trainer computes its steps on a network. Two ways, same math: ND4J's fused native LSTM ops (the default,
+ * {@link FusedAutoencoder}) or DL4J's own {@code MultiLayerNetwork.fit} ({@code -Dbw.trainer=dl4j}, kept as the
+ * reference the fused path is tested against). Closing writes the trained parameters into the network.
+ */
+interface TrainingSteps extends AutoCloseable {
+    /** One Adam step on a batch of windows; returns the batch's score (DL4J's definition) before the step. */
+    double fit(INDArray batch);
+
+    /** Mean absolute reconstruction error of the windows under the current parameters. */
+    double validationLoss(INDArray windows);
+
+    /** Remembers the current parameters (the end of an epoch). */
+    void keep();
+
+    /** Goes back to the parameters last kept. */
+    void restoreKept();
+
+    @Override
+    void close();
+
+    static TrainingSteps forNetwork(MultiLayerNetwork net, ModelConfig config, int features) {
+        boolean fused = !"dl4j".equals(System.getProperty("bw.trainer", "fused")) && FusedAutoencoder.supports(config);
+        return fused ? FusedAutoencoder.of(net, config, features) : new Dl4jSteps(net);
+    }
+
+    /** DL4J's layer-by-layer path. */
+    final class Dl4jSteps implements TrainingSteps {
+        private final MultiLayerNetwork net;
+        private INDArray kept;
+
+        Dl4jSteps(MultiLayerNetwork net) {
+            this.net = net;
+            this.kept = net.params().dup();
+        }
+
+        @Override
+        public double fit(INDArray batch) {
+            net.fit(batch, batch);
+            return net.score();
+        }
+
+        @Override
+        public double validationLoss(INDArray windows) {
+            INDArray out = net.output(windows, false);
+            return Transforms.abs(out.sub(windows)).meanNumber().doubleValue();
+        }
+
+        @Override
+        public void keep() {
+            kept = net.params().dup();
+        }
+
+        @Override
+        public void restoreKept() {
+            net.setParams(kept);
+        }
+
+        @Override
+        public void close() {
+            // the network holds its parameters already
+        }
+    }
+}
