@@ -1,6 +1,7 @@
 package org.bearingworkbench.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.ImportResult;
@@ -10,6 +11,7 @@ import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.model.ModelRuntime;
 import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.model.Trainer;
+import org.bearingworkbench.model.TrainingPath;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.io.ImsDirectoryImporter;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Parameters;
         description = {"Benchmarks that print numbers:",
                 "  import <dir>          time the import of a directory (after one warm-up run)",
                 "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch",
+                "                        (--trainer fused|dl4j|both)",
                 "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<what>", description = "import")
@@ -36,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "model bundle for 'threshold'")
     Path model;
+
+    @Option(names = "--trainer", defaultValue = "fused",
+            description = "'train': fused (ND4J's fused LSTM ops, the default), dl4j (MultiLayerNetwork.fit) or both")
+    String trainer;
 
     @Option(names = "--runs", defaultValue = "5", description = "timed runs (default ${DEFAULT-VALUE})")
     int runs;
@@ -73,15 +80,35 @@ final class BenchCommand implements Callable<Integer> {
         SplitConfig split = SplitConfig.defaultFor(table);
         System.out.printf(java.util.Locale.ROOT, "OMP_NUM_THREADS=%s, %s%n", System.getenv("OMP_NUM_THREADS"),
                 ModelRuntime.describe());
-        TrainingResult r = Trainer.train(table, ColumnSelection.defaults(table), split, config, e -> { },
-                TaskContext.silent());
-        double first = r.history().get(0).seconds();
-        double rest = r.history().stream().skip(1).mapToDouble(EpochResult::seconds).sum() / Math.max(1, r.history().size() - 1);
-        System.out.printf(java.util.Locale.ROOT,
-                "%d train rows (%d fit / %d validate), %d epochs in %.2f s: first epoch %.3f s, then %.3f s per epoch; loss %.4f val %.4f%n",
-                r.trainRows(), r.fitWindows(), r.validationWindows(), r.history().size(), r.seconds(), first, rest,
-                r.last().loss(), r.last().validationLoss());
+        List<TrainingPath> paths = "both".equals(trainer) ? List.of(TrainingPath.FUSED, TrainingPath.DL4J)
+                : List.of(TrainingPath.parse(trainer));
+        for (TrainingPath path : paths) {
+            TrainingResult r = Trainer.train(table, ColumnSelection.defaults(table), split, config, e -> { },
+                    TaskContext.silent(), path);
+            double first = r.history().get(0).seconds();
+            double rest = r.history().stream().skip(1).mapToDouble(EpochResult::seconds).sum()
+                    / Math.max(1, r.history().size() - 1);
+            System.out.printf(java.util.Locale.ROOT, "%s: %d train rows (%d fit / %d validate), batch %d, %d epochs in "
+                            + "%.2f s: first epoch %.3f s, then %.3f s per epoch; loss %.4f val %.4f; process RSS %s%n",
+                    path.name().toLowerCase(java.util.Locale.ROOT), r.trainRows(), r.fitWindows(),
+                    r.validationWindows(), config.batchSize(), r.history().size(), r.seconds(), first, rest,
+                    r.last().loss(), r.last().validationLoss(), residentMemory());
+        }
         return 0;
+    }
+
+    /** The process's resident memory (Linux), or "n/a". */
+    private static String residentMemory() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB";
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: no figure
+        }
+        return "n/a";
     }
 
     private int benchThreshold() throws Exception {

@@ -207,6 +207,15 @@ final class FusedAutoencoder implements TrainingSteps {
         }
     }
 
+    /**
+     * A batch leaves ~0.1 MB of native garbage (op contexts, workspace array handles, the batch itself) and a full GC
+     * costs ~10 ms here: every 200 batches keeps RSS near 300 MB for ~2% of training time (every 50: ~15%).
+     */
+    @Override
+    public int batchesPerGc() {
+        return 200;
+    }
+
     @Override
     public void keep() {
         kept.assign(params);

@@ -22,10 +22,11 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     /**
      * ND4J frees the native memory of discarded arrays (and op contexts) when the Java GC finds them; tiny batches
-     * make that garbage fast but little heap pressure, so without a nudge native memory grows by gigabytes. A GC
-     * every this many batches keeps the process's memory flat (docs/decisions/0002, 0006).
+     * make that garbage fast but little heap pressure, so without a nudge native memory grows by gigabytes. The
+     * trainer runs a GC every {@link TrainingSteps#batchesPerGc()} batches ({@code -Dbw.gcEveryBatches=N} overrides),
+     * which keeps the process near 300 MB (docs/decisions/0002, 0006).
      */
-    static final int GC_EVERY_BATCHES = Integer.getInteger("bw.gcEveryBatches", 200);
+    private static final Integer GC_EVERY_BATCHES = Integer.getInteger("bw.gcEveryBatches");
 
     /** Called after every completed epoch (from the training thread). */
     @FunctionalInterface
@@ -38,6 +39,11 @@ public final class Trainer {
 
     public static TrainingResult train(FeatureTable table, List<String> columns, SplitConfig split, ModelConfig config,
                                        EpochListener listener, TaskContext context) {
+        return train(table, columns, split, config, listener, context, TrainingPath.configured());
+    }
+
+    public static TrainingResult train(FeatureTable table, List<String> columns, SplitConfig split, ModelConfig config,
+                                       EpochListener listener, TaskContext context, TrainingPath path) {
         long start = System.nanoTime();
         int trainRows = split.trainRows(table);
         double[][] raw = new double[columns.size()][];
@@ -66,7 +72,8 @@ public final class Trainer {
         List<EpochResult> history = new ArrayList<>();
         boolean stopped = false;
         long batches = 0;
-        try (TrainingSteps steps = TrainingSteps.forNetwork(net, config, columns.size())) {
+        try (TrainingSteps steps = TrainingSteps.forNetwork(net, config, columns.size(), path)) {
+            int gcEvery = GC_EVERY_BATCHES != null ? Math.max(1, GC_EVERY_BATCHES) : steps.batchesPerGc();
             for (int epoch = 1; epoch <= config.epochs() && !stopped; epoch++) {
                 long epochStart = System.nanoTime();
                 shuffle(order, shuffle);
@@ -78,7 +85,7 @@ public final class Trainer {
                     }
                     int len = Math.min(config.batchSize(), fit - b);
                     lossSum += steps.fit(Windows.of(scaled, Arrays.copyOfRange(order, b, b + len), t)) * len;
-                    if (++batches % GC_EVERY_BATCHES == 0) {
+                    if (++batches % gcEvery == 0) {
                         System.gc();
                     }
                 }

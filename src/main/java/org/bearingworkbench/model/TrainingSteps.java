@@ -5,9 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * How the trainer computes its steps on a network. Two ways, same math: ND4J's fused native LSTM ops (the default,
- * {@link FusedAutoencoder}) or DL4J's own {@code MultiLayerNetwork.fit} ({@code -Dbw.trainer=dl4j}, kept as the
- * reference the fused path is tested against). Closing writes the trained parameters into the network.
+ * How the trainer computes its steps on a network, one implementation per {@link TrainingPath}: ND4J's fused native
+ * LSTM ops ({@link FusedAutoencoder}) or DL4J's own {@code MultiLayerNetwork.fit}, the reference the fused path is
+ * tested against. Closing writes the trained parameters into the network.
  */
 interface TrainingSteps extends AutoCloseable {
     /** One Adam step on a batch of windows; returns the batch's score (DL4J's definition) before the step. */
@@ -15,6 +15,9 @@ interface TrainingSteps extends AutoCloseable {
 
     /** Mean absolute reconstruction error of the windows under the current parameters. */
     double validationLoss(INDArray windows);
+
+    /** How often the trainer should run the GC to free ND4J's native garbage (batches; measured per path). */
+    int batchesPerGc();
 
     /** Remembers the current parameters (the end of an epoch). */
     void keep();
@@ -25,8 +28,8 @@ interface TrainingSteps extends AutoCloseable {
     @Override
     void close();
 
-    static TrainingSteps forNetwork(MultiLayerNetwork net, ModelConfig config, int features) {
-        boolean fused = !"dl4j".equals(System.getProperty("bw.trainer", "fused")) && FusedAutoencoder.supports(config);
+    static TrainingSteps forNetwork(MultiLayerNetwork net, ModelConfig config, int features, TrainingPath path) {
+        boolean fused = path == TrainingPath.FUSED && FusedAutoencoder.supports(config);
         return fused ? FusedAutoencoder.of(net, config, features) : new Dl4jSteps(net);
     }
 
@@ -50,6 +53,12 @@ interface TrainingSteps extends AutoCloseable {
         public double validationLoss(INDArray windows) {
             INDArray out = net.output(windows, false);
             return Transforms.abs(out.sub(windows)).meanNumber().doubleValue();
+        }
+
+        /** 50: 15 was slower, 150 and 200 no faster and up to 500 MB (bench train, docs/decisions/0002). */
+        @Override
+        public int batchesPerGc() {
+            return 50;
         }
 
         @Override
