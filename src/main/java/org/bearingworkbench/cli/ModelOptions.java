@@ -12,6 +12,14 @@ final class ModelOptions {
     @Option(names = "--layers", split = ",", description = "encoder layer sizes, decoder mirrors them (default 16,4)")
     List<Integer> layers = new ArrayList<>(D.layers());
 
+    @Option(names = "--activation", description = "LSTM cell and output activation: relu, tanh, sigmoid, identity "
+            + "(default ${DEFAULT-VALUE})")
+    String activation = D.activation();
+
+    @Option(names = "--gate-activation", description = "LSTM gate activation: hard_sigmoid, sigmoid (default "
+            + "${DEFAULT-VALUE})")
+    String gateActivation = D.gateActivation();
+
     @Option(names = "--timesteps", description = "window length in files (default ${DEFAULT-VALUE})")
     int timesteps = D.timesteps();
 
@@ -24,6 +32,15 @@ final class ModelOptions {
     @Option(names = "--lr", description = "Adam learning rate (default ${DEFAULT-VALUE})")
     double lr = D.learningRate();
 
+    @Option(names = "--beta1", description = "Adam first-moment decay (default ${DEFAULT-VALUE})")
+    double beta1 = D.beta1();
+
+    @Option(names = "--beta2", description = "Adam second-moment decay (default ${DEFAULT-VALUE})")
+    double beta2 = D.beta2();
+
+    @Option(names = "--epsilon", description = "Adam epsilon (default ${DEFAULT-VALUE})")
+    double epsilon = D.epsilon();
+
     @Option(names = "--val-split", description = "share of training rows (the last ones) for validation (default ${DEFAULT-VALUE})")
     double valSplit = D.validationSplit();
 
@@ -34,7 +51,7 @@ final class ModelOptions {
     double l2 = D.l2();
 
     ModelConfig toConfig() {
-        return new ModelConfig(layers, D.activation(), D.gateActivation(), timesteps, epochs, batch, lr, D.beta1(),
-                D.beta2(), D.epsilon(), valSplit, seed, l2);
+        return new ModelConfig(layers, activation, gateActivation, timesteps, epochs, batch, lr, beta1, beta2, epsilon,
+                valSplit, seed, l2);
     }
 }

@@ -72,17 +72,20 @@ public record ModelConfig(List<Integer> layers, String activation, String gateAc
         if (!(learningRate > 0 && learningRate <= 1)) {
             p.add("learning rate: greater than 0 and at most 1 (got " + learningRate + ")");
         }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            p.add("Adam beta1/beta2: in [0, 1) (got " + beta1 + ", " + beta2 + ")");
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            p.add("beta1: Adam's first-moment decay, in [0, 1) (got " + beta1 + ")");
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            p.add("beta2: Adam's second-moment decay, in [0, 1) (got " + beta2 + ")");
         }
         if (!(epsilon > 0 && epsilon < 1)) {
-            p.add("Adam epsilon: greater than 0 and less than 1 (got " + epsilon + ")");
+            p.add("epsilon: Adam's epsilon, greater than 0 and less than 1 (got " + epsilon + ")");
         }
         if (!(validationSplit >= 0 && validationSplit < 0.5)) {
             p.add("validation split: in [0, 0.5) (got " + validationSplit + ")");
         }
         if (!(l2 >= 0 && l2 < 1)) {
-            p.add("L2: in [0, 1) (got " + l2 + ")");
+            p.add("l2: weight penalty in [0, 1) (got " + l2 + ")");
         }
         return p;
     }

@@ -63,6 +63,33 @@ class ModelCommandsTest {
     }
 
     @Test
+    void everyModelSettingIsAFlagAndTheBundleKeepsIt() throws Exception {
+        Path model = dir.resolve("m.bwm");
+        String[] t = runCapturing("train", SampleData.DIR.toString(), "--epochs", "2", "--train-fraction", "0.45",
+                "--layers", "8,3", "--activation", "tanh", "--gate-activation", "sigmoid", "--beta1", "0.8",
+                "--beta2", "0.99", "--epsilon", "1e-6", "--l2", "0.001", "--timesteps", "2", "-o", model.toString());
+        assertEquals("0", t[0], t[2]);
+        var config = org.bearingworkbench.model.ModelBundle.load(model).model().config();
+        assertEquals(List.of(8, 3), config.layers());
+        assertEquals("tanh", config.activation());
+        assertEquals("sigmoid", config.gateActivation());
+        assertEquals(0.8, config.beta1());
+        assertEquals(0.99, config.beta2());
+        assertEquals(1e-6, config.epsilon());
+        assertEquals(0.001, config.l2());
+        assertEquals(2, config.timesteps());
+    }
+
+    @Test
+    void unknownActivationIsRejectedWithTheChoices() {
+        String[] t = runCapturing("train", SampleData.DIR.toString(), "--activation", "softmax", "--beta2", "1",
+                "-o", dir.resolve("m.bwm").toString());
+        assertEquals("1", t[0]);
+        assertTrue(t[2].contains("activation: one of [relu, tanh, sigmoid, identity] (got 'softmax')"), t[2]);
+        assertTrue(t[2].contains("beta2: Adam's second-moment decay, in [0, 1) (got 1.0)"), t[2]);
+    }
+
+    @Test
     void scoresWithTheStudysKerasModelAndSavesItAsABundle() throws Exception {
         Path data = org.bearingworkbench.SharedData.file("ims-test2/seed_averaged_982.csv");
         Path h5 = org.bearingworkbench.SharedData.file("seed-model/Cloud_model.h5");

@@ -111,6 +111,15 @@ class WorkbenchWindowTest {
         robot.doubleClickOn(window.modelPane.form().batch).write("10");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!robot.lookup("Train").queryButton().isDisabled());
+        robot.doubleClickOn(window.modelPane.form().l2).write("2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("weight penalty in [0, 1) (got 2.0)").tryQuery().isPresent());
+        assertTrue(robot.lookup("Train").queryButton().isDisabled());
+        robot.doubleClickOn(window.modelPane.form().l2).write("0");
+        robot.interact(() -> window.modelPane.form().gateActivation.setValue("sigmoid"));
+        assertEquals("sigmoid", window.modelPane.form().validate().gateActivation());
+        robot.interact(() -> window.modelPane.form().gateActivation.setValue("hard_sigmoid"));
+        assertTrue(!robot.lookup("Train").queryButton().isDisabled());
     }
 
     @Test
