@@ -40,8 +40,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model bundle for 'threshold'")
     Path model;
 
-    @Option(names = "--trainer", defaultValue = "fused",
-            description = "'train': fused (ND4J's fused LSTM ops, the default), dl4j (MultiLayerNetwork.fit) or both")
+    @Option(names = "--trainer",
+            description = "'train': fused (ND4J's fused LSTM ops), dl4j (MultiLayerNetwork.fit) or both (default: "
+                    + "-Dbw.trainer, else fused)")
     String trainer;
 
     @Option(names = "--runs", defaultValue = "5", description = "timed runs (default ${DEFAULT-VALUE})")
@@ -80,7 +81,8 @@ final class BenchCommand implements Callable<Integer> {
         SplitConfig split = SplitConfig.defaultFor(table);
         System.out.printf(java.util.Locale.ROOT, "OMP_NUM_THREADS=%s, %s%n", System.getenv("OMP_NUM_THREADS"),
                 ModelRuntime.describe());
-        List<TrainingPath> paths = "both".equals(trainer) ? List.of(TrainingPath.FUSED, TrainingPath.DL4J)
+        List<TrainingPath> paths = trainer == null ? List.of(TrainingPath.configured())
+                : "both".equals(trainer) ? List.of(TrainingPath.FUSED, TrainingPath.DL4J)
                 : List.of(TrainingPath.parse(trainer));
         for (TrainingPath path : paths) {
             TrainingResult r = Trainer.train(table, ColumnSelection.defaults(table), split, config, e -> { },
