@@ -57,6 +57,14 @@ class FusedAutoencoderTest {
         checkGradient(WINDOWED_NO_L2, 5, 7);
     }
 
+    @Test
+    void gradientAndScoreEqualDl4jsForOneLayerIdentityAndSigmoidActivations() {
+        for (String activation : List.of("identity", "sigmoid")) {
+            checkGradient(new ModelConfig(List.of(6), activation, "hard_sigmoid", 2, 10, 4, 0.001, 0.9, 0.999, 1e-7,
+                    0.05, 11, 0), 3, 4);
+        }
+    }
+
     private static void checkGradient(ModelConfig config, int features, int batchSize) {
         MultiLayerNetwork net = NetworkFactory.build(config, features);
         INDArray x = batch(new Random(3), batchSize, features, config.timesteps());
