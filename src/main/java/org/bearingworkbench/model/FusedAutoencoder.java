@@ -58,7 +58,8 @@ final class FusedAutoencoder implements TrainingSteps {
     private INDArray kept;
     private int iteration;
 
-    private FusedAutoencoder(MultiLayerNetwork net, ModelConfig config, int features) {
+    /** A fused trainer starting from the network's current parameters. */
+    FusedAutoencoder(MultiLayerNetwork net, ModelConfig config, int features) {
         this.config = config;
         this.features = features;
         this.timesteps = config.timesteps();
@@ -100,11 +101,6 @@ final class FusedAutoencoder implements TrainingSteps {
         lstmFloatArgs = floatArgs(config);
         network = net;
         kept = params.dup();
-    }
-
-    /** A fused trainer starting from the network's current parameters. */
-    static FusedAutoencoder of(MultiLayerNetwork net, ModelConfig config, int features) {
-        return new FusedAutoencoder(net, config, features);
     }
 
     /** Whether the fused ops compute this config (every config {@link ModelConfig} accepts, today). */
@@ -335,20 +331,9 @@ final class FusedAutoencoder implements TrainingSteps {
         };
     }
 
+    /** lstmLayer's float arguments: no cell clipping, then alpha and beta of the cell and output activations if affine. */
     private static Double[] floatArgs(ModelConfig config) {
-        List<Double> args = new ArrayList<>();
-        args.add(0.0); // no cell clipping
-        if ("identity".equals(config.gateActivation())) {
-            args.add(1.0);
-            args.add(0.0);
-        }
-        for (int i = 0; i < 2; i++) { // cell activation, then output activation
-            if ("identity".equals(config.activation())) {
-                args.add(1.0);
-                args.add(0.0);
-            }
-        }
-        return args.toArray(new Double[0]);
+        return "identity".equals(config.activation()) ? new Double[] {0.0, 1.0, 0.0, 1.0, 0.0} : new Double[] {0.0};
     }
 
     /** Views of a flat parameter-shaped array: each LSTM layer's Wx, Wr, b, then the output layer's W and b. */

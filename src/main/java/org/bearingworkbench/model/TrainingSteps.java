@@ -30,7 +30,7 @@ interface TrainingSteps extends AutoCloseable {
 
     static TrainingSteps forNetwork(MultiLayerNetwork net, ModelConfig config, int features, TrainingPath path) {
         boolean fused = path == TrainingPath.FUSED && FusedAutoencoder.supports(config);
-        return fused ? FusedAutoencoder.of(net, config, features) : new Dl4jSteps(net);
+        return fused ? new FusedAutoencoder(net, config, features) : new Dl4jSteps(net);
     }
 
     /** DL4J's layer-by-layer path. */

@@ -41,7 +41,7 @@ class FusedAutoencoderTest {
     void parametersRoundTripThroughDl4jLayoutExactly() {
         MultiLayerNetwork net = NetworkFactory.build(WINDOWED, 5);
         MultiLayerNetwork copy = NetworkFactory.build(WINDOWED_NO_L2, 5);
-        try (FusedAutoencoder fused = FusedAutoencoder.of(net, WINDOWED, 5)) {
+        try (FusedAutoencoder fused = new FusedAutoencoder(net, WINDOWED, 5)) {
             fused.copyTo(copy);
         }
         assertEquals(net.params(), copy.params());
@@ -75,7 +75,7 @@ class FusedAutoencoderTest {
         double dl4jScore = net.score();
 
         MultiLayerNetwork holder = NetworkFactory.build(config, features);
-        try (FusedAutoencoder fused = FusedAutoencoder.of(net, config, features)) {
+        try (FusedAutoencoder fused = new FusedAutoencoder(net, config, features)) {
             double score = fused.computeGradient(x);
             fused.copyGradientTo(holder);
             assertEquals(dl4jScore, score, 1e-5 * Math.abs(dl4jScore));
@@ -94,7 +94,7 @@ class FusedAutoencoderTest {
         List<INDArray> batches = java.util.stream.IntStream.range(0, 30)
                 .mapToObj(i -> batch(r, 6, features, config.timesteps())).toList();
         double[] fusedScores = new double[batches.size()];
-        try (FusedAutoencoder fused = FusedAutoencoder.of(reference, config, features)) {
+        try (FusedAutoencoder fused = new FusedAutoencoder(reference, config, features)) {
             for (int i = 0; i < batches.size(); i++) {
                 fusedScores[i] = fused.fit(batches.get(i));
             }
