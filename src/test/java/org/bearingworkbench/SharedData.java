@@ -10,10 +10,14 @@ import java.nio.file.Paths;
 /**
  * The project's read-only reference material in {@code ../shared}: tests that need it call these methods, which skip
  * the test (JUnit assumption) where it is absent, as on a user's machine. The raw IMS test 2 is unpacked once into
- * {@code target/}.
+ * {@code target/}. {@code -Dbw.sharedData=absent} hides it (CI runs the suite once that way, as a user's machine);
+ * {@code -Dbw.sharedData=<dir>} points elsewhere.
  */
 public final class SharedData {
-    private static final Path ROOT = Paths.get("..", "shared", "data").toAbsolutePath().normalize();
+    private static final String SETTING = System.getProperty("bw.sharedData", "");
+    private static final boolean HIDDEN = SETTING.equals("absent");
+    private static final Path ROOT = (SETTING.isEmpty() || HIDDEN ? Paths.get("..", "shared", "data")
+            : Paths.get(SETTING)).toAbsolutePath().normalize();
     private static final Path UNPACKED = Paths.get("target", "ims-test2").toAbsolutePath();
 
     private SharedData() {
@@ -21,8 +25,14 @@ public final class SharedData {
 
     public static Path file(String relative) {
         Path p = ROOT.resolve(relative);
+        assumeTrue(!HIDDEN, "reference data hidden (-Dbw.sharedData=absent)");
         assumeTrue(Files.isReadable(p), "reference data absent: " + p);
         return p;
+    }
+
+    /** True where the reference data can be read (tests that only add checks with it use this instead of skipping). */
+    public static boolean present() {
+        return !HIDDEN && Files.isDirectory(ROOT);
     }
 
     /** The directory of the real IMS test 2's 984 raw files, unpacked on first use. */
