@@ -24,6 +24,15 @@ final class DetectOptions {
     @Option(names = "--only-flagged", description = "report only flagged rows")
     boolean onlyFlagged;
 
+    /** Checks every flag before any work. */
+    void validate() {
+        rule();
+        method();
+        if (channelsPerBearing < 1 || channelsPerBearing > 8) {
+            throw new IllegalArgumentException("--channels-per-bearing: 1 to 8 (got " + channelsPerBearing + ")");
+        }
+    }
+
     PersistenceRule rule() {
         return PersistenceRule.parse(persistence);
     }

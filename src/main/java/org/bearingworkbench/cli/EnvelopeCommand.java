@@ -42,6 +42,13 @@ final class EnvelopeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--channel: the file has channels 1 to " + s.channelCount());
         }
         double[] x = s.channels()[channel - 1];
+        if (!(sampleRate > 0 && Double.isFinite(sampleRate))) {
+            throw new IllegalArgumentException("--sample-rate: a positive number of Hz (got " + sampleRate + ")");
+        }
+        String problem = EnvelopeSpectrum.unusable(x, s.rows(), sampleRate);
+        if (problem != null) {
+            throw new IllegalArgumentException(s.file() + " ch" + channel + ": " + problem);
+        }
         double lo;
         double hi;
         if ("auto".equalsIgnoreCase(band)) {
@@ -53,8 +60,17 @@ final class EnvelopeCommand implements Callable<Integer> {
             if (p.length != 2) {
                 throw new IllegalArgumentException("--band: expected LOW-HIGH in Hz (e.g. 2000-8000) or auto");
             }
-            lo = Double.parseDouble(p[0]);
-            hi = Double.parseDouble(p[1]);
+            var l = org.bearingworkbench.io.NumberToken.parseCell(p[0]);
+            var h = org.bearingworkbench.io.NumberToken.parseCell(p[1]);
+            if (l.isEmpty() || h.isEmpty()) {
+                throw new IllegalArgumentException("--band: '" + band + "' is not LOW-HIGH in Hz (e.g. 2000-8000) or auto");
+            }
+            lo = l.getAsDouble();
+            hi = h.getAsDouble();
+            if (!(lo >= 0 && hi > lo && hi <= sampleRate / 2)) {
+                throw new IllegalArgumentException("--band: " + band + " Hz must lie inside 0-" + sampleRate / 2
+                        + " Hz (half the sample rate) with LOW below HIGH");
+            }
         }
         PhysicsSettings settings = new PhysicsSettings(PhysicsSettings.ims().geometry(), lo, hi, sampleRate, 3, 0.03, 256);
         Spectrum env = EnvelopeSpectrum.of(x, s.rows(), sampleRate, lo, hi);
@@ -62,7 +78,8 @@ final class EnvelopeCommand implements Callable<Integer> {
         int peak = env.peakIndex(5);
         System.out.printf(Locale.ROOT, "%s ch%d, band %.0f-%.0f Hz, largest envelope peak at %.1f Hz%n", s.file(), channel,
                 lo, hi, env.frequency()[peak]);
-        System.out.println("strongest defect match: " + matches.get(0).describe("ch" + channel));
+        DefectMatch top = matches.get(0);
+        System.out.println("strongest defect match: " + top.describe("ch" + channel) + top.weakness());
         for (DefectMatch m : matches) {
             System.out.printf(Locale.ROOT, "  %-6s %6.1f Hz  x%.1f (harmonic %d)%n", m.type().label(), m.frequency(), m.ratio(), m.harmonic());
         }

@@ -3,7 +3,9 @@ package org.bearingworkbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bearingworkbench.io.FeatureCsv;
+import java.util.List;
 import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.task.SyncTaskExecutor;
@@ -30,6 +32,8 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CommandChecks.requireSource(source);
+        OutputFiles.checkFile(output, List.of(source));
         ImportResult result = new SyncTaskExecutor().execute("Import",
                 ctx -> DataSets.open(source, ctx), new ConsoleProgress(System.err));
         for (SkippedFile s : result.skipped()) {

@@ -1,10 +1,14 @@
 package org.bearingworkbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.bearingworkbench.io.AtomicFiles;
 import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.OutputSet;
+import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.TrainingResult;
@@ -23,10 +27,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Import, train, threshold and score in one go; writes features.csv, model.bwm, report.csv, summary.txt.")
 final class RunCommand implements Callable<Integer> {
+    private static final String FEATURES = "features.csv";
+    private static final String MODEL = "model.bwm";
+    private static final String REPORT = "report.csv";
+    private static final String SUMMARY = "summary.txt";
+    private static final Set<String> OUTPUTS = Set.of(FEATURES, MODEL, REPORT, SUMMARY);
+
     @Parameters(paramLabel = "<dir-or-features.csv>", description = "IMS directory or feature CSV")
     Path source;
 
-    @Option(names = {"-o", "--output"}, required = true, description = "output directory (created if missing)")
+    @Option(names = {"-o", "--output"}, required = true, description = "output folder (created if missing; new, empty or an earlier run's output); its four files "
+            + "are replaced together")
     Path outDir;
 
     @Option(names = "--columns", description = "feature columns: names or globs (default: *_mean_abs)")
@@ -47,35 +58,58 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var config = model.toConfig();
+        detect.validate();
+        split.validate();
         var method = detect.method();
-        Files.createDirectories(outDir);
-        ImportResult imported = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
-        FeatureCsv.write(imported.table(), outDir.resolve("features.csv"));
-        TrainingResult r = Workflows.train(imported.table(), columns, split.toSplit(imported.table()), config,
-                e -> {
-                    if (e.epoch() % 10 == 0 || e.epoch() == config.epochs()) {
-                        System.err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  val_loss %.4f%n", e.epoch(),
-                                config.epochs(), e.loss(), e.validationLoss());
-                    }
-                }, TaskContext.silent());
-        ModelBundle bundle = ModelBundle.of(r);
-        AnomalyAnalysis a = Workflows.analyze(imported.table(), bundle, method, detect.rule(), detect.channelsPerBearing,
-                TaskContext.silent());
-        bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method());
-        Path modelFile = outDir.resolve("model.bwm");
-        bundle.save(modelFile);
-        AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelFile.toString(), config),
-                detect.onlyFlagged, outDir.resolve("report.csv"));
-        String summary = String.format(Locale.ROOT, "data: %s (%d files, %d skipped)%ntraining: %d rows until %s, %d epochs, loss %.4f, val %.4f, %.1f s%n",
-                source, imported.table().rowCount(), imported.skipped().size(), r.trainRows(),
-                FeatureCsv.ISO.format(r.trainEnd()), r.history().size(), r.last().loss(), r.last().validationLoss(),
-                r.seconds()) + AnalysisSummary.text(a);
-        Files.writeString(outDir.resolve("summary.txt"), summary);
-        if (json) {
-            System.out.println(AnalysisSummary.json(a));
-        } else {
-            System.out.print(summary);
+        CommandChecks.requireSource(source);
+        try (OutputSet out = OutputSet.begin(outDir, OUTPUTS, List.of(source))) {
+            ImportResult imported = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+            CommandChecks.listSkipped(imported, outDir.resolve(SUMMARY) + " and the report header", System.err);
+            FeatureCsv.write(imported.table(), out.file(FEATURES));
+            var splitConfig = split.toSplit(imported.table());
+            split.warnIfNothingLeft(imported.table(), splitConfig, System.err);
+            TrainingResult r = Workflows.train(imported.table(), columns, splitConfig, config,
+                    e -> {
+                        if (e.epoch() % 10 == 0 || e.epoch() == config.epochs()) {
+                            System.err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  val_loss %.4f%n", e.epoch(),
+                                    config.epochs(), e.loss(), e.validationLoss());
+                        }
+                    }, TaskContext.silent());
+            ModelBundle bundle = ModelBundle.of(r);
+            AnomalyAnalysis a = Workflows.analyze(imported.table(), bundle, method, detect.rule(),
+                    detect.channelsPerBearing, TaskContext.silent());
+            bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method());
+            Path modelFile = outDir.resolve(MODEL);
+            bundle.save(out.file(MODEL));
+            AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelFile.toString(), config,
+                    imported.skipped()), detect.onlyFlagged, out.file(REPORT));
+            String summary = summary(imported, r) + AnalysisSummary.text(a);
+            AtomicFiles.write(out.file(SUMMARY), w -> w.write(summary + skippedList(imported)));
+            out.commit();
+            if (json) {
+                System.out.println(AnalysisSummary.json(a));
+            } else {
+                System.out.print(summary);
+            }
         }
         return 0;
+    }
+
+    private String summary(ImportResult imported, TrainingResult r) {
+        return String.format(Locale.ROOT, "data: %s (%d files, %d skipped)%ntraining: %d rows until %s, %d epochs, "
+                        + "loss %.4f, val %.4f, %.1f s%n", source, imported.table().rowCount(), imported.skipped().size(),
+                r.trainRows(), FeatureCsv.ISO.format(r.trainEnd()), r.history().size(), r.last().loss(),
+                r.last().validationLoss(), r.seconds());
+    }
+
+    private static String skippedList(ImportResult imported) {
+        StringBuilder sb = new StringBuilder();
+        if (!imported.skipped().isEmpty()) {
+            sb.append("skipped:\n");
+            for (SkippedFile f : imported.skipped()) {
+                sb.append("  ").append(f).append('\n');
+            }
+        }
+        return sb.toString();
     }
 }

@@ -1,6 +1,10 @@
 package org.bearingworkbench.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.OutputFiles;
 import java.util.concurrent.Callable;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.model.ModelBundle;
@@ -51,6 +55,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        detect.validate();
+        split.validate();
         var method = detect.method();
         if ((modelFile == null) == (kerasModel == null)) {
             throw new IllegalArgumentException("give either --model FILE.bwm or --keras-model FILE.h5 --scaler FILE.json");
@@ -58,7 +64,21 @@ final class ScoreCommand implements Callable<Integer> {
         if (kerasModel != null && scaler == null) {
             throw new IllegalArgumentException("--keras-model needs --scaler FILE.json (the min-max scaler it was trained with)");
         }
-        FeatureTable table = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err))).table();
+        CommandChecks.requireSource(source);
+        List<Path> inputs = new ArrayList<>(List.of(source));
+        for (Path p : new Path[] {modelFile, kerasModel, scaler}) {
+            if (p != null) {
+                CommandChecks.requireSource(p);
+                inputs.add(p);
+            }
+        }
+        OutputFiles.checkFile(output, inputs);
+        if (saveModel != null) {
+            OutputFiles.checkFile(saveModel, inputs);
+        }
+        ImportResult data = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+        CommandChecks.listSkipped(data, output + " (header)", System.err);
+        FeatureTable table = data.table();
         ModelBundle bundle = kerasModel != null
                 ? Workflows.importKeras(table, kerasModel, scaler, columns, split.toSplit(table))
                 : ModelBundle.load(modelFile);
@@ -69,7 +89,7 @@ final class ScoreCommand implements Callable<Integer> {
             bundle.withThreshold(a.threshold().value(), a.threshold().method()).save(saveModel);
         }
         AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelSource.toString(),
-                bundle.model().config()), detect.onlyFlagged, output);
+                bundle.model().config(), data.skipped()), detect.onlyFlagged, output);
         if (json) {
             System.out.println(AnalysisSummary.json(a));
         } else {

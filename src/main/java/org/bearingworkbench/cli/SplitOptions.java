@@ -13,6 +13,26 @@ final class SplitOptions {
     @Option(names = "--train-fraction", description = "train on the first fraction of rows, e.g. 0.45")
     Double trainFraction;
 
+    /** Checks the flags before any work (the default split needs the data, the flags do not). */
+    void validate() {
+        if (trainUntil != null || trainFraction != null) {
+            toSplit(null);
+        }
+    }
+
+    /**
+     * Says on {@code err} when the split leaves no rows to test (a train-until at or after the last row): training
+     * then uses every row, which is fine for a healthy reference run but worth a word.
+     */
+    void warnIfNothingLeft(FeatureTable table, SplitConfig split, java.io.PrintStream err) {
+        int rows = split.trainRows(table);
+        if (rows >= table.rowCount()) {
+            err.println("note: the split (" + split.describe() + ") is at or after the last row ("
+                    + FeatureCsv.ISO.format(table.timestamp(table.rowCount() - 1)) + "): all " + rows
+                    + " rows are training rows and none is left to test");
+        }
+    }
+
     SplitConfig toSplit(FeatureTable table) {
         if (trainUntil != null && trainFraction != null) {
             throw new IllegalArgumentException("give either --train-until or --train-fraction, not both");

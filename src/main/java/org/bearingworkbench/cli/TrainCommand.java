@@ -3,7 +3,10 @@ package org.bearingworkbench.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.List;
 import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.pipeline.DataSets;
@@ -39,8 +42,14 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var config = model.toConfig();
-        FeatureTable table = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err))).table();
+        split.validate();
+        CommandChecks.requireSource(source);
+        OutputFiles.checkFile(output, List.of(source));
+        ImportResult data = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+        CommandChecks.listSkipped(data, null, System.err);
+        FeatureTable table = data.table();
         var splitConfig = split.toSplit(table);
+        split.warnIfNothingLeft(table, splitConfig, System.err);
         TrainingResult r = Workflows.train(table, columns, splitConfig, config, e -> System.err.printf(Locale.ROOT,
                 "epoch %d/%d  loss %.4f  val_loss %.4f  (%.2f s)%n", e.epoch(), config.epochs(), e.loss(),
                 e.validationLoss(), e.seconds()), new CancellationToken().contextFor((d, t, m) -> { }));
@@ -50,8 +59,9 @@ final class TrainCommand implements Callable<Integer> {
                     .put("epochs", r.history().size()).put("final_loss", r.last().loss())
                     .put("final_val_loss", r.last().validationLoss()).put("train_seconds", r.seconds()));
         } else {
-            System.err.printf(Locale.ROOT, "trained on %d rows (%s .. %s) in %.1f s, final loss %.4f, val %.4f -> %s%n",
-                    r.trainRows(), r.trainStart(), r.trainEnd(), r.seconds(), r.last().loss(),
+            System.err.printf(Locale.ROOT, "trained on %d rows (%s .. %s%s) in %.1f s, final loss %.4f, val %.4f -> %s%n",
+                    r.trainRows(), r.trainStart(), r.trainEnd(), data.skipped().isEmpty() ? ""
+                    : "; " + data.skipped().size() + " skipped file(s) left out", r.seconds(), r.last().loss(),
                     r.last().validationLoss(), output);
         }
         return 0;

@@ -3,14 +3,25 @@ package org.bearingworkbench.io;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** Writes files atomically: into a temp file beside the target, then renamed over it, so no half-written file is left. */
+/**
+ * Writes files atomically: into a temp file beside the target, then renamed over it, so no half-written file is left.
+ * Temp files are named {@code .<target>.<pid>.<random>.tmp}; a process killed mid-write leaves one behind, and the
+ * next write of the same target removes those whose process is gone. Every failure says which file could not be
+ * written, where and why.
+ */
 public final class AtomicFiles {
+    private static final Pattern OLD_STYLE_TEMP = Pattern.compile("\\d+\\.tmp");
+    private static final Pattern TEMP = Pattern.compile("(\\d+)\\.\\d+\\.tmp");
+
     private AtomicFiles() {
     }
 
@@ -36,30 +47,66 @@ public final class AtomicFiles {
 
     public static void writePath(Path target, PathContent content) throws IOException {
         Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");
+        if (Files.isDirectory(abs)) {
+            throw new IOException("cannot write " + target + ": it is a folder (give a file name)");
         }
-        Path temp;
+        Path dir = OutputFiles.existingFolder(target);
+        cleanStaleTemps(dir, abs.getFileName().toString());
+        Path temp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toUnsignedString(System.nanoTime()) + ".tmp");
         try {
-            temp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        } catch (AccessDeniedException e) {
-            throw new IOException("cannot write " + target + ": folder " + dir + " is not writable", e);
-        } catch (NoSuchFileException e) {
-            throw new IOException("cannot write " + target + ": folder " + dir + " does not exist", e);
-        }
-        try {
+            try {
+                Files.createFile(temp);
+            } catch (IOException e) {
+                throw OutputFiles.cannotWrite(target, dir, e);
+            }
             try {
                 Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep the default
             }
-            content.writeTo(temp);
-            Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AccessDeniedException e) {
-            throw new IOException("cannot write " + target + ": permission denied", e);
+            try {
+                content.writeTo(temp);
+                Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw OutputFiles.cannotWrite(target, dir, e);
+            }
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Removes temp files of {@code name} that a killed writer left in {@code dir}: ours when their process is no
+     * longer running, and those of earlier versions ({@code .<name><digits>.tmp}) older than an hour.
+     */
+    static void cleanStaleTemps(Path dir, String name) {
+        String prefix = "." + name;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String f = p.getFileName().toString();
+                if (!f.startsWith(prefix) || !f.endsWith(".tmp")) {
+                    continue;
+                }
+                String rest = f.substring(prefix.length());
+                Matcher ours = TEMP.matcher(rest.startsWith(".") ? rest.substring(1) : "");
+                boolean stale;
+                if (ours.matches()) {
+                    stale = !isRunning(Long.parseLong(ours.group(1)));
+                } else {
+                    stale = OLD_STYLE_TEMP.matcher(rest).matches() && Files.getLastModifiedTime(p)
+                            .compareTo(FileTime.from(Instant.now().minusSeconds(3600))) < 0;
+                }
+                if (stale) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning is best effort; the write itself reports real problems
+        }
+    }
+
+    static boolean isRunning(long pid) {
+        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -22,14 +22,15 @@ import org.bearingworkbench.features.FeatureTable;
  * loads feature CSVs: its own, or any whose first column is a timestamp and whose other columns are numeric.
  */
 public final class FeatureCsv {
-    public static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    public static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final DateTimeFormatter ISO_FLEX = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd").optionalStart().appendLiteral(' ').optionalEnd()
+            .appendPattern("uuuu-MM-dd").optionalStart().appendLiteral(' ').optionalEnd()
             .optionalStart().appendLiteral('T').optionalEnd()
             .optionalStart().appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalEnd()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0).parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
-            .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0).toFormatter();
+            .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0).toFormatter()
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private FeatureCsv() {
     }
@@ -72,8 +73,17 @@ public final class FeatureCsv {
         }
     }
 
-    /** Loads a feature CSV. Errors name the line and column. */
+    /** A loaded feature CSV and the rows it left out (a timestamp seen before), each with its line. */
+    public record Loaded(FeatureTable table, List<SkippedFile> skippedRows) {
+    }
+
+    /** Loads a feature CSV. Errors name the line and column. Rows repeating an earlier timestamp are left out. */
     public static FeatureTable read(Path path) throws InputFormatException {
+        return load(path).table();
+    }
+
+    /** Loads a feature CSV and says which rows it left out. Errors name the line and column. */
+    public static Loaded load(Path path) throws InputFormatException {
         String where = path.getFileName().toString();
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             String header = in.readLine();
@@ -90,13 +100,21 @@ public final class FeatureCsv {
             List<Integer> featureIdx = new ArrayList<>();
             for (int c = 1; c < names.length; c++) {
                 String name = names[c].isEmpty() ? "column" + (c + 1) : names[c];
+                if (name.equals(FeatureTable.TIMESTAMP)) {
+                    throw new InputFormatException(where + ", line 1, column " + (c + 1) + ": the name 'timestamp' is "
+                            + "reserved for the first column (the time of each row)");
+                }
+                if ((name.equals(FeatureTable.FILE) && fileCol >= 0) || (name.equals(FeatureTable.ROWS) && rowsCol >= 0)) {
+                    throw new InputFormatException(where + ", line 1: column name '" + name + "' appears twice");
+                }
                 if (name.equals(FeatureTable.FILE)) {
                     fileCol = c;
                 } else if (name.equals(FeatureTable.ROWS)) {
                     rowsCol = c;
                 } else {
                     if (featureNames.contains(name)) {
-                        throw new InputFormatException(where + ", line 1: column name '" + name + "' appears twice");
+                        throw new InputFormatException(where + ", line 1: column name '" + NumberToken.printable(name)
+                                + "' appears twice");
                     }
                     featureNames.add(name);
                     featureIdx.add(c);
@@ -109,6 +127,8 @@ public final class FeatureCsv {
             List<String> files = new ArrayList<>();
             List<Integer> rows = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
+            List<SkippedFile> skippedRows = new ArrayList<>();
+            Map<LocalDateTime, Integer> seen = new java.util.HashMap<>();
             String line;
             int lineNo = 1;
             while ((line = in.readLine()) != null) {
@@ -126,7 +146,14 @@ public final class FeatureCsv {
                     t = parseTimestamp(cells[0]);
                 } catch (DateTimeParseException e) {
                     throw new InputFormatException(where + ", line " + lineNo + ", column 1 (" + label(names[0]) + "): '"
-                            + cells[0] + "' is not a timestamp (expected 2004-02-12 10:52:39 or 2004.02.12.10.52.39)");
+                            + NumberToken.printable(cells[0]) + "' is not a timestamp (expected a valid date and time "
+                            + "such as 2004-02-12 10:52:39 or 2004.02.12.10.52.39)");
+                }
+                Integer first = seen.putIfAbsent(t, lineNo);
+                if (first != null) {
+                    skippedRows.add(new SkippedFile("line " + lineNo, "same timestamp " + ISO.format(t) + " as line "
+                            + first + " (kept that one)"));
+                    continue;
                 }
                 ts.add(t);
                 files.add(fileCol >= 0 ? cells[fileCol] : SnapshotName.of(t));
@@ -151,7 +178,7 @@ public final class FeatureCsv {
             }
             int[] rowArr = rows.stream().mapToInt(Integer::intValue).toArray();
             String name = where.endsWith(".csv") ? where.substring(0, where.length() - 4) : where;
-            return FeatureTable.of(name, null, ts, files, rowArr, columns);
+            return new Loaded(FeatureTable.of(name, null, ts, files, rowArr, columns), skippedRows);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputFormatException(path + ": file not found", e);
         } catch (java.nio.charset.MalformedInputException e) {
@@ -167,26 +194,27 @@ public final class FeatureCsv {
 
     private static double parseDouble(String cell, String where, int line, int col, String[] names)
             throws InputFormatException {
-        try {
-            double v = Double.parseDouble(cell);
-            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
+        var v = NumberToken.parseCell(cell);
+        if (v.isPresent()) {
+            return v.getAsDouble();
         }
-        throw new InputFormatException(where + ", line " + line + ", column " + (col + 1) + " (" + names[col] + "): '"
-                + cell + "' is not a number");
+        throw new InputFormatException(where + ", line " + line + ", column " + (col + 1) + " ("
+                + NumberToken.printable(names[col]) + "): '" + NumberToken.printable(cell)
+                + "' is not a finite decimal number");
     }
 
     private static int parseInt(String cell, String where, int line, int col, String[] names)
             throws InputFormatException {
         try {
-            return Integer.parseInt(cell);
+            int v = Integer.parseInt(cell);
+            if (v >= 0) {
+                return v;
+            }
         } catch (NumberFormatException e) {
-            throw new InputFormatException(where + ", line " + line + ", column " + (col + 1) + " (" + names[col]
-                    + "): '" + cell + "' is not a whole number");
+            // fall through
         }
+        throw new InputFormatException(where + ", line " + line + ", column " + (col + 1) + " (" + names[col]
+                + "): '" + NumberToken.printable(cell) + "' is not a row count (a whole number, 0 or more)");
     }
 
     private static String stripBom(String s) {

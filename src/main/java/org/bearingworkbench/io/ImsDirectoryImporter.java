@@ -66,7 +66,9 @@ public final class ImsDirectoryImporter {
         for (int i = 0; i < parsed.length; i++) {
             Parsed p = parsed[i];
             String name = candidates.get(i).name;
-            if (p.error != null) {
+            if (p == null) {
+                skipped.add(new SkippedFile(name, "could not be read (an internal error; see the log)"));
+            } else if (p.error != null) {
                 skipped.add(new SkippedFile(name, p.error));
             } else if (p.channels != channels) {
                 skipped.add(new SkippedFile(name, p.channels + " channels where the directory's files have " + channels));
@@ -95,17 +97,23 @@ public final class ImsDirectoryImporter {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
-                if (!Files.isRegularFile(p) || name.startsWith(".")) {
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                String shown = NumberToken.printable(name);
+                String notAFile = notARegularFile(p);
+                if (notAFile != null) {
+                    skipped.add(new SkippedFile(shown, notAFile));
                     continue;
                 }
                 var ts = SnapshotName.timestampOf(name);
                 if (ts.isEmpty()) {
-                    skipped.add(new SkippedFile(name, "name is not a timestamp (YYYY.MM.DD.hh.mm.ss)"));
+                    skipped.add(new SkippedFile(shown, "name is not a timestamp (YYYY.MM.DD.hh.mm.ss)"));
                     continue;
                 }
                 out.add(new Candidate(p, name, ts.get(), Files.size(p)));
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new InputFormatException(dir + ": cannot list directory (" + e.getMessage() + ")", e);
         }
         out.sort(Comparator.comparing(Candidate::timestamp).thenComparing(Candidate::name));
@@ -121,12 +129,63 @@ public final class ImsDirectoryImporter {
         return unique;
     }
 
+    /** Why an entry of the directory is not read as a snapshot file, or null when it is a regular file. */
+    private static String notARegularFile(Path p) {
+        if (Files.isRegularFile(p)) {
+            return null;
+        }
+        if (Files.isDirectory(p)) {
+            return "a folder (subfolders are not read; open it on its own)";
+        }
+        if (Files.isSymbolicLink(p)) {
+            return "a link that leads nowhere (broken, or a loop of links)";
+        }
+        return "not a regular file (a pipe, socket or device): not read";
+    }
+
+    /**
+     * Limits for every file, from what the directory's typical file looks like: the file of median size is parsed
+     * first (the probe); other files may be up to 8x its bytes (at least 16 MB) and 4x its columns (at least 64).
+     * So one hostile file (a single 200,000-token line, a CR-only file read as one row, a huge file) is skipped
+     * with its reason and never takes the import's memory.
+     */
+    private Limits limits(List<Candidate> candidates, TaskContext context) {
+        List<Candidate> bySize = new ArrayList<>(candidates);
+        bySize.sort(Comparator.comparingLong(Candidate::size));
+        Candidate median = bySize.get(bySize.size() / 2);
+        boolean gz = SnapshotName.isGzip(median.name);
+        long typicalBytes = median.size * (gz ? 4 : 1);
+        SnapshotReader probe = new SnapshotReader();
+        probe.limit(Math.max(64L << 20, 8 * typicalBytes), "the per-file limit");
+        for (int k = 0; k < Math.min(3, bySize.size()); k++) {
+            context.checkCancelled();
+            Candidate c = bySize.get(Math.min(bySize.size() - 1, bySize.size() / 2 + k));
+            try {
+                long bytes = probe.read(c.path);
+                return new Limits(Math.max(16L << 20, 8 * bytes), Math.max(64, 4 * probe.parser().channels()));
+            } catch (InputFormatException | RuntimeException | OutOfMemoryError e) {
+                LOG.debug("probe {} failed: {}", c.name, e.toString());
+            }
+        }
+        return new Limits(Math.max(16L << 20, 8 * typicalBytes), SnapshotParser.DEFAULT_MAX_COLUMNS);
+    }
+
+    private record Limits(long bytes, int columns) {
+        SnapshotReader newReader() {
+            SnapshotReader r = new SnapshotReader();
+            r.limit(bytes, "8x the directory's typical file");
+            r.parser().maxColumns(columns);
+            return r;
+        }
+    }
+
     private Parsed[] parseAll(List<Candidate> candidates, TaskContext context) {
         int n = candidates.size();
         Parsed[] parsed = new Parsed[n];
         AtomicLong bytesDone = new AtomicLong();
         long start = System.nanoTime();
-        SnapshotWorkers.run(n, threads, "import", context, (reader, i) -> {
+        Limits limits = limits(candidates, context);
+        SnapshotWorkers.run(n, threads, "import", context, limits::newReader, (reader, i) -> {
             parsed[i] = parseOne(reader, candidates.get(i));
             bytesDone.addAndGet(candidates.get(i).size);
         }, done -> report(context, done, n, bytesDone.get(), start));
@@ -149,11 +208,20 @@ public final class ImsDirectoryImporter {
             p.features = new double[p.channels * FEATURES];
             for (int ch = 0; ch < p.channels; ch++) {
                 ChannelStatistics.compute(sp.channel(ch), sp.rows(), p.features, ch * FEATURES);
+                Feature bad = ChannelStatistics.firstNonFinite(p.features, ch * FEATURES);
+                if (bad != null) {
+                    p.error = "channel " + (ch + 1) + ": its " + bad.key() + " is beyond the double range (samples near "
+                            + "+-1.8e308); not a usable snapshot";
+                    break;
+                }
             }
         } catch (InputFormatException e) {
             p.error = stripFilePrefix(e.getMessage(), c.name);
         } catch (RuntimeException e) {
+            LOG.error("unexpected error importing {}", c.path, e);
             p.error = "unexpected error: " + e;
+        } catch (OutOfMemoryError e) {
+            p.error = "too large to read in memory";
         }
         return p;
     }
@@ -171,7 +239,7 @@ public final class ImsDirectoryImporter {
     private static int mode(Parsed[] parsed, java.util.function.ToIntFunction<Parsed> key) {
         Map<Integer, Integer> counts = new HashMap<>();
         for (Parsed p : parsed) {
-            if (p.error == null) {
+            if (p != null && p.error == null) {
                 counts.merge(key.applyAsInt(p), 1, Integer::sum);
             }
         }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** The IMS file-name convention: a snapshot's name is its timestamp {@code YYYY.MM.DD.hh.mm.ss}, optionally {@code .gz}. */
 public final class SnapshotName {
     private static final Pattern NAME = Pattern.compile("(\\d{4})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})(\\.gz)?");
-    public static final DateTimeFormatter IMS = DateTimeFormatter.ofPattern("yyyy.MM.dd.HH.mm.ss");
+    public static final DateTimeFormatter IMS = DateTimeFormatter.ofPattern("uuuu.MM.dd.HH.mm.ss")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private SnapshotName() {
     }

@@ -3,11 +3,25 @@ package org.bearingworkbench.io;
 import java.util.Arrays;
 
 /**
- * A streaming byte-level parser for IMS snapshot text: one row per sample, whitespace/tab separated columns,
- * CRLF or LF. Decimal numbers are read without creating strings; the value equals {@link Double#parseDouble}'s.
- * One instance per thread: it reuses its sample buffers between files.
+ * A streaming byte-level parser for IMS snapshot text: one row per sample, whitespace/tab (or comma) separated
+ * columns, LF, CRLF or CR-only line endings, an optional UTF-8 byte-order mark. Decimal numbers are read without
+ * creating strings; the value equals {@link Double#parseDouble}'s of the whole token. A file whose first row holds
+ * whitespace-separated values with a comma inside (as {@code 0,050	-0,104}) is read with a decimal comma.
+ *
+ * <p>Only plain decimal numbers are accepted ({@code -1.5}, {@code .5}, {@code 2e-3}); Java literals such as
+ * {@code 0x1p3}, {@code 1.5f} or {@code 2d}, {@code NaN}, {@code Infinity}, values beyond the double range and
+ * tokens longer than {@value #MAX_TOKEN} characters are rejected with the line and the token.
+ *
+ * <p>Memory is bounded: at most {@link #maxColumns()} columns (a file that is one long line of tokens is rejected
+ * at that column, not read into thousands of columns), and the column buffers grow by doubling. One instance per
+ * thread: it reuses its sample buffers between files.
  */
 public final class SnapshotParser {
+    /** Columns accepted when nothing is known about the directory. */
+    public static final int DEFAULT_MAX_COLUMNS = 1024;
+    /** The longest token read as a number (the longest exact double needs 24 characters). */
+    static final int MAX_TOKEN = 64;
+    private static final int INITIAL_ROWS = 4096;
     private static final double[] POW10 = new double[23];
 
     static {
@@ -21,6 +35,8 @@ public final class SnapshotParser {
     private double[][] samples = new double[0][];
     private int channels;
     private int rows;
+    private int maxColumns = DEFAULT_MAX_COLUMNS;
+    private boolean decimalComma;
 
     /** Number of channels in the last parsed file. */
     public int channels() {
@@ -30,6 +46,20 @@ public final class SnapshotParser {
     /** Number of rows in the last parsed file. */
     public int rows() {
         return rows;
+    }
+
+    /** Whether the last parsed file was read with a decimal comma. */
+    public boolean decimalComma() {
+        return decimalComma;
+    }
+
+    public int maxColumns() {
+        return maxColumns;
+    }
+
+    /** Rows with more columns than this are rejected (the importer sets it from what the directory's files hold). */
+    public void maxColumns(int max) {
+        this.maxColumns = Math.max(1, Math.min(max, DEFAULT_MAX_COLUMNS));
     }
 
     /** Samples of 0-based channel {@code c} of the last parsed file; valid up to {@link #rows()}. */
@@ -55,21 +85,27 @@ public final class SnapshotParser {
     public void parse(byte[] data, int length, String file) throws InputFormatException {
         channels = 0;
         rows = 0;
-        int pos = 0;
+        int pos = hasBom(data, length) ? 3 : 0;
+        decimalComma = detectDecimalComma(data, pos, length);
         int line = 1;
         int col = 0;
         while (pos < length) {
             byte b = data[pos];
-            if (b == ' ' || b == '\t' || b == '\r' || b == ',') {
+            if (b == ' ' || b == '\t' || (b == ',' && !decimalComma)) {
                 pos++;
                 continue;
             }
-            if (b == '\n') {
+            if (b == '\n' || b == '\r') {
                 endRow(col, line, file);
                 col = 0;
                 line++;
-                pos++;
+                pos += b == '\r' && pos + 1 < length && data[pos + 1] == '\n' ? 2 : 1;
                 continue;
+            }
+            if (col >= maxColumns) {
+                throw new InputFormatException(file + ", line " + line + ": more than " + maxColumns + " columns"
+                        + (channels > 0 ? " (the first row has " + channels + ")" : "")
+                        + " - not a snapshot with one column per channel");
             }
             int start = pos;
             boolean negative = false;
@@ -86,7 +122,7 @@ public final class SnapshotParser {
                 digits++;
                 pos++;
             }
-            if (pos < length && data[pos] == '.') {
+            if (pos < length && (data[pos] == '.' || (decimalComma && data[pos] == ','))) {
                 pos++;
                 while (pos < length && (c = data[pos] - '0') >= 0 && c <= 9) {
                     mantissa = mantissa * 10 + c;
@@ -98,7 +134,7 @@ public final class SnapshotParser {
             double value;
             if (digits == 0 || digits > 15 || (pos < length && !isSeparator(data[pos]))) {
                 int end = tokenEnd(data, start, length);
-                value = parseSlow(data, start, end, file, line);
+                value = NumberToken.parse(data, start, end, decimalComma, file, line);
                 pos = end;
             } else {
                 value = fraction == 0 ? mantissa : mantissa / POW10[fraction];
@@ -119,6 +155,54 @@ public final class SnapshotParser {
         }
     }
 
+    private static boolean hasBom(byte[] data, int length) {
+        return length >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF;
+    }
+
+    /**
+     * A decimal comma: the first non-blank row separates its values by blanks or tabs, has no '.', and every comma
+     * in it sits between two digits ({@code 0,050	-0,104}). A row such as {@code 1,2,3} (no blanks) or
+     * {@code 1.0, 2.0} keeps the comma as a separator.
+     */
+    static boolean detectDecimalComma(byte[] data, int from, int length) {
+        int pos = from;
+        while (pos < length && (data[pos] == '\n' || data[pos] == '\r' || data[pos] == ' ' || data[pos] == '\t')) {
+            pos++;
+        }
+        boolean blankBetween = false;
+        boolean comma = false;
+        boolean inToken = false;
+        boolean blankAfterToken = false;
+        for (int i = pos; i < length && data[i] != '\n' && data[i] != '\r'; i++) {
+            byte b = data[i];
+            if (b == '.') {
+                return false;
+            }
+            if (b == ' ' || b == '\t') {
+                blankAfterToken = inToken;
+                continue;
+            }
+            if (blankAfterToken) {
+                blankBetween = true;
+            }
+            blankAfterToken = false;
+            inToken = true;
+            if (b == ',') {
+                boolean digitBefore = i > pos && isDigit(data[i - 1]);
+                boolean digitAfter = i + 1 < length && isDigit(data[i + 1]);
+                if (!digitBefore || !digitAfter) {
+                    return false;
+                }
+                comma = true;
+            }
+        }
+        return comma && blankBetween;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
     private void endRow(int col, int line, String file) throws InputFormatException {
         if (col == 0) {
             return;
@@ -134,11 +218,11 @@ public final class SnapshotParser {
 
     private void store(int col, double value) {
         if (col >= samples.length) {
-            samples = Arrays.copyOf(samples, col + 1);
+            samples = Arrays.copyOf(samples, Math.min(maxColumns, Math.max(col + 1, samples.length * 2)));
         }
         double[] s = samples[col];
         if (s == null) {
-            s = new double[Math.max(rows + 1, 32768)];
+            s = new double[Math.max(rows + 1, INITIAL_ROWS)];
             samples[col] = s;
         } else if (rows >= s.length) {
             s = Arrays.copyOf(s, s.length * 2);
@@ -147,29 +231,15 @@ public final class SnapshotParser {
         s[rows] = value;
     }
 
-    private static boolean isSeparator(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == ',';
+    private boolean isSeparator(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || (b == ',' && !decimalComma);
     }
 
-    private static int tokenEnd(byte[] data, int start, int length) {
+    private int tokenEnd(byte[] data, int start, int length) {
         int end = start;
         while (end < length && !isSeparator(data[end])) {
             end++;
         }
         return end;
-    }
-
-    private static double parseSlow(byte[] data, int start, int end, String file, int line)
-            throws InputFormatException {
-        String token = new String(data, start, Math.min(end - start, 40), java.nio.charset.StandardCharsets.ISO_8859_1);
-        try {
-            double v = Double.parseDouble(token);
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InputFormatException(file + ", line " + line + ": '" + token + "' is not a number");
-        }
     }
 }

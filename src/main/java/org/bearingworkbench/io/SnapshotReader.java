@@ -18,9 +18,22 @@ import java.util.zip.ZipException;
  * an import holds at most one raw file per worker in memory.
  */
 public final class SnapshotReader {
+    /** Bytes read from one file when nothing is known about its directory. */
+    public static final long DEFAULT_MAX_BYTES = 512L << 20;
     private byte[] buffer = new byte[1 << 20];
     private int length;
     private final SnapshotParser parser = new SnapshotParser();
+    private long maxBytes = DEFAULT_MAX_BYTES;
+    private String limitReason = "the per-file limit";
+
+    /**
+     * Files (or gzip contents) larger than {@code bytes} are rejected before they are read into memory;
+     * {@code reason} says where the limit comes from (e.g. "8x the directory's typical file").
+     */
+    public void limit(long bytes, String reason) {
+        this.maxBytes = Math.max(1, Math.min(bytes, Integer.MAX_VALUE - 16));
+        this.limitReason = reason;
+    }
 
     /** Reads and parses {@code path}; afterwards {@link #parser()} holds its samples. Returns the bytes read. */
     public long read(Path path) throws InputFormatException {
@@ -37,6 +50,8 @@ public final class SnapshotReader {
             throw new InputFormatException(name + ": not readable (permission denied)", e);
         } catch (ZipException e) {
             throw new InputFormatException(name + ": not a valid gzip file (" + e.getMessage() + ")", e);
+        } catch (TooLargeException e) {
+            throw new InputFormatException(name + ": " + e.getMessage(), e);
         } catch (java.io.EOFException e) {
             throw new InputFormatException(name + ": gzip data is truncated", e);
         } catch (IOException e) {
@@ -62,8 +77,8 @@ public final class SnapshotReader {
     private void readPlain(Path path) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new IOException("file is larger than 2 GB");
+            if (size > maxBytes) {
+                throw new TooLargeException(mb(size) + " MB, more than " + limitReason + " (" + mb(maxBytes) + " MB)");
             }
             ensure((int) size);
             ByteBuffer bb = ByteBuffer.wrap(buffer, 0, (int) size);
@@ -79,8 +94,12 @@ public final class SnapshotReader {
             length = 0;
             int n;
             while (true) {
+                if (length >= maxBytes) {
+                    throw new TooLargeException("its gzip content is more than " + limitReason + " (" + mb(maxBytes)
+                            + " MB)");
+                }
                 if (length == buffer.length) {
-                    ensure(buffer.length * 2);
+                    ensure((int) Math.min(maxBytes + 1, buffer.length * 2L));
                 }
                 n = in.read(buffer, length, buffer.length - length);
                 if (n < 0) {
@@ -93,7 +112,18 @@ public final class SnapshotReader {
 
     private void ensure(int size) {
         if (buffer.length < size) {
-            buffer = Arrays.copyOf(buffer, Math.max(size, buffer.length * 2));
+            buffer = Arrays.copyOf(buffer, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(size, buffer.length * 2L)));
+        }
+    }
+
+    private static String mb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
+    }
+
+    /** A file larger than the reader's limit. */
+    private static final class TooLargeException extends IOException {
+        TooLargeException(String message) {
+            super(message);
         }
     }
 }

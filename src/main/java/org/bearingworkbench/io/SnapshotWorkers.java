@@ -4,8 +4,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.TaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a job on every file of a run in parallel: as many workers as asked, each with its own reusable
@@ -13,6 +16,7 @@ import org.bearingworkbench.task.TaskContext;
  * thread; cancellation stops the workers between files.
  */
 public final class SnapshotWorkers {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotWorkers.class);
     /** Work on file {@code index} with the worker's reader; it records its own errors (it must not throw). */
     @FunctionalInterface
     public interface Job {
@@ -29,6 +33,16 @@ public final class SnapshotWorkers {
      * @throws CancelledException when the context was cancelled
      */
     public static void run(int n, int threads, String name, TaskContext context, Job job, IntConsumer progress) {
+        run(n, threads, name, context, SnapshotReader::new, job, progress);
+    }
+
+    /**
+     * As {@link #run(int, int, String, TaskContext, Job, IntConsumer)}, each worker with a reader from
+     * {@code readers} (e.g. one with the directory's size and column limits). A job that throws (an
+     * {@link OutOfMemoryError} included) is logged and leaves its result unset; the other files go on.
+     */
+    public static void run(int n, int threads, String name, TaskContext context, Supplier<SnapshotReader> readers,
+                           Job job, IntConsumer progress) {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         int workers = Math.max(1, Math.min(threads, n));
@@ -36,10 +50,15 @@ public final class SnapshotWorkers {
         for (int w = 0; w < workers; w++) {
             Thread t = new Thread(() -> {
                 try {
-                    SnapshotReader reader = new SnapshotReader();
+                    SnapshotReader reader = readers.get();
                     int i;
                     while (!context.isCancelled() && (i = next.getAndIncrement()) < n) {
-                        job.run(reader, i);
+                        try {
+                            job.run(reader, i);
+                        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                            LOG.error("{} worker failed on item {}", name, i, e);
+                            reader = readers.get(); // its buffers may be in any state
+                        }
                         done.incrementAndGet();
                     }
                 } finally {

@@ -77,7 +77,19 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         return v == null ? fallback : v;
     }
 
+    /**
+     * Saves the bundle. A model whose last training loss is not finite (it diverged: NaN or infinite weights) or a
+     * threshold that is not a positive finite number is refused: such a bundle would score nonsense later.
+     */
     public void save(Path target) throws IOException {
+        if (!history.isEmpty() && !Double.isFinite(history.get(history.size() - 1).loss())) {
+            throw new IllegalStateException("refusing to save the model: its final training loss is "
+                    + history.get(history.size() - 1).loss() + " (training diverged; check the input columns)");
+        }
+        if (threshold != null && !(threshold > 0 && Double.isFinite(threshold))) {
+            throw new IllegalStateException("refusing to save the model with threshold " + threshold
+                    + ": a threshold is a positive finite score");
+        }
         ByteArrayOutputStream net = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), net, false);
         Properties p = new Properties();

@@ -38,6 +38,17 @@ public final class ScalerJson {
             }
             lo[i] = min.get(i).asDouble();
             hi[i] = max.get(i).asDouble();
+            if (!Double.isFinite(lo[i]) || !Double.isFinite(hi[i])) {
+                throw new InputFormatException(name + ": data_min_/data_max_ entry " + i + " is not a finite number");
+            }
+            if (hi[i] < lo[i]) {
+                throw new InputFormatException(name + ": entry " + i + " has data_max_ " + hi[i] + " below data_min_ "
+                        + lo[i] + " (not a fitted scaler, or the two arrays are swapped)");
+            }
+            if (!Double.isFinite(hi[i] - lo[i])) {
+                throw new InputFormatException(name + ": entry " + i + " spans " + lo[i] + " .. " + hi[i]
+                        + ", beyond the double range");
+            }
         }
         return new MinMaxScaler(lo, hi);
     }

@@ -50,6 +50,7 @@ public final class Trainer {
         for (int c = 0; c < raw.length; c++) {
             raw[c] = table.column(columns.get(c));
         }
+        checkTrainingValues(raw, columns, trainRows, table);
         MinMaxScaler scaler = MinMaxScaler.fit(raw, trainRows);
         double[][] scaled = scaler.transform(raw);
         int t = config.timesteps();
@@ -96,6 +97,10 @@ public final class Trainer {
                 steps.keep();
                 double loss = lossSum / fit / t;
                 double valLoss = valX == null ? Double.NaN : steps.validationLoss(valX);
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException(String.format(Locale.ROOT, "training diverged at epoch %d: the "
+                            + "loss is %s (try a lower learning rate, or check the columns' values)", epoch, loss));
+                }
                 EpochResult r = new EpochResult(epoch, loss, valLoss, (System.nanoTime() - epochStart) / 1e9);
                 history.add(r);
                 listener.epochEnded(r);
@@ -110,6 +115,30 @@ public final class Trainer {
         LOG.info("trained {} epochs in {} s", history.size(), seconds);
         return new TrainingResult(model, history, table.timestamp(0), table.timestamp(trainRows - 1), trainRows, fit,
                 validation, seconds, stopped);
+    }
+
+    /**
+     * Refuses training data the network cannot learn from: a non-finite value, or a column whose training range
+     * itself overflows the double range (scaled values would be NaN).
+     */
+    private static void checkTrainingValues(double[][] raw, List<String> columns, int trainRows, FeatureTable table) {
+        for (int c = 0; c < raw.length; c++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < trainRows; r++) {
+                double v = raw[c][r];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("cannot train: column " + columns.get(c) + " is " + v
+                            + " at row " + (r + 1) + " (" + table.file(r) + ")");
+                }
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            if (!Double.isFinite(hi - lo)) {
+                throw new IllegalArgumentException("cannot train: column " + columns.get(c) + " spans " + lo + " .. "
+                        + hi + " in the training rows, a range beyond the double range; rescale or drop that column");
+            }
+        }
     }
 
     private static void shuffle(int[] a, Random rnd) {

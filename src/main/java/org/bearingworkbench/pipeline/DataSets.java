@@ -3,7 +3,6 @@ package org.bearingworkbench.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
@@ -23,8 +22,12 @@ public final class DataSets {
         if (!Files.exists(source)) {
             throw new InputFormatException(source + ": no such file or directory");
         }
+        if (!Files.isRegularFile(source)) {
+            throw new InputFormatException(source + ": not a directory or a regular file (a pipe or device cannot be read)");
+        }
         long start = System.nanoTime();
-        FeatureTable table = FeatureCsv.read(source);
+        FeatureCsv.Loaded loaded = FeatureCsv.load(source);
+        FeatureTable table = loaded.table();
         long size;
         try {
             size = Files.size(source);
@@ -32,7 +35,7 @@ public final class DataSets {
             size = 0;
         }
         context.progress(1, 1, "read " + table.rowCount() + " rows");
-        return new ImportResult(table, List.of(), table.channels().isEmpty() ? table.featureColumns().size()
+        return new ImportResult(table, loaded.skippedRows(), table.channels().isEmpty() ? table.featureColumns().size()
                 : table.channels().size(), size, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -2,6 +2,7 @@ package org.bearingworkbench.pipeline;
 
 import java.util.List;
 import org.bearingworkbench.detect.ChannelMap;
+import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
@@ -54,18 +55,73 @@ public final class Workflows {
      */
     public static AnomalyAnalysis analyze(FeatureTable table, ModelBundle bundle, ThresholdMethod method,
                                           PersistenceRule rule, int channelsPerBearing, TaskContext context) {
+        checkChannelsPerBearing(table, channelsPerBearing);
+        ThresholdMethod chosen = method != null ? method : savedThreshold(bundle).orElse(Thresholds.defaultMethod(rule));
         context.progress(0, 1, "scoring " + table.rowCount() + " rows");
         Scores scores = bundle.model().score(table);
+        checkFinite(table, bundle, scores);
         context.progress(1, 1, "scored " + table.rowCount() + " rows");
         int trainRows = trainRows(table, bundle);
         if (trainRows < 2) {
             throw new IllegalArgumentException("the data has no rows inside the model's training range (until "
                     + bundle.trainEnd().toString().replace('T', ' ') + "); thresholds are fitted on healthy training rows");
         }
-        ThresholdMethod chosen = method != null ? method
-                : bundle.chosenThreshold().<ThresholdMethod>map(v -> new org.bearingworkbench.detect.ManualThreshold(v))
-                .orElse(Thresholds.defaultMethod(rule));
-        return AnomalyAnalysis.of(table, scores, trainRows, new ChannelMap(bundle.model().columns(), channelsPerBearing),
-                chosen, rule);
+        AnomalyAnalysis a = AnomalyAnalysis.of(table, scores, trainRows,
+                new ChannelMap(bundle.model().columns(), channelsPerBearing), chosen, rule);
+        double t = a.threshold().value();
+        if (!(t > 0 && Double.isFinite(t))) {
+            throw new IllegalArgumentException("the threshold method " + chosen.id() + " gives " + t + " on the "
+                    + trainRows + " training scores (largest " + max(a.trainScores()) + "): the model reconstructs its "
+                    + "training rows exactly (e.g. constant columns), so no threshold can be fitted; give --threshold");
+        }
+        return a;
+    }
+
+    /** The threshold saved in the bundle, as a manual method; a saved value that is not a usable threshold is refused. */
+    private static java.util.Optional<ThresholdMethod> savedThreshold(ModelBundle bundle) {
+        return bundle.chosenThreshold().map(v -> {
+            if (!(v > 0 && Double.isFinite(v))) {
+                throw new IllegalArgumentException("the model bundle holds threshold " + v + ", which is not a "
+                        + "positive score; give --threshold or --threshold-method");
+            }
+            return new ManualThreshold(v);
+        });
+    }
+
+    private static void checkChannelsPerBearing(FeatureTable table, int channelsPerBearing) {
+        int channels = table.channels().size();
+        if (channels > 0 && channels % channelsPerBearing != 0) {
+            throw new IllegalArgumentException("--channels-per-bearing " + channelsPerBearing + " does not divide the "
+                    + channels + " channels of the data (ch1..ch" + channels + ")");
+        }
+    }
+
+    /** A score that is not finite is an error naming the row and the input that caused it, never "no alarm". */
+    private static void checkFinite(FeatureTable table, ModelBundle bundle, Scores scores) {
+        double[] s = scores.score();
+        for (int r = 0; r < s.length; r++) {
+            if (!Double.isFinite(s[r])) {
+                List<String> cols = bundle.model().columns();
+                String culprit = "";
+                for (int c = 0; c < cols.size(); c++) {
+                    double v = table.column(cols.get(c))[r];
+                    double scaled = bundle.model().scaler().scale(c, v);
+                    if (!Double.isFinite(scaled) || Math.abs(scaled) > 1e30) {
+                        culprit = ": " + cols.get(c) + " = " + v + " is far beyond the model's training range";
+                        break;
+                    }
+                }
+                throw new IllegalArgumentException("cannot score row " + (r + 1) + " (" + table.file(r) + "): its score is "
+                        + s[r] + culprit);
+            }
+        }
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 }

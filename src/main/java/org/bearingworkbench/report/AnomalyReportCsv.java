@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.io.AtomicFiles;
 import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 
@@ -21,10 +23,15 @@ public final class AnomalyReportCsv {
     }
 
     /** Where the data and the model came from, for the header. */
-    public record Provenance(String dataSource, String modelFile, String configHash, String seed) {
-        /** Provenance of a report made with a model of these settings. */
-        public static Provenance of(String dataSource, String modelFile, ModelConfig config) {
-            return new Provenance(dataSource, modelFile, config.hash(), Long.toString(config.seed()));
+    public record Provenance(String dataSource, String modelFile, String configHash, String seed,
+                             List<SkippedFile> skipped) {
+        public Provenance {
+            skipped = List.copyOf(skipped);
+        }
+
+        /** Provenance of a report made with a model of these settings on data that left out {@code skipped}. */
+        public static Provenance of(String dataSource, String modelFile, ModelConfig config, List<SkippedFile> skipped) {
+            return new Provenance(dataSource, modelFile, config.hash(), Long.toString(config.seed()), skipped);
         }
     }
 
@@ -39,6 +46,11 @@ public final class AnomalyReportCsv {
         out.write("# data_source: " + p.dataSource() + "\n");
         out.write("# created_at: " + Instant.now() + "\n");
         out.write("# model: " + p.modelFile() + " (config hash " + p.configHash() + ", seed " + p.seed() + ")\n");
+        out.write("# skipped_files: " + p.skipped().size() + (p.skipped().isEmpty() ? "" : " (not in the rows below)")
+                + "\n");
+        for (SkippedFile f : p.skipped()) {
+            out.write("# skipped: " + f.toString().replace('\n', ' ').replace('\r', ' ') + "\n");
+        }
         out.write("# feature_columns: " + String.join(" ", ch.columns()) + "\n");
         out.write("# training_rows: " + a.trainRows() + " (until " + FeatureCsv.ISO.format(a.table().timestamp(a.trainRows() - 1)) + ")\n");
         out.write("# threshold: " + num(a.threshold().value()) + " method " + a.threshold().method() + " ("

@@ -10,6 +10,13 @@ import java.util.Locale;
  * @param ratio    that peak divided by the noise floor
  */
 public record DefectMatch(DefectType type, int harmonic, double frequency, double peakHz, double ratio) {
+    /** Below this ratio a match is weak: typical of a healthy bearing's envelope. */
+    public static final double WEAK_BELOW = 6;
+
+    /** A note for a weak match, else the empty string. */
+    public String weakness() {
+        return ratio >= WEAK_BELOW ? "" : " (weak: under 6x, typical of a healthy bearing)";
+    }
 
     public String describe(String channel) {
         return String.format(Locale.ROOT, "%s %s on %s, %.1fx noise floor (peak at %.1f Hz, expected %.1f Hz: %s)",

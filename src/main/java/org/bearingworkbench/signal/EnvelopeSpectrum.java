@@ -10,6 +10,32 @@ public final class EnvelopeSpectrum {
     private EnvelopeSpectrum() {
     }
 
+    /** The coarsest envelope-spectrum resolution (Hz per bin) that still resolves the noise floor and FTF. */
+    public static final double MAX_RESOLUTION_HZ = 10;
+
+    /**
+     * Why {@code x[0..n)} cannot give a meaningful envelope spectrum, or null when it can: too short for a
+     * resolution of {@value #MAX_RESOLUTION_HZ} Hz, or flat (no vibration: a dead or disconnected sensor).
+     */
+    public static String unusable(double[] x, int n, double fs) {
+        int needed = (int) Math.ceil(fs / MAX_RESOLUTION_HZ);
+        if (n < needed) {
+            return String.format(java.util.Locale.ROOT, "only %d samples (%.1f ms at %.0f Hz): an envelope spectrum "
+                    + "needs at least %d (%.0f Hz resolution or finer)", n, n * 1000 / fs, fs, needed, MAX_RESOLUTION_HZ);
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, x[i]);
+            max = Math.max(max, x[i]);
+        }
+        if (!(max > min)) {
+            return "the signal is flat (every sample is " + min + "): no vibration to analyse (a dead or disconnected "
+                    + "sensor?)";
+        }
+        return null;
+    }
+
     /** The envelope of {@code x[0..n)} band-limited to [lowHz, highHz]. */
     public static double[] envelope(double[] x, int n, double fs, double lowHz, double highHz) {
         if (!(lowHz >= 0 && highHz > lowHz && highHz <= fs / 2)) {

@@ -27,7 +27,7 @@ record FileEnvelope(Spectrum spectrum, List<DefectMatch> matches, PhysicsSetting
 
     String sentence(String channel, String file) {
         DefectMatch top = matches.get(0);
-        String strength = top.ratio() >= 6 ? "" : " (weak: under 6x, typical of a healthy bearing)";
+        String strength = top.weakness();
         return String.format(Locale.ROOT, "%s, band %.0f-%.0f Hz: strongest defect match: %s%s.", file,
                 settings.bandLowHz(), settings.bandHighHz(), top.describe(channel), strength);
     }

@@ -136,8 +136,9 @@ public final class WorkbenchController {
             return;
         }
         ModelBundle b = model.bundleProperty().get();
+        ImportResult data = model.dataProperty().get();
         var prov = AnomalyReportCsv.Provenance.of(model.dataSourceProperty().get(), model.modelSourceProperty().get(),
-                b.model().config());
+                b.model().config(), data == null ? java.util.List.of() : data.skipped());
         tasks.run("Export report", ctx -> {
             AnomalyReportCsv.write(a, prov, onlyFlagged, path);
             return path;

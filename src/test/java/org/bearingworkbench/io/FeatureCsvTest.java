@@ -68,7 +68,7 @@ class FeatureCsvTest {
     @Test
     void rejectsNonNumericCellWithLineAndColumn() {
         var e = assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv("t,a,b\n2004-02-12 10:52:39,1,n/a\n")));
-        assertEquals("f.csv, line 2, column 3 (b): 'n/a' is not a number", e.getMessage());
+        assertEquals("f.csv, line 2, column 3 (b): 'n/a' is not a finite decimal number", e.getMessage());
     }
 
     @Test
