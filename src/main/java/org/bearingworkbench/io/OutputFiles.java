@@ -106,8 +106,20 @@ public final class OutputFiles {
 
     /** The operating system's reason for a failed file operation, without the file name it repeats. */
     public static String reason(IOException e) {
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
+        if (e instanceof FileSystemException fse) {
+            if (fse.getReason() != null) {
+                return fse.getReason();
+            }
+            if (e instanceof NoSuchFileException) {
+                return "No such file or directory";
+            }
+            if (e instanceof AccessDeniedException) {
+                return "Permission denied";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return "already exists";
+            }
+            return e.getClass().getSimpleName();
         }
         String m = e.getMessage();
         if (m == null || m.isBlank()) {

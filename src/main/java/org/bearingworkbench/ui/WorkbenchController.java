@@ -10,6 +10,7 @@ import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.model.EpochResult;
@@ -124,9 +125,16 @@ public final class WorkbenchController {
         AnomalyAnalysis a = model.analysisProperty().get();
         ModelBundle toSave = a == null ? b : b.withThreshold(a.threshold().value(), a.threshold().method());
         tasks.run("Save model", ctx -> {
+            OutputFiles.checkFile(path, dataInputs());
             toSave.save(path);
             return path;
         }, p -> model.modelSourceProperty().set(p.getFileName().toString()), ex -> fail("Cannot save the model", ex));
+    }
+
+    /** The open data set's source (a feature CSV or a directory): never an output. */
+    private java.util.List<Path> dataInputs() {
+        String src = model.dataSourceProperty().get();
+        return src == null ? java.util.List.of() : java.util.List.of(Path.of(src));
     }
 
     public void exportReport(Path path, boolean onlyFlagged) {
@@ -140,6 +148,7 @@ public final class WorkbenchController {
         var prov = AnomalyReportCsv.Provenance.of(model.dataSourceProperty().get(), model.modelSourceProperty().get(),
                 b.model().config(), data == null ? java.util.List.of() : data.skipped());
         tasks.run("Export report", ctx -> {
+            OutputFiles.checkFile(path, dataInputs());
             AnomalyReportCsv.write(a, prov, onlyFlagged, path);
             return path;
         }, p -> { }, ex -> fail("Cannot export the report", ex));
