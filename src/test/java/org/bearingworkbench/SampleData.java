@@ -3,7 +3,7 @@ package org.bearingworkbench;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.bearingworkbench.features.FeatureTable;
-import org.bearingworkbench.io.ImsDirectoryImporter;
+import org.bearingworkbench.io.DirectoryImporter;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.task.TaskContext;
 
@@ -17,7 +17,7 @@ public final class SampleData {
 
     public static synchronized FeatureTable table() throws InputFormatException {
         if (table == null) {
-            table = new ImsDirectoryImporter().importDirectory(DIR, TaskContext.silent()).table();
+            table = new DirectoryImporter().importDirectory(DIR, TaskContext.silent()).table();
         }
         return table;
     }

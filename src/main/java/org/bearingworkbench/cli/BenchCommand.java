@@ -14,7 +14,7 @@ import org.bearingworkbench.model.Trainer;
 import org.bearingworkbench.model.TrainingPath;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.pipeline.DataSets;
-import org.bearingworkbench.io.ImsDirectoryImporter;
+import org.bearingworkbench.io.DirectoryImporter;
 import org.bearingworkbench.task.TaskContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("unknown benchmark '" + what + "' (known: import, train)");
             return 2;
         }
-        ImsDirectoryImporter importer = new ImsDirectoryImporter();
+        DirectoryImporter importer = new DirectoryImporter();
         importer.importDirectory(dir, TaskContext.silent());
         double best = Double.MAX_VALUE;
         for (int r = 1; r <= runs; r++) {

@@ -41,7 +41,7 @@ final class FeaturesCommand implements Callable<Integer> {
         }
         var table = result.table();
         if (defects) {
-            table = org.bearingworkbench.pipeline.RunPhysics.compute(table, org.bearingworkbench.signal.PhysicsSettings.ims(),
+            table = org.bearingworkbench.pipeline.RunPhysics.compute(result, org.bearingworkbench.signal.PhysicsSettings.ims(),
                     new org.bearingworkbench.task.CancellationToken().contextFor(new ConsoleProgress(System.err))).addTo(table);
         }
         FeatureCsv.write(table, output);

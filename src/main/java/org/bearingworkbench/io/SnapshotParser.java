@@ -3,7 +3,7 @@ package org.bearingworkbench.io;
 import java.util.Arrays;
 
 /**
- * A streaming byte-level parser for IMS snapshot text: one row per sample, whitespace/tab (or comma) separated
+ * A streaming byte-level parser for snapshot text: one row per sample, whitespace/tab (or comma or semicolon) separated
  * columns, LF, CRLF or CR-only line endings, an optional UTF-8 byte-order mark. Decimal numbers are read without
  * creating strings; the value equals {@link Double#parseDouble}'s of the whole token. A file whose first row holds
  * whitespace-separated values with a comma inside (as {@code 0,050	-0,104}) is read with a decimal comma.
@@ -83,15 +83,27 @@ public final class SnapshotParser {
      * @throws InputFormatException naming {@code file}, the line and the offending token
      */
     public void parse(byte[] data, int length, String file) throws InputFormatException {
+        parse(data, length, file, 0);
+    }
+
+    /** As {@link #parse(byte[], int, String)}, skipping the first {@code headerLines} lines (a header row). */
+    public void parse(byte[] data, int length, String file, int headerLines) throws InputFormatException {
         channels = 0;
         rows = 0;
         int pos = hasBom(data, length) ? 3 : 0;
-        decimalComma = detectDecimalComma(data, pos, length);
         int line = 1;
+        for (int h = 0; h < headerLines && pos < length; h++) {
+            while (pos < length && data[pos] != '\n' && data[pos] != '\r') {
+                pos++;
+            }
+            pos += pos + 1 < length && data[pos] == '\r' && data[pos + 1] == '\n' ? 2 : 1;
+            line++;
+        }
+        decimalComma = detectDecimalComma(data, pos, length);
         int col = 0;
         while (pos < length) {
             byte b = data[pos];
-            if (b == ' ' || b == '\t' || (b == ',' && !decimalComma)) {
+            if (b == ' ' || b == '\t' || b == ';' || (b == ',' && !decimalComma)) {
                 pos++;
                 continue;
             }
@@ -160,7 +172,7 @@ public final class SnapshotParser {
     }
 
     /**
-     * A decimal comma: the first non-blank row separates its values by blanks or tabs, has no '.', and every comma
+     * A decimal comma: the first non-blank row separates its values by blanks, tabs or semicolons, has no '.', and every comma
      * in it sits between two digits ({@code 0,050	-0,104}). A row such as {@code 1,2,3} (no blanks) or
      * {@code 1.0, 2.0} keeps the comma as a separator.
      */
@@ -178,7 +190,7 @@ public final class SnapshotParser {
             if (b == '.') {
                 return false;
             }
-            if (b == ' ' || b == '\t') {
+            if (b == ' ' || b == '\t' || b == ';') {
                 blankAfterToken = inToken;
                 continue;
             }
@@ -232,7 +244,7 @@ public final class SnapshotParser {
     }
 
     private boolean isSeparator(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || (b == ',' && !decimalComma);
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == ';' || (b == ',' && !decimalComma);
     }
 
     private int tokenEnd(byte[] data, int start, int length) {

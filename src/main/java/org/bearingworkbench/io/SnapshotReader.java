@@ -37,6 +37,11 @@ public final class SnapshotReader {
 
     /** Reads and parses {@code path}; afterwards {@link #parser()} holds its samples. Returns the bytes read. */
     public long read(Path path) throws InputFormatException {
+        return read(path, 0);
+    }
+
+    /** Reads and parses {@code path}, skipping {@code headerLines} header lines. Returns the bytes read. */
+    public long read(Path path, int headerLines) throws InputFormatException {
         String name = path.getFileName().toString();
         try {
             if (SnapshotName.isGzip(name)) {
@@ -57,7 +62,12 @@ public final class SnapshotReader {
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        parser.parse(buffer, length, name);
+        parser.parse(buffer, length, name, headerLines);
+        return length;
+    }
+
+    /** Bytes of the last file read (its uncompressed content). */
+    public long lastBytes() {
         return length;
     }
 

@@ -3,10 +3,11 @@ package org.bearingworkbench.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
-import org.bearingworkbench.io.ImsDirectoryImporter;
+import org.bearingworkbench.io.DirectoryImporter;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.task.TaskContext;
 
@@ -17,7 +18,7 @@ public final class DataSets {
 
     public static ImportResult open(Path source, TaskContext context) throws InputFormatException {
         if (Files.isDirectory(source)) {
-            return new ImsDirectoryImporter().importDirectory(source, context);
+            return new DirectoryImporter().importDirectory(source, context);
         }
         if (!Files.exists(source)) {
             throw new InputFormatException(source + ": no such file or directory");
@@ -36,6 +37,7 @@ public final class DataSets {
         }
         context.progress(1, 1, "read " + table.rowCount() + " rows");
         return new ImportResult(table, loaded.skippedRows(), table.channels().isEmpty() ? table.featureColumns().size()
-                : table.channels().size(), size, (System.nanoTime() - start) / 1e9);
+                : table.channels().size(), size, (System.nanoTime() - start) / 1e9,
+                DataSetDescription.ofFeatureTable("feature-csv", table.channels()), null);
     }
 }

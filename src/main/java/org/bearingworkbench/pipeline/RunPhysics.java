@@ -1,13 +1,14 @@
 package org.bearingworkbench.pipeline;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.InputFormatException;
-import org.bearingworkbench.io.SnapshotParser;
+import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.formats.DataSource;
+import org.bearingworkbench.io.formats.SignalView;
 import org.bearingworkbench.io.SnapshotWorkers;
 import org.bearingworkbench.signal.DefectAnalysis;
 import org.bearingworkbench.signal.DefectType;
@@ -34,9 +35,10 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
         return table.withColumns(indicators);
     }
 
-    public static RunPhysics compute(FeatureTable table, PhysicsSettings settings, TaskContext context)
+    public static RunPhysics compute(ImportResult data, PhysicsSettings settings, TaskContext context)
             throws InputFormatException {
-        Path dir = table.directory().orElseThrow(() -> new InputFormatException(table.name()
+        FeatureTable table = data.table();
+        DataSource source = data.rawSource().orElseThrow(() -> new InputFormatException(table.name()
                 + ": no raw files (loaded from a feature CSV): defect indicators need the snapshot directory"));
         List<Integer> channels = table.channels();
         int files = table.rowCount();
@@ -55,8 +57,7 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
                 return;
             }
             try {
-                reader.read(dir.resolve(table.file(i)));
-                SnapshotParser p = reader.parser();
+                SignalView p = source.read(table.file(i), table.timestamp(i), reader);
                 for (int c = 0; c < channels.size(); c++) {
                     int ch = channels.get(c);
                     if (ch > p.channels()) {

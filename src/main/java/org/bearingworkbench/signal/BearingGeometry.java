@@ -29,7 +29,17 @@ public record BearingGeometry(String name, int rollingElements, double elementDi
 
     /** Rexnord ZA-2115 (IMS rig): 16 rollers of 0.331 in on a 2.815 in pitch circle, 15.17 degrees, 2000 rpm. */
     public static BearingGeometry rexnordZa2115() {
-        return new BearingGeometry("Rexnord ZA-2115 at 2000 rpm", 16, 0.331, 2.815, 15.17, 2000 / 60.0);
+        return BearingDesign.rexnordZa2115().at(2000);
+    }
+
+    /** The geometry without the speed. */
+    public BearingDesign design() {
+        String base = name.contains(" at ") ? name.substring(0, name.lastIndexOf(" at ")) : name;
+        return new BearingDesign(base, rollingElements, elementDiameter, pitchDiameter, contactAngleDegrees);
+    }
+
+    public double rpm() {
+        return shaftHz * 60;
     }
 
     private double ratio() {

@@ -79,12 +79,11 @@ public final class WorkbenchController {
             return;
         }
         PhysicsSettings settings = model.physicsSettingsProperty().get();
-        tasks.background("Bearing physics", ctx -> RunPhysics.compute(data.table(), settings, ctx), physics -> {
+        tasks.background("Bearing physics", ctx -> RunPhysics.compute(data, settings, ctx), physics -> {
             if (model.dataProperty().get() != data) {
                 return;
             }
-            model.dataProperty().set(new ImportResult(physics.addTo(data.table()), data.skipped(), data.channels(),
-                    data.bytes(), data.seconds()));
+            model.dataProperty().set(data.withTable(physics.addTo(data.table())));
             model.physicsProperty().set(physics);
         }, ex -> fail("Bearing physics failed", ex));
     }

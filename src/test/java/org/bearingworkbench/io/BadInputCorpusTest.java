@@ -55,7 +55,7 @@ class BadInputCorpusTest {
             Files.copy(good, dir.resolve(name));
         }
         Files.copy(CORPUS.resolve("raw").resolve(file), dir.resolve(BAD_NAME));
-        ImportResult r = new ImsDirectoryImporter(2).importDirectory(dir, TaskContext.silent());
+        ImportResult r = new DirectoryImporter(2).importDirectory(dir, TaskContext.silent());
         FeatureTable t = r.table();
         List<String> files = java.util.stream.IntStream.range(0, t.rowCount()).mapToObj(t::file).toList();
         assertTrue(files.containsAll(List.of(GOOD_NAMES)), "every good file imports: " + files + " " + r.skipped());

@@ -49,7 +49,7 @@ class HostileDirectoryTest {
     }
 
     private ImportResult importDir() throws InputFormatException {
-        return new ImsDirectoryImporter(2).importDirectory(dir, TaskContext.silent());
+        return new DirectoryImporter(2).importDirectory(dir, TaskContext.silent());
     }
 
     @Test
@@ -156,6 +156,6 @@ class HostileDirectoryTest {
             }
         });
         org.junit.jupiter.api.Assertions.assertThrows(CancelledException.class,
-                () -> new ImsDirectoryImporter(1).importDirectory(dir, ctx));
+                () -> new DirectoryImporter(1).importDirectory(dir, ctx));
     }
 }

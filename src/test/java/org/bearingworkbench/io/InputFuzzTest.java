@@ -68,7 +68,7 @@ class InputFuzzTest {
             Files.write(bad, mutated);
             int round = i;
             ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> new ImsDirectoryImporter(2).importDirectory(dir, TaskContext.silent()),
+                    () -> new DirectoryImporter(2).importDirectory(dir, TaskContext.silent()),
                     () -> "mutation " + round + " hung");
             FeatureTable t = r.table();
             List<String> files = java.util.stream.IntStream.range(0, t.rowCount()).mapToObj(t::file).toList();

@@ -17,7 +17,7 @@ class RealTest2ImportTest {
     void featureTableOfRealTest2MatchesReference() throws Exception {
         Path dir = SharedData.imsTest2();
         FeatureTable truth = FeatureCsv.read(SharedData.file("ims-test2/features_truth.csv"));
-        ImportResult result = new ImsDirectoryImporter().importDirectory(dir, TaskContext.silent());
+        ImportResult result = new DirectoryImporter().importDirectory(dir, TaskContext.silent());
         FeatureTable table = result.table();
         assertEquals(984, table.rowCount());
         assertEquals(0, result.skipped().size());
@@ -39,7 +39,7 @@ class RealTest2ImportTest {
 
     @Test
     void writtenFeatureCsvReadsBackIdentically(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        FeatureTable table = new ImsDirectoryImporter().importDirectory(SharedData.imsTest2(), TaskContext.silent()).table();
+        FeatureTable table = new DirectoryImporter().importDirectory(SharedData.imsTest2(), TaskContext.silent()).table();
         Path csv = tmp.resolve("features.csv");
         FeatureCsv.write(table, csv);
         FeatureTable back = FeatureCsv.read(csv);

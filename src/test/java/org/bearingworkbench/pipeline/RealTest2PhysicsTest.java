@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.detect.TrendRise;
 import org.bearingworkbench.features.FeatureTable;
-import org.bearingworkbench.io.ImsDirectoryImporter;
+import org.bearingworkbench.io.DirectoryImporter;
 import org.bearingworkbench.io.Snapshot;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.model.SplitConfig;
@@ -27,8 +27,9 @@ class RealTest2PhysicsTest {
 
     @BeforeAll
     static void computeIndicators() throws Exception {
-        table = new ImsDirectoryImporter().importDirectory(SharedData.imsTest2(), TaskContext.silent()).table();
-        physics = RunPhysics.compute(table, PhysicsSettings.ims(), TaskContext.silent());
+        var data = new DirectoryImporter().importDirectory(SharedData.imsTest2(), TaskContext.silent());
+        table = data.table();
+        physics = RunPhysics.compute(data, PhysicsSettings.ims(), TaskContext.silent());
         trainRows = SplitConfig.until(SplitConfig.STUDY_TEST2).trainRows(table);
     }
 

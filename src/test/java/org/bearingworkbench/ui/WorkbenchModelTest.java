@@ -35,7 +35,7 @@ class WorkbenchModelTest {
     void newDataGetsTheDefaultSplit() throws Exception {
         WorkbenchModel m = new WorkbenchModel();
         FeatureTable t = SampleData.table();
-        m.dataProperty().set(new ImportResult(t, List.of(), 4, 0, 0));
+        m.dataProperty().set(csvData(t));
         assertEquals(t.timestamp(71), m.trainUntilProperty().get());
         assertEquals(72, m.trainRows());
     }
@@ -44,10 +44,10 @@ class WorkbenchModelTest {
     void addingColumnsToTheSameRunKeepsSplitAndSelection() throws Exception {
         WorkbenchModel m = new WorkbenchModel();
         FeatureTable t = SampleData.table();
-        m.dataProperty().set(new ImportResult(t, List.of(), 4, 0, 0));
+        m.dataProperty().set(csvData(t));
         m.trainUntilProperty().set(t.timestamp(50));
         m.selectedRowProperty().set(120);
-        m.dataProperty().set(new ImportResult(t.withColumns(java.util.Map.of("ch1_bpfo", new double[160])), List.of(), 4, 0, 0));
+        m.dataProperty().set(csvData(t.withColumns(java.util.Map.of("ch1_bpfo", new double[160]))));
         assertEquals(t.timestamp(50), m.trainUntilProperty().get());
         assertEquals(120, m.selectedRowProperty().get());
     }
@@ -82,5 +82,10 @@ class WorkbenchModelTest {
         java.util.Map<String, double[]> cols = java.util.Map.of("ch1_mean_abs", new double[984]);
         FeatureTable t = FeatureTable.of("2nd_test", null, ts, java.util.Collections.nCopies(984, "f"), new int[984], cols);
         assertEquals(LocalDateTime.of(2004, 2, 15, 12, 52, 39), WorkbenchModel.defaultSplit(t));
+    }
+
+    static ImportResult csvData(FeatureTable t) {
+        return new ImportResult(t, List.of(), 4, 0, 0,
+                org.bearingworkbench.dataset.DataSetDescription.ofFeatureTable("feature-csv", t.channels()), null);
     }
 }

@@ -15,30 +15,36 @@ import java.util.stream.Stream;
 import org.bearingworkbench.features.ChannelStatistics;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.io.formats.DataSource;
+import org.bearingworkbench.io.formats.Formats;
+import org.bearingworkbench.io.formats.SignalView;
+import org.bearingworkbench.io.formats.SnapshotFormat;
+import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports an IMS-style directory into a {@link FeatureTable}: files are parsed in parallel (one reusable buffer per
- * worker), each channel reduced to its {@link Feature}s. Bad files are skipped with a reason; good ones still import.
+ * Imports a directory of snapshot files in any {@link SnapshotFormat} into a {@link FeatureTable}: files are parsed
+ * in parallel (one reusable buffer per worker), each channel reduced to its {@link Feature}s, and the data set
+ * described ({@link DataSetDescription}: what the format states, what the files show). Bad files are skipped with a
+ * reason; good ones still import.
  */
-public final class ImsDirectoryImporter {
-    private static final Logger LOG = LoggerFactory.getLogger(ImsDirectoryImporter.class);
+public final class DirectoryImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryImporter.class);
     private static final int FEATURES = Feature.values().length;
 
     private final int threads;
 
-    public ImsDirectoryImporter() {
+    public DirectoryImporter() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    public ImsDirectoryImporter(int threads) {
+    public DirectoryImporter(int threads) {
         this.threads = Math.max(1, threads);
     }
 
-    private record Candidate(Path path, String name, LocalDateTime timestamp, long size) {
-    }
 
     private static final class Parsed {
         int channels;
@@ -47,25 +53,34 @@ public final class ImsDirectoryImporter {
         String error;
     }
 
+    /** Imports {@code dir} in the format it is recognised as ({@link Formats#detect}). */
     public ImportResult importDirectory(Path dir, TaskContext context) throws InputFormatException {
+        if (!Files.isDirectory(dir)) {
+            throw new InputFormatException(dir + ": not a directory");
+        }
+        return importDirectory(dir, Formats.detect(dir), context);
+    }
+
+    public ImportResult importDirectory(Path dir, SnapshotFormat format, TaskContext context) throws InputFormatException {
         long start = System.nanoTime();
         List<SkippedFile> skipped = new ArrayList<>();
-        List<Candidate> candidates = list(dir, skipped);
+        List<SnapshotRef> candidates = format.list(dir, skipped);
         if (candidates.isEmpty()) {
-            throw new InputFormatException(dir + ": no data files (expected files named like 2004.02.12.10.32.39"
+            throw new InputFormatException(dir + ": no data files of the " + format.label() + " layout (expected files "
+                    + "named like 2004.02.12.10.32.39 (IMS), acc_00001.csv (PRONOSTIA) or 1.csv (XJTU-SY)"
                     + (skipped.isEmpty() ? "" : "; ignored " + skipped.size() + " other file(s)") + ")");
         }
-        Parsed[] parsed = parseAll(candidates, context);
+        Parsed[] parsed = parseAll(format, candidates, context);
         long bytes = 0;
-        for (Candidate c : candidates) {
-            bytes += c.size;
+        for (SnapshotRef c : candidates) {
+            bytes += c.size();
         }
         int channels = mode(parsed, p -> p.channels);
         int rows = mode(parsed, p -> p.rows);
         List<Integer> good = new ArrayList<>();
         for (int i = 0; i < parsed.length; i++) {
             Parsed p = parsed[i];
-            String name = candidates.get(i).name;
+            String name = candidates.get(i).name();
             if (p == null) {
                 skipped.add(new SkippedFile(name, "could not be read (an internal error; see the log)"));
             } else if (p.error != null) {
@@ -83,64 +98,19 @@ public final class ImsDirectoryImporter {
                     + skipped.get(skipped.size() - 1));
         }
         FeatureTable table = toTable(dir, candidates, parsed, good, channels);
+        DataSetDescription description = describe(format, dir, candidates, good.get(0));
         double seconds = (System.nanoTime() - start) / 1e9;
         skipped.sort(Comparator.comparing(SkippedFile::file));
-        LOG.info("imported {} files ({} skipped) from {} in {} s", good.size(), skipped.size(), dir, seconds);
-        return new ImportResult(table, skipped, channels, bytes, seconds);
+        LOG.info("imported {} files ({} skipped) from {} as {} in {} s", good.size(), skipped.size(), dir, format.id(),
+                seconds);
+        return new ImportResult(table, skipped, channels, bytes, seconds, description, new DataSource(dir, format));
     }
 
-    private static List<Candidate> list(Path dir, List<SkippedFile> skipped) throws InputFormatException {
-        if (!Files.isDirectory(dir)) {
-            throw new InputFormatException(dir + ": not a directory");
-        }
-        List<Candidate> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".")) {
-                    continue;
-                }
-                String shown = NumberToken.printable(name);
-                String notAFile = notARegularFile(p);
-                if (notAFile != null) {
-                    skipped.add(new SkippedFile(shown, notAFile));
-                    continue;
-                }
-                var ts = SnapshotName.timestampOf(name);
-                if (ts.isEmpty()) {
-                    skipped.add(new SkippedFile(shown, "name is not a timestamp (YYYY.MM.DD.hh.mm.ss)"));
-                    continue;
-                }
-                out.add(new Candidate(p, name, ts.get(), Files.size(p)));
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InputFormatException(dir + ": cannot list directory (" + e.getMessage() + ")", e);
-        }
-        out.sort(Comparator.comparing(Candidate::timestamp).thenComparing(Candidate::name));
-        List<Candidate> unique = new ArrayList<>();
-        for (Candidate c : out) {
-            Candidate prev = unique.isEmpty() ? null : unique.get(unique.size() - 1);
-            if (prev != null && prev.timestamp.equals(c.timestamp)) {
-                skipped.add(new SkippedFile(c.name, "same timestamp as " + prev.name + " (kept that one)"));
-            } else {
-                unique.add(c);
-            }
-        }
-        return unique;
-    }
-
-    /** Why an entry of the directory is not read as a snapshot file, or null when it is a regular file. */
-    private static String notARegularFile(Path p) {
-        if (Files.isRegularFile(p)) {
-            return null;
-        }
-        if (Files.isDirectory(p)) {
-            return "a folder (subfolders are not read; open it on its own)";
-        }
-        if (Files.isSymbolicLink(p)) {
-            return "a link that leads nowhere (broken, or a loop of links)";
-        }
-        return "not a regular file (a pipe, socket or device): not read";
+    /** The format's description of the data, from one good snapshot read again. */
+    private static DataSetDescription describe(SnapshotFormat format, Path dir, List<SnapshotRef> refs, int goodIndex)
+            throws InputFormatException {
+        SnapshotReader reader = new SnapshotReader();
+        return format.describe(dir, refs, format.read(refs.get(goodIndex), reader));
     }
 
     /**
@@ -149,22 +119,22 @@ public final class ImsDirectoryImporter {
      * So one hostile file (a single 200,000-token line, a CR-only file read as one row, a huge file) is skipped
      * with its reason and never takes the import's memory.
      */
-    private Limits limits(List<Candidate> candidates, TaskContext context) {
-        List<Candidate> bySize = new ArrayList<>(candidates);
-        bySize.sort(Comparator.comparingLong(Candidate::size));
-        Candidate median = bySize.get(bySize.size() / 2);
-        boolean gz = SnapshotName.isGzip(median.name);
-        long typicalBytes = median.size * (gz ? 4 : 1);
+    private Limits limits(SnapshotFormat format, List<SnapshotRef> candidates, TaskContext context) {
+        List<SnapshotRef> bySize = new ArrayList<>(candidates);
+        bySize.sort(Comparator.comparingLong(SnapshotRef::size));
+        SnapshotRef median = bySize.get(bySize.size() / 2);
+        boolean gz = SnapshotName.isGzip(median.name());
+        long typicalBytes = median.size() * (gz ? 4 : 1);
         SnapshotReader probe = new SnapshotReader();
         probe.limit(Math.max(64L << 20, 8 * typicalBytes), "the per-file limit");
         for (int k = 0; k < Math.min(3, bySize.size()); k++) {
             context.checkCancelled();
-            Candidate c = bySize.get(Math.min(bySize.size() - 1, bySize.size() / 2 + k));
+            SnapshotRef c = bySize.get(Math.min(bySize.size() - 1, bySize.size() / 2 + k));
             try {
-                long bytes = probe.read(c.path);
-                return new Limits(Math.max(16L << 20, 8 * bytes), Math.max(64, 4 * probe.parser().channels()));
+                format.read(c, probe);
+                return new Limits(Math.max(16L << 20, 8 * probe.lastBytes()), Math.max(64, 4 * probe.parser().channels()));
             } catch (InputFormatException | RuntimeException | OutOfMemoryError e) {
-                LOG.debug("probe {} failed: {}", c.name, e.toString());
+                LOG.debug("probe {} failed: {}", c.name(), e.toString());
             }
         }
         return new Limits(Math.max(16L << 20, 8 * typicalBytes), SnapshotParser.DEFAULT_MAX_COLUMNS);
@@ -179,15 +149,15 @@ public final class ImsDirectoryImporter {
         }
     }
 
-    private Parsed[] parseAll(List<Candidate> candidates, TaskContext context) {
+    private Parsed[] parseAll(SnapshotFormat format, List<SnapshotRef> candidates, TaskContext context) {
         int n = candidates.size();
         Parsed[] parsed = new Parsed[n];
         AtomicLong bytesDone = new AtomicLong();
         long start = System.nanoTime();
-        Limits limits = limits(candidates, context);
+        Limits limits = limits(format, candidates, context);
         SnapshotWorkers.run(n, threads, "import", context, limits::newReader, (reader, i) -> {
-            parsed[i] = parseOne(reader, candidates.get(i));
-            bytesDone.addAndGet(candidates.get(i).size);
+            parsed[i] = parseOne(format, reader, candidates.get(i));
+            bytesDone.addAndGet(candidates.get(i).size());
         }, done -> report(context, done, n, bytesDone.get(), start));
         return parsed;
     }
@@ -198,11 +168,10 @@ public final class ImsDirectoryImporter {
                 done, total, bytes / 1e6, s > 0 ? bytes / 1e6 / s : 0));
     }
 
-    private static Parsed parseOne(SnapshotReader reader, Candidate c) {
+    private static Parsed parseOne(SnapshotFormat format, SnapshotReader reader, SnapshotRef c) {
         Parsed p = new Parsed();
         try {
-            reader.read(c.path);
-            SnapshotParser sp = reader.parser();
+            SignalView sp = format.read(c, reader);
             p.channels = sp.channels();
             p.rows = sp.rows();
             p.features = new double[p.channels * FEATURES];
@@ -216,9 +185,9 @@ public final class ImsDirectoryImporter {
                 }
             }
         } catch (InputFormatException e) {
-            p.error = stripFilePrefix(e.getMessage(), c.name);
+            p.error = stripFilePrefix(e.getMessage(), c.name());
         } catch (RuntimeException e) {
-            LOG.error("unexpected error importing {}", c.path, e);
+            LOG.error("unexpected error importing {}", c.path(), e);
             p.error = "unexpected error: " + e;
         } catch (OutOfMemoryError e) {
             p.error = "too large to read in memory";
@@ -247,7 +216,7 @@ public final class ImsDirectoryImporter {
                 .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(0);
     }
 
-    private static FeatureTable toTable(Path dir, List<Candidate> candidates, Parsed[] parsed, List<Integer> good,
+    private static FeatureTable toTable(Path dir, List<SnapshotRef> candidates, Parsed[] parsed, List<Integer> good,
                                         int channels) {
         int n = good.size();
         List<LocalDateTime> ts = new ArrayList<>(n);
@@ -261,8 +230,8 @@ public final class ImsDirectoryImporter {
         }
         for (int k = 0; k < n; k++) {
             int i = good.get(k);
-            ts.add(candidates.get(i).timestamp);
-            files.add(candidates.get(i).name);
+            ts.add(candidates.get(i).timestamp());
+            files.add(candidates.get(i).name());
             rows[k] = parsed[i].rows;
             for (int ch = 0; ch < channels; ch++) {
                 for (Feature f : Feature.values()) {

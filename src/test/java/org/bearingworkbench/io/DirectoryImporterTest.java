@@ -20,7 +20,7 @@ import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImsDirectoryImporterTest {
+class DirectoryImporterTest {
     @TempDir
     Path dir;
 
@@ -40,7 +40,7 @@ class ImsDirectoryImporterTest {
     }
 
     private ImportResult importDir() throws InputFormatException {
-        return new ImsDirectoryImporter(2).importDirectory(dir, TaskContext.silent());
+        return new DirectoryImporter(2).importDirectory(dir, TaskContext.silent());
     }
 
     private Map<String, String> reasons(ImportResult r) {
@@ -118,7 +118,7 @@ class ImsDirectoryImporterTest {
     @Test
     void rejectsPathThatIsNotADirectory() {
         var e = assertThrows(InputFormatException.class,
-                () -> new ImsDirectoryImporter().importDirectory(dir.resolve("missing"), TaskContext.silent()));
+                () -> new DirectoryImporter().importDirectory(dir.resolve("missing"), TaskContext.silent()));
         assertTrue(e.getMessage().endsWith("not a directory"), e.getMessage());
     }
 
@@ -128,7 +128,7 @@ class ImsDirectoryImporterTest {
             write("2004.02.12.1" + i + ".00.00", rows(10, 2, 0.1));
         }
         List<long[]> seen = new ArrayList<>();
-        new ImsDirectoryImporter(2).importDirectory(dir,
+        new DirectoryImporter(2).importDirectory(dir,
                 new CancellationToken().contextFor((done, total, msg) -> seen.add(new long[] {done, total})));
         long[] last = seen.get(seen.size() - 1);
         assertEquals(6, last[0]);
@@ -143,6 +143,6 @@ class ImsDirectoryImporterTest {
         CancellationToken token = new CancellationToken();
         token.cancel();
         assertThrows(CancelledException.class,
-                () -> new ImsDirectoryImporter(2).importDirectory(dir, token.contextFor((d, t, m) -> { })));
+                () -> new DirectoryImporter(2).importDirectory(dir, token.contextFor((d, t, m) -> { })));
     }
 }

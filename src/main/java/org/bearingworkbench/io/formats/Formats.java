@@ -1,0 +1,40 @@
+package org.bearingworkbench.io.formats;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The layouts the workbench reads, and which one a directory is in (the most confident; {@code --format} forces). */
+public final class Formats {
+    private static final List<SnapshotFormat> ALL = List.of(new ImsFormat(), new FemtoFormat(), new XjtuFormat());
+    private static final double MIN_CONFIDENCE = 0.3;
+
+    private Formats() {
+    }
+
+    public static List<SnapshotFormat> all() {
+        return ALL;
+    }
+
+    public static Optional<SnapshotFormat> byId(String id) {
+        String key = id.trim().toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(f -> f.id().equals(key)).findFirst();
+    }
+
+    /** The format with id {@code id}, or an error listing the known ones. */
+    public static SnapshotFormat require(String id) {
+        return byId(id).orElseThrow(() -> new IllegalArgumentException("--format: '" + id + "' is not a known format ("
+                + String.join(", ", ALL.stream().map(SnapshotFormat::id).toList()) + ")"));
+    }
+
+    /**
+     * The layout {@code dir} is most likely in; IMS when none is recognised (its import then names what it
+     * expected and lists what it found).
+     */
+    public static SnapshotFormat detect(Path dir) {
+        SnapshotFormat best = ALL.stream().max(Comparator.comparingDouble(f -> f.recognise(dir))).orElseThrow();
+        return best.recognise(dir) < MIN_CONFIDENCE ? ALL.get(0) : best;
+    }
+}

@@ -1,0 +1,44 @@
+package org.bearingworkbench.io.formats;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.SkippedFile;
+import org.bearingworkbench.io.SnapshotReader;
+
+/**
+ * One layout of bearing-vibration recordings (IMS, PRONOSTIA, XJTU-SY, ...): whether a directory is in it, its
+ * snapshots in time order, how to read one, and what the layout states about the data (sample rate, channels, ...).
+ * Implementations are stateless; reading uses the caller's {@link SnapshotReader} (one per worker thread).
+ */
+public interface SnapshotFormat {
+    /** Short id for {@code --format} and bundles: {@code ims}, {@code femto}, {@code xjtu-sy}. */
+    String id();
+
+    /** A name for people. */
+    String label();
+
+    /**
+     * How sure this format is that {@code dir} is in it: 0 (not at all) to 1 (certain), from names and the first
+     * file only (cheap).
+     */
+    double recognise(Path dir);
+
+    /** The snapshots in time order; entries that are not snapshots of this layout are added to {@code skipped}. */
+    List<SnapshotRef> list(Path dir, List<SkippedFile> skipped) throws InputFormatException;
+
+    /** Reads one snapshot's signal channels with {@code reader}. */
+    SignalView read(SnapshotRef ref, SnapshotReader reader) throws InputFormatException;
+
+    /**
+     * What this layout states or the files show about the data set ({@code first} is a snapshot just read, with
+     * {@code refs} all of them).
+     */
+    DataSetDescription describe(Path dir, List<SnapshotRef> refs, SignalView first);
+
+    /** The snapshot a feature-table row names ({@code file} as {@link SnapshotRef#name()}). */
+    default Path resolve(Path dir, String file) {
+        return dir.resolve(file);
+    }
+}
