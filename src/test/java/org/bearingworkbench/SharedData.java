@@ -52,4 +52,22 @@ public final class SharedData {
         }
         return dir;
     }
+
+    /** The directory of the real PRONOSTIA / FEMTO Bearing3_1 (515 vibration files), unpacked on first use. */
+    public static synchronized Path femtoBearing31() throws IOException, InterruptedException {
+        Path archive = file("femto/Bearing3_1.tar.xz");
+        Path into = Paths.get("target", "femto").toAbsolutePath();
+        Path done = into.resolve(".unpacked");
+        if (!Files.exists(done)) {
+            Files.createDirectories(into);
+            Process p = new ProcessBuilder("tar", "xJf", archive.toString(), "-C", into.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IOException("could not unpack " + archive + ": " + out);
+            }
+            Files.createFile(done);
+        }
+        return into.resolve("Bearing3_1");
+    }
 }

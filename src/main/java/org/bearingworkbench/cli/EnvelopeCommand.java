@@ -5,7 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.io.DataSetSidecar;
 import org.bearingworkbench.io.Snapshot;
+import org.bearingworkbench.io.formats.Formats;
+import org.bearingworkbench.io.formats.SignalView;
+import org.bearingworkbench.io.formats.SnapshotFormat;
+import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.signal.DefectMatch;
 import org.bearingworkbench.signal.EnvelopeSpectrum;
@@ -13,6 +20,7 @@ import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.SpectralKurtosis;
 import org.bearingworkbench.signal.Spectrum;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,22 +37,29 @@ final class EnvelopeCommand implements Callable<Integer> {
     @Option(names = "--band", defaultValue = "2000-8000", description = "demodulation band in Hz, or 'auto' (spectral kurtosis); default ${DEFAULT-VALUE}")
     String band;
 
-    @Option(names = "--sample-rate", defaultValue = "20000", description = "sampling rate in Hz (default ${DEFAULT-VALUE})")
-    double sampleRate;
+    @Mixin
+    DataSetOptions dataSet = new DataSetOptions();
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
-        Snapshot s = SnapshotReader.readSnapshot(file);
-        if (channel < 1 || channel > s.channelCount()) {
-            throw new IllegalArgumentException("--channel: the file has channels 1 to " + s.channelCount());
+        UserSettings given = dataSet.settings();
+        Path dir = file.toAbsolutePath().getParent();
+        UserSettings settings = given.over(DataSetSidecar.load(dir));
+        SnapshotFormat format = settings.format() != null ? Formats.require(settings.format()) : Formats.detect(dir);
+        SnapshotReader reader = new SnapshotReader();
+        SnapshotRef ref = new SnapshotRef(file, file.getFileName().toString(), null, 0);
+        SignalView view = format.read(ref, reader);
+        DataSetDescription description = settings.applyTo(format.describe(dir, List.of(ref), view));
+        if (channel < 1 || channel > view.channels()) {
+            throw new IllegalArgumentException("--channel: the file has channels 1 to " + view.channels());
         }
+        Snapshot s = new Snapshot(file.getFileName().toString(), null, view.copy(), view.rows());
         double[] x = s.channels()[channel - 1];
-        if (!(sampleRate > 0 && Double.isFinite(sampleRate))) {
-            throw new IllegalArgumentException("--sample-rate: a positive number of Hz (got " + sampleRate + ")");
-        }
+        PhysicsSettings physics = description.physics(PhysicsSettings.ims());
+        double sampleRate = physics.sampleRate();
         String problem = EnvelopeSpectrum.unusable(x, s.rows(), sampleRate);
         if (problem != null) {
             throw new IllegalArgumentException(s.file() + " ch" + channel + ": " + problem);
@@ -72,12 +87,13 @@ final class EnvelopeCommand implements Callable<Integer> {
                         + " Hz (half the sample rate) with LOW below HIGH");
             }
         }
-        PhysicsSettings settings = new PhysicsSettings(PhysicsSettings.ims().geometry(), lo, hi, sampleRate, 3, 0.03, 256);
+        PhysicsSettings band = new PhysicsSettings(physics.geometry(), lo, hi, sampleRate, physics.harmonics(),
+                physics.tolerance(), physics.spectrogramBins());
         Spectrum env = EnvelopeSpectrum.of(x, s.rows(), sampleRate, lo, hi);
-        List<DefectMatch> matches = settings.analysis().matches(env);
+        List<DefectMatch> matches = band.analysis().matches(env);
         int peak = env.peakIndex(5);
-        System.out.printf(Locale.ROOT, "%s ch%d, band %.0f-%.0f Hz, largest envelope peak at %.1f Hz%n", s.file(), channel,
-                lo, hi, env.frequency()[peak]);
+        System.out.printf(Locale.ROOT, "%s ch%d (%s, %.6g Hz, %s), band %.0f-%.0f Hz, largest envelope peak at %.1f Hz%n",
+                s.file(), channel, format.id(), sampleRate, physics.geometry().name(), lo, hi, env.frequency()[peak]);
         DefectMatch top = matches.get(0);
         System.out.println("strongest defect match: " + top.describe("ch" + channel) + top.weakness());
         for (DefectMatch m : matches) {

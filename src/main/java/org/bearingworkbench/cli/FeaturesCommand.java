@@ -10,6 +10,7 @@ import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.task.SyncTaskExecutor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,24 +25,31 @@ final class FeaturesCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--defects", description = "also compute bearing defect indicators per channel (ch<N>_bpfo, _bpfi, "
-            + "_bsf, _2bsf, _ftf: envelope peak / noise floor) for the IMS rig (Rexnord ZA-2115, 2000 rpm, band 2-8 kHz)")
+            + "_bsf, _2bsf, _ftf: envelope peak / noise floor) from the data set's bearing, shaft speed and sample rate (band 2-8 kHz)")
     boolean defects;
 
     @Option(names = "--json", description = "print a one-line JSON summary on stdout")
     boolean json;
 
+    @Mixin
+    DataSetOptions dataSet = new DataSetOptions();
+
     @Override
     public Integer call() throws Exception {
+        var settings = dataSet.settings();
         CommandChecks.requireSource(source);
         OutputFiles.checkFile(output, List.of(source));
         ImportResult result = new SyncTaskExecutor().execute("Import",
-                ctx -> DataSets.open(source, ctx), new ConsoleProgress(System.err));
+                ctx -> DataSets.open(source, settings, ctx), new ConsoleProgress(System.err));
         for (SkippedFile s : result.skipped()) {
             System.err.println("skipped " + s);
         }
         var table = result.table();
         if (defects) {
-            table = org.bearingworkbench.pipeline.RunPhysics.compute(result, org.bearingworkbench.signal.PhysicsSettings.ims(),
+            var physics = result.description().physics(org.bearingworkbench.signal.PhysicsSettings.ims());
+            System.err.printf(java.util.Locale.ROOT, "defect indicators: %s, %.6g Hz, band %.0f-%.0f Hz%n",
+                    physics.geometry().name(), physics.sampleRate(), physics.bandLowHz(), physics.bandHighHz());
+            table = org.bearingworkbench.pipeline.RunPhysics.compute(result, physics,
                     new org.bearingworkbench.task.CancellationToken().contextFor(new ConsoleProgress(System.err))).addTo(table);
         }
         FeatureCsv.write(table, output);
@@ -50,6 +58,9 @@ final class FeaturesCommand implements Callable<Integer> {
                     .put("channels", result.channels()).put("seconds", result.seconds())
                     .put("mb_per_s", result.megabytesPerSecond()));
         } else {
+            for (String line : result.description().lines()) {
+                System.err.println("  " + line);
+            }
             System.err.printf("%d files, %d skipped, %d channels in %.2f s (%.0f MB/s) -> %s%n",
                     result.table().rowCount(), result.skipped().size(), result.channels(), result.seconds(),
                     result.megabytesPerSecond(), output);

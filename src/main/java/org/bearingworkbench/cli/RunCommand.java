@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DetectOptions detect = new DetectOptions();
 
+    @Mixin
+    DataSetOptions dataSet = new DataSetOptions();
+
     @Option(names = "--json", description = "print a one-line JSON summary on stdout")
     boolean json;
 
@@ -61,9 +64,10 @@ final class RunCommand implements Callable<Integer> {
         detect.validate();
         split.validate();
         var method = detect.method();
+        var settings = dataSet.settings();
         CommandChecks.requireSource(source);
         try (OutputSet out = OutputSet.begin(outDir, OUTPUTS, List.of(source))) {
-            ImportResult imported = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+            ImportResult imported = DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
             CommandChecks.listSkipped(imported, outDir.resolve(SUMMARY) + " and the report header", System.err);
             FeatureCsv.write(imported.table(), out.file(FEATURES));
             var splitConfig = split.toSplit(imported.table());
@@ -75,14 +79,14 @@ final class RunCommand implements Callable<Integer> {
                                     config.epochs(), e.loss(), e.validationLoss());
                         }
                     }, TaskContext.silent());
-            ModelBundle bundle = ModelBundle.of(r);
+            ModelBundle bundle = ModelBundle.of(r).withDataSet(imported.description());
             AnomalyAnalysis a = Workflows.analyze(imported.table(), bundle, method, detect.rule(),
                     detect.channelsPerBearing, TaskContext.silent());
             bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method());
             Path modelFile = outDir.resolve(MODEL);
             bundle.save(out.file(MODEL));
             AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelFile.toString(), config,
-                    imported.skipped()), detect.onlyFlagged, out.file(REPORT));
+                    imported.skipped()).with(imported.description(), List.of()), detect.onlyFlagged, out.file(REPORT));
             String summary = summary(imported, r) + AnalysisSummary.text(a);
             AtomicFiles.write(out.file(SUMMARY), w -> w.write(summary + skippedList(imported)));
             out.commit();

@@ -50,6 +50,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     DetectOptions detect = new DetectOptions();
 
+    @Mixin
+    DataSetOptions dataSet = new DataSetOptions();
+
     @Option(names = "--json", description = "print a one-line JSON summary on stdout")
     boolean json;
 
@@ -57,6 +60,7 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         detect.validate();
         split.validate();
+        var settings = dataSet.settings();
         var method = detect.method();
         if ((modelFile == null) == (kerasModel == null)) {
             throw new IllegalArgumentException("give either --model FILE.bwm or --keras-model FILE.h5 --scaler FILE.json");
@@ -76,20 +80,24 @@ final class ScoreCommand implements Callable<Integer> {
         if (saveModel != null) {
             OutputFiles.checkFile(saveModel, inputs);
         }
-        ImportResult data = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+        ImportResult data = DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         CommandChecks.listSkipped(data, output + " (header)", System.err);
         FeatureTable table = data.table();
         ModelBundle bundle = kerasModel != null
                 ? Workflows.importKeras(table, kerasModel, scaler, columns, split.toSplit(table))
                 : ModelBundle.load(modelFile);
         Path modelSource = kerasModel != null ? kerasModel : modelFile;
+        List<String> warnings = bundle.differencesFrom(data.description()).stream()
+                .map(d -> "the data differs from the model's training data: " + d).toList();
+        warnings.forEach(w -> System.err.println("warning: " + w));
         AnomalyAnalysis a = Workflows.analyze(table, bundle, method, detect.rule(), detect.channelsPerBearing,
                 TaskContext.silent());
         if (saveModel != null) {
-            bundle.withThreshold(a.threshold().value(), a.threshold().method()).save(saveModel);
+            ModelBundle saved = bundle.withThreshold(a.threshold().value(), a.threshold().method());
+            (saved.trainedOn() == null ? saved.withDataSet(data.description()) : saved).save(saveModel);
         }
         AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelSource.toString(),
-                bundle.model().config(), data.skipped()), detect.onlyFlagged, output);
+                bundle.model().config(), data.skipped()).with(data.description(), warnings), detect.onlyFlagged, output);
         if (json) {
             System.out.println(AnalysisSummary.json(a));
         } else {

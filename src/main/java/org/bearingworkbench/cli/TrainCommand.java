@@ -36,6 +36,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
 
+    @Mixin
+    DataSetOptions dataSet = new DataSetOptions();
+
     @Option(names = "--json", description = "print a one-line JSON summary on stdout")
     boolean json;
 
@@ -43,9 +46,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var config = model.toConfig();
         split.validate();
+        var settings = dataSet.settings();
         CommandChecks.requireSource(source);
         OutputFiles.checkFile(output, List.of(source));
-        ImportResult data = DataSets.open(source, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+        ImportResult data = DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         CommandChecks.listSkipped(data, null, System.err);
         FeatureTable table = data.table();
         var splitConfig = split.toSplit(table);
@@ -53,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult r = Workflows.train(table, columns, splitConfig, config, e -> System.err.printf(Locale.ROOT,
                 "epoch %d/%d  loss %.4f  val_loss %.4f  (%.2f s)%n", e.epoch(), config.epochs(), e.loss(),
                 e.validationLoss(), e.seconds()), new CancellationToken().contextFor((d, t, m) -> { }));
-        ModelBundle.of(r).save(output);
+        ModelBundle.of(r).withDataSet(data.description()).save(output);
         if (json) {
             System.out.println(new Json().put("train_rows", r.fitWindows()).put("val_rows", r.validationWindows())
                     .put("epochs", r.history().size()).put("final_loss", r.last().loss())

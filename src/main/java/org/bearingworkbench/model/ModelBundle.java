@@ -23,6 +23,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.dataset.DescriptionCodec;
 import org.bearingworkbench.io.AtomicFiles;
 import org.bearingworkbench.io.InputFormatException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -31,11 +33,12 @@ import org.deeplearning4j.util.ModelSerializer;
 /**
  * A model bundle file ({@code .bwm}): one zip holding the DL4J network and {@code bundle.properties} with the
  * scaler, config, feature columns, training range, chosen threshold, loss history, library versions and creation
- * time (provenance, so every report can say what produced it).
+ * time (provenance, so every report can say what produced it), and the description of the data it was trained on
+ * ({@code trainedOn}: sample rate, channels, ...; null in bundles written before descriptions existed).
  */
 public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd,
                           List<EpochResult> history, Double threshold, String thresholdMethod, String createdAt,
-                          Map<String, String> versions) {
+                          Map<String, String> versions, DataSetDescription trainedOn) {
     public static final String EXTENSION = ".bwm";
     private static final String NETWORK = "network.zip";
     private static final String META = "bundle.properties";
@@ -48,16 +51,31 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
 
     public static ModelBundle of(TrainingResult r) {
         return new ModelBundle(r.model(), r.trainStart(), r.trainEnd(), r.history(), null, null,
-                Instant.now().toString(), libraryVersions());
+                Instant.now().toString(), libraryVersions(), null);
     }
 
     /** A bundle for a model made elsewhere (an imported Keras model) whose healthy range is given by the user. */
     public static ModelBundle imported(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd) {
-        return new ModelBundle(model, trainStart, trainEnd, List.of(), null, null, Instant.now().toString(), libraryVersions());
+        return new ModelBundle(model, trainStart, trainEnd, List.of(), null, null, Instant.now().toString(), libraryVersions(),
+                null);
     }
 
     public ModelBundle withThreshold(Double value, String method) {
-        return new ModelBundle(model, trainStart, trainEnd, history, value, method, createdAt, versions);
+        return new ModelBundle(model, trainStart, trainEnd, history, value, method, createdAt, versions, trainedOn);
+    }
+
+    /** This bundle recording the data it was trained on. */
+    public ModelBundle withDataSet(DataSetDescription description) {
+        return new ModelBundle(model, trainStart, trainEnd, history, threshold, thresholdMethod, createdAt, versions,
+                description);
+    }
+
+    /**
+     * How {@code data} differs from the data this model was trained on (sample rate, samples per snapshot,
+     * channels); empty when they match or either is not described.
+     */
+    public List<String> differencesFrom(DataSetDescription data) {
+        return trainedOn == null || data == null ? List.of() : trainedOn.differencesFrom(data);
     }
 
     public Optional<Double> chosenThreshold() {
@@ -112,6 +130,9 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         p.setProperty("history", h.toString());
         p.setProperty("created_at", createdAt);
         versions.forEach((k, v) -> p.setProperty("version." + k, v));
+        if (trainedOn != null) {
+            DescriptionCodec.encode(trainedOn).forEach((k, v) -> p.setProperty("dataset." + k, v));
+        }
         StringWriter meta = new StringWriter();
         p.store(meta, "Bearing Workbench model bundle");
         AtomicFiles.writePath(target, temp -> {
@@ -160,11 +181,14 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         try {
             Map<String, String> cfg = new TreeMap<>();
             Map<String, String> versions = new TreeMap<>();
+            Map<String, String> dataset = new TreeMap<>();
             for (String k : p.stringPropertyNames()) {
                 if (k.startsWith("config.")) {
                     cfg.put(k.substring(7), p.getProperty(k));
                 } else if (k.startsWith("version.")) {
                     versions.put(k.substring(8), p.getProperty(k));
+                } else if (k.startsWith("dataset.")) {
+                    dataset.put(k.substring(8), p.getProperty(k));
                 }
             }
             ModelConfig config = ModelConfig.fromMap(cfg);
@@ -188,7 +212,7 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
             return new ModelBundle(new LstmAutoencoder(net, columns, scaler, config),
                     LocalDateTime.parse(p.getProperty("train.start")), LocalDateTime.parse(p.getProperty("train.end")),
                     history, tv == null ? null : Double.parseDouble(tv), p.getProperty("threshold.method"),
-                    p.getProperty("created_at"), versions);
+                    p.getProperty("created_at"), versions, DescriptionCodec.decode(dataset));
         } catch (InputFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

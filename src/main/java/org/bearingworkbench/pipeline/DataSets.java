@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.io.DataSetSidecar;
+import org.bearingworkbench.io.formats.Formats;
+import org.bearingworkbench.io.formats.SnapshotFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
@@ -13,12 +19,29 @@ import org.bearingworkbench.task.TaskContext;
 
 /** Opens a data set the way every front end does: a directory of snapshots is imported, a file is read as a feature CSV. */
 public final class DataSets {
+    private static final Logger LOG = LoggerFactory.getLogger(DataSets.class);
     private DataSets() {
     }
 
     public static ImportResult open(Path source, TaskContext context) throws InputFormatException {
+        return open(source, UserSettings.NONE, context);
+    }
+
+    /**
+     * Opens {@code source} with what the user said about it ({@code given}, over what was remembered for that
+     * directory); settings given now are remembered ({@link DataSetSidecar}).
+     */
+    public static ImportResult open(Path source, UserSettings given, TaskContext context) throws InputFormatException {
         if (Files.isDirectory(source)) {
-            return new DirectoryImporter().importDirectory(source, context);
+            UserSettings settings = given.over(DataSetSidecar.load(source));
+            SnapshotFormat format = settings.format() != null ? Formats.require(settings.format())
+                    : Formats.detect(source);
+            ImportResult r = new DirectoryImporter().importDirectory(source, format, context);
+            if (!given.isEmpty()) {
+                String where = DataSetSidecar.save(source, given);
+                LOG.info("remembered {} for {} in {}", given, source, where);
+            }
+            return r.withDescription(settings.applyTo(r.description()));
         }
         if (!Files.exists(source)) {
             throw new InputFormatException(source + ": no such file or directory");
@@ -38,6 +61,6 @@ public final class DataSets {
         context.progress(1, 1, "read " + table.rowCount() + " rows");
         return new ImportResult(table, loaded.skippedRows(), table.channels().isEmpty() ? table.featureColumns().size()
                 : table.channels().size(), size, (System.nanoTime() - start) / 1e9,
-                DataSetDescription.ofFeatureTable("feature-csv", table.channels()), null);
+                given.applyTo(DataSetDescription.ofFeatureTable("feature-csv", table.channels())), null);
     }
 }

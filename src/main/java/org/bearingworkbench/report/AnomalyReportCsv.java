@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.io.AtomicFiles;
@@ -24,14 +25,23 @@ public final class AnomalyReportCsv {
 
     /** Where the data and the model came from, for the header. */
     public record Provenance(String dataSource, String modelFile, String configHash, String seed,
-                             List<SkippedFile> skipped) {
+                             List<SkippedFile> skipped, List<String> dataDescription, List<String> warnings) {
         public Provenance {
             skipped = List.copyOf(skipped);
+            dataDescription = List.copyOf(dataDescription);
+            warnings = List.copyOf(warnings);
         }
 
         /** Provenance of a report made with a model of these settings on data that left out {@code skipped}. */
         public static Provenance of(String dataSource, String modelFile, ModelConfig config, List<SkippedFile> skipped) {
-            return new Provenance(dataSource, modelFile, config.hash(), Long.toString(config.seed()), skipped);
+            return new Provenance(dataSource, modelFile, config.hash(), Long.toString(config.seed()), skipped,
+                    List.of(), List.of());
+        }
+
+        /** The same, with the data set's description and any warnings (e.g. data unlike the model's). */
+        public Provenance with(DataSetDescription description, List<String> warnings) {
+            return new Provenance(dataSource, modelFile, configHash, seed, skipped,
+                    description == null ? List.of() : description.lines(), warnings);
         }
     }
 
@@ -46,6 +56,12 @@ public final class AnomalyReportCsv {
         out.write("# data_source: " + p.dataSource() + "\n");
         out.write("# created_at: " + Instant.now() + "\n");
         out.write("# model: " + p.modelFile() + " (config hash " + p.configHash() + ", seed " + p.seed() + ")\n");
+        for (String line : p.dataDescription()) {
+            out.write("# data." + line + "\n");
+        }
+        for (String w : p.warnings()) {
+            out.write("# warning: " + w + "\n");
+        }
         out.write("# skipped_files: " + p.skipped().size() + (p.skipped().isEmpty() ? "" : " (not in the rows below)")
                 + "\n");
         for (SkippedFile f : p.skipped()) {

@@ -77,4 +77,9 @@ final class Charts {
     static LocalDateTime time(double seconds) {
         return LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond((long) Math.round(seconds)), ZoneId.systemDefault());
     }
+
+    /** A number without a needless fraction or exponent: 20000, 25600, 20480.5. */
+    static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+    }
 }

@@ -164,7 +164,7 @@ final class DataPane extends BorderPane {
         summary.setText(String.format(Locale.ROOT, "%s%n%d files, %d channels%n%s .. %s (%d h %d min)%n%.0f MB read in %.2f s",
                 t.name(), t.rowCount(), d.channels(), FeatureCsv.ISO.format(t.timestamp(0)),
                 FeatureCsv.ISO.format(t.timestamp(t.rowCount() - 1)), span.toHours(), span.toMinutesPart(),
-                d.bytes() / 1e6, d.seconds()));
+                d.bytes() / 1e6, d.seconds()) + "\n" + String.join("\n", d.description().lines()));
         skipped.getItems().setAll(d.skipped().stream().map(SkippedFile::toString).toList());
         showSplit();
     }

@@ -27,7 +27,10 @@ import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.Snapshot;
+import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.io.formats.DataSource;
+import org.bearingworkbench.io.formats.SignalView;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
 
@@ -64,7 +67,8 @@ final class SignalsPane extends BorderPane {
         feature.setTooltip(new Tooltip("Per-file feature to trend"));
         bearing.setTooltip(new Tooltip("Which bearing's channels to show"));
         sampleRate.setPrefColumnCount(6);
-        sampleRate.setTooltip(new Tooltip("Sampling rate of the raw files in Hz (IMS: 20 kHz)"));
+        sampleRate.setTooltip(new Tooltip("Sampling rate of the raw files in Hz (from the data set's description; "
+                + "a change here applies to these views only)"));
         logSpectrum.setOnAction(e -> Charts.yAxis(spectrum).setLogAxis(logSpectrum.isSelected()));
         Button prev = new Button("◀");
         prev.setTooltip(new Tooltip("Previous file"));
@@ -122,6 +126,10 @@ final class SignalsPane extends BorderPane {
         feature.setOnAction(e -> refresh());
         sampleRate.setOnAction(e -> showFile());
         model.dataProperty().addListener((o, a, d) -> {
+            if (d != null && d.description().sampleRateHz().known()
+                    && (a == null || a.description() != d.description())) {
+                sampleRate.setText(Charts.plain(d.description().sampleRateHz().value()));
+            }
             fillBearings();
             refresh();
         });
@@ -233,10 +241,12 @@ final class SignalsPane extends BorderPane {
             return;
         }
         fileMarker.setValue(Charts.seconds(t.timestamp(row)));
-        if (t.directory().isEmpty()) {
+        ImportResult data = model.dataProperty().get();
+        if (data == null || data.rawSource().isEmpty()) {
             fileLabel.setText(FeatureCsv.ISO.format(t.timestamp(row)) + ": no raw files (data loaded from a feature CSV)");
             return;
         }
+        DataSource source = data.rawSource().get();
         double fs;
         try {
             fs = Double.parseDouble(sampleRate.getText().trim());
@@ -247,14 +257,16 @@ final class SignalsPane extends BorderPane {
             fileLabel.setText("Sample rate must be a positive number of Hz");
             return;
         }
-        Path file = t.directory().get().resolve(t.file(row));
+        String file = t.file(row);
+        java.time.LocalDateTime time = t.timestamp(row);
         List<Integer> chans = channels();
         int envCh = envelopeChannel.getValue() == null ? 1 : Integer.parseInt(envelopeChannel.getValue().substring(2));
         boolean auto = autoBand.isSelected();
         PhysicsSettings base = model.physicsSettingsProperty().get();
         fileLabel.setText("Loading " + t.file(row) + "…");
         tasks.view(ctx -> {
-            Snapshot s = SnapshotReader.readSnapshot(file);
+            SignalView v = source.read(file, time, new SnapshotReader());
+            Snapshot s = new Snapshot(file, time, v.copy(), v.rows());
             List<Spectrum> spectra = new ArrayList<>();
             for (int ch : chans) {
                 ctx.checkCancelled();

@@ -26,6 +26,7 @@ import org.bearingworkbench.report.AnomalyReportCsv;
  * publishes its result into the {@link WorkbenchModel}; failures become dialogs with the core's message.
  */
 public final class WorkbenchController {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkbenchController.class);
     private final WorkbenchModel model;
     private final FxTasks tasks;
     private final RecentDataSets recent;
@@ -62,11 +63,26 @@ public final class WorkbenchController {
             model.analysisProperty().set(null);
             model.dataSourceProperty().set(path.toAbsolutePath().normalize().toString());
             model.physicsProperty().set(null);
+            applyDescription(result);
             model.dataProperty().set(result);
             recent.add(path);
             rescore();
-            computePhysics();
+            if (result.description().geometry().isPresent()) {
+                computePhysics();
+            }
         }, ex -> fail("Cannot open " + path, ex));
+    }
+
+    /**
+     * Physics from the data set's own description (sample rate, bearing, speed) over the user's analysis settings
+     * (band, harmonics, tolerance); where the description lacks a value, the physics pass waits for it.
+     */
+    private void applyDescription(ImportResult result) {
+        try {
+            model.physicsSettingsProperty().set(result.description().physics(model.physicsSettingsProperty().get()));
+        } catch (IllegalStateException e) {
+            LOG.info("no physics for {}: {}", result.table().name(), e.getMessage());
+        }
     }
 
     /**
@@ -75,7 +91,7 @@ public final class WorkbenchController {
      */
     public void computePhysics() {
         ImportResult data = model.dataProperty().get();
-        if (data == null || data.table().directory().isEmpty()) {
+        if (data == null || data.rawSource().isEmpty() || !data.description().sampleRateHz().known()) {
             return;
         }
         PhysicsSettings settings = model.physicsSettingsProperty().get();
