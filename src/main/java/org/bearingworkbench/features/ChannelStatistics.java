@@ -23,7 +23,11 @@ public final class ChannelStatistics {
                 peak = Math.max(peak, Math.abs(x[i]));
             }
             double scale = Math.scalb(1.0, -Math.getExponent(peak));
-            computeScaled(x, n, scale, out, offset);
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = x[i] * scale;
+            }
+            computeScaled(y, n, scale, out, offset);
         }
     }
 
@@ -38,8 +42,9 @@ public final class ChannelStatistics {
     }
 
     /**
-     * Features of {@code x * scale}, divided back by {@code scale}. Returns false (without a usable result) when
-     * scale is 1 and a moment overflowed or lost its precision to underflow.
+     * Features of {@code x}, which is the channel's samples times {@code scale}; the scale is divided back out.
+     * Returns false (without a usable result) when scale is 1 and a moment overflowed or lost its precision to
+     * underflow. The loops read {@code x} as is, so the common case runs as fast as plain sums.
      */
     private static boolean computeScaled(double[] x, int n, double scale, double[] out, int offset) {
         double sum = 0;
@@ -48,7 +53,7 @@ public final class ChannelStatistics {
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            double v = x[i] * scale;
+            double v = x[i];
             sum += v;
             sumAbs += Math.abs(v);
             sumSq += v * v;
@@ -64,7 +69,7 @@ public final class ChannelStatistics {
         double m3 = 0;
         double m4 = 0;
         for (int i = 0; i < n; i++) {
-            double d = x[i] * scale - mean;
+            double d = x[i] - mean;
             double d2 = d * d;
             m2 += d2;
             m3 += d2 * d;

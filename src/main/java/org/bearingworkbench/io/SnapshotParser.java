@@ -32,6 +32,25 @@ public final class SnapshotParser {
         }
     }
 
+    private static final byte TOKEN = 0;
+    private static final byte BLANK = 1;
+    private static final byte NEWLINE = 2;
+    /** What each byte is: part of a token, a separator between values, or a line end (comma separates). */
+    private static final byte[] KIND = new byte[256];
+    /** The same where the comma is the decimal mark. */
+    private static final byte[] KIND_DECIMAL_COMMA = new byte[256];
+
+    static {
+        for (byte[] k : new byte[][] {KIND, KIND_DECIMAL_COMMA}) {
+            k[' '] = BLANK;
+            k['\t'] = BLANK;
+            k[';'] = BLANK;
+            k['\n'] = NEWLINE;
+            k['\r'] = NEWLINE;
+        }
+        KIND[','] = BLANK;
+    }
+
     private double[][] samples = new double[0][];
     private int channels;
     private int rows;
@@ -101,9 +120,15 @@ public final class SnapshotParser {
         }
         decimalComma = detectDecimalComma(data, pos, length);
         int col = 0;
+        final boolean dc = decimalComma;
+        byte[] kind = dc ? KIND_DECIMAL_COMMA : KIND;
         while (pos < length) {
             byte b = data[pos];
-            if (b == ' ' || b == '\t' || b == ';' || (b == ',' && !decimalComma)) {
+            if (b == '\t' || b == ' ') {
+                pos++;
+                continue;
+            }
+            if (b == ';' || (b == ',' && !dc)) {
                 pos++;
                 continue;
             }
@@ -113,11 +138,6 @@ public final class SnapshotParser {
                 line++;
                 pos += b == '\r' && pos + 1 < length && data[pos + 1] == '\n' ? 2 : 1;
                 continue;
-            }
-            if (col >= maxColumns) {
-                throw new InputFormatException(file + ", line " + line + ": more than " + maxColumns + " columns"
-                        + (channels > 0 ? " (the first row has " + channels + ")" : "")
-                        + " - not a snapshot with one column per channel");
             }
             int start = pos;
             boolean negative = false;
@@ -134,7 +154,7 @@ public final class SnapshotParser {
                 digits++;
                 pos++;
             }
-            if (pos < length && (data[pos] == '.' || (decimalComma && data[pos] == ','))) {
+            if (pos < length && (data[pos] == '.' || (dc && data[pos] == ','))) {
                 pos++;
                 while (pos < length && (c = data[pos] - '0') >= 0 && c <= 9) {
                     mantissa = mantissa * 10 + c;
@@ -144,15 +164,25 @@ public final class SnapshotParser {
                 }
             }
             double value;
-            if (digits == 0 || digits > 15 || (pos < length && !isSeparator(data[pos]))) {
-                int end = tokenEnd(data, start, length);
-                value = NumberToken.parse(data, start, end, decimalComma, file, line);
-                pos = end;
-            } else {
+            byte next = pos < length ? data[pos] : (byte) '\n';
+            if (digits > 0 && digits <= 15 && (next == '\t' || next == '\r' || next == '\n' || next == ' '
+                    || kind[next & 0xFF] != TOKEN)) {
                 value = fraction == 0 ? mantissa : mantissa / POW10[fraction];
                 if (negative) {
                     value = -value;
                 }
+            } else {
+                int end = tokenEnd(data, start, length);
+                value = digits > 0 && digits <= 15 ? exponent(data, pos, end, mantissa, fraction) : Double.NaN;
+                if (Double.isNaN(value)) {
+                    value = NumberToken.parse(data, start, end, decimalComma, file, line);
+                } else if (negative) {
+                    value = -value;
+                }
+                pos = end;
+            }
+            if (col >= samples.length) {
+                addColumn(col, line, file);
             }
             store(col, value);
             col++;
@@ -165,6 +195,36 @@ public final class SnapshotParser {
         if (rows == 0) {
             throw new InputFormatException(file + ": empty file (no samples)");
         }
+    }
+
+    /**
+     * The value of an exact mantissa followed by an exponent ({@code e+05}, {@code E-3}) in {@code data[pos..end)}:
+     * mantissa (below 2^53) times or over an exact power of ten, one rounding as {@link Double#parseDouble}; NaN
+     * when the rest is not a plain exponent or the power is beyond the exact ones (the slow path decides).
+     */
+    private static double exponent(byte[] data, int pos, int end, long mantissa, int fraction) {
+        if (pos >= end || (data[pos] != 'e' && data[pos] != 'E')) {
+            return Double.NaN;
+        }
+        int p = pos + 1;
+        boolean negative = false;
+        if (p < end && (data[p] == '+' || data[p] == '-')) {
+            negative = data[p] == '-';
+            p++;
+        }
+        int exp = 0;
+        int digits = 0;
+        int c;
+        while (p < end && (c = data[p] - '0') >= 0 && c <= 9) {
+            exp = Math.min(exp * 10 + c, 100_000);
+            digits++;
+            p++;
+        }
+        int scale = (negative ? -exp : exp) - fraction;
+        if (digits == 0 || p != end || Math.abs(scale) >= POW10.length) {
+            return Double.NaN;
+        }
+        return scale >= 0 ? mantissa * POW10[scale] : mantissa / POW10[-scale];
     }
 
     private static boolean hasBom(byte[] data, int length) {
@@ -228,10 +288,16 @@ public final class SnapshotParser {
         rows++;
     }
 
-    private void store(int col, double value) {
-        if (col >= samples.length) {
-            samples = Arrays.copyOf(samples, Math.min(maxColumns, Math.max(col + 1, samples.length * 2)));
+    private void addColumn(int col, int line, String file) throws InputFormatException {
+        if (col >= maxColumns) {
+            throw new InputFormatException(file + ", line " + line + ": more than " + maxColumns + " columns"
+                    + (channels > 0 ? " (the first row has " + channels + ")" : "")
+                    + " - not a snapshot with one column per channel");
         }
+        samples = Arrays.copyOf(samples, Math.min(maxColumns, Math.max(col + 1, samples.length * 2)));
+    }
+
+    private void store(int col, double value) {
         double[] s = samples[col];
         if (s == null) {
             s = new double[Math.max(rows + 1, INITIAL_ROWS)];
@@ -243,13 +309,10 @@ public final class SnapshotParser {
         s[rows] = value;
     }
 
-    private boolean isSeparator(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == ';' || (b == ',' && !decimalComma);
-    }
-
     private int tokenEnd(byte[] data, int start, int length) {
+        byte[] kind = decimalComma ? KIND_DECIMAL_COMMA : KIND;
         int end = start;
-        while (end < length && !isSeparator(data[end])) {
+        while (end < length && kind[data[end] & 0xFF] == TOKEN) {
             end++;
         }
         return end;
