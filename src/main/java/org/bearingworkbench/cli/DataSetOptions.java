@@ -5,8 +5,14 @@ import picocli.CommandLine.Option;
 
 /** What the user states about the data set: layout, sample rate, shaft speed, bearing, unit (remembered per directory). */
 final class DataSetOptions {
-    @Option(names = "--format", description = "layout of the snapshot files: ims, femto, xjtu-sy (default: detected)")
+    @Option(names = "--format", description = "ims, femto, xjtu-sy, delimited, wav, mat, or recording (one long file in snapshots); "
+            + "default: detected")
     String format;
+
+    @Option(names = "--layout", description = "for --format delimited or wav: columns=2,3;header=1;"
+            + "time=name:yyyy.MM.dd.HH.mm.ss | time=mtime | time=order:10s; for --format recording: "
+            + "snapshot=1s;every=10s (see README)")
+    String layout;
 
     @Option(names = "--sample-rate", description = "sample rate in Hz (default: the format's or the rig preset's)")
     Double sampleRate;
@@ -24,9 +30,9 @@ final class DataSetOptions {
     /** The settings given on the command line; values left out are null. */
     UserSettings settings() {
         if (format != null) {
-            org.bearingworkbench.io.formats.Formats.require(format);
+            org.bearingworkbench.io.formats.Formats.require(format, layout, sampleRate);
         }
-        return new UserSettings(format, sampleRate, rpm, bearing == null ? null : UserSettings.parseBearing(bearing),
+        return new UserSettings(format, layout, sampleRate, rpm, bearing == null ? null : UserSettings.parseBearing(bearing),
                 unit);
     }
 }

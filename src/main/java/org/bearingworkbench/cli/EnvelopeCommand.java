@@ -48,7 +48,8 @@ final class EnvelopeCommand implements Callable<Integer> {
         UserSettings given = dataSet.settings();
         Path dir = file.toAbsolutePath().getParent();
         UserSettings settings = given.over(DataSetSidecar.load(dir));
-        SnapshotFormat format = settings.format() != null ? Formats.require(settings.format()) : Formats.detect(dir);
+        SnapshotFormat format = settings.format() != null && !"recording".equals(settings.format())
+                ? Formats.require(settings.format(), settings.layout(), settings.sampleRateHz()) : Formats.detect(dir);
         SnapshotReader reader = new SnapshotReader();
         SnapshotRef ref = new SnapshotRef(file, file.getFileName().toString(), null, 0);
         SignalView view = format.read(ref, reader);

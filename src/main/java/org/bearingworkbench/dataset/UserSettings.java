@@ -5,10 +5,12 @@ import org.bearingworkbench.signal.BearingDesign;
 
 /**
  * What a user said about a data set (CLI options, the window's metadata form, a sidecar file): each value null when
- * not given. Applied over what the format stated or the files showed; given values are {@link ValueSource#USER}.
+ * not given. {@code layout} holds a format's own options (for delimited files: signal columns, header lines, how a
+ * snapshot's time is known; see {@code DelimitedLayout}). Applied over what the format stated or the files showed; given values are {@link ValueSource#USER}.
  */
-public record UserSettings(String format, Double sampleRateHz, Double rpm, BearingDesign bearing, String unit) {
-    public static final UserSettings NONE = new UserSettings(null, null, null, null, null);
+public record UserSettings(String format, String layout, Double sampleRateHz, Double rpm, BearingDesign bearing,
+                           String unit) {
+    public static final UserSettings NONE = new UserSettings(null, null, null, null, null, null);
 
     public UserSettings {
         if (sampleRateHz != null && !(sampleRateHz > 0 && Double.isFinite(sampleRateHz))) {
@@ -20,12 +22,14 @@ public record UserSettings(String format, Double sampleRateHz, Double rpm, Beari
     }
 
     public boolean isEmpty() {
-        return format == null && sampleRateHz == null && rpm == null && bearing == null && unit == null;
+        return format == null && layout == null && sampleRateHz == null && rpm == null && bearing == null && unit == null;
     }
 
     /** These settings where given, else {@code older}'s (a sidecar's). */
     public UserSettings over(UserSettings older) {
-        return new UserSettings(format != null ? format : older.format, sampleRateHz != null ? sampleRateHz
+        boolean sameFormat = format == null || format.equals(older.format);
+        return new UserSettings(format != null ? format : older.format,
+                layout != null ? layout : sameFormat ? older.layout : null, sampleRateHz != null ? sampleRateHz
                 : older.sampleRateHz, rpm != null ? rpm : older.rpm, bearing != null ? bearing : older.bearing,
                 unit != null ? unit : older.unit);
     }
@@ -75,6 +79,9 @@ public record UserSettings(String format, Double sampleRateHz, Double rpm, Beari
         StringBuilder sb = new StringBuilder();
         if (format != null) {
             sb.append("format ").append(format).append(' ');
+        }
+        if (layout != null) {
+            sb.append("layout ").append(layout).append(' ');
         }
         if (sampleRateHz != null) {
             sb.append(String.format(Locale.ROOT, "%.6g Hz ", sampleRateHz));

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * { "schema": "bearing-workbench-dataset-1",
- *   "format": "femto",                 // optional: the layout id (--format)
+ *   "format": "femto",                 // optional: the format id (--format)
+ *   "layout": "columns=2,3;header=1;time=order:10s",   // optional: the format's options (--layout)
  *   "sample_rate_hz": 25600.0,         // optional
  *   "shaft_rpm": 1500.0,               // optional
  *   "bearing": { "name": "...", "rolling_elements": 13, "element_diameter": 3.5,
@@ -85,6 +86,9 @@ public final class DataSetSidecar {
         if (s.format() != null) {
             root.put("format", s.format());
         }
+        if (s.layout() != null) {
+            root.put("layout", s.layout());
+        }
         if (s.sampleRateHz() != null) {
             root.put("sample_rate_hz", s.sampleRateHz());
         }
@@ -118,7 +122,7 @@ public final class DataSetSidecar {
         BearingDesign bearing = b == null || !b.isObject() ? null : new BearingDesign(b.path("name").asText("bearing"),
                 b.path("rolling_elements").asInt(), b.path("element_diameter").asDouble(),
                 b.path("pitch_diameter").asDouble(), b.path("contact_angle_deg").asDouble());
-        return new UserSettings(text(root, "format"), number(root, "sample_rate_hz"), number(root, "shaft_rpm"),
+        return new UserSettings(text(root, "format"), text(root, "layout"), number(root, "sample_rate_hz"), number(root, "shaft_rpm"),
                 bearing, text(root, "unit"));
     }
 

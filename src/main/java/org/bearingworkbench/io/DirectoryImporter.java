@@ -61,6 +61,7 @@ public final class DirectoryImporter {
         return importDirectory(dir, Formats.detect(dir), context);
     }
 
+    /** Imports {@code dir} (for a long recording: its file) in {@code format}. */
     public ImportResult importDirectory(Path dir, SnapshotFormat format, TaskContext context) throws InputFormatException {
         long start = System.nanoTime();
         List<SkippedFile> skipped = new ArrayList<>();

@@ -139,6 +139,12 @@ public final class SnapshotParser {
                 pos += b == '\r' && pos + 1 < length && data[pos + 1] == '\n' ? 2 : 1;
                 continue;
             }
+            if (b == '#' && col == 0) {
+                while (pos < length && data[pos] != '\n' && data[pos] != '\r') {
+                    pos++;
+                }
+                continue;
+            }
             int start = pos;
             boolean negative = false;
             if (b == '-' || b == '+') {

@@ -71,6 +71,31 @@ public final class SnapshotReader {
         return length;
     }
 
+    /**
+     * Reads and parses bytes {@code [offset, offset + length)} of a plain text file (a part of a long recording).
+     * Returns the bytes read.
+     */
+    public long readRange(Path path, long offset, long length) throws InputFormatException {
+        String name = path.getFileName().toString();
+        if (length > maxBytes) {
+            throw new InputFormatException(name + ": a snapshot of " + mb(length) + " MB, more than " + limitReason);
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ensure((int) length);
+            ByteBuffer bb = ByteBuffer.wrap(buffer, 0, (int) length);
+            long p = offset;
+            int n;
+            while (bb.hasRemaining() && (n = ch.read(bb, p)) >= 0) {
+                p += n;
+            }
+            this.length = bb.position();
+        } catch (IOException e) {
+            throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        parser.parse(buffer, this.length, name);
+        return this.length;
+    }
+
     public SnapshotParser parser() {
         return parser;
     }

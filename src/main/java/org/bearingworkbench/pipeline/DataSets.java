@@ -20,6 +20,7 @@ import org.bearingworkbench.task.TaskContext;
 /** Opens a data set the way every front end does: a directory of snapshots is imported, a file is read as a feature CSV. */
 public final class DataSets {
     private static final Logger LOG = LoggerFactory.getLogger(DataSets.class);
+    private static final java.util.regex.Pattern WAV_OR_MAT = java.util.regex.Pattern.compile("(?i).*\\.(wav|mat)");
     private DataSets() {
     }
 
@@ -34,7 +35,8 @@ public final class DataSets {
     public static ImportResult open(Path source, UserSettings given, TaskContext context) throws InputFormatException {
         if (Files.isDirectory(source)) {
             UserSettings settings = given.over(DataSetSidecar.load(source));
-            SnapshotFormat format = settings.format() != null ? Formats.require(settings.format())
+            SnapshotFormat format = settings.format() != null
+                    ? Formats.require(settings.format(), settings.layout(), settings.sampleRateHz())
                     : Formats.detect(source);
             ImportResult r = new DirectoryImporter().importDirectory(source, format, context);
             if (!given.isEmpty()) {
@@ -45,6 +47,15 @@ public final class DataSets {
         }
         if (!Files.exists(source)) {
             throw new InputFormatException(source + ": no such file or directory");
+        }
+        if ("recording".equals(given.format())) {
+            SnapshotFormat format = Formats.require("recording", given.layout(), given.sampleRateHz());
+            ImportResult r = new DirectoryImporter().importDirectory(source, format, context);
+            return r.withDescription(given.applyTo(r.description()));
+        }
+        if (WAV_OR_MAT.matcher(source.getFileName().toString()).matches()) {
+            throw new InputFormatException(source + ": one recording file; open it with --format recording --layout "
+                    + "snapshot=1s;every=10s (snapshot length and spacing), or open its folder of snapshot files");
         }
         if (!Files.isRegularFile(source)) {
             throw new InputFormatException(source + ": not a directory or a regular file (a pipe or device cannot be read)");

@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SnapshotReader;
 
-/** Where an imported table's raw snapshots live and in which layout, so physics and views can read them again. */
+/**
+ * Where an imported table's raw snapshots live (a directory, or the file of a long recording) and in which layout,
+ * so physics and views can read them again.
+ */
 public record DataSource(Path directory, SnapshotFormat format) {
     /** Reads the snapshot a feature-table row names. */
     public SignalView read(String file, java.time.LocalDateTime timestamp, SnapshotReader reader)
             throws InputFormatException {
-        Path p = format.resolve(directory, file);
-        return format.read(new SnapshotRef(p, file, timestamp, 0), reader);
+        return format.read(format.ref(directory, file, timestamp), reader);
     }
 }

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 /** The layouts the workbench reads, and which one a directory is in (the most confident; {@code --format} forces). */
 public final class Formats {
-    private static final List<SnapshotFormat> ALL = List.of(new ImsFormat(), new FemtoFormat(), new XjtuFormat());
+    private static final List<SnapshotFormat> ALL = List.of(new ImsFormat(), new FemtoFormat(), new XjtuFormat(),
+            new WavFormat(DelimitedLayout.DEFAULT), new MatFormat(null));
+    /** Every id {@code --format} takes. */
+    public static final List<String> IDS = List.of("ims", "femto", "xjtu-sy", "delimited", "wav", "mat", "recording");
     private static final double MIN_CONFIDENCE = 0.3;
 
     private Formats() {
@@ -25,8 +28,23 @@ public final class Formats {
 
     /** The format with id {@code id}, or an error listing the known ones. */
     public static SnapshotFormat require(String id) {
-        return byId(id).orElseThrow(() -> new IllegalArgumentException("--format: '" + id + "' is not a known format ("
-                + String.join(", ", ALL.stream().map(SnapshotFormat::id).toList()) + ")"));
+        return require(id, null, null);
+    }
+
+    /**
+     * The format with id {@code id} configured by the user's {@code layout} (delimited, WAV, MAT and recording
+     * options) and sample rate (for text recordings), or an error listing the known ids.
+     */
+    public static SnapshotFormat require(String id, String layout, Double sampleRate) {
+        String key = id.trim().toLowerCase(Locale.ROOT);
+        return switch (key) {
+            case "delimited" -> new DelimitedFormat(DelimitedLayout.parse(layout));
+            case "wav" -> new WavFormat(DelimitedLayout.parse(layout));
+            case "mat" -> new MatFormat(layout);
+            case "recording" -> new RecordingFormat(layout, sampleRate);
+            default -> byId(key).orElseThrow(() -> new IllegalArgumentException("--format: '" + id
+                    + "' is not a known format (" + String.join(", ", IDS) + ")"));
+        };
     }
 
     /**

@@ -38,7 +38,7 @@ public interface SnapshotFormat {
     DataSetDescription describe(Path dir, List<SnapshotRef> refs, SignalView first);
 
     /** The snapshot a feature-table row names ({@code file} as {@link SnapshotRef#name()}). */
-    default Path resolve(Path dir, String file) {
-        return dir.resolve(file);
+    default SnapshotRef ref(Path dir, String file, java.time.LocalDateTime timestamp) throws InputFormatException {
+        return new SnapshotRef(dir.resolve(file), file, timestamp, 0);
     }
 }

@@ -118,7 +118,7 @@ class FormatsTest {
         for (int n = 1; n <= 3; n++) {
             write(n + ".csv", xjtu(4096, true));
         }
-        ImportResult first = DataSets.open(dir, new UserSettings(null, 20_000.0, 2100.0, null, "m/s^2"),
+        ImportResult first = DataSets.open(dir, new UserSettings(null, null, 20_000.0, 2100.0, null, "m/s^2"),
                 TaskContext.silent());
         assertEquals(20_000.0, first.description().sampleRateHz().value());
         assertEquals(ValueSource.USER, first.description().sampleRateHz().source());
@@ -136,7 +136,7 @@ class FormatsTest {
                 () -> Formats.require("matlab"));
         assertTrue(e.getMessage().contains("ims, femto, xjtu-sy"), e.getMessage());
         var r = org.junit.jupiter.api.Assertions.assertThrows(org.bearingworkbench.io.InputFormatException.class,
-                () -> DataSets.open(dir, new UserSettings("femto", null, null, null, null), TaskContext.silent()));
+                () -> DataSets.open(dir, new UserSettings("femto", null, null, null, null, null), TaskContext.silent()));
         assertTrue(r.getMessage().contains("no data files of the PRONOSTIA / FEMTO"), r.getMessage());
     }
 }
