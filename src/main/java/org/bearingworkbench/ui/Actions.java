@@ -6,6 +6,9 @@ interface Actions {
 
     void openFeatureCsv();
 
+    /** The open data set's description in the Open data dialog; a change re-opens it (physics and spectra follow). */
+    void editMetadata();
+
     void openModel();
 
     void saveModel();

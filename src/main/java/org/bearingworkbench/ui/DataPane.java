@@ -67,7 +67,12 @@ final class DataPane extends BorderPane {
         cancel.setOnAction(e -> controller.stop());
         cancel.disableProperty().bind(controller.tasks().runningProperty().not());
         bar.visibleProperty().bind(controller.tasks().runningProperty());
-        HBox top = new HBox(8, openDir, openCsv, bar, progress, cancel);
+        Button metadata = new Button("Metadata…");
+        metadata.setTooltip(new javafx.scene.control.Tooltip("See and correct the data set's sample rate, shaft speed, "
+                + "bearing and unit (remembered for the directory)"));
+        metadata.setOnAction(e -> actions.editMetadata());
+        metadata.disableProperty().bind(model.dataProperty().isNull());
+        HBox top = new HBox(8, openDir, openCsv, metadata, bar, progress, cancel);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);

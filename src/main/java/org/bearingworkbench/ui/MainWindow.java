@@ -94,6 +94,7 @@ public final class MainWindow implements Actions {
 
     private MenuBar menuBar() {
         MenuItem openDir = item("Open directory…", "Shortcut+O", this::openDirectory);
+        MenuItem openData = item("Open data (preview, metadata)…", "Shortcut+D", this::openDataAsking);
         MenuItem openCsv = item("Open feature CSV…", "Shortcut+Shift+O", this::openFeatureCsv);
         MenuItem openModel = item("Open model…", "Shortcut+M", this::openModel);
         MenuItem saveModel = item("Save model…", "Shortcut+S", this::saveModel);
@@ -101,7 +102,7 @@ public final class MainWindow implements Actions {
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
         saveModel.disableProperty().bind(model.bundleProperty().isNull());
         export.disableProperty().bind(model.analysisProperty().isNull());
-        Menu file = new Menu("File", null, openDir, openCsv, recentMenu, new SeparatorMenuItem(), openModel, saveModel,
+        Menu file = new Menu("File", null, openDir, openData, openCsv, recentMenu, new SeparatorMenuItem(), openModel, saveModel,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         MenuItem keras = item("Import Keras model…", "Shortcut+K", this::importKeras);
         keras.disableProperty().bind(model.dataProperty().isNull());
@@ -158,7 +159,7 @@ public final class MainWindow implements Actions {
         scene.setOnDragDropped(e -> {
             var files = e.getDragboard().getFiles();
             if (!files.isEmpty()) {
-                controller.openData(files.get(0).toPath());
+                openAsking(files.get(0).toPath(), false);
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();
@@ -168,11 +169,83 @@ public final class MainWindow implements Actions {
     @Override
     public void openDirectory() {
         DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Open a directory of IMS snapshot files");
+        dc.setTitle("Open a directory of snapshot files (IMS, PRONOSTIA, XJTU-SY, WAV, MAT, ...)");
         File f = dc.showDialog(stage);
         if (f != null) {
-            controller.openData(f.toPath());
+            openAsking(f.toPath(), false);
         }
+    }
+
+    @Override
+    public void editMetadata() {
+        var data = model.dataProperty().get();
+        if (data == null || data.rawSource().isEmpty()) {
+            Dialogs.error(stage, "No raw data", "The open data set is a feature CSV: it has no snapshot files to describe.");
+            return;
+        }
+        var src = data.rawSource().get().directory();
+        var start = java.nio.file.Files.isDirectory(src) ? org.bearingworkbench.dataset.UserSettings.NONE
+                : new org.bearingworkbench.dataset.UserSettings("recording", null, null, null, null, null);
+        showOpenDialog(src, start);
+    }
+
+    /** File > Open data…: always through the preview and metadata dialog. */
+    void openDataAsking() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Open data: a directory of snapshot files");
+        File f = dc.showDialog(stage);
+        if (f != null) {
+            openAsking(f.toPath(), true);
+        }
+    }
+
+    /**
+     * Opens a directory or file: a feature CSV at once; a directory at once when its format and physics are known
+     * (or were remembered), else (or when {@code always}) through the {@link OpenDataDialog}; a single WAV or MAT
+     * file through the dialog as a long recording.
+     */
+    void openAsking(Path path, boolean always) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean recording = java.nio.file.Files.isRegularFile(path) && (name.endsWith(".wav") || name.endsWith(".mat"));
+        if (java.nio.file.Files.isRegularFile(path) && !recording) {
+            controller.openData(path);
+            return;
+        }
+        var start = recording ? new org.bearingworkbench.dataset.UserSettings("recording", "snapshot=1s;every=10s",
+                null, null, null, null) : org.bearingworkbench.dataset.UserSettings.NONE;
+        if (always || recording) {
+            showOpenDialog(path, start);
+            return;
+        }
+        javafx.concurrent.Task<org.bearingworkbench.pipeline.DataSetPreview> check = new javafx.concurrent.Task<>() {
+            @Override
+            protected org.bearingworkbench.pipeline.DataSetPreview call() {
+                return org.bearingworkbench.pipeline.DataSetPreview.of(path, start);
+            }
+        };
+        check.setOnSucceeded(e -> {
+            if (check.getValue().needsQuestions()) {
+                showOpenDialog(path, start);
+            } else {
+                controller.openData(path);
+            }
+        });
+        check.setOnFailed(e -> controller.openData(path));
+        Thread t = new Thread(check, "open-data-check");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The open dialog for {@code path}; on Open, the data set opens with what the user set. */
+    OpenDataDialog showOpenDialog(Path path, org.bearingworkbench.dataset.UserSettings start) {
+        OpenDataDialog d = new OpenDataDialog(stage, path, start);
+        d.setOnHidden(e -> {
+            if (d.getResult() != null) {
+                controller.openData(path, d.getResult());
+            }
+        });
+        d.show();
+        return d;
     }
 
     @Override

@@ -59,7 +59,12 @@ public final class WorkbenchController {
     }
 
     public void openData(Path path) {
-        tasks.run("Import " + path.getFileName(), ctx -> DataSets.open(path, ctx), result -> {
+        openData(path, org.bearingworkbench.dataset.UserSettings.NONE);
+    }
+
+    /** Opens {@code path} with what the user said about it (remembered for the directory). */
+    public void openData(Path path, org.bearingworkbench.dataset.UserSettings settings) {
+        tasks.run("Import " + path.getFileName(), ctx -> DataSets.open(path, settings, ctx), result -> {
             model.analysisProperty().set(null);
             model.dataSourceProperty().set(path.toAbsolutePath().normalize().toString());
             model.physicsProperty().set(null);

@@ -248,6 +248,72 @@ class WorkbenchWindowTest {
         assertTrue(model.analysisProperty().get() != null);
     }
 
+    private static Path femtoLikeRun(String name, int files) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        for (int f = 0; f < files; f++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 2560; i++) {
+                sb.append(String.format(java.util.Locale.ROOT, "9,10,%d,%d,%.3f,%.3f%n", 10 * f, 1000 + 39 * i,
+                        0.3 * Math.sin(i * 0.37) * (1 + f), 0.2 * Math.cos(i * 0.11)));
+            }
+            Files.writeString(dir.resolve(String.format("acc_%05d.csv", f + 1)), sb.toString());
+        }
+        return dir;
+    }
+
+    @Test
+    @Order(90)
+    void openDataDialogPreviewsTheFirstSnapshotAndRemembersWhatTheUserSets() throws Exception {
+        Path dir = femtoLikeRun("my-rig", 5);
+        robot.interact(() -> window.openAsking(dir, false));
+        waitFor(20, () -> robot.lookup(n -> n instanceof javafx.scene.control.DialogPane p
+                && p.getContent() != null && p.getScene().getWindow().isShowing()
+                && p.getScene().getWindow() instanceof Stage s && s.getTitle().equals("Open data")).tryQuery().isPresent());
+        var pane = robot.lookup(n -> n instanceof javafx.scene.control.DialogPane p && p.getScene() != null
+                && ((Stage) p.getScene().getWindow()).getTitle().equals("Open data")).queryAs(javafx.scene.control.DialogPane.class);
+        var raw = robot.from(pane).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TextArea).queryAs(javafx.scene.control.TextArea.class);
+        waitFor(20, () -> raw.getText().contains("acc_00001.csv"));
+        assertTrue(raw.getText().contains("9,10,0,1000,0.000,0.200"), raw.getText());
+        var problem = robot.from(pane).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
+                && l.getText().startsWith("Bearing physics needs: shaft speed")).tryQuery();
+        assertTrue(problem.isPresent(), "the dialog says what is missing");
+        assertTrue(robot.from(pane).lookup("stated by the format").tryQuery().isPresent(), "sources are shown");
+        var fields = robot.from(pane).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TextField).queryAllAs(
+                javafx.scene.control.TextField.class).stream().toList();
+        Path shot = java.nio.file.Paths.get(System.getProperty("bw.screenshots", "target/screenshots"));
+        Files.createDirectories(shot);
+        robot.interact(() -> {
+            try {
+                ChartBox.savePng(pane.getScene().getRoot(), shot.resolve("7-open-data.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        var rpmField = fields.stream().filter(f -> f.getText().isEmpty() && f.getPromptText().isEmpty()).findFirst().orElseThrow();
+        robot.interact(() -> rpmField.setText("1500"));
+        var open = robot.from(pane).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b && "Open".equals(b.getText()))
+                .queryAs(javafx.scene.control.Button.class);
+        robot.interact(open::fire);
+        waitFor(30, () -> model.table() != null && model.table().rowCount() == 5);
+        var d = model.dataProperty().get().description();
+        assertEquals("femto", d.format().value());
+        assertEquals(1500.0, d.rpm().value());
+        assertEquals(org.bearingworkbench.dataset.ValueSource.USER, d.rpm().source());
+        assertTrue(Files.readString(dir.resolve(".bearing-workbench.json")).contains("\"shaft_rpm\" : 1500.0"));
+        assertEquals(25_600.0, model.physicsSettingsProperty().get().sampleRate());
+        assertEquals(1500.0 / 60, model.physicsSettingsProperty().get().geometry().shaftHz(), 1e-12);
+    }
+
+    @Test
+    @Order(91)
+    void aKnownDirectoryOpensWithoutAsking() throws Exception {
+        robot.interact(() -> window.openAsking(SampleData.DIR.toAbsolutePath(), false));
+        waitFor(60, () -> model.table() != null && model.table().rowCount() == 160);
+        assertTrue(javafx.stage.Window.getWindows().stream().noneMatch(w -> w instanceof Stage s
+                && "Open data".equals(s.getTitle()) && s.isShowing()));
+        assertEquals(20_000.0, model.physicsSettingsProperty().get().sampleRate());
+    }
+
     private java.util.Optional<String> dialogText() {
         return robot.lookup(".dialog-pane").tryQueryAs(javafx.scene.control.DialogPane.class).map(d -> d.getContentText());
     }
