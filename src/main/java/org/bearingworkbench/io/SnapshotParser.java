@@ -56,6 +56,8 @@ public final class SnapshotParser {
     private int rows;
     private int maxColumns = DEFAULT_MAX_COLUMNS;
     private boolean decimalComma;
+    private long skipped;
+    private long lastSkipped;
 
     /** Number of channels in the last parsed file. */
     public int channels() {
@@ -81,6 +83,14 @@ public final class SnapshotParser {
         this.maxColumns = Math.max(1, Math.min(max, DEFAULT_MAX_COLUMNS));
     }
 
+    /**
+     * Columns (0-based, below 64) whose values the caller will not read: they are counted but not converted (their
+     * samples are not defined). Cleared by passing 0.
+     */
+    public void skipColumns(long mask) {
+        this.skipped = mask;
+    }
+
     /** Samples of 0-based channel {@code c} of the last parsed file; valid up to {@link #rows()}. */
     public double[] channel(int c) {
         return samples[c];
@@ -90,7 +100,12 @@ public final class SnapshotParser {
     public double[][] copySamples() {
         double[][] out = new double[channels][];
         for (int c = 0; c < channels; c++) {
-            out[c] = Arrays.copyOf(samples[c], rows);
+            if (samples[c] == null || (c < 64 && (lastSkipped & (1L << c)) != 0)) {
+                out[c] = new double[rows];
+                Arrays.fill(out[c], Double.NaN);
+            } else {
+                out[c] = Arrays.copyOf(samples[c], rows);
+            }
         }
         return out;
     }
@@ -109,6 +124,7 @@ public final class SnapshotParser {
     public void parse(byte[] data, int length, String file, int headerLines) throws InputFormatException {
         channels = 0;
         rows = 0;
+        lastSkipped = skipped;
         int pos = hasBom(data, length) ? 3 : 0;
         int line = 1;
         for (int h = 0; h < headerLines && pos < length; h++) {
@@ -143,6 +159,15 @@ public final class SnapshotParser {
                 while (pos < length && data[pos] != '\n' && data[pos] != '\r') {
                     pos++;
                 }
+                continue;
+            }
+            if (col < 64 && (skipped & (1L << col)) != 0) {
+                // a column the caller does not read (e.g. a clock): passed over, not converted
+                pos = tokenEnd(data, pos, length);
+                if (col >= samples.length) {
+                    addColumn(col, line, file);
+                }
+                col++;
                 continue;
             }
             int start = pos;

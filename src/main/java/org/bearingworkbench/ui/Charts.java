@@ -82,4 +82,10 @@ final class Charts {
     static String plain(double v) {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
     }
+
+    /** Shows the data set's signal unit on a chart's y axis (none when the unit is unknown). */
+    static void signalUnit(XYChart chart, org.bearingworkbench.io.ImportResult data) {
+        var unit = data == null ? null : data.description().unit().value();
+        yAxis(chart).setUnit(unit);
+    }
 }

@@ -152,6 +152,7 @@ final class DataPane extends BorderPane {
             return;
         }
         FeatureTable t = d.table();
+        Charts.signalUnit(overview, d);
         double[] x = new double[t.rowCount()];
         for (int i = 0; i < x.length; i++) {
             x[i] = Charts.seconds(t.timestamp(i));

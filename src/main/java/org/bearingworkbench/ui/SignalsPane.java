@@ -126,6 +126,9 @@ final class SignalsPane extends BorderPane {
         feature.setOnAction(e -> refresh());
         sampleRate.setOnAction(e -> showFile());
         model.dataProperty().addListener((o, a, d) -> {
+            Charts.signalUnit(waveform, d);
+            Charts.signalUnit(spectrum, d);
+            Charts.signalUnit(envelope.chart(), d);
             if (d != null && d.description().sampleRateHz().known()
                     && (a == null || a.description() != d.description())) {
                 sampleRate.setText(Charts.plain(d.description().sampleRateHz().value()));

@@ -31,6 +31,8 @@ public final class FemtoFormat implements SnapshotFormat {
     private static final Pattern ACC = Pattern.compile("acc_(\\d+)\\.csv");
     private static final Pattern TEMP = Pattern.compile("temp_(\\d+)\\.csv");
     private static final int[] SIGNALS = {4, 5};
+    /** Hour, minute, second and microsecond: the clock, read from the first row only ({@link #clock}). */
+    private static final long CLOCK_COLUMNS = 0b1111;
 
     @Override
     public String id() {
@@ -59,13 +61,21 @@ public final class FemtoFormat implements SnapshotFormat {
         List<SnapshotRef> out = new ArrayList<>();
         LocalDateTime day = NumberedFiles.dayStart();
         LocalTime previous = null;
-        for (NumberedFiles.Numbered f : NumberedFiles.list(dir, ACC, TEMP, "an acc_NNNNN.csv vibration file", skipped)) {
-            LocalTime clock;
+        List<NumberedFiles.Numbered> files = NumberedFiles.list(dir, ACC, TEMP, "an acc_NNNNN.csv vibration file",
+                skipped);
+        // each file's clock is its first row's: read in parallel (small reads of many files)
+        Object[] clocks = files.parallelStream().map(f -> {
             try {
-                clock = clock(NumberedFiles.firstLine(f.path()));
+                return (Object) clock(NumberedFiles.firstLine(f.path()));
             } catch (IOException | IllegalArgumentException e) {
+                return e instanceof IOException io ? io.getMessage() : e.getMessage();
+            }
+        }).toArray();
+        for (int i = 0; i < files.size(); i++) {
+            NumberedFiles.Numbered f = files.get(i);
+            if (!(clocks[i] instanceof LocalTime clock)) {
                 skipped.add(new SkippedFile(f.name(), "line 1: no hour, minute, second, microsecond clock ("
-                        + (e instanceof IOException io ? io.getMessage() : e.getMessage()) + ")"));
+                        + clocks[i] + ")"));
                 continue;
             }
             if (previous != null && clock.isBefore(previous)) {
@@ -96,7 +106,12 @@ public final class FemtoFormat implements SnapshotFormat {
 
     @Override
     public SignalView read(SnapshotRef ref, SnapshotReader reader) throws InputFormatException {
-        reader.read(ref.path());
+        reader.parser().skipColumns(CLOCK_COLUMNS);
+        try {
+            reader.read(ref.path());
+        } finally {
+            reader.parser().skipColumns(0);
+        }
         int cols = reader.parser().channels();
         if (cols != 6) {
             throw new InputFormatException(ref.name() + ": " + cols + " columns, expected 6 (hour, minute, second, "
