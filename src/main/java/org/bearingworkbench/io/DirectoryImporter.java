@@ -95,8 +95,10 @@ public final class DirectoryImporter {
             }
         }
         if (good.isEmpty()) {
-            throw new InputFormatException(dir + ": none of the " + candidates.size() + " data files could be read; first problem: "
-                    + skipped.get(skipped.size() - 1));
+            List<SkippedFile> why = skipped.subList(Math.max(0, skipped.size() - candidates.size()), skipped.size());
+            throw new InputFormatException(dir + ": none of the " + candidates.size() + " data files could be read; "
+                    + String.join("; ", why.stream().limit(3).map(SkippedFile::toString).toList())
+                    + (why.size() > 3 ? "; …" : ""));
         }
         FeatureTable table = toTable(dir, candidates, parsed, good, channels);
         DataSetDescription description = describe(format, dir, candidates, good.get(0));
