@@ -21,6 +21,18 @@ final class Dialogs {
         a.show();
     }
 
+    static void warning(Window owner, String title, String message) {
+        Alert a = new Alert(Alert.AlertType.WARNING);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle("Bearing Workbench");
+        a.setHeaderText(title);
+        a.setContentText(message);
+        a.getDialogPane().setMinWidth(480);
+        a.show();
+    }
+
     /** The message a person can act on for a failure from the core. */
     static String describe(Throwable ex) {
         if (ex instanceof CancelledException) {

@@ -26,6 +26,7 @@ import org.bearingworkbench.report.AnomalyReportCsv;
  * publishes its result into the {@link WorkbenchModel}; failures become dialogs with the core's message.
  */
 public final class WorkbenchController {
+    private ModelBundle warnedFor;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkbenchController.class);
     private final WorkbenchModel model;
     private final FxTasks tasks;
@@ -198,7 +199,8 @@ public final class WorkbenchController {
             }
         }, ctx), r -> {
             model.modelSourceProperty().set("trained here (" + r.history().size() + " epochs" + (r.stopped() ? ", stopped" : "") + ")");
-            model.bundleProperty().set(ModelBundle.of(r));
+            ImportResult trainedOn = model.dataProperty().get();
+            model.bundleProperty().set(ModelBundle.of(r).withDataSet(trainedOn == null ? null : trainedOn.description()));
             model.history().setAll(r.history());
             model.thresholdMethodProperty().set(null);
             rescore();
@@ -219,9 +221,16 @@ public final class WorkbenchController {
         ThresholdMethod method = model.thresholdMethodProperty().get();
         var rule = model.ruleProperty().get();
         int perBearing = model.channelsPerBearingProperty().get();
+        ImportResult data = model.dataProperty().get();
+        List<String> differences = b.differencesFrom(data == null ? null : data.description());
         tasks.run("Scoring", ctx -> Workflows.analyze(table, b, method, rule, perBearing, ctx), a -> {
             model.analysisProperty().set(a);
             model.thresholdMethodProperty().set(Thresholds.parse(a.threshold().method(), rule));
+            if (!differences.isEmpty() && warnedFor != b) {
+                warnedFor = b;
+                Dialogs.warning(owner.get(), "This data differs from the model's training data",
+                        String.join("\n", differences) + "\n\nThe scores compare unlike signals; read them with care.");
+            }
         }, ex -> {
             model.analysisProperty().set(null);
             fail("Cannot score this data with the model", ex);
