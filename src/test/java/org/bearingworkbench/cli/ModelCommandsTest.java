@@ -113,4 +113,27 @@ class ModelCommandsTest {
         assertEquals("1", s[0]);
         assertTrue(s[2].contains("--keras-model needs --scaler"), s[2]);
     }
+
+    @Test
+    void scoringDataUnlikeTheModelsTrainingDataWarnsAndTheReportSaysSo() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        try (var files = Files.list(SampleData.DIR)) {
+            for (Path p : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                Files.copy(p, data.resolve(p.getFileName()));
+            }
+        }
+        Path model = dir.resolve("m.bwm");
+        assertEquals("0", runCapturing("train", data.toString(), "--epochs", "2", "-o", model.toString())[0]);
+        Path report = dir.resolve("r.csv");
+        String[] s = runCapturing("score", data.toString(), "--model", model.toString(), "--sample-rate",
+                "25600", "-o", report.toString());
+        assertEquals("0", s[0], s[2]);
+        String warning = "the data differs from the model's training data: sample rate 25600.0 Hz where the model's "
+                + "data had 20000.0 Hz";
+        assertTrue(s[2].contains("warning: " + warning), s[2]);
+        String text = Files.readString(report);
+        assertTrue(text.contains("# warning: " + warning + "\n"), text.substring(0, 800));
+        assertTrue(text.contains("# data.sample_rate_hz: 25600.0 (set by the user)\n"));
+        assertTrue(Files.exists(data.resolve(".bearing-workbench.json")), "remembered for the directory");
+    }
 }

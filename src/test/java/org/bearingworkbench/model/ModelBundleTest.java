@@ -85,4 +85,17 @@ class ModelBundleTest {
         var e = assertThrows(java.io.IOException.class, () -> ModelBundle.of(trained).save(dir.resolve("no/such/m.bwm")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void theTrainingDataDescriptionRoundTripsAndDifferencesAreNamed() throws Exception {
+        var desc = org.bearingworkbench.dataset.Presets.ims(4, 2048, java.time.Duration.ofMinutes(10));
+        java.nio.file.Path file = dir.resolve("described.bwm");
+        ModelBundle.of(trained).withDataSet(desc).save(file);
+        ModelBundle back = ModelBundle.load(file);
+        assertEquals(desc, back.trainedOn());
+        assertEquals(java.util.List.of(), back.differencesFrom(desc));
+        var other = desc.withSampleRate(25_600, org.bearingworkbench.dataset.ValueSource.USER);
+        assertEquals(java.util.List.of("sample rate 25600.0 Hz where the model's data had 20000.0 Hz"),
+                back.differencesFrom(other));
+    }
 }
