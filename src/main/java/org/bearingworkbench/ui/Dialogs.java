@@ -10,19 +10,15 @@ final class Dialogs {
     }
 
     static void error(Window owner, String title, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        if (owner != null) {
-            a.initOwner(owner);
-        }
-        a.setTitle("Bearing Workbench");
-        a.setHeaderText(title);
-        a.setContentText(message);
-        a.getDialogPane().setMinWidth(480);
-        a.show();
+        show(Alert.AlertType.ERROR, owner, title, message);
     }
 
     static void warning(Window owner, String title, String message) {
-        Alert a = new Alert(Alert.AlertType.WARNING);
+        show(Alert.AlertType.WARNING, owner, title, message);
+    }
+
+    private static void show(Alert.AlertType type, Window owner, String title, String message) {
+        Alert a = new Alert(type);
         if (owner != null) {
             a.initOwner(owner);
         }

@@ -80,4 +80,23 @@ public final class DirectoryEntries {
         Arrays.sort(d);
         return Duration.ofMillis(d[d.length / 2]);
     }
+
+    /**
+     * {@code refs} in time order with one snapshot per time: a later file with the same time is skipped, naming the
+     * one kept.
+     */
+    static List<SnapshotRef> uniqueByTime(List<SnapshotRef> refs, List<SkippedFile> skipped) {
+        List<SnapshotRef> sorted = new ArrayList<>(refs);
+        sorted.sort(java.util.Comparator.comparing(SnapshotRef::timestamp).thenComparing(SnapshotRef::name));
+        List<SnapshotRef> unique = new ArrayList<>();
+        for (SnapshotRef r : sorted) {
+            SnapshotRef prev = unique.isEmpty() ? null : unique.get(unique.size() - 1);
+            if (prev != null && prev.timestamp().equals(r.timestamp())) {
+                skipped.add(new SkippedFile(r.name(), "same timestamp as " + prev.name() + " (kept that one)"));
+            } else {
+                unique.add(r);
+            }
+        }
+        return unique;
+    }
 }

@@ -2,7 +2,6 @@ package org.bearingworkbench.io.formats;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.Presets;
@@ -52,17 +51,7 @@ public final class ImsFormat implements SnapshotFormat {
             }
             out.add(new SnapshotRef(p, name, ts.get(), DirectoryEntries.size(p)));
         }
-        out.sort(Comparator.comparing(SnapshotRef::timestamp).thenComparing(SnapshotRef::name));
-        List<SnapshotRef> unique = new ArrayList<>();
-        for (SnapshotRef c : out) {
-            SnapshotRef prev = unique.isEmpty() ? null : unique.get(unique.size() - 1);
-            if (prev != null && prev.timestamp().equals(c.timestamp())) {
-                skipped.add(new SkippedFile(c.name(), "same timestamp as " + prev.name() + " (kept that one)"));
-            } else {
-                unique.add(c);
-            }
-        }
-        return unique;
+        return DirectoryEntries.uniqueByTime(out, skipped);
     }
 
     @Override

@@ -62,17 +62,7 @@ final class TimedFiles {
             }
             out.add(new SnapshotRef(p, name, t, DirectoryEntries.size(p)));
         }
-        out.sort(Comparator.comparing(SnapshotRef::timestamp));
-        List<SnapshotRef> unique = new ArrayList<>();
-        for (SnapshotRef r : out) {
-            SnapshotRef prev = unique.isEmpty() ? null : unique.get(unique.size() - 1);
-            if (prev != null && prev.timestamp().equals(r.timestamp())) {
-                skipped.add(new SkippedFile(r.name(), "same time as " + prev.name() + " (kept that one)"));
-            } else {
-                unique.add(r);
-            }
-        }
-        return unique;
+        return DirectoryEntries.uniqueByTime(out, skipped);
     }
 
     /** A file name without its extension ({@code 2024-01-02_10-00.csv} gives {@code 2024-01-02_10-00}). */
