@@ -98,4 +98,17 @@ class ModelBundleTest {
         assertEquals(java.util.List.of("sample rate 25600.0 Hz where the model's data had 20000.0 Hz"),
                 back.differencesFrom(other));
     }
+
+    @org.junit.jupiter.api.Test
+    void aDivergedModelOrAZeroThresholdIsNeverSaved() {
+        ModelBundle b = ModelBundle.of(trained);
+        ModelBundle diverged = new ModelBundle(b.model(), b.trainStart(), b.trainEnd(),
+                java.util.List.of(new EpochResult(1, Double.NaN, Double.NaN, 0.1)), null, null, b.createdAt(),
+                b.versions(), null);
+        var e = assertThrows(IllegalStateException.class, () -> diverged.save(dir.resolve("nan.bwm")));
+        assertTrue(e.getMessage().contains("final training loss is NaN"), e.getMessage());
+        var z = assertThrows(IllegalStateException.class, () -> b.withThreshold(0.0, "manual").save(dir.resolve("z.bwm")));
+        assertTrue(z.getMessage().contains("threshold 0.0"), z.getMessage());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("nan.bwm")) && !java.nio.file.Files.exists(dir.resolve("z.bwm")));
+    }
 }
