@@ -15,7 +15,8 @@ final class DetectOptions {
             + "lognormal:0.001 | gamma:0.001 | pot:0.001")
     String method;
 
-    @Option(names = "--persistence", defaultValue = "3/3", description = "alarm when N of the last M rows are flagged (default ${DEFAULT-VALUE})")
+    @Option(names = "--persistence", description = "alarm when N of the last M rows are flagged (default: the model's "
+            + "saved rule, else 3/3)")
     String persistence;
 
     @Option(names = "--channels-per-bearing", defaultValue = "1", description = "channels per bearing (2 for IMS test 1; default ${DEFAULT-VALUE})")
@@ -34,7 +35,24 @@ final class DetectOptions {
     }
 
     PersistenceRule rule() {
-        return PersistenceRule.parse(persistence);
+        return persistence == null ? PersistenceRule.defaults() : PersistenceRule.parse(persistence);
+    }
+
+    /** The rule given, else the one saved with {@code bundle}, else 3/3. */
+    PersistenceRule rule(org.bearingworkbench.model.ModelBundle bundle) {
+        if (persistence != null) {
+            return PersistenceRule.parse(persistence);
+        }
+        return bundle.persistenceRule().map(PersistenceRule::parse).orElse(PersistenceRule.defaults());
+    }
+
+    /** The method the user chose under {@code rule}, or null (the model's own or the default). */
+    ThresholdMethod method(PersistenceRule rule) {
+        method();
+        if (threshold != null) {
+            return new ManualThreshold(threshold);
+        }
+        return method == null ? null : Thresholds.parse(method, rule);
     }
 
     /** The method the user chose, or null to use the model's own threshold or the default. */

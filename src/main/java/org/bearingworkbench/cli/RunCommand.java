@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
             ModelBundle bundle = ModelBundle.of(r).withDataSet(imported.description());
             AnomalyAnalysis a = Workflows.analyze(imported.table(), bundle, method, detect.rule(),
                     detect.channelsPerBearing, TaskContext.silent());
-            bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method());
+            bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method())
+                    .withPersistence(detect.rule().toString());
             Path modelFile = outDir.resolve(MODEL);
             bundle.save(out.file(MODEL));
             AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelFile.toString(), config,

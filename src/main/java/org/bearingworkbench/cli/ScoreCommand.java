@@ -90,10 +90,12 @@ final class ScoreCommand implements Callable<Integer> {
         List<String> warnings = bundle.differencesFrom(data.description()).stream()
                 .map(d -> "the data differs from the model's training data: " + d).toList();
         warnings.forEach(w -> System.err.println("warning: " + w));
-        AnomalyAnalysis a = Workflows.analyze(table, bundle, method, detect.rule(), detect.channelsPerBearing,
+        var rule = detect.rule(bundle);
+        AnomalyAnalysis a = Workflows.analyze(table, bundle, detect.method(rule), rule, detect.channelsPerBearing,
                 TaskContext.silent());
         if (saveModel != null) {
-            ModelBundle saved = bundle.withThreshold(a.threshold().value(), a.threshold().method());
+            ModelBundle saved = bundle.withThreshold(a.threshold().value(), a.threshold().method())
+                    .withPersistence(rule.toString());
             (saved.trainedOn() == null ? saved.withDataSet(data.description()) : saved).save(saveModel);
         }
         AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelSource.toString(),

@@ -34,11 +34,12 @@ import org.deeplearning4j.util.ModelSerializer;
  * A model bundle file ({@code .bwm}): one zip holding the DL4J network and {@code bundle.properties} with the
  * scaler, config, feature columns, training range, chosen threshold, loss history, library versions and creation
  * time (provenance, so every report can say what produced it), and the description of the data it was trained on
- * ({@code trainedOn}: sample rate, channels, ...; null in bundles written before descriptions existed).
+ * ({@code trainedOn}: sample rate, channels, ...; null in bundles written before descriptions existed), and the
+ * persistence rule the threshold was tuned with ({@code persistence}, e.g. {@code 3/3}; null in older bundles).
  */
 public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd,
                           List<EpochResult> history, Double threshold, String thresholdMethod, String createdAt,
-                          Map<String, String> versions, DataSetDescription trainedOn) {
+                          Map<String, String> versions, DataSetDescription trainedOn, String persistence) {
     public static final String EXTENSION = ".bwm";
     private static final String NETWORK = "network.zip";
     private static final String META = "bundle.properties";
@@ -51,23 +52,34 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
 
     public static ModelBundle of(TrainingResult r) {
         return new ModelBundle(r.model(), r.trainStart(), r.trainEnd(), r.history(), null, null,
-                Instant.now().toString(), libraryVersions(), null);
+                Instant.now().toString(), libraryVersions(), null, null);
     }
 
     /** A bundle for a model made elsewhere (an imported Keras model) whose healthy range is given by the user. */
     public static ModelBundle imported(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd) {
         return new ModelBundle(model, trainStart, trainEnd, List.of(), null, null, Instant.now().toString(), libraryVersions(),
-                null);
+                null, null);
     }
 
     public ModelBundle withThreshold(Double value, String method) {
-        return new ModelBundle(model, trainStart, trainEnd, history, value, method, createdAt, versions, trainedOn);
+        return new ModelBundle(model, trainStart, trainEnd, history, value, method, createdAt, versions, trainedOn,
+                persistence);
+    }
+
+    /** This bundle with the persistence rule its threshold was tuned with ({@code N/M}). */
+    public ModelBundle withPersistence(String rule) {
+        return new ModelBundle(model, trainStart, trainEnd, history, threshold, thresholdMethod, createdAt, versions,
+                trainedOn, rule);
+    }
+
+    public Optional<String> persistenceRule() {
+        return Optional.ofNullable(persistence);
     }
 
     /** This bundle recording the data it was trained on. */
     public ModelBundle withDataSet(DataSetDescription description) {
         return new ModelBundle(model, trainStart, trainEnd, history, threshold, thresholdMethod, createdAt, versions,
-                description);
+                description, persistence);
     }
 
     /**
@@ -121,6 +133,9 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         if (threshold != null) {
             p.setProperty("threshold.value", Double.toString(threshold));
             p.setProperty("threshold.method", thresholdMethod == null ? "manual" : thresholdMethod);
+        }
+        if (persistence != null) {
+            p.setProperty("threshold.persistence", persistence);
         }
         StringBuilder h = new StringBuilder();
         for (EpochResult e : history) {
@@ -212,7 +227,8 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
             return new ModelBundle(new LstmAutoencoder(net, columns, scaler, config),
                     LocalDateTime.parse(p.getProperty("train.start")), LocalDateTime.parse(p.getProperty("train.end")),
                     history, tv == null ? null : Double.parseDouble(tv), p.getProperty("threshold.method"),
-                    p.getProperty("created_at"), versions, DescriptionCodec.decode(dataset));
+                    p.getProperty("created_at"), versions, DescriptionCodec.decode(dataset),
+                    p.getProperty("threshold.persistence"));
         } catch (InputFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,7 @@ package org.bearingworkbench.pipeline;
 
 import java.util.List;
 import org.bearingworkbench.detect.ChannelMap;
-import org.bearingworkbench.detect.ManualThreshold;
+import org.bearingworkbench.detect.SavedThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
@@ -84,7 +84,7 @@ public final class Workflows {
                 throw new IllegalArgumentException("the model bundle holds threshold " + v + ", which is not a "
                         + "positive score; give --threshold or --threshold-method");
             }
-            return new ManualThreshold(v);
+            return new SavedThreshold(v, bundle.thresholdMethod());
         });
     }
 

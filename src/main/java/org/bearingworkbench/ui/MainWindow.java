@@ -121,7 +121,8 @@ public final class MainWindow implements Actions {
         recentMenu.getItems().clear();
         for (Path p : controller.recentDataSets()) {
             MenuItem i = new MenuItem(p.toString());
-            i.setOnAction(e -> controller.openData(p));
+            i.setMnemonicParsing(false); // "2nd_test" must not lose its underscore to a mnemonic
+            i.setOnAction(e -> openAsking(p, false));
             recentMenu.getItems().add(i);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());

@@ -1,6 +1,7 @@
 package org.bearingworkbench.ui;
 
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
@@ -72,7 +73,14 @@ final class ThresholdPane extends BorderPane {
         ErrorDataSetRenderer marks = Charts.addRenderer(timeline, LineStyle.NONE, true);
         marks.getDatasets().add(flaggedPoints);
         timelineThreshold = new YValueIndicator(timeline.getYAxis(), 0, "threshold");
+        timelineThreshold.setEditable(true);
         timeline.getPlugins().add(timelineThreshold);
+        // dragging the line on the timeline moves the same threshold as the histogram's line
+        timelineThreshold.valueProperty().addListener((o, a, v) -> {
+            if (!updating && model.analysisProperty().get() != null && v.doubleValue() > 0) {
+                model.thresholdMethodProperty().set(new ManualThreshold(v.doubleValue()));
+            }
+        });
         histogram.getStyleClass().add("threshold-chart");
         timeline.getStyleClass().add("threshold-chart");
         showTest.setOnAction(e -> refresh());
@@ -142,11 +150,10 @@ final class ThresholdPane extends BorderPane {
         chooser.show(a.threshold().method());
         double[] score = a.scores().score();
         double[] train = a.trainScores();
-        double max = 0;
-        for (double s : showTest.isSelected() ? score : train) {
-            max = Math.max(max, s);
-        }
-        max = Math.max(max, a.threshold().value()) * 1.05;
+        double max = histogramRange(train, a.threshold().value());
+        DefaultNumericAxis xAxis = Charts.xAxis(histogram);
+        xAxis.setAutoRanging(false);
+        xAxis.set(0, max);
         fillHistogram(trainHist, train, max);
         if (showTest.isSelected()) {
             fillHistogram(testHist, java.util.Arrays.copyOfRange(score, a.trainRows(), score.length), max);
@@ -161,6 +168,19 @@ final class ThresholdPane extends BorderPane {
                 100 * a.threshold().trainFlaggedShare()));
         counts.setText(countsText(a));
         fillTable(a);
+    }
+
+    /**
+     * The histogram's score range: three times the largest training score, and room to drag the threshold (1.5x it).
+     * Test scores beyond it are counted in the last bin, so a few huge late scores never squash the training scores
+     * into one bar or push the threshold line off the chart.
+     */
+    static double histogramRange(double[] train, double threshold) {
+        double trainMax = 0;
+        for (double v : train) {
+            trainMax = Math.max(trainMax, v);
+        }
+        return Math.max(3 * trainMax, 1.5 * threshold) * 1.05;
     }
 
     private static void fillHistogram(DoubleDataSet ds, double[] values, double max) {

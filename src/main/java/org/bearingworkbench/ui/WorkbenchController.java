@@ -116,6 +116,8 @@ public final class WorkbenchController {
             model.bundleProperty().set(b);
             model.history().setAll(b.history());
             model.thresholdMethodProperty().set(null);
+            b.persistenceRule().map(org.bearingworkbench.detect.PersistenceRule::parse)
+                    .ifPresent(r -> model.ruleProperty().set(r));
             rescore();
         }, ex -> fail("Cannot open model " + path, ex));
     }
@@ -144,7 +146,8 @@ public final class WorkbenchController {
             return;
         }
         AnomalyAnalysis a = model.analysisProperty().get();
-        ModelBundle toSave = a == null ? b : b.withThreshold(a.threshold().value(), a.threshold().method());
+        ModelBundle toSave = a == null ? b : b.withThreshold(a.threshold().value(), a.threshold().method())
+                .withPersistence(model.ruleProperty().get().toString());
         tasks.run("Save model", ctx -> {
             OutputFiles.checkFile(path, dataInputs());
             toSave.save(path);

@@ -248,6 +248,99 @@ class WorkbenchWindowTest {
         assertTrue(model.analysisProperty().get() != null);
     }
 
+    @Test
+    @Order(60)
+    void draggingTheTimelineLineMovesTheSameThresholdEverywhere() throws Exception {
+        robot.clickOn("5 Threshold & anomalies");
+        WaitForAsyncUtils.waitForFxEvents();
+        ThresholdPane pane = window.thresholdPane;
+        double before = model.analysisProperty().get().threshold().value();
+        XYChart timeline = chartTitled("Scores over time: flagged rows red, alarms shaded");
+        double y = timeline.getYAxis().getDisplayPosition(before);
+        Point2D at = timeline.getCanvas().localToScreen(timeline.getCanvas().getWidth() * 0.5, y);
+        robot.moveTo(at).press(MouseButton.PRIMARY).moveBy(0, -timeline.getCanvas().getHeight() * 0.15)
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        var a = model.analysisProperty().get();
+        assertTrue(a.threshold().value() > before, before + " -> " + a.threshold().value());
+        assertTrue(a.threshold().method().startsWith("manual:"), a.threshold().method());
+        assertEquals(a.threshold().value(), pane.thresholdLine().getValue(), 1e-12, "the histogram's line follows");
+        assertTrue(pane.counts().getText().contains(Integer.toString(a.alarms().flaggedCount())), pane.counts().getText());
+    }
+
+    @Test
+    @Order(61)
+    void withTestScoresShownTheThresholdLineStaysOnTheChartAndDraggable() throws Exception {
+        ThresholdPane pane = window.thresholdPane;
+        var showTest = robot.lookup(n -> n instanceof javafx.scene.control.CheckBox c && "show test scores".equals(c.getText()))
+                .queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(() -> showTest.fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showTest.isSelected());
+        var a = model.analysisProperty().get();
+        XYChart hist = pane.histogram();
+        double t = a.threshold().value();
+        assertTrue(hist.getXAxis().getMax() >= 1.5 * t && hist.getXAxis().getMin() <= 0, "room to drag on both sides");
+        double x = hist.getXAxis().getDisplayPosition(t);
+        assertTrue(x > 0 && x < hist.getCanvas().getWidth(), "line inside the plot: " + x);
+        DataSet train = hist.getRenderers().get(1).getDatasets().get(0);
+        int used = 0;
+        for (int i = 0; i < train.getDataCount(); i++) {
+            used += train.get(DataSet.DIM_Y, i) > 0 ? 1 : 0;
+        }
+        double maxScore = java.util.Arrays.stream(a.scores().score()).max().orElseThrow();
+        assertTrue(used >= 5, "training scores spread over " + used + " bins (test scores up to " + maxScore
+                + ", threshold " + t + ")");
+        robot.moveTo(hist.getCanvas().localToScreen(x, hist.getCanvas().getHeight() * 0.5)).press(MouseButton.PRIMARY)
+                .moveBy(hist.getCanvas().getWidth() * 0.1, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.analysisProperty().get().threshold().value() > t, "dragged");
+        robot.interact(() -> showTest.fire());
+    }
+
+    @Test
+    @Order(62)
+    void aSavedModelReopensWithItsMethodAndPersistenceRule() throws Exception {
+        ThresholdPane pane = window.thresholdPane;
+        robot.interact(() -> model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(2, 3)));
+        robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
+        double saved = model.analysisProperty().get().threshold().value();
+        Path file = tmp.resolve("tuned.bwm");
+        robot.interact(() -> controller.saveModel(file));
+        waitFor(20, () -> Files.exists(file));
+        robot.interact(() -> model.ruleProperty().set(org.bearingworkbench.detect.PersistenceRule.defaults()));
+        var before = model.analysisProperty().get();
+        robot.interact(() -> controller.openModel(file));
+        waitFor(30, () -> model.modelSourceProperty().get().equals("tuned.bwm") && model.analysisProperty().get() != before
+                && model.analysisProperty().get() != null);
+        assertEquals("2/3", model.ruleProperty().get().toString());
+        var a = model.analysisProperty().get();
+        assertTrue(a.threshold().method().startsWith("robust"), a.threshold().method());
+        assertEquals(saved, a.threshold().value(), 1e-12);
+        assertEquals("2/3", a.alarms().rule().toString());
+    }
+
+    @Test
+    @Order(63)
+    void theRecentMenuShowsNamesAsTheyAre() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("2nd_test"));
+        try (var files = Files.list(SampleData.DIR)) {
+            for (Path p : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                Files.copy(p, run.resolve(p.getFileName()));
+            }
+        }
+        robot.interact(() -> controller.openData(run));
+        waitFor(60, () -> stage.getTitle().contains("2nd_test"));
+        var bar = robot.lookup(n -> n instanceof javafx.scene.control.MenuBar).queryAs(javafx.scene.control.MenuBar.class);
+        var recent = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "Recent data sets".equals(i.getText())).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitForFxEvents();
+        var item = recent.getItems().stream().filter(i -> i.getText().endsWith("2nd_test")).findFirst().orElseThrow();
+        assertTrue(!item.isMnemonicParsing(), "no mnemonic: the underscore is shown");
+    }
+
     private static Path femtoLikeRun(String name, int files) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         for (int f = 0; f < files; f++) {
