@@ -39,6 +39,7 @@ final class ModelForm extends GridPane {
     final TextField columns = field("*_mean_abs", "Feature columns fed to the model: names or globs, comma separated");
     private final Map<String, Label> errors = new java.util.LinkedHashMap<>();
     private final BooleanProperty valid = new SimpleBooleanProperty(true);
+    private Function<String, String> columnCheck = spec -> null;
 
     ModelForm() {
         setHgap(8);
@@ -62,6 +63,7 @@ final class ModelForm extends GridPane {
                 seed)) {
             f.textProperty().addListener((o, a, b) -> validate());
         }
+        columns.textProperty().addListener((o, a, b) -> validate());
         activation.valueProperty().addListener((o, a, b) -> validate());
         gateActivation.valueProperty().addListener((o, a, b) -> validate());
     }
@@ -93,6 +95,12 @@ final class ModelForm extends GridPane {
         return row + 2;
     }
 
+    /** How the columns field is checked against the open data: a problem message, or null when fine. */
+    void columnCheck(Function<String, String> check) {
+        this.columnCheck = check;
+        validate();
+    }
+
     BooleanProperty validProperty() {
         return valid;
     }
@@ -118,7 +126,11 @@ final class ModelForm extends GridPane {
         Double penalty = parse(l2, "l2", Double::parseDouble, problems);
         Double v = parse(validation, "validation split", Double::parseDouble, problems);
         Long sd = parse(seed, "seed", Long::parseLong, problems);
-        if (problems.isEmpty()) {
+        String columnProblem = columnCheck.apply(columns.getText());
+        if (columnProblem != null) {
+            problems.add("columns: " + columnProblem);
+        }
+        if (problems.stream().allMatch(p -> p.startsWith("columns:"))) {
             problems.addAll(ModelConfig.problems(ls, activation.getValue(), gateActivation.getValue(), t, e, b, lr, b1, b2,
                     eps, v, penalty));
         }

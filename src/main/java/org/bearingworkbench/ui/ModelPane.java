@@ -43,7 +43,11 @@ final class ModelPane extends BorderPane {
             if (config != null) {
                 trainStart = System.nanoTime();
                 progress.setText("Starting (the neural-network runtime loads on first use)…");
-                controller.train(config, form.columns.getText());
+                controller.train(config, form.columns.getText(), ex -> {
+                    trainStart = 0;
+                    progress.setText("Training failed: " + Dialogs.describe(ex)
+                            + (model.bundleProperty().get() == null ? "" : " The current model is kept."));
+                });
             }
         });
         stop.setOnAction(e -> controller.stop());
@@ -63,6 +67,19 @@ final class ModelPane extends BorderPane {
         setCenter(new ChartBox("Loss per epoch (live)", lossChart));
         model.history().addListener((ListChangeListener<EpochResult>) c -> showHistory());
         model.bundleProperty().addListener((o, a, b) -> showModel(b));
+        form.columnCheck(spec -> {
+            var t = model.table();
+            if (t == null) {
+                return null;
+            }
+            try {
+                org.bearingworkbench.model.ColumnSelection.resolve(t, spec.isBlank() ? null : spec);
+                return null;
+            } catch (IllegalArgumentException ex) {
+                return ex.getMessage();
+            }
+        });
+        model.dataProperty().addListener((o, a, d) -> form.validate());
     }
 
     ModelForm form() {
@@ -103,9 +120,12 @@ final class ModelPane extends BorderPane {
                 model.modelSourceProperty().get(), b.model().parameterCount(), b.model().columns(),
                 b.trainStart().toString().replace('T', ' '), b.trainEnd().toString().replace('T', ' '),
                 last == null ? "" : String.format(Locale.ROOT, "%nfinal loss %.4f, validation %.4f", last.loss(), last.validationLoss())));
-        if (last != null) {
+        if (last != null && trainStart != 0) {
             double seconds = b.history().stream().mapToDouble(EpochResult::seconds).sum();
             progress.setText(String.format(Locale.ROOT, "Done: %d epochs, %.1f s of training.", last.epoch(), seconds));
+        } else {
+            progress.setText(last == null ? "" : String.format(Locale.ROOT, "Opened a model trained for %d epochs.",
+                    last.epoch()));
         }
         trainStart = 0;
     }

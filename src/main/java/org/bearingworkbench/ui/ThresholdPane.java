@@ -142,7 +142,9 @@ final class ThresholdPane extends BorderPane {
             scoreLine.clearData();
             flaggedPoints.clearData();
             flagged.getItems().clear();
-            explanation.setText("Train or open a model to see scores.");
+            explanation.setText(model.bundleProperty().get() == null ? "Train or open a model to see scores."
+                    : "The current model has not scored this data (see the last message); open other data, or train "
+                    + "or open another model.");
             counts.setText("");
             return;
         }

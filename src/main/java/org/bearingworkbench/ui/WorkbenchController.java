@@ -180,6 +180,14 @@ public final class WorkbenchController {
 
     /** Trains on the open data with the current split; every finished epoch lands in the model's history. */
     public void train(ModelConfig config, String columns) {
+        train(config, columns, ex -> { });
+    }
+
+    /**
+     * Trains on the open data; on failure the current model and its loss history stay, and {@code failed} hears why
+     * (the Model pane replaces its "Starting…" with the reason).
+     */
+    public void train(ModelConfig config, String columns, java.util.function.Consumer<Throwable> failed) {
         FeatureTable table = model.table();
         if (table == null) {
             Dialogs.error(owner.get(), "No data", "Open a data set first.");
@@ -207,7 +215,12 @@ public final class WorkbenchController {
             model.history().setAll(r.history());
             model.thresholdMethodProperty().set(null);
             rescore();
-        }, ex -> fail("Training failed", ex));
+        }, ex -> {
+            ModelBundle current = model.bundleProperty().get();
+            model.history().setAll(current == null ? List.of() : current.history());
+            failed.accept(ex);
+            fail("Training failed", ex);
+        });
     }
 
     public void stop() {

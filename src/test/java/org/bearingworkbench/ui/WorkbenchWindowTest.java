@@ -341,6 +341,43 @@ class WorkbenchWindowTest {
         assertTrue(!item.isMnemonicParsing(), "no mnemonic: the underscore is shown");
     }
 
+    @Test
+    @Order(64)
+    void unknownColumnsBlockTrainingAndAFailedTrainingSaysWhyAndKeepsTheModel() throws Exception {
+        robot.clickOn("4 Model");
+        var form = window.modelPane.form();
+        robot.interact(() -> form.columns.setText("foo*"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().contains("foo*"))
+                .tryQuery().isPresent(), "the problem shows under the field");
+        assertTrue(robot.lookup("Train").queryButton().isDisabled());
+        robot.interact(() -> form.columns.setText("*_mean_abs"));
+        robot.interact(() -> form.epochs.setText("3"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!robot.lookup("Train").queryButton().isDisabled());
+        var kept = model.bundleProperty().get();
+        int history = model.history().size();
+        var until = model.trainUntilProperty().get();
+        robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(0)));
+        robot.clickOn("Train");
+        waitFor(60, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l
+                && l.getText().startsWith("Training failed:")).tryQuery().isPresent());
+        assertTrue(model.bundleProperty().get() == kept, "the model is kept");
+        assertEquals(history, model.history().size(), "its loss history stays on the chart");
+        if (robot.lookup(".dialog-pane").tryQuery().isPresent()) {
+            closeDialog();
+        }
+        robot.interact(() -> model.trainUntilProperty().set(until));
+        Path file = tmp.resolve("other.bwm");
+        robot.interact(() -> controller.saveModel(file));
+        waitFor(20, () -> Files.exists(file));
+        robot.interact(() -> controller.openModel(file));
+        waitFor(30, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l
+                && l.getText().startsWith("Opened a model trained for")).tryQuery().isPresent());
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Done:"))
+                .tryQuery().isEmpty(), "no stale 'Done' after opening another model");
+    }
+
     private static Path femtoLikeRun(String name, int files) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         for (int f = 0; f < files; f++) {
