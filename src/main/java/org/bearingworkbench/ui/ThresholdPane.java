@@ -46,6 +46,8 @@ final class ThresholdPane extends BorderPane {
     private final YValueIndicator timelineThreshold;
     private final List<XRangeIndicator> episodeShades = new ArrayList<>();
     private final CheckBox showTest = new CheckBox("show test scores");
+    private double pendingDrag;
+    private boolean dragScheduled;
     private final CheckBox logScale = new CheckBox("log scale");
     private final Label explanation = new Label("Train or open a model to see scores.");
     private final Label counts = new Label();
@@ -64,11 +66,7 @@ final class ThresholdPane extends BorderPane {
         thresholdLine = new XValueIndicator(histogram.getXAxis(), 0, "threshold");
         thresholdLine.setEditable(true);
         histogram.getPlugins().add(thresholdLine);
-        thresholdLine.valueProperty().addListener((o, a, v) -> {
-            if (!updating && model.analysisProperty().get() != null && v.doubleValue() > 0) {
-                model.thresholdMethodProperty().set(new ManualThreshold(v.doubleValue()));
-            }
-        });
+        thresholdLine.valueProperty().addListener((o, a, v) -> dragged(v.doubleValue()));
         timeline.getDatasets().add(scoreLine);
         ErrorDataSetRenderer marks = Charts.addRenderer(timeline, LineStyle.NONE, true);
         marks.getDatasets().add(flaggedPoints);
@@ -76,11 +74,7 @@ final class ThresholdPane extends BorderPane {
         timelineThreshold.setEditable(true);
         timeline.getPlugins().add(timelineThreshold);
         // dragging the line on the timeline moves the same threshold as the histogram's line
-        timelineThreshold.valueProperty().addListener((o, a, v) -> {
-            if (!updating && model.analysisProperty().get() != null && v.doubleValue() > 0) {
-                model.thresholdMethodProperty().set(new ManualThreshold(v.doubleValue()));
-            }
-        });
+        timelineThreshold.valueProperty().addListener((o, a, v) -> dragged(v.doubleValue()));
         histogram.getStyleClass().add("threshold-chart");
         timeline.getStyleClass().add("threshold-chart");
         showTest.setOnAction(e -> refresh());
@@ -103,6 +97,26 @@ final class ThresholdPane extends BorderPane {
         all.setDividerPositions(0.62);
         setCenter(all);
         model.analysisProperty().addListener((o, a, n) -> refresh());
+    }
+
+    /**
+     * A drag of either threshold line: mouse events arrive faster than frames, so the latest value is applied once
+     * per pulse (the recompute is microseconds; the views are what costs).
+     */
+    private void dragged(double value) {
+        if (updating || model.analysisProperty().get() == null || !(value > 0)) {
+            return;
+        }
+        pendingDrag = value;
+        if (!dragScheduled) {
+            dragScheduled = true;
+            javafx.application.Platform.runLater(() -> {
+                dragScheduled = false;
+                if (model.analysisProperty().get() != null) {
+                    model.thresholdMethodProperty().set(new ManualThreshold(pendingDrag));
+                }
+            });
+        }
     }
 
     XValueIndicator thresholdLine() {
