@@ -133,6 +133,7 @@ final class DataPane extends BorderPane {
             }
             splitInfo.getStyleClass().remove("error");
             model.trainUntilProperty().set(t);
+            showSplit(); // also when the value is unchanged: the stale message goes
         } catch (DateTimeParseException e) {
             splitInfo.setText("'" + splitField.getText() + "' is not a timestamp (e.g. 2004-02-15 12:52:39).");
             splitInfo.getStyleClass().add("error");

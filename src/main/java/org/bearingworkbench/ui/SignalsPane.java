@@ -122,7 +122,10 @@ final class SignalsPane extends BorderPane {
                 model.selectedRowProperty().set(Math.max(0, t.lastRowAtOrBefore(Charts.time(x))));
             }
         });
-        bearing.setOnAction(e -> refresh());
+        bearing.setOnAction(e -> {
+            refresh();
+            showFile(); // the waveform and spectra follow the bearing filter at once
+        });
         feature.setOnAction(e -> refresh());
         sampleRate.setOnAction(e -> showFile());
         model.dataProperty().addListener((o, a, d) -> {
@@ -135,6 +138,7 @@ final class SignalsPane extends BorderPane {
             }
             fillBearings();
             refresh();
+            showFile(); // a re-import: the header and the panels name the same (new) file
         });
         model.channelsPerBearingProperty().addListener((o, a, v) -> {
             fillBearings();
@@ -241,6 +245,9 @@ final class SignalsPane extends BorderPane {
         waveform.getDatasets().clear();
         spectrum.getDatasets().clear();
         if (t == null || row < 0 || row >= t.rowCount()) {
+            fileLabel.setText(t == null ? "" : "Click a point of the trend to see that file.");
+            envelope.clear();
+            defectSentence.setText("");
             return;
         }
         fileMarker.setValue(Charts.seconds(t.timestamp(row)));

@@ -378,6 +378,46 @@ class WorkbenchWindowTest {
                 .tryQuery().isEmpty(), "no stale 'Done' after opening another model");
     }
 
+    @Test
+    @Order(65)
+    void theBearingFilterReachesTheWaveformAndSpectrumAtOnce() throws Exception {
+        robot.clickOn("2 Signals");
+        robot.interact(() -> model.selectedRowProperty().set(100));
+        XYChart spectrum = chartTitled("Amplitude spectrum (Hann window)");
+        waitFor(20, () -> spectrum.getDatasets().size() == 4);
+        @SuppressWarnings("unchecked")
+        var filter = (javafx.scene.control.ComboBox<String>) robot.lookup(n -> n instanceof javafx.scene.control.ComboBox<?> c
+                && c.getItems().contains("Bearing 1")).query();
+        robot.interact(() -> filter.setValue("Bearing 1"));
+        waitFor(20, () -> spectrum.getDatasets().size() == 1);
+        assertEquals(1, chartTitled("Waveform of the selected file").getDatasets().size());
+        robot.interact(() -> filter.setValue("All"));
+        waitFor(20, () -> spectrum.getDatasets().size() == 4);
+    }
+
+    @Test
+    @Order(66)
+    void retypingTheCurrentSplitClearsAStaleError() throws Exception {
+        robot.clickOn("1 Data");
+        var field = robot.lookup(n -> n instanceof javafx.scene.control.TextField f && "2004-02-15 12:52:39".equals(f.getPromptText()))
+                .queryAs(javafx.scene.control.TextField.class);
+        String current = field.getText();
+        robot.interact(() -> {
+            field.setText("1999-01-01 00:00:00");
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Outside the data"))
+                .tryQuery().isPresent());
+        robot.interact(() -> {
+            field.setText(current);
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Outside the data"))
+                .tryQuery().isEmpty(), "no stale error after retyping the current split");
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Training: "))
+                .tryQuery().isPresent());
+    }
+
     private static Path femtoLikeRun(String name, int files) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         for (int f = 0; f < files; f++) {
