@@ -2,6 +2,7 @@ package org.bearingworkbench.pipeline;
 
 import java.util.List;
 import org.bearingworkbench.detect.ChannelMap;
+import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.SavedThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
@@ -62,14 +63,18 @@ public final class Workflows {
         checkFinite(table, bundle, scores);
         context.progress(1, 1, "scored " + table.rowCount() + " rows");
         int trainRows = trainRows(table, bundle);
-        if (trainRows < 2) {
+        boolean fixedThreshold = chosen instanceof SavedThreshold || chosen instanceof ManualThreshold;
+        if (trainRows < 2 && fixedThreshold) {
+            trainRows = 0; // new data after the model's healthy range: the saved (or given) threshold applies as it is
+        } else if (trainRows < 2) {
             throw new IllegalArgumentException("the data has no rows inside the model's training range (until "
-                    + bundle.trainEnd().toString().replace('T', ' ') + "); thresholds are fitted on healthy training rows");
+                    + bundle.trainEnd().toString().replace('T', ' ') + ") and the model has no saved threshold; give "
+                    + "--threshold (thresholds are fitted on healthy training rows)");
         }
         AnomalyAnalysis a = AnomalyAnalysis.of(table, scores, trainRows,
                 new ChannelMap(bundle.model().columns(), channelsPerBearing), chosen, rule);
         double t = a.threshold().value();
-        if (!(t > 0 && Double.isFinite(t))) {
+        if (trainRows > 0 && !(t > 0 && Double.isFinite(t))) {
             throw new IllegalArgumentException("the threshold method " + chosen.id() + " gives " + t + " on the "
                     + trainRows + " training scores (largest " + max(a.trainScores()) + "): the model reconstructs its "
                     + "training rows exactly (e.g. constant columns), so no threshold can be fitted; give --threshold");

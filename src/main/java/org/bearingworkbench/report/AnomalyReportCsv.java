@@ -68,7 +68,9 @@ public final class AnomalyReportCsv {
             out.write("# skipped: " + f.toString().replace('\n', ' ').replace('\r', ' ') + "\n");
         }
         out.write("# feature_columns: " + String.join(" ", ch.columns()) + "\n");
-        out.write("# training_rows: " + a.trainRows() + " (until " + FeatureCsv.ISO.format(a.table().timestamp(a.trainRows() - 1)) + ")\n");
+        out.write("# training_rows: " + a.trainRows() + (a.trainRows() > 0 ? " (until "
+                + FeatureCsv.ISO.format(a.table().timestamp(a.trainRows() - 1)) + ")"
+                : " (this data lies after the model's training range; its saved threshold applies)") + "\n");
         out.write("# threshold: " + num(a.threshold().value()) + " method " + a.threshold().method() + " ("
                 + a.threshold().explanation() + ")\n");
         out.write("# persistence: " + alarms.rule() + " (alarm when " + alarms.rule().n() + " of the last "

@@ -234,14 +234,20 @@ public final class WorkbenchController {
         if (table == null || b == null) {
             return;
         }
-        ThresholdMethod method = model.thresholdMethodProperty().get();
+        ThresholdMethod chosen = model.thresholdMethodProperty().get();
+        // data after the model's healthy range has no training rows to fit a method on: the model's saved threshold
+        // (or a value the user set by hand) applies
+        ThresholdMethod method = Workflows.trainRows(table, b) < 2
+                && !(chosen instanceof org.bearingworkbench.detect.ManualThreshold) ? null : chosen;
         var rule = model.ruleProperty().get();
         int perBearing = model.channelsPerBearingProperty().get();
         ImportResult data = model.dataProperty().get();
         List<String> differences = b.differencesFrom(data == null ? null : data.description());
         tasks.run("Scoring", ctx -> Workflows.analyze(table, b, method, rule, perBearing, ctx), a -> {
             model.analysisProperty().set(a);
-            model.thresholdMethodProperty().set(Thresholds.parse(a.threshold().method(), rule));
+            model.thresholdMethodProperty().set(a.trainRows() == 0
+                    ? new org.bearingworkbench.detect.SavedThreshold(a.threshold().value(), a.threshold().method())
+                    : Thresholds.parse(a.threshold().method(), rule));
             if (!differences.isEmpty() && warnedFor != b) {
                 warnedFor = b;
                 Dialogs.warning(owner.get(), "This data differs from the model's training data",

@@ -136,4 +136,32 @@ class ModelCommandsTest {
         assertTrue(text.contains("# data.sample_rate_hz: 25600.0 (set by the user)\n"));
         assertTrue(Files.exists(data.resolve(".bearing-workbench.json")), "remembered for the directory");
     }
+
+    @Test
+    void aTunedModelScoresNewDataAfterItsTrainingRange() throws Exception {
+        Path features = dir.resolve("all.csv");
+        assertEquals("0", runCapturing("features", SampleData.DIR.toString(), "-o", features.toString())[0]);
+        List<String> lines = Files.readAllLines(features);
+        Path later = Files.write(dir.resolve("later.csv"), java.util.stream.Stream.concat(lines.stream().limit(1),
+                lines.stream().skip(101)).toList());
+        Path out = dir.resolve("out");
+        assertEquals("0", runCapturing("run", features.toString(), "--epochs", "3", "-o", out.toString())[0]);
+        Path report = dir.resolve("later-report.csv");
+        String[] s = runCapturing("score", later.toString(), "--model", out.resolve("model.bwm").toString(), "-o",
+                report.toString());
+        assertEquals("0", s[0], s[2]);
+        String text = Files.readString(report);
+        assertTrue(text.contains("# training_rows: 0 (this data lies after the model's training range; its saved "
+                + "threshold applies)"), text.substring(0, 900));
+        assertEquals(60, text.lines().filter(l -> !l.startsWith("#")).count() - 1);
+        Path bare = dir.resolve("bare.bwm");
+        assertEquals("0", runCapturing("train", features.toString(), "--epochs", "2", "-o", bare.toString())[0]);
+        String[] b = runCapturing("score", later.toString(), "--model", bare.toString(), "-o",
+                dir.resolve("r2.csv").toString());
+        assertEquals("1", b[0]);
+        assertTrue(b[2].contains("the model has no saved threshold; give --threshold"), b[2]);
+        String[] m = runCapturing("score", later.toString(), "--model", bare.toString(), "--threshold", "0.2", "-o",
+                dir.resolve("r3.csv").toString());
+        assertEquals("0", m[0], m[2]);
+    }
 }

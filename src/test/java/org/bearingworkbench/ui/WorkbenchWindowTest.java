@@ -418,6 +418,33 @@ class WorkbenchWindowTest {
                 .tryQuery().isPresent());
     }
 
+    @Test
+    @Order(67)
+    void anOpenedModelScoresNewDataAfterItsTrainingRange() throws Exception {
+        Path all = tmp.resolve("all-features.csv");
+        org.bearingworkbench.io.FeatureCsv.write(model.table(), all);
+        List<String> lines = Files.readAllLines(all);
+        Path later = Files.write(tmp.resolve("later.csv"), java.util.stream.Stream.concat(lines.stream().limit(1),
+                lines.stream().skip(101)).toList());
+        robot.interact(() -> window.thresholdPane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
+        waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
+        double tunedValue = model.analysisProperty().get().threshold().value();
+        Path tuned = tmp.resolve("for-later.bwm");
+        robot.interact(() -> controller.saveModel(tuned));
+        waitFor(20, () -> Files.exists(tuned));
+        robot.interact(() -> controller.openModel(tuned));
+        waitFor(30, () -> "for-later.bwm".equals(model.modelSourceProperty().get()));
+        robot.interact(() -> controller.openData(later));
+        waitFor(30, () -> model.table() != null && model.table().rowCount() == 60 && model.analysisProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var a = model.analysisProperty().get();
+        assertEquals(0, a.trainRows(), "every row is new data");
+        assertEquals(tunedValue, a.threshold().value(), 1e-12, "the tuned threshold applies");
+        assertTrue(a.threshold().method().startsWith("robust"), a.threshold().method());
+        assertEquals(60, a.scores().rows());
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isEmpty(), "no error dialog");
+    }
+
     private static Path femtoLikeRun(String name, int files) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         for (int f = 0; f < files; f++) {
