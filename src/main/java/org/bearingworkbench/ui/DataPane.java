@@ -90,6 +90,11 @@ final class DataPane extends BorderPane {
         });
         model.dataProperty().addListener((o, a, d) -> show(d));
         model.trainUntilProperty().addListener((o, a, t) -> showSplit());
+        model.analysisProperty().addListener((o, a, n) -> {
+            if (WorkbenchModel.rangeChanged(a, n)) {
+                showSplit();
+            }
+        });
     }
 
     private VBox sidePanel() {
@@ -190,7 +195,14 @@ final class DataPane extends BorderPane {
         splitField.setText(FeatureCsv.ISO.format(until));
         splitInfo.getStyleClass().remove("error");
         int rows = model.trainRows();
-        splitInfo.setText(String.format(Locale.ROOT, "Training: %d rows (%.0f%%), test: %d rows.", rows,
-                100.0 * rows / t.rowCount(), t.rowCount() - rows));
+        String text = String.format(Locale.ROOT, "Training: %d rows (%.0f%%), test: %d rows.", rows,
+                100.0 * rows / t.rowCount(), t.rowCount() - rows);
+        var a = model.analysisProperty().get();
+        if (a != null && WorkbenchModel.sameRun(a.table(), t) && a.trainRows() != rows) {
+            text += String.format(Locale.ROOT, "%nThe current model was trained on %d rows (until %s): its range is the "
+                    + "one shown and scored everywhere; this split applies to the next training.", a.trainRows(),
+                    a.trainRows() > 0 ? FeatureCsv.ISO.format(t.timestamp(a.trainRows() - 1)) : "before this data");
+        }
+        splitInfo.setText(text);
     }
 }

@@ -100,6 +100,11 @@ final class PhysicsPane extends BorderPane {
             refresh();
         });
         model.trainUntilProperty().addListener((o, a, v) -> refresh());
+        model.analysisProperty().addListener((o, a, n) -> {
+            if (WorkbenchModel.rangeChanged(a, n)) {
+                refresh();
+            }
+        });
         model.physicsSettingsProperty().addListener((o, a, s) -> showSettings(s));
         showSettings(model.physicsSettingsProperty().get());
     }
@@ -165,7 +170,7 @@ final class PhysicsPane extends BorderPane {
         for (int i = 0; i < files; i++) {
             x[i] = Charts.seconds(t.timestamp(i));
         }
-        int train = Math.max(1, model.trainRows());
+        int train = Math.max(1, model.shownTrainRows());
         StringBuilder verdictText = new StringBuilder();
         for (DefectType type : DefectType.values()) {
             double[] y = p.indicators().get(type.column(ch));

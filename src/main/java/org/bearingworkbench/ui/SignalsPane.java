@@ -145,6 +145,11 @@ final class SignalsPane extends BorderPane {
             refresh();
         });
         model.trainUntilProperty().addListener((o, a, v) -> refresh());
+        model.analysisProperty().addListener((o, a, n) -> {
+            if (WorkbenchModel.rangeChanged(a, n)) {
+                refresh();
+            }
+        });
         model.selectedRowProperty().addListener((o, a, v) -> showFile());
     }
 
@@ -207,7 +212,7 @@ final class SignalsPane extends BorderPane {
         for (int i = 0; i < x.length; i++) {
             x[i] = Charts.seconds(t.timestamp(i));
         }
-        int train = Math.max(2, model.trainRows());
+        int train = Math.max(2, model.shownTrainRows());
         for (int ch : channels()) {
             String col = f.column(ch);
             if (!t.hasColumn(col)) {

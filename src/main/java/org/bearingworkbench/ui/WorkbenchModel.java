@@ -77,6 +77,27 @@ public final class WorkbenchModel {
         return t == null || trainUntil.get() == null ? 0 : t.lastRowAtOrBefore(trainUntil.get()) + 1;
     }
 
+    /**
+     * The training rows every view shades and judges against: the active model's (as Threshold and Export use them)
+     * when a model has scored the data, else the split's. One training range in every pane.
+     */
+    public int shownTrainRows() {
+        AnomalyAnalysis a = analysis.get();
+        return a != null && sameRun(a.table(), table()) ? a.trainRows() : trainRows();
+    }
+
+    /** The same rows of the same run (a table that only gained columns, e.g. defect indicators, is the same run). */
+    static boolean sameRun(FeatureTable a, FeatureTable b) {
+        return a != null && b != null && (a == b || (a.rowCount() == b.rowCount() && a.rowCount() > 0
+                && a.timestamp(0).equals(b.timestamp(0)) && a.timestamp(a.rowCount() - 1).equals(b.timestamp(b.rowCount() - 1))
+                && a.file(0).equals(b.file(0))));
+    }
+
+    /** Whether two analyses differ in their training range (a re-threshold keeps it; a new model may not). */
+    static boolean rangeChanged(AnomalyAnalysis a, AnomalyAnalysis b) {
+        return (a == null) != (b == null) || (a != null && (a.trainRows() != b.trainRows() || !sameRun(a.table(), b.table())));
+    }
+
     public SplitConfig split() {
         return SplitConfig.until(trainUntil.get());
     }

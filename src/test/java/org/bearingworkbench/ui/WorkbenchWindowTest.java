@@ -445,6 +445,23 @@ class WorkbenchWindowTest {
         assertTrue(robot.lookup(".dialog-pane").tryQuery().isEmpty(), "no error dialog");
     }
 
+    @Test
+    @Order(68)
+    void withAModelActiveEveryPaneShowsTheModelsTrainingRange() throws Exception {
+        robot.interact(() -> controller.openData(SampleData.DIR));
+        waitFor(60, () -> model.table() != null && model.table().rowCount() == 160 && model.analysisProperty().get() != null
+                && WorkbenchModel.sameRun(model.analysisProperty().get().table(), model.table()));
+        int modelRows = model.analysisProperty().get().trainRows();
+        robot.clickOn("1 Data");
+        robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(modelRows + 20)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(modelRows, model.shownTrainRows(), "the model's range, not the moved split");
+        assertEquals(modelRows + 21, model.trainRows(), "the split for the next training");
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l
+                && l.getText().contains("The current model was trained on " + modelRows + " rows")).tryQuery().isPresent());
+        robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(modelRows - 1)));
+    }
+
     private static Path femtoLikeRun(String name, int files) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         for (int f = 0; f < files; f++) {
