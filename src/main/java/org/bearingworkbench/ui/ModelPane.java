@@ -60,7 +60,25 @@ final class ModelPane extends BorderPane {
         buttons.setAlignment(Pos.CENTER_LEFT);
         progress.setWrapText(true);
         modelInfo.setWrapText(true);
-        VBox left = new VBox(10, DataPane.heading("Model settings"), form, buttons, progress, DataPane.heading("Current model"), modelInfo);
+        javafx.scene.control.ComboBox<ModelEntry> models = new javafx.scene.control.ComboBox<>(model.models());
+        models.setPromptText("no model yet");
+        models.setMaxWidth(Double.MAX_VALUE);
+        models.setTooltip(new javafx.scene.control.Tooltip("Every model of this session; training a new one keeps the "
+                + "others. Pick one to make it the active model."));
+        model.bundleProperty().addListener((o, a, b) -> models.getItems().stream().filter(e -> e.bundle() == b)
+                .findFirst().ifPresent(e -> {
+                    if (models.getValue() != e) {
+                        models.setValue(e);
+                    }
+                }));
+        models.setOnAction(e -> {
+            ModelEntry chosen = models.getValue();
+            if (chosen != null && chosen.bundle() != model.bundleProperty().get()) {
+                controller.activate(chosen);
+            }
+        });
+        VBox left = new VBox(10, DataPane.heading("Model settings"), form, buttons, progress,
+                DataPane.heading("Models of this session"), models, DataPane.heading("Current model"), modelInfo);
         left.setPadding(new Insets(0, 12, 0, 0));
         left.setPrefWidth(340);
         setLeft(left);

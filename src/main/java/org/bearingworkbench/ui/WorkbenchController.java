@@ -112,14 +112,26 @@ public final class WorkbenchController {
 
     public void openModel(Path path) {
         tasks.run("Load model " + path.getFileName(), ctx -> ModelBundle.load(path), b -> {
-            model.modelSourceProperty().set(path.getFileName().toString());
-            model.bundleProperty().set(b);
-            model.history().setAll(b.history());
-            model.thresholdMethodProperty().set(null);
             b.persistenceRule().map(org.bearingworkbench.detect.PersistenceRule::parse)
                     .ifPresent(r -> model.ruleProperty().set(r));
-            rescore();
+            remember(b, path.getFileName().toString());
         }, ex -> fail("Cannot open model " + path, ex));
+    }
+
+    /** Adds a model to the session's list (the previous ones stay) and makes it the active one. */
+    private void remember(ModelBundle b, String source) {
+        ModelEntry e = new ModelEntry(model.models().size() + 1, source, b);
+        model.models().add(e);
+        activate(e);
+    }
+
+    /** Makes a model of the session's list the active one: it drives every view. */
+    public void activate(ModelEntry e) {
+        model.modelSourceProperty().set(e.source());
+        model.bundleProperty().set(e.bundle());
+        model.history().setAll(e.bundle().history());
+        model.thresholdMethodProperty().set(null);
+        rescore();
     }
 
     /** Opens a Keras LSTM autoencoder with its scaler; its healthy range is the current split of the open data. */
@@ -131,11 +143,7 @@ public final class WorkbenchController {
         }
         var split = model.split();
         tasks.run("Import Keras model " + h5.getFileName(), ctx -> Workflows.importKeras(table, h5, scalerJson, null, split), b -> {
-            model.modelSourceProperty().set(h5.getFileName() + " (Keras)");
-            model.bundleProperty().set(b);
-            model.history().clear();
-            model.thresholdMethodProperty().set(null);
-            rescore();
+            remember(b, h5.getFileName() + " (Keras)");
         }, ex -> fail("Cannot import the Keras model " + h5.getFileName(), ex));
     }
 
@@ -209,12 +217,9 @@ public final class WorkbenchController {
                 });
             }
         }, ctx), r -> {
-            model.modelSourceProperty().set("trained here (" + r.history().size() + " epochs" + (r.stopped() ? ", stopped" : "") + ")");
             ImportResult trainedOn = model.dataProperty().get();
-            model.bundleProperty().set(ModelBundle.of(r).withDataSet(trainedOn == null ? null : trainedOn.description()));
-            model.history().setAll(r.history());
-            model.thresholdMethodProperty().set(null);
-            rescore();
+            remember(ModelBundle.of(r).withDataSet(trainedOn == null ? null : trainedOn.description()),
+                    "trained here (" + r.history().size() + " epochs" + (r.stopped() ? ", stopped" : "") + ")");
         }, ex -> {
             ModelBundle current = model.bundleProperty().get();
             model.history().setAll(current == null ? List.of() : current.history());

@@ -34,6 +34,7 @@ public final class WorkbenchModel {
     private final StringProperty modelSource = new SimpleStringProperty("");
     private final ObservableList<EpochResult> history = FXCollections.observableArrayList();
     private final ObjectProperty<AnomalyAnalysis> analysis = new SimpleObjectProperty<>();
+    private final ObservableList<ModelEntry> models = javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<ThresholdMethod> thresholdMethod = new SimpleObjectProperty<>();
     private final ObjectProperty<PersistenceRule> rule = new SimpleObjectProperty<>(PersistenceRule.defaults());
     private final IntegerProperty selectedRow = new SimpleIntegerProperty(-1);
@@ -124,6 +125,11 @@ public final class WorkbenchModel {
 
     public StringProperty modelSourceProperty() {
         return modelSource;
+    }
+
+    /** Every model of this session; the active one is {@link #bundleProperty()}. Training never drops one. */
+    public ObservableList<ModelEntry> models() {
+        return models;
     }
 
     public ObservableList<EpochResult> history() {

@@ -462,6 +462,31 @@ class WorkbenchWindowTest {
         robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(modelRows - 1)));
     }
 
+    @Test
+    @Order(69)
+    void trainingAgainKeepsThePreviousModelToGoBackTo() throws Exception {
+        var previous = model.bundleProperty().get();
+        int before = model.models().size();
+        assertTrue(before >= 1 && model.models().stream().anyMatch(e -> e.bundle() == previous));
+        robot.clickOn("4 Model");
+        robot.interact(() -> window.modelPane.form().epochs.setText("3"));
+        robot.clickOn("Train");
+        waitFor(120, () -> model.models().size() == before + 1 && model.analysisProperty().get() != null
+                && model.bundleProperty().get() != previous);
+        var fresh = model.bundleProperty().get();
+        @SuppressWarnings("unchecked")
+        var list = (javafx.scene.control.ComboBox<ModelEntry>) robot.lookup(n -> n instanceof javafx.scene.control.ComboBox<?> c
+                && c.getItems() == model.models()).query();
+        assertTrue(list.getValue().bundle() == fresh, "the list shows the active model");
+        var old = model.models().stream().filter(e -> e.bundle() == previous).findFirst().orElseThrow();
+        robot.interact(() -> {
+            list.setValue(old);
+            list.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        waitFor(30, () -> model.bundleProperty().get() == previous && model.analysisProperty().get() != null);
+        assertEquals(before + 1, model.models().size(), "nothing dropped");
+    }
+
     private static Path femtoLikeRun(String name, int files) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         for (int f = 0; f < files; f++) {
