@@ -138,12 +138,13 @@ final class ModelPane extends BorderPane {
                 model.modelSourceProperty().get(), b.model().parameterCount(), b.model().columns(),
                 b.trainStart().toString().replace('T', ' '), b.trainEnd().toString().replace('T', ' '),
                 last == null ? "" : String.format(Locale.ROOT, "%nfinal loss %.4f, validation %.4f", last.loss(), last.validationLoss())));
-        if (last != null && trainStart != 0) {
+        String source = model.modelSourceProperty().get();
+        if (last != null && source != null && source.startsWith("trained here")) {
             double seconds = b.history().stream().mapToDouble(EpochResult::seconds).sum();
             progress.setText(String.format(Locale.ROOT, "Done: %d epochs, %.1f s of training.", last.epoch(), seconds));
         } else {
-            progress.setText(last == null ? "" : String.format(Locale.ROOT, "Opened a model trained for %d epochs.",
-                    last.epoch()));
+            progress.setText(last == null ? "" : String.format(Locale.ROOT, "Active: %s, trained for %d epochs.",
+                    source, last.epoch()));
         }
         trainStart = 0;
     }

@@ -373,7 +373,7 @@ class WorkbenchWindowTest {
         waitFor(20, () -> Files.exists(file));
         robot.interact(() -> controller.openModel(file));
         waitFor(30, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l
-                && l.getText().startsWith("Opened a model trained for")).tryQuery().isPresent());
+                && l.getText().startsWith("Active: other.bwm, trained for")).tryQuery().isPresent());
         assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Done:"))
                 .tryQuery().isEmpty(), "no stale 'Done' after opening another model");
     }
