@@ -68,6 +68,11 @@ public final class MainWindow implements Actions {
         Scene scene = new Scene(root, 1360, 860);
         scene.getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
         acceptDrops(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmQuit()) {
+                e.consume();
+            }
+        });
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> model.table() == null ? "Bearing Workbench"
                 : "Bearing Workbench — " + model.table().name() + " (" + model.dataSourceProperty().get() + ")",
@@ -99,7 +104,11 @@ public final class MainWindow implements Actions {
         MenuItem openModel = item("Open model…", "Shortcut+M", this::openModel);
         MenuItem saveModel = item("Save model…", "Shortcut+S", this::saveModel);
         MenuItem export = item("Export report…", "Shortcut+E", this::exportReport);
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (confirmQuit()) {
+                stage.close();
+            }
+        });
         saveModel.disableProperty().bind(model.bundleProperty().isNull());
         export.disableProperty().bind(model.analysisProperty().isNull());
         Menu file = new Menu("File", null, openDir, openData, openCsv, recentMenu, new SeparatorMenuItem(), openModel, saveModel,
@@ -188,6 +197,29 @@ public final class MainWindow implements Actions {
         var start = java.nio.file.Files.isDirectory(src) ? org.bearingworkbench.dataset.UserSettings.NONE
                 : new org.bearingworkbench.dataset.UserSettings("recording", null, null, null, null, null);
         showOpenDialog(src, start);
+    }
+
+    /**
+     * Asks before quitting when the model or its threshold would be lost; true to quit. (Window close asks too.)
+     */
+    boolean confirmQuit() {
+        if (!model.hasUnsavedModel()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save model…");
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Quit without saving");
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The active model (" + model.modelSourceProperty().get() + ") or its threshold changed since it was "
+                        + "last saved.", save, discard, javafx.scene.control.ButtonType.CANCEL);
+        ask.initOwner(stage);
+        ask.setTitle("Bearing Workbench");
+        ask.setHeaderText("Save the model and its threshold before quitting?");
+        var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        if (answer == save) {
+            saveModel();
+            return false;
+        }
+        return answer == discard;
     }
 
     /** File > Open data…: always through the preview and metadata dialog. */

@@ -27,6 +27,7 @@ import org.bearingworkbench.report.AnomalyReportCsv;
  */
 public final class WorkbenchController {
     private ModelBundle warnedFor;
+    private ModelBundle opened;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkbenchController.class);
     private final WorkbenchModel model;
     private final FxTasks tasks;
@@ -115,6 +116,7 @@ public final class WorkbenchController {
             b.persistenceRule().map(org.bearingworkbench.detect.PersistenceRule::parse)
                     .ifPresent(r -> model.ruleProperty().set(r));
             remember(b, path.getFileName().toString());
+            opened = b;
         }, ex -> fail("Cannot open model " + path, ex));
     }
 
@@ -160,7 +162,10 @@ public final class WorkbenchController {
             OutputFiles.checkFile(path, dataInputs());
             toSave.save(path);
             return path;
-        }, p -> model.modelSourceProperty().set(p.getFileName().toString()), ex -> fail("Cannot save the model", ex));
+        }, p -> {
+            model.modelSourceProperty().set(p.getFileName().toString());
+            model.markSaved();
+        }, ex -> fail("Cannot save the model", ex));
     }
 
     /** The open data set's source (a feature CSV or a directory): never an output. */
@@ -250,6 +255,10 @@ public final class WorkbenchController {
         List<String> differences = b.differencesFrom(data == null ? null : data.description());
         tasks.run("Scoring", ctx -> Workflows.analyze(table, b, method, rule, perBearing, ctx), a -> {
             model.analysisProperty().set(a);
+            if (opened == b) {
+                opened = null;
+                model.markSaved(); // as it was saved: nothing to lose yet
+            }
             model.thresholdMethodProperty().set(a.trainRows() == 0
                     ? new org.bearingworkbench.detect.SavedThreshold(a.threshold().value(), a.threshold().method())
                     : Thresholds.parse(a.threshold().method(), rule));

@@ -34,6 +34,9 @@ public final class WorkbenchModel {
     private final StringProperty modelSource = new SimpleStringProperty("");
     private final ObservableList<EpochResult> history = FXCollections.observableArrayList();
     private final ObjectProperty<AnomalyAnalysis> analysis = new SimpleObjectProperty<>();
+    private ModelBundle savedBundle;
+    private double savedThreshold = Double.NaN;
+    private PersistenceRule savedRule;
     private final ObservableList<ModelEntry> models = javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<ThresholdMethod> thresholdMethod = new SimpleObjectProperty<>();
     private final ObjectProperty<PersistenceRule> rule = new SimpleObjectProperty<>(PersistenceRule.defaults());
@@ -125,6 +128,28 @@ public final class WorkbenchModel {
 
     public StringProperty modelSourceProperty() {
         return modelSource;
+    }
+
+    /** Remembers the active model, its threshold and rule as saved (or opened): nothing to lose on quit. */
+    public void markSaved() {
+        AnomalyAnalysis a = analysis.get();
+        savedBundle = bundle.get();
+        savedThreshold = a == null ? Double.NaN : a.threshold().value();
+        savedRule = rule.get();
+    }
+
+    /**
+     * Whether quitting would lose work: a model trained (or imported) and never saved, or a saved one whose threshold
+     * or persistence rule changed since.
+     */
+    public boolean hasUnsavedModel() {
+        if (bundle.get() == null) {
+            return false;
+        }
+        AnomalyAnalysis a = analysis.get();
+        double t = a == null ? Double.NaN : a.threshold().value();
+        return bundle.get() != savedBundle || !java.util.Objects.equals(rule.get(), savedRule)
+                || (a != null && Double.compare(t, savedThreshold) != 0);
     }
 
     /** Every model of this session; the active one is {@link #bundleProperty()}. Training never drops one. */

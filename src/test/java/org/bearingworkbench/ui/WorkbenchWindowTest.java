@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -485,6 +486,32 @@ class WorkbenchWindowTest {
         });
         waitFor(30, () -> model.bundleProperty().get() == previous && model.analysisProperty().get() != null);
         assertEquals(before + 1, model.models().size(), "nothing dropped");
+    }
+
+    @Test
+    @Order(70)
+    void quittingWithAnUnsavedModelAsksFirst() throws Exception {
+        assertTrue(model.hasUnsavedModel() || model.models().size() > 1, "a model trained here and not saved");
+        robot.interact(() -> model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(1, 4)));
+        assertTrue(model.hasUnsavedModel());
+        boolean[] quit = {true, false};
+        Platform.runLater(() -> {
+            quit[0] = window.confirmQuit();
+            quit[1] = true;
+        });
+        waitFor(20, () -> robot.lookup("Save the model and its threshold before quitting?").tryQuery().isPresent());
+        var pane = robot.lookup(n -> n instanceof javafx.scene.control.DialogPane p
+                && "Save the model and its threshold before quitting?".equals(p.getHeaderText()))
+                .queryAs(javafx.scene.control.DialogPane.class);
+        var cancel = (javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL);
+        robot.interact(cancel::fire);
+        waitFor(20, () -> quit[1]);
+        assertTrue(!quit[0] && stage.isShowing(), "Cancel keeps the window");
+        Path file = tmp.resolve("quit.bwm");
+        robot.interact(() -> controller.saveModel(file));
+        waitFor(20, () -> Files.exists(file) && !model.hasUnsavedModel());
+        robot.interact(() -> model.ruleProperty().set(org.bearingworkbench.detect.PersistenceRule.defaults()));
+        assertTrue(model.hasUnsavedModel(), "changing the rule after saving is a change");
     }
 
     private static Path femtoLikeRun(String name, int files) throws Exception {
