@@ -113,7 +113,12 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
     /** The first lines of a file as text, or what kind of binary file it is. */
     static List<String> head(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".wav") || name.endsWith(".mat")) {
+        if (name.endsWith(".mat")) {
+            List<String> vars = new ArrayList<>(List.of("(MATLAB file; its variables:)"));
+            vars.addAll(org.bearingworkbench.io.formats.MatFormat.variables(file));
+            return vars;
+        }
+        if (name.endsWith(".wav")) {
             return List.of("(binary " + name.substring(name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT)
                     + " file; its channels are shown as a waveform)");
         }

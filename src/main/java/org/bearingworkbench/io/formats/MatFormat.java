@@ -112,6 +112,22 @@ public final class MatFormat implements SnapshotFormat {
         return new Contents(vectors, rpm);
     }
 
+    /** One line per variable of a .mat file (name, size, class), for a preview; the problem when it cannot be read. */
+    public static List<String> variables(Path file) {
+        List<String> out = new ArrayList<>();
+        try (Mat5File mat = Mat5.readFromFile(file.toFile())) {
+            for (MatFile.Entry e : mat.getEntries()) {
+                Array a = e.getValue();
+                int[] d = a.getDimensions();
+                out.add(e.getName() + ": " + String.join(" x ", Arrays.stream(d).mapToObj(Integer::toString).toList())
+                        + " " + a.getType());
+            }
+        } catch (IOException | RuntimeException e) {
+            out.add("(not a readable MATLAB v5/v7 file: " + e.getMessage() + ")");
+        }
+        return out;
+    }
+
     /** The channel variables of a file: the named ones, or every vector of the most common length. */
     List<String> channels(Contents c, String name) throws InputFormatException {
         if (variables != null) {

@@ -218,6 +218,9 @@ class MoreFormatsTest {
         assertEquals(List.of("X097_DE_time", "X097_FE_time"),
                 r.description().channels().stream().map(c -> c.label()).toList());
         assertEquals(1796.0, r.description().rpm().value());
+        var preview = org.bearingworkbench.pipeline.DataSetPreview.of(dir, settings("mat", "time=order:10s", null));
+        assertTrue(preview.rawHead().stream().anyMatch(l -> l.startsWith("X097_DE_time: 4096 x 1")), preview.rawHead().toString());
+        assertEquals(List.of("bearing"), preview.missing(), "the sample rate given above was remembered");
         ImportResult fe = DataSets.open(dir, settings("mat", "variables=X097_FE_time;time=order:10s", 12_000.0),
                 TaskContext.silent());
         assertEquals(1, fe.channels());
