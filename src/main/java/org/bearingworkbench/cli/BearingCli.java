@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {InspectCommand.class, FeaturesCommand.class, TrainCommand.class, ScoreCommand.class, RunCommand.class, EnvelopeCommand.class,
             GenerateCommand.class, BenchCommand.class})
 public final class BearingCli implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BearingCli.class);
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -28,6 +29,7 @@ public final class BearingCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            LOG.error("{} failed: {}", commandLine.getCommandName(), Errors.describe(ex), ex);
             commandLine.getErr().println("error: " + Errors.describe(ex));
             return 1;
         });

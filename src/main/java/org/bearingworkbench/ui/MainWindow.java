@@ -116,7 +116,8 @@ public final class MainWindow implements Actions {
         MenuItem keras = item("Import Keras model…", "Shortcut+K", this::importKeras);
         keras.disableProperty().bind(model.dataProperty().isNull());
         Menu modelMenu = new Menu("Model", null, keras);
-        return new MenuBar(file, modelMenu);
+        Menu help = new Menu("Help", null, item("Log file…", "Shortcut+L", () -> LogFileDialog.show(stage)));
+        return new MenuBar(file, modelMenu, help);
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {

@@ -57,6 +57,7 @@ public final class WorkbenchController {
     }
 
     private void fail(String what, Throwable ex) {
+        LOG.error("{}: {}", what, Dialogs.describe(ex), ex);
         Dialogs.error(owner.get(), what, Dialogs.describe(ex));
     }
 

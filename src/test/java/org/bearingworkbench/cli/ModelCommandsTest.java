@@ -164,4 +164,19 @@ class ModelCommandsTest {
                 dir.resolve("r3.csv").toString());
         assertEquals("0", m[0], m[2]);
     }
+
+    @Test
+    void aFailureIsLoggedWithItsCauseWhileStderrKeepsOneLine() throws Exception {
+        Path bad = Files.writeString(dir.resolve("broken.bwm"), "garbage");
+        String[] s = runCapturing("score", SampleData.DIR.toString(), "--model", bad.toString(), "-o",
+                dir.resolve("r.csv").toString());
+        assertEquals("1", s[0]);
+        assertEquals(1, s[2].lines().filter(l -> l.startsWith("error: ")).count(), s[2]);
+        assertTrue(!s[2].contains("\tat "), "no stack trace on stderr: " + s[2]);
+        Path log = Path.of(System.getProperty("bw.logDir", "target/logs"), "bearing-workbench.log");
+        String text = Files.readString(log);
+        int at = text.lastIndexOf("score failed: broken.bwm");
+        assertTrue(at >= 0, "the failure is in " + log);
+        assertTrue(text.substring(at).contains("\tat "), "with its stack trace");
+    }
 }

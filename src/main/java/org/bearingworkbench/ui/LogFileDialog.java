@@ -1,0 +1,49 @@
+package org.bearingworkbench.ui;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/** Help > Log file…: where the workbench's log is (failures with their causes) and its last lines. */
+final class LogFileDialog {
+    private static final int LAST_LINES = 40;
+
+    private LogFileDialog() {
+    }
+
+    /** The log file logback writes (see logback.xml: -Dbw.logDir, else ~/.bearing-workbench/logs). */
+    static Path logFile() {
+        String dir = System.getProperty("bw.logDir", Path.of(System.getProperty("user.home"), ".bearing-workbench",
+                "logs").toString());
+        return Path.of(dir, "bearing-workbench.log");
+    }
+
+    static void show(Window owner) {
+        Path file = logFile();
+        String tail;
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            tail = String.join("\n", lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()));
+        } catch (IOException e) {
+            tail = "(no log yet: " + e.getMessage() + ")";
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle("Bearing Workbench");
+        a.setHeaderText("Log file: " + file);
+        TextArea text = new TextArea(tail);
+        text.setEditable(false);
+        text.setStyle("-fx-font-family: monospace;");
+        text.setPrefSize(900, 400);
+        a.getDialogPane().setContent(text);
+        a.setResizable(true);
+        a.show();
+    }
+}
