@@ -33,6 +33,7 @@ import org.bearingworkbench.model.ModelBundle;
 public final class MainWindow implements Actions {
     private final Stage stage;
     private final WorkbenchModel model;
+    private final WindowPrefs windowPrefs;
     private final WorkbenchController controller;
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Recent data sets");
@@ -65,7 +66,11 @@ public final class MainWindow implements Actions {
         root.setTop(menuBar());
         root.setCenter(tabs);
         root.setBottom(statusBar());
-        Scene scene = new Scene(root, 1360, 860);
+        windowPrefs = new WindowPrefs(controller.prefsNode());
+        double[] size = windowPrefs.size(1360, 860);
+        Scene scene = new Scene(root, size[0], size[1]);
+        stage.setMaximized(windowPrefs.maximized());
+        stage.setOnHidden(e -> windowPrefs.save(stage));
         scene.getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
         acceptDrops(scene);
         stage.setOnCloseRequest(e -> {

@@ -514,6 +514,17 @@ class WorkbenchWindowTest {
         assertTrue(model.hasUnsavedModel(), "changing the rule after saving is a change");
     }
 
+    @Test
+    @Order(71)
+    void theWindowSizeIsRememberedForTheNextSession() throws Exception {
+        String node = "org/bearingworkbench/test-ui-window";
+        robot.interact(() -> new WindowPrefs(node).save(stage));
+        double[] size = new WindowPrefs(node).size(100, 100);
+        assertEquals(stage.getScene().getWidth(), size[0], 1e-9);
+        assertEquals(stage.getScene().getHeight(), size[1], 1e-9);
+        java.util.prefs.Preferences.userRoot().node(node).removeNode();
+    }
+
     private static Path femtoLikeRun(String name, int files) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         for (int f = 0; f < files; f++) {
