@@ -115,4 +115,31 @@ class RealTest2AcceptanceTest {
             assertTrue(a.firstAlarmTime().orElseThrow().isBefore(LocalDateTime.of(2004, 2, 17, 0, 0)), m.id());
         }
     }
+
+    /**
+     * The README's table of methods, pinned (issue 17: moderate numeric drift must fail a test): each method's
+     * threshold within 1.5% and its first sustained alarm to the file, and whether it alarms in the run-in.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "0.275, 0.275, 2004-02-16T03:42:39, 0",
+        "robust:3, 0.245, 2004-02-16T03:42:39, 0",
+        "percentile:99, 0.146, 2004-02-12T10:52:39, 1",
+        "sigma:3, 0.155, 2004-02-12T10:52:39, 1",
+        "max:1.1, 0.353, 2004-02-16T05:42:39, 0",
+        "lognormal:0.001, 0.296, 2004-02-16T04:22:39, 0",
+        "gamma:0.001, 0.212, 2004-02-16T03:32:39, 0",
+        "pot:0.001, 0.292, 2004-02-16T04:22:39, 0"})
+    void theReadmeTableOfMethodsHolds(String id, double threshold, String firstAlarm, int trainingAlarms) {
+        AnomalyAnalysis a = analyze(Thresholds.parse(id, RULE));
+        assertEquals(threshold, a.threshold().value(), 0.015 * threshold, id + " threshold");
+        assertEquals(LocalDateTime.parse(firstAlarm), a.firstAlarmTime().orElseThrow(), id + " first alarm");
+        assertEquals(trainingAlarms > 0, a.alarms().trainingAlarmRows() > 0, id + " alarm in training");
+    }
+
+    @Test
+    void theFinalLossesAreTheReadmes() {
+        assertEquals(0.058, trained.last().loss(), 0.002);
+        assertEquals(0.064, trained.last().validationLoss(), 0.002);
+    }
 }

@@ -87,4 +87,19 @@ class RealTest2PhysicsTest {
         assertEquals(256, physics.spectrogram()[0][0].length);
         assertTrue(physics.addTo(table).hasColumn("ch4_ftf"));
     }
+
+    /**
+     * The README's physics figures, pinned: ch1's BPFO indicator at named files (a change of the noise floor's
+     * statistic, e.g. a mean instead of the median, moves them far more than the tolerance).
+     */
+    @Test
+    void ch1BpfoRatiosAtNamedFilesAreTheReadmes() {
+        double[] bpfo = physics.indicators().get("ch1_bpfo");
+        java.util.function.ToDoubleFunction<String> at = f -> bpfo[java.util.stream.IntStream.range(0, table.rowCount())
+                .filter(r -> table.file(r).equals(f)).findFirst().orElseThrow()];
+        assertEquals(64, at.applyAsDouble("2004.02.18.12.02.39"), 64 * 0.1, "2004-02-18 12:02:39");
+        assertEquals(9.4, at.applyAsDouble("2004.02.16.03.22.39"), 9.4 * 0.1, "2004-02-16 03:22:39");
+        int rise = TrendRise.risesForGoodAt(bpfo, trainRows, 1.2);
+        assertEquals(LocalDateTime.of(2004, 2, 16, 3, 12, 39), table.timestamp(rise));
+    }
 }
