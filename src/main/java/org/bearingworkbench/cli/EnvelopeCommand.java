@@ -7,9 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.UserSettings;
-import org.bearingworkbench.io.DataSetSidecar;
-import org.bearingworkbench.io.Snapshot;
 import org.bearingworkbench.io.formats.Formats;
+import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.io.formats.SignalView;
 import org.bearingworkbench.io.formats.SnapshotFormat;
 import org.bearingworkbench.io.formats.SnapshotRef;
@@ -47,9 +46,10 @@ final class EnvelopeCommand implements Callable<Integer> {
         }
         UserSettings given = dataSet.settings();
         Path dir = file.toAbsolutePath().getParent();
-        UserSettings settings = given.over(DataSetSidecar.load(dir));
-        SnapshotFormat format = settings.format() != null && !"recording".equals(settings.format())
-                ? Formats.require(settings.format(), settings.layout(), settings.sampleRateHz()) : Formats.detect(dir);
+        UserSettings settings = DataSets.withRemembered(dir, given);
+        // one file: a recording's snapshots are not files of their own, so its folder's format is read
+        SnapshotFormat format = "recording".equals(settings.format()) ? Formats.detect(dir)
+                : Formats.choose(dir, settings);
         SnapshotReader reader = new SnapshotReader();
         SnapshotRef ref = new SnapshotRef(file, file.getFileName().toString(), null, 0);
         SignalView view = format.read(ref, reader);
@@ -57,18 +57,19 @@ final class EnvelopeCommand implements Callable<Integer> {
         if (channel < 1 || channel > view.channels()) {
             throw new IllegalArgumentException("--channel: the file has channels 1 to " + view.channels());
         }
-        Snapshot s = new Snapshot(file.getFileName().toString(), null, view.copy(), view.rows());
-        double[] x = s.channels()[channel - 1];
+        String name = file.getFileName().toString();
+        int rows = view.rows();
+        double[] x = java.util.Arrays.copyOf(view.channel(channel - 1), rows);
         PhysicsSettings physics = description.physics(PhysicsSettings.ims());
         double sampleRate = physics.sampleRate();
-        String problem = EnvelopeSpectrum.unusable(x, s.rows(), sampleRate);
+        String problem = EnvelopeSpectrum.unusable(x, rows, sampleRate);
         if (problem != null) {
-            throw new IllegalArgumentException(s.file() + " ch" + channel + ": " + problem);
+            throw new IllegalArgumentException(name + " ch" + channel + ": " + problem);
         }
         double lo;
         double hi;
         if ("auto".equalsIgnoreCase(band)) {
-            var b = SpectralKurtosis.best(x, s.rows(), sampleRate, 500);
+            var b = SpectralKurtosis.best(x, rows, sampleRate, 500);
             lo = b.lowHz();
             hi = b.highHz();
         } else {
@@ -90,11 +91,11 @@ final class EnvelopeCommand implements Callable<Integer> {
         }
         PhysicsSettings band = new PhysicsSettings(physics.geometry(), lo, hi, sampleRate, physics.harmonics(),
                 physics.tolerance(), physics.spectrogramBins());
-        Spectrum env = EnvelopeSpectrum.of(x, s.rows(), sampleRate, lo, hi);
+        Spectrum env = EnvelopeSpectrum.of(x, rows, sampleRate, lo, hi);
         List<DefectMatch> matches = band.analysis().matches(env);
         int peak = env.peakIndex(5);
         System.out.printf(Locale.ROOT, "%s ch%d (%s, %.6g Hz, %s), band %.0f-%.0f Hz, largest envelope peak at %.1f Hz%n",
-                s.file(), channel, format.id(), sampleRate, physics.geometry().name(), lo, hi, env.frequency()[peak]);
+                name, channel, format.id(), sampleRate, physics.geometry().name(), lo, hi, env.frequency()[peak]);
         DefectMatch top = matches.get(0);
         System.out.println("strongest defect match: " + top.describe("ch" + channel) + top.weakness());
         for (DefectMatch m : matches) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.bearingworkbench.signal.BearingDesign;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.PhysicsSettings;
@@ -40,15 +41,6 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
                 Sourced.unknown(), Sourced.unknown(), Sourced.unknown());
     }
 
-    /** Channel names ch1..chN, one bearing per channel (the common layout), nothing else known. */
-    public static List<ChannelInfo> oneChannelPerBearing(int n) {
-        List<ChannelInfo> out = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            out.add(new ChannelInfo("ch" + i, "", i, ""));
-        }
-        return out;
-    }
-
     public int channelCount() {
         return channels.size();
     }
@@ -68,25 +60,34 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
      * @throws IllegalStateException naming what is missing (a sample rate, a bearing, a shaft speed) and how to give it
      */
     public PhysicsSettings physics(PhysicsSettings base) {
-        List<String> missing = new ArrayList<>();
-        if (!sampleRateHz.known()) {
-            missing.add("the sample rate (--sample-rate HZ)");
-        }
-        if (!rpm.known()) {
-            missing.add("the shaft speed (--rpm N)");
-        }
-        if (!bearing.known()) {
-            missing.add("the bearing (--bearing PRESET or N,d,D,angle)");
-        }
+        List<String> missing = missingForPhysics();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("bearing physics needs " + String.join(", ", missing) + " of "
-                    + format.value() + " data; none is stated by the format");
+            Map<String, String> option = Map.of("sample rate", "--sample-rate HZ", "shaft speed", "--rpm N",
+                    "bearing", "--bearing PRESET or N,d,D,angle");
+            throw new IllegalStateException("bearing physics needs " + String.join(", ", missing.stream()
+                    .map(m -> "the " + m + " (" + option.get(m) + ")").toList()) + " of " + format.value()
+                    + " data; none is stated by the format");
         }
         double fs = sampleRateHz.value();
         double hi = Math.min(base.bandHighHz(), fs / 2);
         double lo = Math.min(base.bandLowHz(), hi / 2);
         return new PhysicsSettings(geometry().orElseThrow(), lo, hi, fs, base.harmonics(), base.tolerance(),
                 base.spectrogramBins());
+    }
+
+    /** What physics still needs that is unknown: "sample rate", "shaft speed", "bearing" (in that order). */
+    public List<String> missingForPhysics() {
+        List<String> out = new ArrayList<>();
+        if (!sampleRateHz.known()) {
+            out.add("sample rate");
+        }
+        if (!rpm.known()) {
+            out.add("shaft speed");
+        }
+        if (!bearing.known()) {
+            out.add("bearing");
+        }
+        return out;
     }
 
     public DataSetDescription withSampleRate(double hz, ValueSource source) {
@@ -107,16 +108,6 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
     public DataSetDescription withUnit(String value, ValueSource source) {
         return new DataSetDescription(format, preset, sampleRateHz, samplesPerSnapshot, interval, channels,
                 channelsSource, Sourced.of(value, source), rpm, bearing);
-    }
-
-    public DataSetDescription withChannels(List<ChannelInfo> value, ValueSource source) {
-        return new DataSetDescription(format, preset, sampleRateHz, samplesPerSnapshot, interval, value, source,
-                unit, rpm, bearing);
-    }
-
-    public DataSetDescription withPreset(String name) {
-        return new DataSetDescription(format, name, sampleRateHz, samplesPerSnapshot, interval, channels,
-                channelsSource, unit, rpm, bearing);
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@code 0x1p3}, {@code 1.5f} or {@code 2d}, {@code NaN}, {@code Infinity}, values beyond the double range and
  * tokens longer than {@value #MAX_TOKEN} characters are rejected with the line and the token.
  *
- * <p>Memory is bounded: at most {@link #maxColumns()} columns (a file that is one long line of tokens is rejected
+ * <p>Memory is bounded: at most {@link #maxColumns(int)} columns (a file that is one long line of tokens is rejected
  * at that column, not read into thousands of columns), and the column buffers grow by doubling. One instance per
  * thread: it reuses its sample buffers between files.
  */
@@ -67,15 +67,6 @@ public final class SnapshotParser {
     /** Number of rows in the last parsed file. */
     public int rows() {
         return rows;
-    }
-
-    /** Whether the last parsed file was read with a decimal comma. */
-    public boolean decimalComma() {
-        return decimalComma;
-    }
-
-    public int maxColumns() {
-        return maxColumns;
     }
 
     /** Rows with more columns than this are rejected (the importer sets it from what the directory's files hold). */

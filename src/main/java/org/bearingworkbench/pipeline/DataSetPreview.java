@@ -55,8 +55,8 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
         }
         SnapshotFormat format;
         try {
-            format = settings.format() != null ? Formats.require(settings.format(), settings.layout(),
-                    settings.sampleRateHz()) : Formats.detect(source);
+            format = settings.format() != null || candidates.isEmpty() ? Formats.choose(source, settings)
+                    : Formats.best(candidates.get(0).id(), candidates.get(0).confidence());
         } catch (IllegalArgumentException e) {
             return new DataSetPreview(source, candidates, settings.format(), 0, null, List.of(), null, null,
                     e.getMessage(), List.of(), remembered);
@@ -80,7 +80,7 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
             SignalView v = format.read(first, new SnapshotReader());
             DataSetDescription d = settings.applyTo(format.describe(source, refs, v));
             return new DataSetPreview(source, candidates, format.id(), refs.size(), first.name(), head, plot(v), d,
-                    null, missing(d), remembered);
+                    null, d.missingForPhysics(), remembered);
         } catch (InputFormatException | RuntimeException e) {
             return new DataSetPreview(source, candidates, format.id(), refs.size(), first.name(), head, null, null,
                     e.getMessage(), List.of(), remembered);
@@ -92,20 +92,6 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
         double[][] out = new double[v.channels()][];
         for (int c = 0; c < out.length; c++) {
             out[c] = java.util.Arrays.copyOf(v.channel(c), n);
-        }
-        return out;
-    }
-
-    static List<String> missing(DataSetDescription d) {
-        List<String> out = new ArrayList<>();
-        if (!d.sampleRateHz().known()) {
-            out.add("sample rate");
-        }
-        if (!d.rpm().known()) {
-            out.add("shaft speed");
-        }
-        if (!d.bearing().known()) {
-            out.add("bearing");
         }
         return out;
     }

@@ -24,6 +24,11 @@ public final class DataSets {
     private DataSets() {
     }
 
+    /** What the user says now ({@code given}) over what was remembered for the directory {@code dir}. */
+    public static UserSettings withRemembered(Path dir, UserSettings given) {
+        return given.over(DataSetSidecar.load(dir));
+    }
+
     public static ImportResult open(Path source, TaskContext context) throws InputFormatException {
         return open(source, UserSettings.NONE, context);
     }
@@ -34,10 +39,8 @@ public final class DataSets {
      */
     public static ImportResult open(Path source, UserSettings given, TaskContext context) throws InputFormatException {
         if (Files.isDirectory(source)) {
-            UserSettings settings = given.over(DataSetSidecar.load(source));
-            SnapshotFormat format = settings.format() != null
-                    ? Formats.require(settings.format(), settings.layout(), settings.sampleRateHz())
-                    : Formats.detect(source);
+            UserSettings settings = withRemembered(source, given);
+            SnapshotFormat format = Formats.choose(source, settings);
             ImportResult r = new DirectoryImporter().importDirectory(source, format, context);
             if (!given.isEmpty()) {
                 String where = DataSetSidecar.save(source, given);

@@ -3,9 +3,7 @@ package org.bearingworkbench.ui;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -248,14 +246,5 @@ final class OpenDataDialog extends Dialog<UserSettings> {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** Lines describing the settings, for the status bar. */
-    static List<String> describe(UserSettings s) {
-        List<String> out = new ArrayList<>();
-        if (!s.isEmpty()) {
-            out.add(String.format(Locale.ROOT, "remembered for this directory: %s", s));
-        }
-        return out;
     }
 }

@@ -1,10 +1,10 @@
 package org.bearingworkbench.io.formats;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.bearingworkbench.dataset.UserSettings;
 
 /** The layouts the workbench reads, and which one a directory is in (the most confident; {@code --format} forces). */
 public final class Formats {
@@ -52,7 +52,26 @@ public final class Formats {
      * expected and lists what it found).
      */
     public static SnapshotFormat detect(Path dir) {
-        SnapshotFormat best = ALL.stream().max(Comparator.comparingDouble(f -> f.recognise(dir))).orElseThrow();
-        return best.recognise(dir) < MIN_CONFIDENCE ? ALL.get(0) : best;
+        SnapshotFormat best = ALL.get(0);
+        double bestConfidence = -1;
+        for (SnapshotFormat f : ALL) {
+            double c = f.recognise(dir);
+            if (c > bestConfidence) {
+                best = f;
+                bestConfidence = c;
+            }
+        }
+        return bestConfidence < MIN_CONFIDENCE ? ALL.get(0) : best;
+    }
+
+    /** The format with the best confidence already measured ({@link SnapshotFormat#recognise}), as {@link #detect}. */
+    public static SnapshotFormat best(String id, double confidence) {
+        return confidence < MIN_CONFIDENCE ? ALL.get(0) : byId(id).orElse(ALL.get(0));
+    }
+
+    /** The format the user chose in {@code settings} (configured by its layout), else the detected one. */
+    public static SnapshotFormat choose(Path source, UserSettings settings) {
+        return settings.format() != null ? require(settings.format(), settings.layout(), settings.sampleRateHz())
+                : detect(source);
     }
 }
