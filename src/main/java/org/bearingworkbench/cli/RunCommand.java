@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
                     .withPersistence(detect.rule().toString());
             Path modelFile = outDir.resolve(MODEL);
             bundle.save(out.file(MODEL));
-            AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelFile.toString(), config,
+            AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelFile.toString(), bundle,
                     imported.skipped()).with(imported.description(), List.of()), detect.onlyFlagged, out.file(REPORT));
             String summary = summary(imported, r) + AnalysisSummary.text(a);
             AtomicFiles.write(out.file(SUMMARY), w -> w.write(summary + skippedList(imported)));

@@ -99,7 +99,7 @@ final class ScoreCommand implements Callable<Integer> {
             (saved.trainedOn() == null ? saved.withDataSet(data.description()) : saved).save(saveModel);
         }
         AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelSource.toString(),
-                bundle.model().config(), data.skipped()).with(data.description(), warnings), detect.onlyFlagged, output);
+                bundle, data.skipped()).with(data.description(), warnings), detect.onlyFlagged, output);
         if (json) {
             System.out.println(AnalysisSummary.json(a));
         } else {

@@ -35,15 +35,20 @@ import org.deeplearning4j.util.ModelSerializer;
  * scaler, config, feature columns, training range, chosen threshold, loss history, library versions and creation
  * time (provenance, so every report can say what produced it), and the description of the data it was trained on
  * ({@code trainedOn}: sample rate, channels, ...; null in bundles written before descriptions existed), and the
- * persistence rule the threshold was tuned with ({@code persistence}, e.g. {@code 3/3}; null in older bundles).
+ * persistence rule the threshold was tuned with ({@code persistence}, e.g. {@code 3/3}; null in older bundles), and the
+ * training provenance ({@code provenance}: the training data's identity and hash, path, threads, machine; null in
+ * version 1 bundles and in imported models).
  */
 public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd,
                           List<EpochResult> history, Double threshold, String thresholdMethod, String createdAt,
-                          Map<String, String> versions, DataSetDescription trainedOn, String persistence) {
+                          Map<String, String> versions, DataSetDescription trainedOn, String persistence,
+                          TrainingProvenance provenance) {
     public static final String EXTENSION = ".bwm";
     private static final String NETWORK = "network.zip";
     private static final String META = "bundle.properties";
-    private static final String FORMAT = "bearing-workbench-model-1";
+    /** Version 2 adds the training provenance; version 1 bundles (threshold, persistence, data set) still open. */
+    private static final String FORMAT = "bearing-workbench-model-2";
+    private static final String FORMAT_1 = "bearing-workbench-model-1";
 
     public ModelBundle {
         history = List.copyOf(history);
@@ -52,24 +57,24 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
 
     public static ModelBundle of(TrainingResult r) {
         return new ModelBundle(r.model(), r.trainStart(), r.trainEnd(), r.history(), null, null,
-                Instant.now().toString(), libraryVersions(), null, null);
+                Instant.now().toString(), libraryVersions(), null, null, r.provenance());
     }
 
     /** A bundle for a model made elsewhere (an imported Keras model) whose healthy range is given by the user. */
     public static ModelBundle imported(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd) {
         return new ModelBundle(model, trainStart, trainEnd, List.of(), null, null, Instant.now().toString(), libraryVersions(),
-                null, null);
+                null, null, null);
     }
 
     public ModelBundle withThreshold(Double value, String method) {
         return new ModelBundle(model, trainStart, trainEnd, history, value, method, createdAt, versions, trainedOn,
-                persistence);
+                persistence, provenance);
     }
 
     /** This bundle with the persistence rule its threshold was tuned with ({@code N/M}). */
     public ModelBundle withPersistence(String rule) {
         return new ModelBundle(model, trainStart, trainEnd, history, threshold, thresholdMethod, createdAt, versions,
-                trainedOn, rule);
+                trainedOn, rule, provenance);
     }
 
     public Optional<String> persistenceRule() {
@@ -79,7 +84,7 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
     /** This bundle recording the data it was trained on. */
     public ModelBundle withDataSet(DataSetDescription description) {
         return new ModelBundle(model, trainStart, trainEnd, history, threshold, thresholdMethod, createdAt, versions,
-                description, persistence);
+                description, persistence, provenance);
     }
 
     /**
@@ -148,6 +153,9 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         if (trainedOn != null) {
             DescriptionCodec.encode(trainedOn).forEach((k, v) -> p.setProperty("dataset." + k, v));
         }
+        if (provenance != null) {
+            provenance.toMap().forEach((k, v) -> p.setProperty("provenance." + k, v));
+        }
         StringWriter meta = new StringWriter();
         p.store(meta, "Bearing Workbench model bundle");
         AtomicFiles.writePath(target, temp -> {
@@ -190,13 +198,15 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         } catch (IOException | IllegalArgumentException e) {
             throw new InputFormatException(name + ": damaged metadata (" + e.getMessage() + ")", e);
         }
-        if (!FORMAT.equals(p.getProperty("format"))) {
-            throw new InputFormatException(name + ": unknown bundle format '" + p.getProperty("format") + "' (expected " + FORMAT + ")");
+        if (!FORMAT.equals(p.getProperty("format")) && !FORMAT_1.equals(p.getProperty("format"))) {
+            throw new InputFormatException(name + ": unknown bundle format '" + p.getProperty("format") + "' (expected "
+                    + FORMAT + " or " + FORMAT_1 + "; a newer Bearing Workbench may have written it)");
         }
         try {
             Map<String, String> cfg = new TreeMap<>();
             Map<String, String> versions = new TreeMap<>();
             Map<String, String> dataset = new TreeMap<>();
+            Map<String, String> provenance = new TreeMap<>();
             for (String k : p.stringPropertyNames()) {
                 if (k.startsWith("config.")) {
                     cfg.put(k.substring(7), p.getProperty(k));
@@ -204,6 +214,8 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
                     versions.put(k.substring(8), p.getProperty(k));
                 } else if (k.startsWith("dataset.")) {
                     dataset.put(k.substring(8), p.getProperty(k));
+                } else if (k.startsWith("provenance.")) {
+                    provenance.put(k.substring(11), p.getProperty(k));
                 }
             }
             ModelConfig config = ModelConfig.fromMap(cfg);
@@ -228,7 +240,7 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
                     LocalDateTime.parse(p.getProperty("train.start")), LocalDateTime.parse(p.getProperty("train.end")),
                     history, tv == null ? null : Double.parseDouble(tv), p.getProperty("threshold.method"),
                     p.getProperty("created_at"), versions, DescriptionCodec.decode(dataset),
-                    p.getProperty("threshold.persistence"));
+                    p.getProperty("threshold.persistence"), TrainingProvenance.fromMap(provenance));
         } catch (InputFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -114,7 +114,7 @@ public final class Trainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("trained {} epochs in {} s", history.size(), seconds);
         return new TrainingResult(model, history, table.timestamp(0), table.timestamp(trainRows - 1), trainRows, fit,
-                validation, seconds, stopped);
+                validation, seconds, stopped, TrainingProvenance.of(table, columns, trainRows, path));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.io.AtomicFiles;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.SkippedFile;
+import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 
@@ -24,7 +25,7 @@ public final class AnomalyReportCsv {
     }
 
     /** Where the data and the model came from, for the header. */
-    public record Provenance(String dataSource, String modelFile, String configHash, String seed,
+    public record Provenance(String dataSource, String modelFile, String configHash, String seed, String trainedOn,
                              List<SkippedFile> skipped, List<String> dataDescription, List<String> warnings) {
         public Provenance {
             skipped = List.copyOf(skipped);
@@ -32,15 +33,19 @@ public final class AnomalyReportCsv {
             warnings = List.copyOf(warnings);
         }
 
-        /** Provenance of a report made with a model of these settings on data that left out {@code skipped}. */
-        public static Provenance of(String dataSource, String modelFile, ModelConfig config, List<SkippedFile> skipped) {
-            return new Provenance(dataSource, modelFile, config.hash(), Long.toString(config.seed()), skipped,
-                    List.of(), List.of());
+        /**
+         * Provenance of a report made with {@code bundle} (its settings and, when it has them, the identity of its
+         * training data) on data that left out {@code skipped}.
+         */
+        public static Provenance of(String dataSource, String modelFile, ModelBundle bundle, List<SkippedFile> skipped) {
+            ModelConfig config = bundle.model().config();
+            return new Provenance(dataSource, modelFile, config.hash(), Long.toString(config.seed()),
+                    bundle.provenance() == null ? null : bundle.provenance().describe(), skipped, List.of(), List.of());
         }
 
         /** The same, with the data set's description and any warnings (e.g. data unlike the model's). */
         public Provenance with(DataSetDescription description, List<String> warnings) {
-            return new Provenance(dataSource, modelFile, configHash, seed, skipped,
+            return new Provenance(dataSource, modelFile, configHash, seed, trainedOn, skipped,
                     description == null ? List.of() : description.lines(), warnings);
         }
     }
@@ -56,6 +61,9 @@ public final class AnomalyReportCsv {
         out.write("# data_source: " + p.dataSource() + "\n");
         out.write("# created_at: " + Instant.now() + "\n");
         out.write("# model: " + p.modelFile() + " (config hash " + p.configHash() + ", seed " + p.seed() + ")\n");
+        if (p.trainedOn() != null) {
+            out.write("# model.trained_on: " + p.trainedOn().replace('\n', ' ') + "\n");
+        }
         for (String line : p.dataDescription()) {
             out.write("# data." + line + "\n");
         }

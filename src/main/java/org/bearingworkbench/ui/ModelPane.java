@@ -137,7 +137,8 @@ final class ModelPane extends BorderPane {
         modelInfo.setText(String.format(Locale.ROOT, "%s%n%d parameters, columns %s%ntrained on %s .. %s%s",
                 model.modelSourceProperty().get(), b.model().parameterCount(), b.model().columns(),
                 b.trainStart().toString().replace('T', ' '), b.trainEnd().toString().replace('T', ' '),
-                last == null ? "" : String.format(Locale.ROOT, "%nfinal loss %.4f, validation %.4f", last.loss(), last.validationLoss())));
+                last == null ? "" : String.format(Locale.ROOT, "%nfinal loss %.4f, validation %.4f", last.loss(), last.validationLoss()))
+                + (b.provenance() == null ? "" : "\ndata: " + b.provenance().describe()));
         String source = model.modelSourceProperty().get();
         if (last != null && source != null && source.startsWith("trained here")) {
             double seconds = b.history().stream().mapToDouble(EpochResult::seconds).sum();

@@ -184,7 +184,7 @@ public final class WorkbenchController {
         ModelBundle b = model.bundleProperty().get();
         ImportResult data = model.dataProperty().get();
         var prov = AnomalyReportCsv.Provenance.of(model.dataSourceProperty().get(), model.modelSourceProperty().get(),
-                b.model().config(), data == null ? java.util.List.of() : data.skipped());
+                b, data == null ? java.util.List.of() : data.skipped());
         tasks.run("Export report", ctx -> {
             OutputFiles.checkFile(path, dataInputs());
             AnomalyReportCsv.write(a, prov, onlyFlagged, path);

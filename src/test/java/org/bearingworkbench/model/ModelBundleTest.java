@@ -104,7 +104,7 @@ class ModelBundleTest {
         ModelBundle b = ModelBundle.of(trained);
         ModelBundle diverged = new ModelBundle(b.model(), b.trainStart(), b.trainEnd(),
                 java.util.List.of(new EpochResult(1, Double.NaN, Double.NaN, 0.1)), null, null, b.createdAt(),
-                b.versions(), null, null);
+                b.versions(), null, null, null);
         var e = assertThrows(IllegalStateException.class, () -> diverged.save(dir.resolve("nan.bwm")));
         assertTrue(e.getMessage().contains("final training loss is NaN"), e.getMessage());
         var z = assertThrows(IllegalStateException.class, () -> b.withThreshold(0.0, "manual").save(dir.resolve("z.bwm")));

@@ -24,7 +24,7 @@ class AnomalyReportCsvTest {
     @TempDir
     Path dir;
 
-    private static final AnomalyReportCsv.Provenance PROV = new AnomalyReportCsv.Provenance("data/run", "m.bwm", "abcd1234", "10", java.util.List.of(), java.util.List.of(), java.util.List.of());
+    private static final AnomalyReportCsv.Provenance PROV = new AnomalyReportCsv.Provenance("data/run", "m.bwm", "abcd1234", "10", null, java.util.List.of(), java.util.List.of(), java.util.List.of());
 
     private static AnomalyAnalysis analysis() {
         int n = 6;
