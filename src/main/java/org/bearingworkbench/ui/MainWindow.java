@@ -121,8 +121,13 @@ public final class MainWindow implements Actions {
         MenuItem keras = item("Import Keras model…", "Shortcut+K", this::importKeras);
         keras.disableProperty().bind(model.dataProperty().isNull());
         Menu modelMenu = new Menu("Model", null, keras);
+        MenuItem undo = item("Undo threshold/persistence/split change", "Shortcut+Z", () -> model.tuning().undo());
+        undo.disableProperty().bind(model.tuning().canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", () -> model.tuning().redo());
+        redo.disableProperty().bind(model.tuning().canRedoProperty().not());
+        Menu edit = new Menu("Edit", null, undo, redo);
         Menu help = new Menu("Help", null, item("Log file…", "Shortcut+L", () -> LogFileDialog.show(stage)));
-        return new MenuBar(file, modelMenu, help);
+        return new MenuBar(file, edit, modelMenu, help);
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {

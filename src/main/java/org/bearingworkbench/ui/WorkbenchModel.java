@@ -43,6 +43,7 @@ public final class WorkbenchModel {
     private final IntegerProperty selectedRow = new SimpleIntegerProperty(-1);
     private final ObjectProperty<PhysicsSettings> physicsSettings = new SimpleObjectProperty<>(PhysicsSettings.ims());
     private final ObjectProperty<RunPhysics> physics = new SimpleObjectProperty<>();
+    private final TuningHistory tuning;
 
     public WorkbenchModel() {
         thresholdMethod.addListener((o, a, m) -> reapplyThreshold());
@@ -56,6 +57,12 @@ public final class WorkbenchModel {
                 trainUntil.set(defaultSplit(d.table()));
             }
         });
+        tuning = new TuningHistory(this);
+    }
+
+    /** Undo and redo of threshold, persistence and split changes. */
+    TuningHistory tuning() {
+        return tuning;
     }
 
     private void reapplyThreshold() {

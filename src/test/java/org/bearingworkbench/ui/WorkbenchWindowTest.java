@@ -68,7 +68,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void openingSampleDataFillsTheDataPane() {
         assertEquals(160, model.table().rowCount());
         assertTrue(stage.getTitle().contains("ims-synthetic"), stage.getTitle());
@@ -78,7 +78,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void pickingAFileShowsItsWaveformAndSpectrum() throws Exception {
         robot.clickOn("2 Signals");
         XYChart trend = chartTitled("Trend over the run");
@@ -91,7 +91,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void trainingThreeEpochsDrawsThreePointsOnTheLossChart() throws Exception {
         robot.clickOn("4 Model");
         robot.doubleClickOn(window.modelPane.form().epochs).write("3");
@@ -103,7 +103,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void invalidSettingIsShownUnderItsFieldAndBlocksTraining() throws Exception {
         robot.doubleClickOn(window.modelPane.form().batch).write("0");
         WaitForAsyncUtils.waitForFxEvents();
@@ -124,7 +124,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void draggingTheThresholdLineChangesFlaggedCountAndTimeline() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
         WaitForAsyncUtils.waitForFxEvents();
@@ -147,7 +147,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void choosingAMethodMovesTheLineAndExplainsIt() throws Exception {
         ThresholdPane pane = window.thresholdPane;
         robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(1)));
@@ -160,7 +160,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void exportedReportReadsBack() throws Exception {
         Path out = tmp.resolve("report.csv");
         robot.interact(() -> controller.exportReport(out, false));
@@ -171,7 +171,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void clickingAFlaggedRowJumpsToThatFileInSignals() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
         var table = robot.lookup(".table-view").match(n -> n.isVisible() && ((javafx.scene.control.TableView<?>) n).getItems().size() > 0
@@ -187,7 +187,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void importsTheStudysKerasModelAndScoresWithIt() throws Exception {
         Path h5 = org.bearingworkbench.SharedData.file("seed-model/Cloud_model.h5");
         Path scaler = org.bearingworkbench.SharedData.file("seed-model/scaler_params.json");
@@ -200,7 +200,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void envelopeSentenceNamesTheOuterRaceDefectOfALateFile() throws Exception {
         waitFor(60, () -> model.physicsProperty().get() != null);
         robot.interact(() -> window.showFile(model.table().rowCount() - 2));
@@ -213,7 +213,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(11)
+    @Order(110)
     void aBadDirectoryShowsTheReasonAndKeepsTheOpenData() throws Exception {
         var before = model.table();
         robot.interact(() -> controller.openData(tmp.resolve("no-such-run")));
@@ -224,7 +224,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(12)
+    @Order(120)
     void aCorruptModelShowsTheReasonAndKeepsTheCurrentModel() throws Exception {
         var before = model.bundleProperty().get();
         Path bad = Files.writeString(tmp.resolve("broken.bwm"), "not a model");
@@ -236,7 +236,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(13)
+    @Order(130)
     void stoppingTrainingKeepsTheLastFinishedEpochs() throws Exception {
         robot.clickOn("4 Model");
         robot.doubleClickOn(window.modelPane.form().epochs).write("5000");
@@ -250,7 +250,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(60)
+    @Order(600)
     void draggingTheTimelineLineMovesTheSameThresholdEverywhere() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
         WaitForAsyncUtils.waitForFxEvents();
@@ -270,7 +270,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(61)
+    @Order(610)
     void withTestScoresShownTheThresholdLineStaysOnTheChartAndDraggable() throws Exception {
         ThresholdPane pane = window.thresholdPane;
         var showTest = robot.lookup(n -> n instanceof javafx.scene.control.CheckBox c && "show test scores".equals(c.getText()))
@@ -300,7 +300,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(62)
+    @Order(620)
     void aSavedModelReopensWithItsMethodAndPersistenceRule() throws Exception {
         ThresholdPane pane = window.thresholdPane;
         robot.interact(() -> model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(2, 3)));
@@ -324,7 +324,53 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(63)
+    @Order(625)
+    void undoRestoresThePreviousThresholdAndCountsAndRedoReappliesTheDrag() throws Exception {
+        robot.clickOn("5 Threshold & anomalies");
+        ThresholdPane pane = window.thresholdPane;
+        robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
+        waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
+        var tuned = model.analysisProperty().get();
+        String countsTuned = pane.counts().getText();
+        String ruleTuned = model.ruleProperty().get().toString();
+        robot.sleep(300); // a pulse lays the chart out at the new range
+        XYChart hist = pane.histogram();
+        double x = hist.getXAxis().getDisplayPosition(tuned.threshold().value());
+        robot.moveTo(hist.getCanvas().localToScreen(x, hist.getCanvas().getHeight() * 0.5)).press(MouseButton.PRIMARY)
+                .moveBy(-hist.getCanvas().getWidth() * 0.1, 0).moveBy(-hist.getCanvas().getWidth() * 0.1, 0)
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        var dragged = model.analysisProperty().get();
+        assertTrue(dragged.threshold().value() < tuned.threshold().value() && dragged.threshold().method().startsWith("manual:"),
+                tuned.threshold() + " -> " + dragged.threshold() + " at x " + x);
+        robot.interact(() -> model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(1, 1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1/1", model.analysisProperty().get().alarms().rule().toString());
+
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ruleTuned, model.ruleProperty().get().toString(), "first undo: the rule");
+        assertEquals(dragged.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        var undone = model.analysisProperty().get();
+        assertEquals(tuned.threshold().value(), undone.threshold().value(), 1e-12, "the whole drag is one step");
+        assertEquals(tuned.threshold().method(), undone.threshold().method());
+        assertEquals(tuned.alarms().flaggedCount(), undone.alarms().flaggedCount());
+        assertEquals(countsTuned, pane.counts().getText());
+        assertEquals(tuned.threshold().value(), pane.thresholdLine().getValue(), 1e-12, "the line is back too");
+
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(dragged.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12, "redo");
+        assertEquals(dragged.alarms().flaggedCount(), model.analysisProperty().get().alarms().flaggedCount());
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(tuned.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12);
+    }
+
+    @Test
+    @Order(630)
     void theRecentMenuShowsNamesAsTheyAre() throws Exception {
         Path run = Files.createDirectories(tmp.resolve("2nd_test"));
         try (var files = Files.list(SampleData.DIR)) {
@@ -343,7 +389,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(64)
+    @Order(640)
     void unknownColumnsBlockTrainingAndAFailedTrainingSaysWhyAndKeepsTheModel() throws Exception {
         robot.clickOn("4 Model");
         var form = window.modelPane.form();
@@ -380,7 +426,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(65)
+    @Order(650)
     void theBearingFilterReachesTheWaveformAndSpectrumAtOnce() throws Exception {
         robot.clickOn("2 Signals");
         robot.interact(() -> model.selectedRowProperty().set(100));
@@ -397,7 +443,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(66)
+    @Order(660)
     void retypingTheCurrentSplitClearsAStaleError() throws Exception {
         robot.clickOn("1 Data");
         var field = robot.lookup(n -> n instanceof javafx.scene.control.TextField f && "2004-02-15 12:52:39".equals(f.getPromptText()))
@@ -420,7 +466,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(67)
+    @Order(670)
     void anOpenedModelScoresNewDataAfterItsTrainingRange() throws Exception {
         Path all = tmp.resolve("all-features.csv");
         org.bearingworkbench.io.FeatureCsv.write(model.table(), all);
@@ -447,7 +493,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(68)
+    @Order(680)
     void withAModelActiveEveryPaneShowsTheModelsTrainingRange() throws Exception {
         robot.interact(() -> controller.openData(SampleData.DIR));
         waitFor(60, () -> model.table() != null && model.table().rowCount() == 160 && model.analysisProperty().get() != null
@@ -464,7 +510,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(69)
+    @Order(690)
     void trainingAgainKeepsThePreviousModelToGoBackTo() throws Exception {
         var previous = model.bundleProperty().get();
         int before = model.models().size();
@@ -489,7 +535,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(70)
+    @Order(700)
     void quittingWithAnUnsavedModelAsksFirst() throws Exception {
         assertTrue(model.hasUnsavedModel() || model.models().size() > 1, "a model trained here and not saved");
         robot.interact(() -> model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(1, 4)));
@@ -515,7 +561,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(71)
+    @Order(710)
     void theWindowSizeIsRememberedForTheNextSession() throws Exception {
         String node = "org/bearingworkbench/test-ui-window";
         robot.interact(() -> new WindowPrefs(node).save(stage));
@@ -539,7 +585,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(90)
+    @Order(900)
     void openDataDialogPreviewsTheFirstSnapshotAndRemembersWhatTheUserSets() throws Exception {
         Path dir = femtoLikeRun("my-rig", 5);
         robot.interact(() -> window.openAsking(dir, false));
@@ -582,7 +628,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(91)
+    @Order(910)
     void aKnownDirectoryOpensWithoutAsking() throws Exception {
         robot.interact(() -> window.openAsking(SampleData.DIR.toAbsolutePath(), false));
         waitFor(60, () -> model.table() != null && model.table().rowCount() == 160);
