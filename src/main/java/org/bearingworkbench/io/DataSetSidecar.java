@@ -80,7 +80,8 @@ public final class DataSetSidecar {
         }
     }
 
-    static String toJson(UserSettings s) {
+    /** The settings as the sidecar's JSON (a project file holds them so too). */
+    public static String toJson(UserSettings s) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         if (s.format() != null) {
@@ -113,7 +114,8 @@ public final class DataSetSidecar {
         }
     }
 
-    static UserSettings parse(String text, String where) throws IOException {
+    /** Settings from the sidecar's JSON; {@code where} names the source in messages. */
+    public static UserSettings parse(String text, String where) throws IOException {
         JsonNode root = JSON.readTree(text);
         if (root == null || !root.isObject() || !SCHEMA.equals(root.path("schema").asText())) {
             throw new IllegalArgumentException(where + ": not a " + SCHEMA + " file");

@@ -117,6 +117,12 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
      * threshold that is not a positive finite number is refused: such a bundle would score nonsense later.
      */
     public void save(Path target) throws IOException {
+        byte[] bytes = toBytes();
+        AtomicFiles.writePath(target, temp -> Files.write(temp, bytes));
+    }
+
+    /** The bundle file's bytes (as {@link #save} writes them; a project file holds its models so). */
+    public byte[] toBytes() throws IOException {
         if (!history.isEmpty() && !Double.isFinite(history.get(history.size() - 1).loss())) {
             throw new IllegalStateException("refusing to save the model: its final training loss is "
                     + history.get(history.size() - 1).loss() + " (training diverged; check the input columns)");
@@ -158,12 +164,12 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         }
         StringWriter meta = new StringWriter();
         p.store(meta, "Bearing Workbench model bundle");
-        AtomicFiles.writePath(target, temp -> {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
-                put(zip, META, meta.toString().getBytes(StandardCharsets.UTF_8));
-                put(zip, NETWORK, net.toByteArray());
-            }
-        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            put(zip, META, meta.toString().getBytes(StandardCharsets.UTF_8));
+            put(zip, NETWORK, net.toByteArray());
+        }
+        return out.toByteArray();
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
@@ -175,14 +181,27 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
     /** Loads a bundle; a file that is not one, or is truncated or damaged, gives a message saying so. */
     public static ModelBundle load(Path file) throws InputFormatException {
         String name = file.getFileName().toString();
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw, name);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputFormatException(file + ": model file not found", e);
+        } catch (IOException e) {
+            throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A bundle from its file's bytes; {@code name} says where they came from in messages. */
+    public static ModelBundle fromBytes(byte[] bytes, String name) throws InputFormatException {
+        return read(new ByteArrayInputStream(bytes), name);
+    }
+
+    private static ModelBundle read(InputStream raw, String name) throws InputFormatException {
         Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
+        try (ZipInputStream zip = new ZipInputStream(raw)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 entries.put(e.getName(), zip.readAllBytes());
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputFormatException(file + ": model file not found", e);
         } catch (ZipException | java.io.EOFException e) {
             throw new InputFormatException(name + ": not a Bearing Workbench model bundle, or it is truncated (" + e.getMessage() + ")", e);
         } catch (IOException e) {

@@ -109,6 +109,9 @@ public final class MainWindow implements Actions {
         MenuItem openModel = item("Open model…", "Shortcut+M", this::openModel);
         MenuItem saveModel = item("Save model…", "Shortcut+S", this::saveModel);
         MenuItem export = item("Export report…", "Shortcut+E", this::exportReport);
+        MenuItem openProject = item("Open project…", "Shortcut+Alt+O", this::openProject);
+        MenuItem saveProject = item("Save project…", "Shortcut+Shift+S", this::saveProject);
+        saveProject.disableProperty().bind(model.dataProperty().isNull());
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             if (confirmQuit()) {
                 stage.close();
@@ -116,8 +119,9 @@ public final class MainWindow implements Actions {
         });
         saveModel.disableProperty().bind(model.bundleProperty().isNull());
         export.disableProperty().bind(model.analysisProperty().isNull());
-        Menu file = new Menu("File", null, openDir, openData, openCsv, recentMenu, new SeparatorMenuItem(), openModel, saveModel,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, openDir, openData, openCsv, recentMenu, new SeparatorMenuItem(), openProject,
+                saveProject, new SeparatorMenuItem(), openModel, saveModel, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
         MenuItem keras = item("Import Keras model…", "Shortcut+K", this::importKeras);
         keras.disableProperty().bind(model.dataProperty().isNull());
         Menu modelMenu = new Menu("Model", null, keras);
@@ -214,23 +218,80 @@ public final class MainWindow implements Actions {
      * Asks before quitting when the model or its threshold would be lost; true to quit. (Window close asks too.)
      */
     boolean confirmQuit() {
-        if (!model.hasUnsavedModel()) {
+        boolean project = model.hasUnsavedProject();
+        boolean bundle = model.hasUnsavedModel();
+        if (!project && !bundle) {
             return true;
         }
-        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save model…");
-        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Quit without saving");
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "The active model (" + model.modelSourceProperty().get() + ") or its threshold changed since it was "
-                        + "last saved.", save, discard, javafx.scene.control.ButtonType.CANCEL);
+        var saveProject = new javafx.scene.control.ButtonType("Save project…");
+        var save = new javafx.scene.control.ButtonType("Save model…");
+        var discard = new javafx.scene.control.ButtonType("Quit without saving");
+        var ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, "");
+        ask.getButtonTypes().setAll(saveProject, discard, javafx.scene.control.ButtonType.CANCEL);
+        if (bundle) {
+            ask.getButtonTypes().add(1, save);
+        }
+        ask.setContentText((bundle ? "The active model (" + model.modelSourceProperty().get() + ") or its threshold "
+                + "changed since it was last saved.\n" : "")
+                + (project ? "The session (data, split, " + model.models().size() + " model(s), threshold, persistence) "
+                + "changed since it was last saved as a project." : ""));
         ask.initOwner(stage);
         ask.setTitle("Bearing Workbench");
-        ask.setHeaderText("Save the model and its threshold before quitting?");
+        ask.setHeaderText("Save your work before quitting?");
         var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
         if (answer == save) {
             saveModel();
             return false;
         }
+        if (answer == saveProject) {
+            saveProject();
+            return false;
+        }
         return answer == discard;
+    }
+
+    /** File > Open project…. */
+    void openProject() {
+        File f = chooser("Open a project", "Bearing Workbench project", "*" + org.bearingworkbench.project.Project.EXTENSION)
+                .showOpenDialog(stage);
+        if (f != null) {
+            controller.openProject(f.toPath(), this::applyLayout);
+        }
+    }
+
+    /** File > Save project…. */
+    void saveProject() {
+        FileChooser fc = chooser("Save the project", "Bearing Workbench project", "*" + org.bearingworkbench.project.Project.EXTENSION);
+        fc.setInitialFileName("analysis" + org.bearingworkbench.project.Project.EXTENSION);
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            controller.saveProject(f.toPath(), layout());
+        }
+    }
+
+    /** The window's layout as a project keeps it: the pane shown, the window's size, the Threshold pane's options. */
+    java.util.Map<String, String> layout() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("tab", tabs.getSelectionModel().getSelectedItem().getId());
+        m.put("width", Long.toString(Math.round(stage.getWidth())));
+        m.put("height", Long.toString(Math.round(stage.getHeight())));
+        m.put("maximized", Boolean.toString(stage.isMaximized()));
+        thresholdPane.layout(m);
+        return m;
+    }
+
+    void applyLayout(java.util.Map<String, String> m) {
+        tabs.getTabs().stream().filter(t -> t.getId().equals(m.get("tab"))).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        try {
+            if (m.containsKey("width") && !stage.isMaximized()) {
+                stage.setWidth(Double.parseDouble(m.get("width")));
+                stage.setHeight(Double.parseDouble(m.get("height")));
+            }
+        } catch (NumberFormatException e) {
+            org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("ignoring a project's window size: {}", e.getMessage());
+        }
+        thresholdPane.applyLayout(m);
     }
 
     /** File > Open data…: always through the preview and metadata dialog. */

@@ -119,6 +119,23 @@ final class ThresholdPane extends BorderPane {
         }
     }
 
+    /** This pane's options as a project keeps them. */
+    void layout(java.util.Map<String, String> m) {
+        m.put("threshold.show_test_scores", Boolean.toString(showTest.isSelected()));
+        m.put("threshold.log_scale", Boolean.toString(logScale.isSelected()));
+    }
+
+    void applyLayout(java.util.Map<String, String> m) {
+        if (m.containsKey("threshold.show_test_scores")) {
+            showTest.setSelected(Boolean.parseBoolean(m.get("threshold.show_test_scores")));
+            refresh();
+        }
+        if (m.containsKey("threshold.log_scale")) {
+            logScale.setSelected(Boolean.parseBoolean(m.get("threshold.log_scale")));
+            Charts.yAxis(timeline).setLogAxis(logScale.isSelected());
+        }
+    }
+
     XValueIndicator thresholdLine() {
         return thresholdLine;
     }

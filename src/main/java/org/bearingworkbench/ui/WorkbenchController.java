@@ -28,6 +28,7 @@ import org.bearingworkbench.report.AnomalyReportCsv;
 public final class WorkbenchController {
     private ModelBundle warnedFor;
     private ModelBundle opened;
+    private ModelBundle restoredProject;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkbenchController.class);
     private final WorkbenchModel model;
     private final FxTasks tasks;
@@ -68,17 +69,92 @@ public final class WorkbenchController {
     /** Opens {@code path} with what the user said about it (remembered for the directory). */
     public void openData(Path path, org.bearingworkbench.dataset.UserSettings settings) {
         tasks.run("Import " + path.getFileName(), ctx -> DataSets.open(path, settings, ctx), result -> {
-            model.analysisProperty().set(null);
-            model.dataSourceProperty().set(path.toAbsolutePath().normalize().toString());
-            model.physicsProperty().set(null);
-            applyDescription(result);
-            model.dataProperty().set(result);
-            recent.add(path);
+            showData(path, settings, result);
             rescore();
-            if (result.description().geometry().isPresent()) {
-                computePhysics();
-            }
         }, ex -> fail("Cannot open " + path, ex));
+    }
+
+    /** Makes {@code result} the open data set (the split goes to its default; the caller scores). */
+    private void showData(Path path, org.bearingworkbench.dataset.UserSettings settings, ImportResult result) {
+        model.analysisProperty().set(null);
+        model.dataSourceProperty().set(path.toAbsolutePath().normalize().toString());
+        model.setDataSettings(java.nio.file.Files.isDirectory(path) ? DataSets.withRemembered(path, settings) : settings);
+        model.physicsProperty().set(null);
+        applyDescription(result);
+        model.dataProperty().set(result);
+        recent.add(path);
+        if (result.description().geometry().isPresent()) {
+            computePhysics();
+        }
+    }
+
+    /**
+     * Saves the session as a project: data source and settings, split, every model (the active one with the current
+     * threshold and rule), and {@code layout} (the window's, opaque here).
+     */
+    public void saveProject(Path path, java.util.Map<String, String> layout) {
+        if (model.table() == null) {
+            Dialogs.error(owner.get(), "Nothing to save", "Open a data set first.");
+            return;
+        }
+        ThresholdMethod method = model.thresholdMethodProperty().get();
+        java.util.List<org.bearingworkbench.project.Project.SessionModel> models = new java.util.ArrayList<>();
+        int active = -1;
+        for (ModelEntry e : model.models()) {
+            if (e.bundle() == model.bundleProperty().get()) {
+                active = models.size();
+            }
+            models.add(new org.bearingworkbench.project.Project.SessionModel(e.source(), e.bundle()));
+        }
+        var project = new org.bearingworkbench.project.Project(Path.of(model.dataSourceProperty().get()),
+                model.dataSettings(), model.trainUntilProperty().get(), models, models.isEmpty() ? -1 : Math.max(0, active),
+                method == null ? null : method.id(), model.ruleProperty().get().toString(),
+                model.channelsPerBearingProperty().get(), layout);
+        tasks.run("Save project", ctx -> {
+            OutputFiles.checkFile(path, dataInputs());
+            org.bearingworkbench.project.ProjectFile.save(project, path);
+            return path;
+        }, p -> model.markProjectSaved(), ex -> fail("Cannot save the project", ex));
+    }
+
+    /**
+     * Opens a project: its data set, split, models, threshold and rule, scored as when it was saved; {@code layout}
+     * hears the window's layout once the data is shown.
+     */
+    public void openProject(Path path, java.util.function.Consumer<java.util.Map<String, String>> layout) {
+        record Opened(org.bearingworkbench.project.Project project, ImportResult data) {
+        }
+        tasks.run("Open project " + path.getFileName(), ctx -> {
+            var p = org.bearingworkbench.project.ProjectFile.load(path);
+            return new Opened(p, DataSets.open(p.dataSource(), p.settings(), ctx));
+        }, o -> {
+            var p = o.project();
+            showData(p.dataSource(), p.settings(), o.data());
+            if (p.trainUntil() != null) {
+                model.trainUntilProperty().set(p.trainUntil());
+            }
+            model.channelsPerBearingProperty().set(p.channelsPerBearing());
+            model.ruleProperty().set(org.bearingworkbench.detect.PersistenceRule.parse(p.persistence()));
+            model.models().clear();
+            ModelEntry active = null;
+            for (var m : p.models()) {
+                ModelEntry e = new ModelEntry(model.models().size() + 1, m.source(), m.bundle());
+                model.models().add(e);
+                active = p.models().indexOf(m) == p.active() ? e : active;
+            }
+            layout.accept(p.layout());
+            if (active == null) {
+                model.bundleProperty().set(null);
+                model.history().clear();
+                model.markProjectSaved();
+                return;
+            }
+            ThresholdMethod method = p.thresholdMethod() == null ? null
+                    : Thresholds.parse(p.thresholdMethod(), model.ruleProperty().get());
+            restoredProject = active.bundle();
+            opened = active.bundle();
+            activate(active, method);
+        }, ex -> fail("Cannot open the project " + path, ex));
     }
 
     /**
@@ -130,10 +206,15 @@ public final class WorkbenchController {
 
     /** Makes a model of the session's list the active one: it drives every view. */
     public void activate(ModelEntry e) {
+        activate(e, null);
+    }
+
+    /** Makes a model active with a threshold method ({@code null}: the model's saved threshold or the default). */
+    private void activate(ModelEntry e, ThresholdMethod method) {
         model.modelSourceProperty().set(e.source());
         model.bundleProperty().set(e.bundle());
         model.history().setAll(e.bundle().history());
-        model.thresholdMethodProperty().set(null);
+        model.thresholdMethodProperty().set(method);
         rescore();
     }
 
@@ -263,6 +344,10 @@ public final class WorkbenchController {
             model.thresholdMethodProperty().set(a.trainRows() == 0
                     ? new org.bearingworkbench.detect.SavedThreshold(a.threshold().value(), a.threshold().method())
                     : Thresholds.parse(a.threshold().method(), rule));
+            if (restoredProject == b) {
+                restoredProject = null;
+                model.markProjectSaved(); // as the project was saved
+            }
             if (!differences.isEmpty() && warnedFor != b) {
                 warnedFor = b;
                 Dialogs.warning(owner.get(), "This data differs from the model's training data",

@@ -44,6 +44,8 @@ public final class WorkbenchModel {
     private final ObjectProperty<PhysicsSettings> physicsSettings = new SimpleObjectProperty<>(PhysicsSettings.ims());
     private final ObjectProperty<RunPhysics> physics = new SimpleObjectProperty<>();
     private final TuningHistory tuning;
+    private org.bearingworkbench.dataset.UserSettings dataSettings = org.bearingworkbench.dataset.UserSettings.NONE;
+    private java.util.List<Object> projectMark;
 
     public WorkbenchModel() {
         thresholdMethod.addListener((o, a, m) -> reapplyThreshold());
@@ -157,6 +159,34 @@ public final class WorkbenchModel {
         double t = a == null ? Double.NaN : a.threshold().value();
         return bundle.get() != savedBundle || !java.util.Objects.equals(rule.get(), savedRule)
                 || (a != null && Double.compare(t, savedThreshold) != 0);
+    }
+
+    /** What the user said about the open data set (format, sample rate, ...), as given when it was opened. */
+    public org.bearingworkbench.dataset.UserSettings dataSettings() {
+        return dataSettings;
+    }
+
+    void setDataSettings(org.bearingworkbench.dataset.UserSettings settings) {
+        dataSettings = settings;
+    }
+
+    /** What a project file holds of the session, for telling whether it changed since the last save or open. */
+    private java.util.List<Object> projectState() {
+        return java.util.Arrays.asList(dataSource.get(), trainUntil.get(), java.util.List.copyOf(models), bundle.get(),
+                thresholdMethod.get(), rule.get(), channelsPerBearing.get());
+    }
+
+    /** The session as it is now is saved in (or was opened from) a project file. */
+    public void markProjectSaved() {
+        projectMark = projectState();
+    }
+
+    /**
+     * Whether quitting would lose a session worth keeping: one with a model whose data, split, models, threshold or
+     * rule changed since the last project save or open.
+     */
+    public boolean hasUnsavedProject() {
+        return !models.isEmpty() && !projectState().equals(projectMark);
     }
 
     /** Every model of this session; the active one is {@link #bundleProperty()}. Training never drops one. */

@@ -370,6 +370,56 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    @Order(626)
+    void aProjectReopensWithTheSameAlarmsCountsAndReport() throws Exception {
+        robot.interact(() -> {
+            model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(2, 3));
+            model.thresholdMethodProperty().set(new org.bearingworkbench.detect.ManualThreshold(
+                    model.analysisProperty().get().threshold().value() * 0.8));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var before = model.analysisProperty().get();
+        int modelsBefore = model.models().size();
+        String activeSource = model.modelSourceProperty().get();
+        Path reportA = tmp.resolve("before.csv");
+        robot.interact(() -> controller.exportReport(reportA, false));
+        waitFor(20, () -> Files.exists(reportA));
+        Path project = tmp.resolve("session.bwp");
+        robot.interact(() -> controller.saveProject(project, window.layout()));
+        waitFor(30, () -> Files.exists(project) && !model.hasUnsavedProject());
+
+        robot.interact(() -> {
+            model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(1, 1));
+            model.thresholdMethodProperty().set(org.bearingworkbench.detect.Thresholds.parse("percentile:99",
+                    model.ruleProperty().get()));
+            window.tabs().getSelectionModel().select(0);
+        });
+        assertTrue(model.hasUnsavedProject(), "a changed threshold is a change to the session");
+        var changed = model.analysisProperty().get();
+        robot.interact(() -> controller.openProject(project, window::applyLayout));
+        waitFor(60, () -> model.analysisProperty().get() != null && model.analysisProperty().get() != changed
+                && !model.hasUnsavedProject());
+        var after = model.analysisProperty().get();
+        assertEquals(before.threshold().value(), after.threshold().value(), 0.0);
+        assertEquals(before.threshold().method(), after.threshold().method());
+        assertEquals("2/3", after.alarms().rule().toString());
+        assertEquals(before.alarms().flaggedCount(), after.alarms().flaggedCount());
+        assertEquals(before.firstAlarmTime(), after.firstAlarmTime());
+        assertEquals(before.trainRows(), after.trainRows());
+        assertEquals(modelsBefore, model.models().size(), "every model of the session comes back");
+        assertEquals(activeSource, model.modelSourceProperty().get());
+        assertEquals("threshold", window.tabs().getSelectionModel().getSelectedItem().getId(), "the pane shown comes back");
+        Path reportB = tmp.resolve("after.csv");
+        robot.interact(() -> controller.exportReport(reportB, false));
+        waitFor(20, () -> Files.exists(reportB));
+        assertEquals(withoutCreatedAt(reportA), withoutCreatedAt(reportB));
+    }
+
+    private static List<String> withoutCreatedAt(Path report) throws java.io.IOException {
+        return Files.readAllLines(report).stream().filter(l -> !l.startsWith("# created_at:")).toList();
+    }
+
+    @Test
     @Order(630)
     void theRecentMenuShowsNamesAsTheyAre() throws Exception {
         Path run = Files.createDirectories(tmp.resolve("2nd_test"));
@@ -545,9 +595,9 @@ class WorkbenchWindowTest {
             quit[0] = window.confirmQuit();
             quit[1] = true;
         });
-        waitFor(20, () -> robot.lookup("Save the model and its threshold before quitting?").tryQuery().isPresent());
+        waitFor(20, () -> robot.lookup("Save your work before quitting?").tryQuery().isPresent());
         var pane = robot.lookup(n -> n instanceof javafx.scene.control.DialogPane p
-                && "Save the model and its threshold before quitting?".equals(p.getHeaderText()))
+                && "Save your work before quitting?".equals(p.getHeaderText()))
                 .queryAs(javafx.scene.control.DialogPane.class);
         var cancel = (javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL);
         robot.interact(cancel::fire);
