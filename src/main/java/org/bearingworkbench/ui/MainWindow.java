@@ -2,6 +2,7 @@ package org.bearingworkbench.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,7 +37,7 @@ public final class MainWindow implements Actions {
     private final WindowPrefs windowPrefs;
     private final WorkbenchController controller;
     private final TabPane tabs = new TabPane();
-    private final Menu recentMenu = new Menu("Recent data sets");
+    private final Menu recentMenu = new Menu("Recent data sets and projects");
     final DataPane dataPane;
     final SignalsPane signalsPane;
     final ModelPane modelPane;
@@ -83,6 +84,7 @@ public final class MainWindow implements Actions {
                 : "Bearing Workbench — " + model.table().name() + " (" + model.dataSourceProperty().get() + ")",
                 model.dataProperty(), model.dataSourceProperty()));
         model.dataProperty().addListener((o, a, d) -> refreshRecent());
+        controller.onRecentChanged(this::refreshRecent);
         refreshRecent();
     }
 
@@ -147,6 +149,16 @@ public final class MainWindow implements Actions {
             MenuItem i = new MenuItem(p.toString());
             i.setMnemonicParsing(false); // "2nd_test" must not lose its underscore to a mnemonic
             i.setOnAction(e -> openAsking(p, false));
+            recentMenu.getItems().add(i);
+        }
+        List<Path> projects = controller.recentProjects();
+        if (!projects.isEmpty() && !recentMenu.getItems().isEmpty()) {
+            recentMenu.getItems().add(new SeparatorMenuItem());
+        }
+        for (Path p : projects) {
+            MenuItem i = new MenuItem("Project " + p);
+            i.setMnemonicParsing(false);
+            i.setOnAction(e -> controller.openProject(p, this::applyLayout));
             recentMenu.getItems().add(i);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());

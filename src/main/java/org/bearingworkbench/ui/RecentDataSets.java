@@ -7,19 +7,26 @@ import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** The last data sets opened, remembered between runs (Java preferences). */
+/** The last data sets (or projects) opened, remembered between runs (Java preferences). */
 final class RecentDataSets {
     private static final int MAX = 8;
     private final Preferences prefs;
+    private final String key;
 
     RecentDataSets(String node) {
+        this(node, "recent.");
+    }
+
+    /** A list of its own under {@code key} (e.g. {@code recent-project.}). */
+    RecentDataSets(String node, String key) {
         this.prefs = Preferences.userRoot().node(node);
+        this.key = key;
     }
 
     List<Path> list() {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < MAX; i++) {
-            String p = prefs.get("recent." + i, null);
+            String p = prefs.get(key + i, null);
             if (p != null) {
                 out.add(Paths.get(p));
             }
@@ -34,9 +41,9 @@ final class RecentDataSets {
         l.add(0, abs);
         for (int i = 0; i < MAX; i++) {
             if (i < l.size()) {
-                prefs.put("recent." + i, l.get(i).toString());
+                prefs.put(key + i, l.get(i).toString());
             } else {
-                prefs.remove("recent." + i);
+                prefs.remove(key + i);
             }
         }
         try {

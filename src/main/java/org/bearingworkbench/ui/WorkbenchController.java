@@ -29,10 +29,12 @@ public final class WorkbenchController {
     private ModelBundle warnedFor;
     private ModelBundle opened;
     private ModelBundle restoredProject;
+    private Runnable recentChanged = () -> { };
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkbenchController.class);
     private final WorkbenchModel model;
     private final FxTasks tasks;
     private final RecentDataSets recent;
+    private final RecentDataSets recentProjects;
     private final java.util.function.Supplier<Window> owner;
     private final String prefsNode;
 
@@ -40,8 +42,14 @@ public final class WorkbenchController {
         this.model = model;
         this.tasks = tasks;
         this.recent = new RecentDataSets(prefsNode);
+        this.recentProjects = new RecentDataSets(prefsNode, "recent-project.");
         this.prefsNode = prefsNode;
         this.owner = owner;
+    }
+
+    /** Called when the recent lists change other than by opening data (a project saved). */
+    void onRecentChanged(Runnable r) {
+        recentChanged = r;
     }
 
     /** Where this window keeps its preferences (recent data sets, bearing geometry). */
@@ -55,6 +63,10 @@ public final class WorkbenchController {
 
     List<Path> recentDataSets() {
         return recent.list();
+    }
+
+    List<Path> recentProjects() {
+        return recentProjects.list();
     }
 
     private void fail(String what, Throwable ex) {
@@ -114,7 +126,11 @@ public final class WorkbenchController {
             OutputFiles.checkFile(path, dataInputs());
             org.bearingworkbench.project.ProjectFile.save(project, path);
             return path;
-        }, p -> model.markProjectSaved(), ex -> fail("Cannot save the project", ex));
+        }, p -> {
+            model.markProjectSaved();
+            recentProjects.add(p);
+            recentChanged.run();
+        }, ex -> fail("Cannot save the project", ex));
     }
 
     /**
@@ -129,6 +145,7 @@ public final class WorkbenchController {
             return new Opened(p, DataSets.open(p.dataSource(), p.settings(), ctx));
         }, o -> {
             var p = o.project();
+            recentProjects.add(path);
             showData(p.dataSource(), p.settings(), o.data());
             if (p.trainUntil() != null) {
                 model.trainUntilProperty().set(p.trainUntil());

@@ -432,10 +432,12 @@ class WorkbenchWindowTest {
         waitFor(60, () -> stage.getTitle().contains("2nd_test"));
         var bar = robot.lookup(n -> n instanceof javafx.scene.control.MenuBar).queryAs(javafx.scene.control.MenuBar.class);
         var recent = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
-                .filter(i -> "Recent data sets".equals(i.getText())).findFirst().orElseThrow();
+                .filter(i -> "Recent data sets and projects".equals(i.getText())).findFirst().orElseThrow();
         WaitForAsyncUtils.waitForFxEvents();
         var item = recent.getItems().stream().filter(i -> i.getText().endsWith("2nd_test")).findFirst().orElseThrow();
         assertTrue(!item.isMnemonicParsing(), "no mnemonic: the underscore is shown");
+        assertTrue(recent.getItems().stream().anyMatch(i -> i.getText() != null && i.getText().startsWith("Project ")
+                && i.getText().endsWith("session.bwp")), "the project saved before is listed");
     }
 
     @Test
