@@ -14,7 +14,8 @@ final class AnalysisSummary {
                 .put("threshold", a.threshold().value()).put("method", a.threshold().method())
                 .put("first_alarm", a.firstAlarmTime().map(FeatureCsv.ISO::format).orElse(null))
                 .put("lead_time_hours", a.leadTimeHours())
-                .put("top_channel", a.dominantTopChannel().orElse(null)).toString();
+                .put("top_channel", a.dominantTopChannel().orElse(null))
+                .put("sensor_problem_rows", a.sensor().count()).toString();
     }
 
     static String text(AnomalyAnalysis a) {
@@ -32,6 +33,17 @@ final class AnalysisSummary {
         if (first >= 0) {
             sb.append("first channel to leave its training range for good: ").append(a.channels().channel(first))
                     .append(" at ").append(FeatureCsv.ISO.format(a.table().timestamp(attr.leftForGoodAt(first)))).append('\n');
+        }
+        var sensor = a.sensor();
+        if (sensor.count() > 0) {
+            sb.append(sensor.count()).append(" snapshot(s) with a sensor or data problem, not counted as anomalies:");
+            int shown = 0;
+            for (int r = 0; r < a.table().rowCount() && shown < 5; r++) {
+                if (sensor.at(r)) {
+                    sb.append(shown++ == 0 ? " " : "; ").append(a.table().file(r)).append(" (").append(sensor.reason(r)).append(')');
+                }
+            }
+            sb.append(sensor.count() > shown ? "; ... (all in the report)\n" : "\n");
         }
         return sb.toString();
     }

@@ -17,11 +17,19 @@ public record Alarms(double threshold, PersistenceRule rule, boolean[] flagged, 
     }
 
     public static Alarms compute(double[] score, int trainRows, double threshold, PersistenceRule rule) {
+        return compute(score, trainRows, threshold, rule, null);
+    }
+
+    /**
+     * As {@link #compute(double[], int, double, PersistenceRule)}, with rows that are never flagged ({@code excluded},
+     * e.g. sensor problems: not bearing anomalies; they neither count towards an alarm nor raise one). Null: none.
+     */
+    public static Alarms compute(double[] score, int trainRows, double threshold, PersistenceRule rule, boolean[] excluded) {
         int n = score.length;
         boolean[] flagged = new boolean[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
-            flagged[i] = score[i] > threshold;
+            flagged[i] = score[i] > threshold && (excluded == null || !excluded[i]);
             if (flagged[i]) {
                 count++;
             }

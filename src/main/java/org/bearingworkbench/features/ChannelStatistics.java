@@ -68,7 +68,9 @@ public final class ChannelStatistics {
         double m2 = 0;
         double m3 = 0;
         double m4 = 0;
+        int atRails = 0;
         for (int i = 0; i < n; i++) {
+            atRails += x[i] == max || x[i] == min ? 1 : 0;
             double d = x[i] - mean;
             double d2 = d * d;
             m2 += d2;
@@ -94,6 +96,7 @@ public final class ChannelStatistics {
         out[offset + Feature.CREST.ordinal()] = rms == 0 ? 0 : peak / rms;
         out[offset + Feature.SKEWNESS.ordinal()] = m2 == 0 ? 0 : m3 / Math.pow(m2, 1.5);
         out[offset + Feature.KURTOSIS.ordinal()] = m2 == 0 ? 0 : m4 / (m2 * m2);
+        out[offset + Feature.CLIP.ordinal()] = n == 0 ? 0 : (double) atRails / n;
         return true;
     }
 }

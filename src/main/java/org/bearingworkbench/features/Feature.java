@@ -9,7 +9,12 @@ public enum Feature {
     P2P("p2p"),
     CREST("crest"),
     SKEWNESS("skewness"),
-    KURTOSIS("kurtosis");
+    KURTOSIS("kurtosis"),
+    /**
+     * Share of the samples sitting at the snapshot's largest or smallest value: about 2/n for a live signal, large for
+     * one clipped at the converter's rails or stuck (a data-quality indicator, not a vibration feature).
+     */
+    CLIP("clip");
 
     private final String key;
 

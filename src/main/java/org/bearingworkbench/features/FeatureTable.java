@@ -88,6 +88,17 @@ public final class FeatureTable {
         return new FeatureTable(t, names, directory);
     }
 
+    /** This table without the rows where {@code drop} is true (e.g. snapshots with a sensor problem). */
+    public FeatureTable withoutRows(boolean[] drop) {
+        if (drop.length != rowCount()) {
+            throw new IllegalArgumentException(drop.length + " row marks for " + rowCount() + " rows");
+        }
+        int[] keep = java.util.stream.IntStream.range(0, drop.length).filter(r -> !drop[r]).toArray();
+        Table t = table.where(tech.tablesaw.selection.Selection.with(keep));
+        t.setName(table.name());
+        return new FeatureTable(t, featureColumns, directory);
+    }
+
     public String name() {
         return table.name();
     }

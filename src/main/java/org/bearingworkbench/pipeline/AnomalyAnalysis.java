@@ -8,6 +8,7 @@ import org.bearingworkbench.detect.Alarms;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.SensorProblems;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.ThresholdResult;
 import org.bearingworkbench.features.FeatureTable;
@@ -18,22 +19,35 @@ import org.bearingworkbench.model.Scores;
  * Scoring happens once; {@link #withThreshold} recomputes only the cheap parts, so a threshold drag is instant.
  */
 public record AnomalyAnalysis(FeatureTable table, Scores scores, int trainRows, ChannelMap channels,
-                              ThresholdResult threshold, Alarms alarms) {
+                              ThresholdResult threshold, Alarms alarms, SensorProblems sensor) {
 
+    /** Scores with a threshold; rows with a sensor problem ({@link SensorProblems#of}) are set apart. */
     public static AnomalyAnalysis of(FeatureTable table, Scores scores, int trainRows, ChannelMap channels,
                                      ThresholdMethod method, PersistenceRule rule) {
-        double[] train = Arrays.copyOf(scores.score(), trainRows);
-        ThresholdResult t = method.apply(train);
+        return of(table, scores, trainRows, channels, method, rule, SensorProblems.of(table));
+    }
+
+    static AnomalyAnalysis of(FeatureTable table, Scores scores, int trainRows, ChannelMap channels,
+                              ThresholdMethod method, PersistenceRule rule, SensorProblems sensor) {
+        ThresholdResult t = method.apply(trainScores(scores.score(), trainRows, sensor));
         return new AnomalyAnalysis(table, scores, trainRows, channels, t,
-                Alarms.compute(scores.score(), trainRows, t.value(), rule));
+                Alarms.compute(scores.score(), trainRows, t.value(), rule, sensor.flags()), sensor);
     }
 
     public AnomalyAnalysis withThreshold(ThresholdMethod method, PersistenceRule rule) {
-        return of(table, scores, trainRows, channels, method, rule);
+        return of(table, scores, trainRows, channels, method, rule, sensor);
     }
 
+    /** Scores of the training rows a threshold is fitted on: those without a sensor problem. */
     public double[] trainScores() {
-        return Arrays.copyOf(scores.score(), trainRows);
+        return trainScores(scores.score(), trainRows, sensor);
+    }
+
+    private static double[] trainScores(double[] score, int trainRows, SensorProblems sensor) {
+        if (sensor.countBefore(trainRows) == 0) {
+            return Arrays.copyOf(score, trainRows);
+        }
+        return java.util.stream.IntStream.range(0, trainRows).filter(r -> !sensor.at(r)).mapToDouble(r -> score[r]).toArray();
     }
 
     public Attribution attribution() {

@@ -21,16 +21,39 @@ import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.model.Trainer;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.task.TaskContext;
+import org.bearingworkbench.detect.SensorProblems;
 
 /** The workflow steps the CLI and the GUI share: train a model on a table, score a table with a bundle. */
 public final class Workflows {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workflows.class);
     private Workflows() {
     }
 
     public static TrainingResult train(FeatureTable table, String columnSpec, SplitConfig split, ModelConfig config,
                                        Trainer.EpochListener listener, TaskContext context) {
         List<String> columns = ColumnSelection.resolve(table, columnSpec);
-        return Trainer.train(table, columns, split, config, listener, context);
+        FeatureTable clean = withoutSensorProblems(table, split);
+        // the same boundary in time (a fraction of the fewer rows would move it)
+        SplitConfig same = clean == table ? split : SplitConfig.until(table.timestamp(split.trainRows(table) - 1));
+        return Trainer.train(clean, columns, same, config, listener, context);
+    }
+
+    /**
+     * The table to train on: without the training range's snapshots that have a sensor problem (no signal, clipped):
+     * a model must learn the healthy bearing, not a dead sensor. The split keeps its boundary.
+     */
+    static FeatureTable withoutSensorProblems(FeatureTable table, SplitConfig split) {
+        int trainRows = split.trainRows(table);
+        SensorProblems sensor = SensorProblems.of(table);
+        int bad = sensor.countBefore(trainRows);
+        if (bad == 0) {
+            return table;
+        }
+        boolean[] drop = java.util.Arrays.copyOf(sensor.flags(), sensor.flags().length);
+        java.util.Arrays.fill(drop, trainRows, drop.length, false);
+        LOG.info("training leaves out {} snapshot(s) with a sensor problem, e.g. {}", bad,
+                sensor.reason(java.util.stream.IntStream.range(0, trainRows).filter(sensor::at).findFirst().orElseThrow()));
+        return table.withoutRows(drop);
     }
 
     /**

@@ -93,6 +93,9 @@ public final class AnomalyReportCsv {
         } else {
             out.write("# first_sustained_alarm: none\n");
         }
+        var sensor = a.sensor();
+        out.write("# sensor_problem_rows: " + sensor.count() + (sensor.count() == 0 ? "" : " (no signal or clipped: never "
+                + "flagged as bearing anomalies, left out of training and threshold fitting; column sensor_problem)") + "\n");
         Attribution attr = a.attribution();
         int first = attr.firstToLeave();
         out.write("# first_channel_to_leave_training_range: " + (first < 0 ? "none" : ch.channel(first) + " at "
@@ -104,7 +107,7 @@ public final class AnomalyReportCsv {
         for (int c = 0; c < ch.size(); c++) {
             sb.append(",departure_").append(ch.columns().get(c));
         }
-        out.write(sb.append('\n').toString());
+        out.write(sb.append(",sensor_problem").append('\n').toString());
         double[] score = a.scores().score();
         for (int r = 0; r < score.length; r++) {
             if (onlyFlagged && !alarms.flagged()[r]) {
@@ -122,6 +125,8 @@ public final class AnomalyReportCsv {
             for (int c = 0; c < ch.size(); c++) {
                 sb.append(',').append(num(attr.departure(r, c)));
             }
+            String problem = sensor.reason(r);
+            sb.append(',').append(problem == null ? "" : problem.replace(',', ';'));
             out.write(sb.append('\n').toString());
         }
     }

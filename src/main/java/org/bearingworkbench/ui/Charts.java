@@ -27,6 +27,8 @@ final class Charts {
         y.setForceZeroInRange(false);
         x.setSide(io.fair_acc.chartfx.ui.geometry.Side.BOTTOM);
         y.setSide(io.fair_acc.chartfx.ui.geometry.Side.LEFT);
+        x.setTickLabelFormatter(PLAIN);
+        y.setTickLabelFormatter(PLAIN);
         XYChart chart = new XYChart(x, y);
         chart.getPlugins().addAll(new Zoomer(), new DataPointTooltip());
         chart.setLegendVisible(true);
@@ -38,12 +40,61 @@ final class Charts {
         return chart;
     }
 
-    /** A time axis chart (x in seconds since the epoch, shown as dates). */
+    /** A time axis chart (x in seconds since the epoch, shown as dates with the year). */
     static XYChart timeChart(String yLabel, String yUnit) {
         XYChart c = xy("time", null, yLabel, yUnit);
-        ((DefaultNumericAxis) c.getXAxis()).setTimeAxis(true);
+        DefaultNumericAxis x = (DefaultNumericAxis) c.getXAxis();
+        x.setTimeAxis(true);
+        x.setTickLabelFormatter(DATE_TIME);
         return c;
     }
+
+    /** Tick labels as plain numbers (20000, 0.25, 1.5E-5 only where a plain form would be unreadable): no {@code 0E0}. */
+    static final javafx.util.StringConverter<Number> PLAIN = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            if (v == 0) {
+                return "0";
+            }
+            double a = Math.abs(v);
+            return a >= 1e-4 && a < 1e9 ? plain(v) : String.format(java.util.Locale.ROOT, "%.3g", v);
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.parseDouble(s);
+        }
+    };
+
+    /** Whole numbers only (epochs, counts): a tick between two integers gets no label. */
+    static final javafx.util.StringConverter<Number> INTEGER = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            return Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : "";
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.parseDouble(s);
+        }
+    };
+
+    /** Time-axis labels with the year: a run's date is part of its identity. */
+    static final javafx.util.StringConverter<Number> DATE_TIME = new javafx.util.StringConverter<>() {
+        private final java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd\nHH:mm");
+
+        @Override
+        public String toString(Number n) {
+            return f.format(time(n.doubleValue()));
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return seconds(LocalDateTime.parse(s.replace('\n', 'T')));
+        }
+    };
 
     static DefaultNumericAxis xAxis(XYChart c) {
         return (DefaultNumericAxis) c.getXAxis();

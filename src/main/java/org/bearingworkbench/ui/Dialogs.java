@@ -4,13 +4,17 @@ import javafx.scene.control.Alert;
 import javafx.stage.Window;
 import org.bearingworkbench.task.CancelledException;
 
-/** Error dialogs with the core's message (never a stack trace). */
+/** Error, warning and information dialogs with the core's message (never a stack trace). */
 final class Dialogs {
     private Dialogs() {
     }
 
     static void error(Window owner, String title, String message) {
         show(Alert.AlertType.ERROR, owner, title, message);
+    }
+
+    static void info(Window owner, String title, String message) {
+        show(Alert.AlertType.INFORMATION, owner, title, message);
     }
 
     static void warning(Window owner, String title, String message) {

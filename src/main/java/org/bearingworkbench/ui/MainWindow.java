@@ -111,6 +111,7 @@ public final class MainWindow implements Actions {
         MenuItem openModel = item("Open model…", "Shortcut+M", this::openModel);
         MenuItem saveModel = item("Save model…", "Shortcut+S", this::saveModel);
         MenuItem export = item("Export report…", "Shortcut+E", this::exportReport);
+        MenuItem exportCharts = item("Export all charts…", "Shortcut+Shift+E", this::exportAllCharts);
         MenuItem openProject = item("Open project…", "Shortcut+Alt+O", this::openProject);
         MenuItem saveProject = item("Save project…", "Shortcut+Shift+S", this::saveProject);
         saveProject.disableProperty().bind(model.dataProperty().isNull());
@@ -122,7 +123,7 @@ public final class MainWindow implements Actions {
         saveModel.disableProperty().bind(model.bundleProperty().isNull());
         export.disableProperty().bind(model.analysisProperty().isNull());
         Menu file = new Menu("File", null, openDir, openData, openCsv, recentMenu, new SeparatorMenuItem(), openProject,
-                saveProject, new SeparatorMenuItem(), openModel, saveModel, new SeparatorMenuItem(), export,
+                saveProject, new SeparatorMenuItem(), openModel, saveModel, new SeparatorMenuItem(), export, exportCharts,
                 new SeparatorMenuItem(), quit);
         MenuItem keras = item("Import Keras model…", "Shortcut+K", this::importKeras);
         keras.disableProperty().bind(model.dataProperty().isNull());
@@ -260,6 +261,48 @@ public final class MainWindow implements Actions {
             return false;
         }
         return answer == discard;
+    }
+
+    /** File > Export all charts…: every chart of every pane as PNG (192 dpi) into one folder. */
+    void exportAllCharts() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Export all charts into a folder");
+        File d = dc.showDialog(stage);
+        if (d != null) {
+            try {
+                int n = exportAllCharts(d.toPath(), 192).size();
+                Dialogs.info(stage, "Charts exported", n + " charts written to " + d);
+            } catch (java.io.IOException e) {
+                Dialogs.error(stage, "Cannot export the charts", d + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Writes every chart of every pane to {@code dir} ({@code <pane>-<chart title>.png}); each pane is shown in turn so
+     * its charts are laid out, then the pane that was shown comes back. Returns the files written.
+     */
+    List<Path> exportAllCharts(Path dir, int dpi) throws java.io.IOException {
+        org.bearingworkbench.io.OutputFiles.createFolder(dir);
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        List<Path> written = new java.util.ArrayList<>();
+        try {
+            for (Tab t : tabs.getTabs()) {
+                tabs.getSelectionModel().select(t);
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                for (javafx.scene.Node n : t.getContent().lookupAll(".chart-box")) {
+                    if (n instanceof ChartBox box && box.isVisible() && box.getWidth() > 0) {
+                        Path file = dir.resolve(t.getId() + "-" + box.fileName());
+                        box.writePng(file, dpi);
+                        written.add(file);
+                    }
+                }
+            }
+        } finally {
+            tabs.getSelectionModel().select(shown);
+        }
+        return written;
     }
 
     /** File > Open project…. */

@@ -18,7 +18,7 @@ import org.bearingworkbench.model.ModelBundle;
 final class ModelPane extends BorderPane {
     private final WorkbenchModel model;
     private final ModelForm form = new ModelForm();
-    private final XYChart lossChart = Charts.xy("epoch", null, "loss (MAE)", null);
+    private final XYChart lossChart = Charts.xy("epoch", null, "loss (MAE of min-max scaled features)", null);
     private final DoubleDataSet loss = Charts.dataSet("training loss", Palette.TRAIN, 1.5);
     private final DoubleDataSet valLoss = Charts.dataSet("validation loss", Palette.TEST, 1.5);
     private final Label progress = new Label("Not trained yet.");
@@ -30,6 +30,7 @@ final class ModelPane extends BorderPane {
         getStyleClass().add("pane");
         lossChart.getDatasets().addAll(loss, valLoss);
         Charts.yAxis(lossChart).setForceZeroInRange(true);
+        Charts.xAxis(lossChart).setTickLabelFormatter(Charts.INTEGER);
         Button train = new Button("Train");
         train.setDefaultButton(true);
         train.getStyleClass().add("accent");

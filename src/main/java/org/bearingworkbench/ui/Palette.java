@@ -7,6 +7,8 @@ public final class Palette {
     public static final String THRESHOLD = "#d62728";
     public static final String TRAIN = "#1f77b4";
     public static final String TEST = "#ff7f0e";
+    /** Snapshots with a sensor or data problem (no signal, clipped): not bearing anomalies. */
+    public static final String SENSOR = "#6a3d9a";
 
     private Palette() {
     }

@@ -4,6 +4,7 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.renderer.ContourType;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
 import io.fair_acc.dataset.spi.DoubleDataSet;
@@ -37,7 +38,7 @@ final class PhysicsPane extends BorderPane {
     private final ComboBox<String> channel = new ComboBox<>();
     private final XYChart spectrogram = Charts.timeChart("frequency", "Hz");
     private final ContourDataSetRenderer heat = new ContourDataSetRenderer();
-    private final XYChart indicators = Charts.timeChart("peak / noise floor", null);
+    private final XYChart indicators = Charts.timeChart("envelope peak / noise floor", "ratio");
     private final XRangeIndicator trainShade = new XRangeIndicator(indicators.getXAxis(), 0, 0, "training");
     private final XValueIndicator splitLine = new XValueIndicator(spectrogram.getXAxis(), 0, "train | test");
     private final TextField elements = field("16", "Number of rolling elements");
@@ -56,6 +57,11 @@ final class PhysicsPane extends BorderPane {
         getStyleClass().add("pane");
         heat.setContourType(ContourType.HEATMAP);
         heat.setColorGradient(ColorGradient.JET);
+        DefaultNumericAxis colourBar = new DefaultNumericAxis("amplitude, log10", "g");
+        colourBar.setSide(io.fair_acc.chartfx.ui.geometry.Side.RIGHT);
+        colourBar.setDimIndex(io.fair_acc.dataset.DataSet.DIM_Z);
+        colourBar.setAutoUnitScaling(false);
+        heat.getAxes().add(colourBar);
         spectrogram.getRenderers().setAll(heat);
         spectrogram.getPlugins().add(splitLine);
         spectrogram.setLegendVisible(false);

@@ -208,6 +208,12 @@ final class SignalsPane extends BorderPane {
         }
         Feature f = Feature.byKey(feature.getValue());
         Charts.yAxis(trend).setName(f.key());
+        // levels carry the signal's unit; shape factors and the clip share are ratios
+        boolean level = java.util.EnumSet.of(Feature.MEAN_ABS, Feature.RMS, Feature.STD, Feature.PEAK, Feature.P2P).contains(f);
+        var data = model.dataProperty().get();
+        String unit = data == null ? null : data.description().unit().value();
+        Charts.yAxis(trend).setUnit(level ? unit : "ratio");
+        Charts.yAxis(trendFft).setUnit(level ? unit : "ratio");
         double[] x = new double[t.rowCount()];
         for (int i = 0; i < x.length; i++) {
             x[i] = Charts.seconds(t.timestamp(i));

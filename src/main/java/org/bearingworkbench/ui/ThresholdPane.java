@@ -36,13 +36,14 @@ final class ThresholdPane extends BorderPane {
     private static final int BINS = 40;
     private final WorkbenchModel model;
     private final ThresholdChooser chooser;
-    private final XYChart histogram = Charts.xy("score", null, "rows", null);
+    private final XYChart histogram = Charts.xy("score (MAE of min-max scaled features)", null, "snapshots", null);
     private final DoubleDataSet trainHist = Charts.dataSet("training scores", Palette.TRAIN, 1);
     private final DoubleDataSet testHist = Charts.dataSet("test scores", Palette.TEST, 1);
     private final XValueIndicator thresholdLine;
-    private final XYChart timeline = Charts.timeChart("score", null);
+    private final XYChart timeline = Charts.timeChart("score (scaled MAE)", null);
     private final DoubleDataSet scoreLine = Charts.dataSet("score", "#555555", 1);
     private final DoubleDataSet flaggedPoints = Charts.dataSet("flagged", Palette.ALARM, 1);
+    private final DoubleDataSet sensorPoints = Charts.dataSet("sensor problem (not an anomaly)", Palette.SENSOR, 1);
     private final YValueIndicator timelineThreshold;
     private final List<XRangeIndicator> episodeShades = new ArrayList<>();
     private final CheckBox showTest = new CheckBox("show test scores");
@@ -63,13 +64,14 @@ final class ThresholdPane extends BorderPane {
         ErrorDataSetRenderer bars = Charts.addRenderer(histogram, LineStyle.HISTOGRAM_FILLED, false);
         bars.getDatasets().addAll(trainHist, testHist);
         Charts.yAxis(histogram).setForceZeroInRange(true);
+        Charts.yAxis(histogram).setTickLabelFormatter(Charts.INTEGER);
         thresholdLine = new XValueIndicator(histogram.getXAxis(), 0, "threshold");
         thresholdLine.setEditable(true);
         histogram.getPlugins().add(thresholdLine);
         thresholdLine.valueProperty().addListener((o, a, v) -> dragged(v.doubleValue()));
         timeline.getDatasets().add(scoreLine);
         ErrorDataSetRenderer marks = Charts.addRenderer(timeline, LineStyle.NONE, true);
-        marks.getDatasets().add(flaggedPoints);
+        marks.getDatasets().addAll(flaggedPoints, sensorPoints);
         timelineThreshold = new YValueIndicator(timeline.getYAxis(), 0, "threshold");
         timelineThreshold.setEditable(true);
         timeline.getPlugins().add(timelineThreshold);
@@ -90,8 +92,11 @@ final class ThresholdPane extends BorderPane {
         setTop(top);
 
         buildTable(jumpToFile);
-        SplitPane charts = new SplitPane(new ChartBox("Score distribution (drag the red line)", histogram, showTest),
-                new ChartBox("Scores over time: flagged rows red, alarms shaded", timeline, logScale));
+        ChartBox histBox = new ChartBox("Score distribution (drag the red line)", histogram, showTest);
+        ChartBox timeBox = new ChartBox("Scores over time: flagged rows red, alarms shaded", timeline, logScale);
+        histBox.caption(this::caption);
+        timeBox.caption(this::caption);
+        SplitPane charts = new SplitPane(histBox, timeBox);
         SplitPane all = new SplitPane(charts, flagged);
         all.setOrientation(javafx.geometry.Orientation.VERTICAL);
         all.setDividerPositions(0.62);
@@ -117,6 +122,17 @@ final class ThresholdPane extends BorderPane {
                 }
             });
         }
+    }
+
+    /** The settings behind the charts, for exported images: data, model, threshold, rule, counts. */
+    private String caption() {
+        AnomalyAnalysis a = model.analysisProperty().get();
+        if (a == null) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%s · model %s · threshold %.4g (%s) · persistence %s · %d of %d flagged",
+                a.table().name(), model.modelSourceProperty().get(), a.threshold().value(), a.threshold().method(),
+                a.alarms().rule(), a.alarms().flaggedCount(), a.table().rowCount());
     }
 
     /** This pane's options as a project keeps them. */
@@ -172,6 +188,7 @@ final class ThresholdPane extends BorderPane {
             testHist.clearData();
             scoreLine.clearData();
             flaggedPoints.clearData();
+            sensorPoints.clearData();
             flagged.getItems().clear();
             explanation.setText(model.bundleProperty().get() == null ? "Train or open a model to see scores."
                     : "The current model has not scored this data (see the last message); open other data, or train "
@@ -234,15 +251,21 @@ final class ThresholdPane extends BorderPane {
         double[] x = new double[score.length];
         List<Double> fx = new ArrayList<>();
         List<Double> fy = new ArrayList<>();
+        List<Double> sx = new ArrayList<>();
+        List<Double> sy = new ArrayList<>();
         for (int i = 0; i < score.length; i++) {
             x[i] = Charts.seconds(a.table().timestamp(i));
             if (a.alarms().flagged()[i]) {
                 fx.add(x[i]);
                 fy.add(score[i]);
+            } else if (a.sensor().at(i)) {
+                sx.add(x[i]);
+                sy.add(score[i]);
             }
         }
         scoreLine.set(x, score);
         flaggedPoints.set(fx.stream().mapToDouble(Double::doubleValue).toArray(), fy.stream().mapToDouble(Double::doubleValue).toArray());
+        sensorPoints.set(sx.stream().mapToDouble(Double::doubleValue).toArray(), sy.stream().mapToDouble(Double::doubleValue).toArray());
         timeline.getPlugins().removeAll(episodeShades);
         episodeShades.clear();
         for (Alarms.Episode e : a.alarms().episodes()) {
@@ -267,6 +290,10 @@ final class ThresholdPane extends BorderPane {
         Attribution attr = a.attribution();
         int first = attr.firstToLeave();
         a.dominantTopChannel().ifPresent(c -> sb.append(" Largest error in most flagged test rows: ").append(c).append('.'));
+        if (a.sensor().count() > 0) {
+            sb.append(String.format(Locale.ROOT, "%n%d snapshot(s) with a sensor or data problem (no signal, clipped; purple, "
+                    + "listed below): not counted as anomalies, left out of training and threshold fitting.", a.sensor().count()));
+        }
         if (first >= 0) {
             sb.append(" First channel to leave its training range for good: ").append(a.channels().channel(first))
                     .append(" (bearing ").append(a.channels().bearing(first)).append(") at ")
@@ -285,6 +312,7 @@ final class ThresholdPane extends BorderPane {
             flagged.getColumns().add(col("split", r -> current.isTrain(r) ? "train" : "test", 50));
             flagged.getColumns().add(col("score", r -> fmt(current.scores().score()[r]), 70));
             flagged.getColumns().add(col("alarm", r -> current.alarms().inAlarm()[r] ? "yes" : "", 50));
+            flagged.getColumns().add(col("sensor problem", r -> current.sensor().at(r) ? current.sensor().reason(r) : "", 150));
             flagged.getColumns().add(col("top channel", r -> {
                 Attribution attr = current.attribution();
                 int c = attr.topChannel(r);
@@ -302,7 +330,7 @@ final class ThresholdPane extends BorderPane {
         }
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < a.table().rowCount(); r++) {
-            if (a.alarms().flagged()[r]) {
+            if (a.alarms().flagged()[r] || a.sensor().at(r)) {
                 rows.add(r);
             }
         }

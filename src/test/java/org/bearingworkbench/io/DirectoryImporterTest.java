@@ -58,7 +58,7 @@ class DirectoryImporterTest {
         assertEquals(0.1, r.table().column("ch1_mean_abs")[0], 1e-12);
         assertEquals(0.2, r.table().column("ch4_peak")[1], 1e-12);
         assertEquals(100, r.table().sampleRows(0));
-        assertEquals(32, r.table().featureColumns().size());
+        assertEquals(36, r.table().featureColumns().size());
     }
 
     @Test

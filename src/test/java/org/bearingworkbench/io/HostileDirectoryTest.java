@@ -92,7 +92,7 @@ class HostileDirectoryTest {
         ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(60), this::importDir);
         assertEquals(40, r.table().rowCount());
         assertEquals(4, r.channels());
-        assertEquals(32, r.table().featureColumns().size());
+        assertEquals(36, r.table().featureColumns().size());
     }
 
     @Test

@@ -46,6 +46,19 @@ class RealTest2AcceptanceTest {
     }
 
     @Test
+    void theLastTwoFilesAreSensorProblemsNotBearingAnomalies() {
+        AnomalyAnalysis a = analyze(null);
+        var sensor = a.sensor();
+        int n = table.rowCount();
+        assertEquals(2, sensor.count(), "only the two dead-sensor files at the end");
+        for (int r = n - 2; r < n; r++) {
+            assertTrue(sensor.at(r) && sensor.reason(r).contains("no signal"), table.file(r) + ": " + sensor.reason(r));
+            assertTrue(!a.alarms().flagged()[r], table.file(r) + " is not a bearing anomaly");
+        }
+        assertEquals("2004.02.19.06.12.39", table.file(n - 2));
+    }
+
+    @Test
     void finalLossesLieInTheStudysBand() {
         assertEquals(100, trained.history().size());
         assertEquals(424, trained.fitWindows());

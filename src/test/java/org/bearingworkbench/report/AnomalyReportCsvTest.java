@@ -61,9 +61,9 @@ class AnomalyReportCsvTest {
         assertTrue(lines.contains("# first_channel_to_leave_training_range: ch1 at 2004-02-12 10:30:00"));
         List<String> data = lines.stream().filter(l -> !l.startsWith("#")).toList();
         assertEquals("timestamp,file,split,score,threshold,flagged,in_alarm,top_channel,top_bearing,error_ch1_mean_abs,"
-                + "error_ch2_mean_abs,departure_ch1_mean_abs,departure_ch2_mean_abs", data.get(0));
+                + "error_ch2_mean_abs,departure_ch1_mean_abs,departure_ch2_mean_abs,sensor_problem", data.get(0));
         assertEquals(7, data.size());
-        assertEquals("2004-02-12 10:50:00,f5,test,0.7,0.275,true,true,ch1,1,1.0499999999999998,0.35,0.5,0.0", data.get(6));
+        assertEquals("2004-02-12 10:50:00,f5,test,0.7,0.275,true,true,ch1,1,1.0499999999999998,0.35,0.5,0.0,", data.get(6));
         assertTrue(data.get(1).contains(",train,"));
     }
 

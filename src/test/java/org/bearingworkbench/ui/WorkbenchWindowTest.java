@@ -415,6 +415,48 @@ class WorkbenchWindowTest {
         assertEquals(withoutCreatedAt(reportA), withoutCreatedAt(reportB));
     }
 
+    @Test
+    @Order(627)
+    void everyChartExportsAsATitledPngWithoutButtonsAndTimeAxesShowTheYear() throws Exception {
+        robot.clickOn("5 Threshold & anomalies");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(300);
+        XYChart timeline = chartTitled("Scores over time: flagged rows red, alarms shaded");
+        var ticks = Charts.xAxis(timeline).getTickMarks();
+        assertTrue(!ticks.isEmpty() && ticks.stream().allMatch(t -> t.getText().startsWith("2025-")),
+                "time ticks with the year: " + ticks.stream().map(t -> t.getText()).toList());
+        XYChart hist = window.thresholdPane.histogram();
+        assertTrue(Charts.xAxis(hist).getTickMarks().stream().noneMatch(t -> t.getText().contains("E")), "no 0E0 ticks");
+        double chartWidth = hist.getWidth();
+        Path dir = tmp.resolve("charts");
+        List<Path>[] written = new List[1];
+        robot.interact(() -> {
+            try {
+                written[0] = window.exportAllCharts(dir, 192);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(written[0].size() >= 8, "every pane's charts: " + written[0]);
+        assertEquals("threshold", window.tabs().getSelectionModel().getSelectedItem().getId(), "the pane shown comes back");
+        Path png = dir.resolve("threshold-score-distribution-drag-the-red-line.png");
+        assertTrue(written[0].contains(png), written[0].toString());
+        try (var in = javax.imageio.ImageIO.createImageInputStream(png.toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            var img = reader.read(0);
+            assertTrue(Math.abs(img.getWidth() - 2 * chartWidth) < 40, img.getWidth() + " px for a " + chartWidth + " px chart at 2x");
+            var dims = (javax.imageio.metadata.IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_1.0");
+            var h = (javax.imageio.metadata.IIOMetadataNode) dims.getElementsByTagName("HorizontalPixelSize").item(0);
+            // the JDK's PNG reader reports this value as pixels per millimetre (JDK-5106305), its writer takes mm per pixel
+            double v = Double.parseDouble(h.getAttribute("value"));
+            assertEquals(192, v > 1 ? v * 25.4 : 25.4 / v, 2, "192 dpi recorded (" + v + ")");
+            // the title bar's PNG button is not in the image: its top-right corner is white, where the button sat
+            int corner = img.getRGB(img.getWidth() - 30, 12);
+            assertEquals(0xFFFFFFFF, corner, "no button in the exported image");
+        }
+    }
+
     private static List<String> withoutCreatedAt(Path report) throws java.io.IOException {
         return Files.readAllLines(report).stream().filter(l -> !l.startsWith("# created_at:")).toList();
     }

@@ -1,0 +1,80 @@
+package org.bearingworkbench.detect;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.bearingworkbench.features.Feature;
+import org.bearingworkbench.features.FeatureTable;
+
+/**
+ * Snapshots whose signal says more about the sensor or the logger than about the bearing: a channel with no signal
+ * (flat, or its level below {@value #FLAT_SHARE} of that channel's median level over the run, as the last two files
+ * of IMS test 2, whose RMS falls from ~0.1-0.5 g to ~0.002 g) or clipped (at least {@value #CLIP_SHARE} of its samples
+ * at the snapshot's extreme values, where a live signal has about 2/n). Such rows get their own flag and reason, are
+ * left out of training and threshold fitting, and are never counted as bearing anomalies.
+ *
+ * <p>The level is the channel's {@code rms} column, else its {@code mean_abs} (feature CSVs of the study); a table
+ * with neither for a channel is not checked on it. Clipping needs the {@code clip} column (imported raw data).
+ */
+public record SensorProblems(boolean[] flags, String[] reasons, int count) {
+    public static final double FLAT_SHARE = 0.05;
+    public static final double CLIP_SHARE = 0.01;
+
+    public static SensorProblems none(int rows) {
+        return new SensorProblems(new boolean[rows], new String[rows], 0);
+    }
+
+    public static SensorProblems of(FeatureTable t) {
+        int n = t.rowCount();
+        boolean[] flags = new boolean[n];
+        String[] reasons = new String[n];
+        for (int ch : t.channels()) {
+            String levelColumn = t.hasColumn(Feature.RMS.column(ch)) ? Feature.RMS.column(ch)
+                    : t.hasColumn(Feature.MEAN_ABS.column(ch)) ? Feature.MEAN_ABS.column(ch) : null;
+            double[] level = levelColumn == null ? null : t.column(levelColumn);
+            double[] clip = t.hasColumn(Feature.CLIP.column(ch)) ? t.column(Feature.CLIP.column(ch)) : null;
+            double median = level == null ? Double.NaN : median(level);
+            for (int r = 0; r < n; r++) {
+                String why = null;
+                if (level != null && median > 0 && level[r] < FLAT_SHARE * median) {
+                    why = String.format(Locale.ROOT, "ch%d no signal (%s %.3g = %.1f%% of its median)", ch,
+                            levelColumn.substring(levelColumn.indexOf('_') + 1), level[r], 100 * level[r] / median);
+                } else if (clip != null && clip[r] >= CLIP_SHARE) {
+                    why = String.format(Locale.ROOT, "ch%d clipped or stuck (%.1f%% of samples at its extremes)", ch,
+                            100 * clip[r]);
+                }
+                if (why != null) {
+                    flags[r] = true;
+                    reasons[r] = reasons[r] == null ? why : reasons[r] + "; " + why;
+                }
+            }
+        }
+        int count = 0;
+        for (boolean f : flags) {
+            count += f ? 1 : 0;
+        }
+        return new SensorProblems(flags, reasons, count);
+    }
+
+    private static double median(double[] v) {
+        double[] s = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    public boolean at(int row) {
+        return flags[row];
+    }
+
+    /** Why row {@code row} is a sensor problem, or null. */
+    public String reason(int row) {
+        return reasons[row];
+    }
+
+    /** Sensor-problem rows among the first {@code rows}. */
+    public int countBefore(int rows) {
+        int c = 0;
+        for (int r = 0; r < Math.min(rows, flags.length); r++) {
+            c += flags[r] ? 1 : 0;
+        }
+        return c;
+    }
+}
