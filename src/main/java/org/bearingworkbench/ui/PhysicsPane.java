@@ -4,7 +4,6 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.renderer.ContourType;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
 import io.fair_acc.dataset.spi.DoubleDataSet;
@@ -57,11 +56,17 @@ final class PhysicsPane extends BorderPane {
         getStyleClass().add("pane");
         heat.setContourType(ContourType.HEATMAP);
         heat.setColorGradient(ColorGradient.JET);
-        DefaultNumericAxis colourBar = new DefaultNumericAxis("amplitude, log10", "g");
-        colourBar.setSide(io.fair_acc.chartfx.ui.geometry.Side.RIGHT);
-        colourBar.setDimIndex(io.fair_acc.dataset.DataSet.DIM_Z);
-        colourBar.setAutoUnitScaling(false);
-        heat.getAxes().add(colourBar);
+        // the renderer makes its colour-bar axis itself (named "z-Axis"): give it the quantity and unit
+        javafx.collections.ListChangeListener<io.fair_acc.chartfx.axes.Axis> nameColourBar = c -> {
+            for (var a : java.util.List.copyOf(c.getList())) {
+                if (a.getDimIndex() == io.fair_acc.dataset.DataSet.DIM_Z && !"amplitude, log10".equals(a.getName())) {
+                    a.setName("amplitude, log10");
+                    a.setUnit("g");
+                }
+            }
+        };
+        heat.getAxes().addListener(nameColourBar);
+        spectrogram.getAxes().addListener(nameColourBar);
         spectrogram.getRenderers().setAll(heat);
         spectrogram.getPlugins().add(splitLine);
         spectrogram.setLegendVisible(false);
