@@ -114,6 +114,15 @@ final class Charts {
         return r;
     }
 
+    /** A data set drawn as a dashed line (training data beside solid test data; a compared model). */
+    static DoubleDataSet dashedDataSet(String name, String color, double lineWidth) {
+        DoubleDataSet ds = new DoubleDataSet(name);
+        ds.setStyle(DataSetStyleBuilder.newInstance().setStroke(color).setLineColor(color).setFill(color)
+                .setMarkerColor(color).setLineWidth(lineWidth).setStrokeWidth(lineWidth).setMarkerSize(3)
+                .setLineDashes(6, 4).setStrokeDashPattern(6, 4).build());
+        return ds;
+    }
+
     static DoubleDataSet dataSet(String name, String color, double lineWidth) {
         DoubleDataSet ds = new DoubleDataSet(name);
         ds.setStyle(DataSetStyleBuilder.newInstance().setStroke(color).setLineColor(color).setFill(color)

@@ -53,7 +53,7 @@ public final class MainWindow implements Actions {
         dataPane = new DataPane(model, controller, this);
         signalsPane = new SignalsPane(model, controller.tasks());
         modelPane = new ModelPane(model, controller, this);
-        thresholdPane = new ThresholdPane(model, this::showFile);
+        thresholdPane = new ThresholdPane(model, controller, this::showFile);
         exportPane = new ExportPane(model, this);
         PhysicsPrefs physicsPrefs = new PhysicsPrefs(controller.prefsNode());
         model.physicsSettingsProperty().set(physicsPrefs.load());

@@ -9,6 +9,8 @@ public final class Palette {
     public static final String TEST = "#ff7f0e";
     /** Snapshots with a sensor or data problem (no signal, clipped): not bearing anomalies. */
     public static final String SENSOR = "#6a3d9a";
+    /** A second model's scores, shown beside the active one's. */
+    public static final String COMPARE = "#17becf";
 
     private Palette() {
     }

@@ -228,8 +228,9 @@ final class SignalsPane extends BorderPane {
             DoubleDataSet ds = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 1.2);
             ds.set(x, y);
             trend.getDatasets().add(ds);
-            addTrendFft("ch" + ch + " train", java.util.Arrays.copyOfRange(y, 0, train), Palette.TRAIN, t);
-            addTrendFft("ch" + ch + " test", java.util.Arrays.copyOfRange(y, train, y.length), Palette.bearing(bearingOf(ch)), t);
+            // one colour per channel; training dashed, test solid
+            addTrendFft("ch" + ch + " train", java.util.Arrays.copyOfRange(y, 0, train), Palette.bearing(bearingOf(ch)), true, t);
+            addTrendFft("ch" + ch + " test", java.util.Arrays.copyOfRange(y, train, y.length), Palette.bearing(bearingOf(ch)), false, t);
         }
         if (model.trainUntilProperty().get() != null) {
             trainShade.setLowerBound(x[0]);
@@ -237,14 +238,14 @@ final class SignalsPane extends BorderPane {
         }
     }
 
-    private void addTrendFft(String name, double[] series, String color, FeatureTable t) {
+    private void addTrendFft(String name, double[] series, String color, boolean dashed, FeatureTable t) {
         if (series.length < 4 || t.rowCount() < 2) {
             return;
         }
         double interval = java.time.Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds()
                 / (double) (t.rowCount() - 1);
         Spectrum s = Spectrum.of(series, series.length, 86400.0 / interval);
-        DoubleDataSet ds = Charts.dataSet(name, color, 1.0);
+        DoubleDataSet ds = dashed ? Charts.dashedDataSet(name, color, 1.0) : Charts.dataSet(name, color, 1.0);
         ds.set(java.util.Arrays.copyOfRange(s.frequency(), 1, s.frequency().length),
                 java.util.Arrays.copyOfRange(s.amplitude(), 1, s.amplitude().length));
         trendFft.getDatasets().add(ds);

@@ -44,6 +44,10 @@ final class ThresholdPane extends BorderPane {
     private final DoubleDataSet scoreLine = Charts.dataSet("score", "#555555", 1);
     private final DoubleDataSet flaggedPoints = Charts.dataSet("flagged", Palette.ALARM, 1);
     private final DoubleDataSet sensorPoints = Charts.dataSet("sensor problem (not an anomaly)", Palette.SENSOR, 1);
+    private final DoubleDataSet compareLine = Charts.dashedDataSet("compared model", Palette.COMPARE, 1.2);
+    private final DoubleDataSet compareHist = Charts.dataSet("compared model: training scores", Palette.COMPARE, 1.5);
+    private final javafx.scene.control.ComboBox<ModelEntry> compare = new javafx.scene.control.ComboBox<>();
+    private YValueIndicator compareThreshold;
     private final YValueIndicator timelineThreshold;
     private final List<XRangeIndicator> episodeShades = new ArrayList<>();
     private final CheckBox showTest = new CheckBox("show test scores");
@@ -57,7 +61,7 @@ final class ThresholdPane extends BorderPane {
     private AnomalyAnalysis current;
     private List<String> tableColumns;
 
-    ThresholdPane(WorkbenchModel model, IntConsumer jumpToFile) {
+    ThresholdPane(WorkbenchModel model, WorkbenchController controller, IntConsumer jumpToFile) {
         this.model = model;
         getStyleClass().add("pane");
         chooser = new ThresholdChooser(model);
@@ -72,6 +76,10 @@ final class ThresholdPane extends BorderPane {
         timeline.getDatasets().add(scoreLine);
         ErrorDataSetRenderer marks = Charts.addRenderer(timeline, LineStyle.NONE, true);
         marks.getDatasets().addAll(flaggedPoints, sensorPoints);
+        ErrorDataSetRenderer comparedScores = Charts.addRenderer(timeline, LineStyle.NORMAL, false);
+        comparedScores.getDatasets().add(compareLine);
+        ErrorDataSetRenderer comparedBars = Charts.addRenderer(histogram, LineStyle.HISTOGRAM, false);
+        comparedBars.getDatasets().add(compareHist);
         timelineThreshold = new YValueIndicator(timeline.getYAxis(), 0, "threshold");
         timelineThreshold.setEditable(true);
         timeline.getPlugins().add(timelineThreshold);
@@ -87,7 +95,23 @@ final class ThresholdPane extends BorderPane {
         explanation.setWrapText(true);
         explanation.getStyleClass().add("explanation");
         counts.setWrapText(true);
-        VBox top = new VBox(6, chooser, explanation, counts);
+        compare.setItems(new javafx.collections.transformation.FilteredList<>(model.models(), e -> true));
+        compare.setPromptText("compare with another model…");
+        compare.setTooltip(new javafx.scene.control.Tooltip("Show a second model of this session on the same charts: "
+                + "its scores (dashed) and its threshold, with its first alarm in the text"));
+        compare.setOnAction(e -> controller.compareWith(compare.getValue()));
+        javafx.scene.control.Button noCompare = new javafx.scene.control.Button("Clear");
+        noCompare.setOnAction(e -> compare.setValue(null));
+        noCompare.disableProperty().bind(model.comparisonProperty().isNull());
+        javafx.scene.layout.HBox compareRow = new javafx.scene.layout.HBox(8, new Label("Compare with"), compare, noCompare);
+        compareRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        model.comparisonProperty().addListener((o, a, c) -> {
+            if (c == null && compare.getValue() != null) {
+                compare.setValue(null);
+            }
+            refresh();
+        });
+        VBox top = new VBox(6, chooser, compareRow, explanation, counts);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
@@ -122,6 +146,44 @@ final class ThresholdPane extends BorderPane {
                 }
             });
         }
+    }
+
+    /**
+     * The compared model on the same charts: its scores as a second line, its training scores as outlined bars, its
+     * threshold as a second line on the timeline; nothing when no model is compared.
+     */
+    private void fillComparison(AnomalyAnalysis a, double max) {
+        WorkbenchModel.Comparison c = model.comparisonProperty().get();
+        if (compareThreshold != null) {
+            timeline.getPlugins().remove(compareThreshold);
+            compareThreshold = null;
+        }
+        if (c == null) {
+            compareLine.clearData();
+            compareHist.clearData();
+            return;
+        }
+        AnomalyAnalysis b = c.analysis();
+        double[] x = new double[b.table().rowCount()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Charts.seconds(b.table().timestamp(i));
+        }
+        compareLine.setName("#" + c.entry().number() + " " + c.entry().source());
+        compareLine.set(x, b.scores().score());
+        fillHistogram(compareHist, b.trainScores(), max);
+        compareThreshold = new YValueIndicator(timeline.getYAxis(), b.threshold().value(), "#" + c.entry().number() + " threshold");
+        compareThreshold.setEditable(false);
+        timeline.getPlugins().add(compareThreshold);
+    }
+
+    /** The compared model's figures beside the active one's. */
+    static String comparisonText(WorkbenchModel.Comparison c) {
+        AnomalyAnalysis b = c.analysis();
+        return String.format(Locale.ROOT, "%nCompared with #%d %s: threshold %.4g (%s) · %d flagged · %s", c.entry().number(),
+                c.entry().source(), b.threshold().value(), b.threshold().method(), b.alarms().flaggedCount(),
+                b.firstAlarmTime().map(t -> "first sustained alarm " + FeatureCsv.ISO.format(t)
+                        + String.format(Locale.ROOT, " (%.1f h before the last file)", b.leadTimeHours()))
+                        .orElse("no sustained alarm"));
     }
 
     /** The settings behind the charts, for exported images: data, model, threshold, rule, counts. */
@@ -164,6 +226,10 @@ final class ThresholdPane extends BorderPane {
         return counts;
     }
 
+    javafx.scene.control.ComboBox<ModelEntry> compare() {
+        return compare;
+    }
+
     ThresholdChooser chooser() {
         return chooser;
     }
@@ -189,6 +255,8 @@ final class ThresholdPane extends BorderPane {
             scoreLine.clearData();
             flaggedPoints.clearData();
             sensorPoints.clearData();
+            compareLine.clearData();
+            compareHist.clearData();
             flagged.getItems().clear();
             explanation.setText(model.bundleProperty().get() == null ? "Train or open a model to see scores."
                     : "The current model has not scored this data (see the last message); open other data, or train "
@@ -214,9 +282,11 @@ final class ThresholdPane extends BorderPane {
         timelineThreshold.setValue(a.threshold().value());
         updating = false;
         fillTimeline(a);
+        fillComparison(a, max);
         explanation.setText(a.threshold().explanation() + String.format(Locale.ROOT, " %.1f%% of training rows lie above it.",
                 100 * a.threshold().trainFlaggedShare()));
-        counts.setText(countsText(a));
+        counts.setText(countsText(a) + (model.comparisonProperty().get() == null ? ""
+                : comparisonText(model.comparisonProperty().get())));
         fillTable(a);
     }
 

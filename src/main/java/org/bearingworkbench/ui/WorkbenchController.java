@@ -235,6 +235,26 @@ public final class WorkbenchController {
         rescore();
     }
 
+    /**
+     * Scores the open data with another model of the session (its own saved threshold, else the default method,
+     * under the current persistence rule) to show beside the active one; null clears the comparison.
+     */
+    public void compareWith(ModelEntry e) {
+        FeatureTable table = model.table();
+        if (e == null || table == null || e.bundle() == model.bundleProperty().get()) {
+            model.comparisonProperty().set(null);
+            return;
+        }
+        var rule = model.ruleProperty().get();
+        int perBearing = model.channelsPerBearingProperty().get();
+        tasks.run("Scoring " + e.source() + " for comparison", ctx -> Workflows.analyze(table, e.bundle(), null, rule,
+                perBearing, ctx), a -> {
+            if (model.table() == table) {
+                model.comparisonProperty().set(new WorkbenchModel.Comparison(e, a));
+            }
+        }, ex -> fail("Cannot score this data with " + e.source(), ex));
+    }
+
     /** Opens a Keras LSTM autoencoder with its scaler; its healthy range is the current split of the open data. */
     public void importKeras(Path h5, Path scalerJson) {
         FeatureTable table = model.table();

@@ -34,6 +34,7 @@ public final class WorkbenchModel {
     private final StringProperty modelSource = new SimpleStringProperty("");
     private final ObservableList<EpochResult> history = FXCollections.observableArrayList();
     private final ObjectProperty<AnomalyAnalysis> analysis = new SimpleObjectProperty<>();
+    private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>();
     private ModelBundle savedBundle;
     private double savedThreshold = Double.NaN;
     private PersistenceRule savedRule;
@@ -60,6 +61,16 @@ public final class WorkbenchModel {
             }
         });
         tuning = new TuningHistory(this);
+        bundle.addListener((o, a, b) -> {
+            if (comparison.get() != null && comparison.get().entry().bundle() == b) {
+                comparison.set(null); // a model is not compared with itself
+            }
+        });
+        data.addListener((o, a, d) -> {
+            if (comparison.get() != null && (d == null || !sameRun(comparison.get().analysis().table(), d.table()))) {
+                comparison.set(null);
+            }
+        });
     }
 
     /** Undo and redo of threshold, persistence and split changes. */
@@ -200,6 +211,15 @@ public final class WorkbenchModel {
 
     public ObjectProperty<AnomalyAnalysis> analysisProperty() {
         return analysis;
+    }
+
+    /** A second model of the session scored on the same data, shown beside the active one. */
+    public record Comparison(ModelEntry entry, AnomalyAnalysis analysis) {
+    }
+
+    /** The model compared with the active one (null: none); cleared when the data or the active model changes. */
+    public ObjectProperty<Comparison> comparisonProperty() {
+        return comparison;
     }
 
     public ObjectProperty<ThresholdMethod> thresholdMethodProperty() {

@@ -629,6 +629,36 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    @Order(695)
+    void twoModelsScoresShowTogetherOnTheTimelineAndHistogram() throws Exception {
+        robot.clickOn("5 Threshold & anomalies");
+        var active = model.bundleProperty().get();
+        var other = model.models().stream().filter(e -> e.bundle() != active).findFirst().orElseThrow();
+        ThresholdPane pane = window.thresholdPane;
+        robot.interact(() -> pane.compare().setValue(other));
+        waitFor(30, () -> model.comparisonProperty().get() != null);
+        var c = model.comparisonProperty().get();
+        assertTrue(c.entry() == other && model.bundleProperty().get() == active, "the active model stays active");
+        XYChart timeline = chartTitled("Scores over time: flagged rows red, alarms shaded");
+        DataSet compared = timeline.getRenderers().get(2).getDatasets().get(0);
+        assertEquals(model.table().rowCount(), compared.getDataCount(), "the compared model's score per row");
+        assertEquals(c.analysis().scores().score()[5], compared.get(DataSet.DIM_Y, 5), 0.0);
+        DataSet comparedHist = pane.histogram().getRenderers().get(2).getDatasets().get(0);
+        assertTrue(comparedHist.getDataCount() > 0, "its training scores on the histogram");
+        assertTrue(pane.counts().getText().contains("Compared with #" + other.number()), pane.counts().getText());
+        assertTrue(!pane.counts().getText().contains("Compared with #" + other.number() + " " + other.source() + ": threshold "
+                + "NaN"));
+        robot.interact(() -> model.thresholdMethodProperty().set(new org.bearingworkbench.detect.ManualThreshold(
+                model.analysisProperty().get().threshold().value() * 1.1)));
+        assertEquals(model.table().rowCount(), timeline.getRenderers().get(2).getDatasets().get(0).getDataCount(),
+                "a drag keeps the comparison");
+        robot.interact(() -> pane.compare().setValue(null));
+        robot.interact(() -> controller.compareWith(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, timeline.getRenderers().get(2).getDatasets().get(0).getDataCount(), "cleared");
+    }
+
+    @Test
     @Order(700)
     void quittingWithAnUnsavedModelAsksFirst() throws Exception {
         assertTrue(model.hasUnsavedModel() || model.models().size() > 1, "a model trained here and not saved");
