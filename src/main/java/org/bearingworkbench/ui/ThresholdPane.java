@@ -99,15 +99,21 @@ final class ThresholdPane extends BorderPane {
         compare.setPromptText("compare with another model…");
         compare.setTooltip(new javafx.scene.control.Tooltip("Show a second model of this session on the same charts: "
                 + "its scores (dashed) and its threshold, with its first alarm in the text"));
-        compare.setOnAction(e -> controller.compareWith(compare.getValue()));
+        compare.setOnAction(e -> {
+            var c = model.comparisonProperty().get();
+            if (c == null ? compare.getValue() != null : c.entry() != compare.getValue()) {
+                controller.compareWith(compare.getValue());
+            }
+        });
         javafx.scene.control.Button noCompare = new javafx.scene.control.Button("Clear");
         noCompare.setOnAction(e -> compare.setValue(null));
         noCompare.disableProperty().bind(model.comparisonProperty().isNull());
         javafx.scene.layout.HBox compareRow = new javafx.scene.layout.HBox(8, new Label("Compare with"), compare, noCompare);
         compareRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         model.comparisonProperty().addListener((o, a, c) -> {
-            if (c == null && compare.getValue() != null) {
-                compare.setValue(null);
+            ModelEntry shown = c == null ? null : c.entry();
+            if (compare.getValue() != shown) {
+                compare.setValue(shown); // the chooser names the model compared, however it was chosen
             }
             refresh();
         });
@@ -171,7 +177,12 @@ final class ThresholdPane extends BorderPane {
         compareLine.setName("#" + c.entry().number() + " " + c.entry().source());
         compareLine.set(x, b.scores().score());
         fillHistogram(compareHist, b.trainScores(), max);
-        compareThreshold = new YValueIndicator(timeline.getYAxis(), b.threshold().value(), "#" + c.entry().number() + " threshold");
+        compareThreshold = new YValueIndicator(timeline.getYAxis(), b.threshold().value(), "#" + c.entry().number() + " threshold") {
+            {
+                line.setStyle("-fx-stroke: " + Palette.COMPARE + "; -fx-stroke-width: 2; -fx-stroke-dash-array: 6 4;");
+            }
+        };
+        compareThreshold.setLabelPosition(0.2);
         compareThreshold.setEditable(false);
         timeline.getPlugins().add(compareThreshold);
     }

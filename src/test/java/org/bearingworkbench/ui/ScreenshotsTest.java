@@ -62,6 +62,27 @@ class ScreenshotsTest {
             });
             assertTrue(Files.size(png) > 20_000, png + " looks empty");
         }
+        // a second model (fewer epochs) compared with the first on the Threshold pane
+        var first = model.models().get(0);
+        robot.interact(() -> controller[0].train(ModelConfig.defaults().withEpochs(20), null));
+        WorkbenchWindowTest.waitFor(300, () -> model.models().size() == 2 && model.analysisProperty().get() != null
+                && model.bundleProperty().get() != first.bundle());
+        robot.interact(() -> controller[0].activate(first));
+        WorkbenchWindowTest.waitFor(60, () -> model.bundleProperty().get() == first.bundle() && model.analysisProperty().get() != null);
+        robot.interact(() -> controller[0].compareWith(model.models().get(1)));
+        WorkbenchWindowTest.waitFor(60, () -> model.comparisonProperty().get() != null);
+        robot.interact(() -> window[0].tabs().getSelectionModel().select(4));
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path png = out.resolve("5b-threshold-compare.png");
+        robot.interact(() -> {
+            try {
+                ChartBox.savePng(stage.getScene().getRoot(), png.toFile());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 20_000, png + " looks empty");
     }
 
     /**
