@@ -39,7 +39,13 @@ final class ChartBox extends VBox {
         HBox bar = new HBox(8);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getChildren().add(t);
+        for (Node c : controls) {
+            if (c instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE); // a control is never cut; the title gives way first
+            }
+        }
         bar.getChildren().addAll(controls);
+        Tooltip.install(t, new Tooltip(title));
         bar.getChildren().addAll(spacer, png);
         bar.setPadding(new Insets(0, 4, 0, 4));
         VBox.setVgrow(chart, Priority.ALWAYS);

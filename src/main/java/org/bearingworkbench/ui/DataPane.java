@@ -81,7 +81,13 @@ final class DataPane extends BorderPane {
         center.setOrientation(javafx.geometry.Orientation.VERTICAL);
         center.setDividerPositions(0.55);
         setCenter(center);
-        setRight(sidePanel());
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(sidePanel());
+        side.setFitToWidth(true);
+        side.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        side.getStyleClass().add("edge-to-edge");
+        side.setPrefWidth(316);
+        side.setMinWidth(256);
+        setRight(side);
 
         splitMarker.valueProperty().addListener((o, a, v) -> {
             if (!updatingSplit && model.table() != null) {

@@ -82,7 +82,12 @@ final class ModelPane extends BorderPane {
                 DataPane.heading("Models of this session"), models, DataPane.heading("Current model"), modelInfo);
         left.setPadding(new Insets(0, 12, 0, 0));
         left.setPrefWidth(340);
-        setLeft(left);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(left);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setMinWidth(left.getPrefWidth() + 16);
+        setLeft(scroll); // on a small screen the settings scroll; the loss chart keeps its legend
         setCenter(new ChartBox("Loss per epoch (live)", lossChart));
         model.history().addListener((ListChangeListener<EpochResult>) c -> showHistory());
         model.bundleProperty().addListener((o, a, b) -> showModel(b));

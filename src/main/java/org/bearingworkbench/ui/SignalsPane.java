@@ -86,9 +86,9 @@ final class SignalsPane extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.add(new ChartBox("Trend over the run", trend), 0, 0, 2, 1);
-        grid.add(new ChartBox("Study view: FFT of the trend, train vs test", trendFft), 2, 0);
+        grid.add(new ChartBox("Trend FFT (study view)", trendFft), 2, 0);
         grid.add(new ChartBox("Waveform of the selected file", waveform), 0, 1);
-        grid.add(new ChartBox("Amplitude spectrum (Hann window)", spectrum), 1, 1);
+        grid.add(new ChartBox("Amplitude spectrum", spectrum), 1, 1);
         grid.add(new ChartBox("Envelope", envelope.chart(), envelopeChannel, autoBand), 2, 1);
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();

@@ -123,7 +123,7 @@ final class ThresholdPane extends BorderPane {
 
         buildTable(jumpToFile);
         ChartBox histBox = new ChartBox("Score distribution (drag the red line)", histogram, showTest);
-        ChartBox timeBox = new ChartBox("Scores over time: flagged rows red, alarms shaded", timeline, logScale);
+        ChartBox timeBox = new ChartBox("Scores over time", timeline, logScale);
         histBox.caption(this::caption);
         timeBox.caption(this::caption);
         SplitPane charts = new SplitPane(histBox, timeBox);

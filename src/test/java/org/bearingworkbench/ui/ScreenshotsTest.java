@@ -37,8 +37,9 @@ class ScreenshotsTest {
         FxToolkit.setupFixture(() -> {
             controller[0] = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
             window[0] = new MainWindow(stage, model, controller[0]);
-            stage.setWidth(1400);
-            stage.setHeight(900);
+            String[] size = System.getProperty("bw.screenshotSize", "1400x900").split("x");
+            stage.setWidth(Double.parseDouble(size[0]));
+            stage.setHeight(Double.parseDouble(size[1]));
             stage.show();
             controller[0].openData(SampleData.DIR);
         });
@@ -100,8 +101,9 @@ class ScreenshotsTest {
         FxToolkit.setupFixture(() -> {
             WorkbenchController c = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
             window[0] = new MainWindow(stage, model, c);
-            stage.setWidth(1400);
-            stage.setHeight(900);
+            String[] size = System.getProperty("bw.screenshotSize", "1400x900").split("x");
+            stage.setWidth(Double.parseDouble(size[0]));
+            stage.setHeight(Double.parseDouble(size[1]));
             stage.show();
             c.openData(data);
         });
