@@ -50,6 +50,12 @@ final class ThresholdPane extends BorderPane {
     private YValueIndicator compareThreshold;
     private final YValueIndicator timelineThreshold;
     private final List<XRangeIndicator> episodeShades = new ArrayList<>();
+    private List<Alarms.Episode> episodesShown;
+    private Object episodesOf;
+    private Object timesOf;
+    private double[] times;
+    private Object scoresShown;
+    private boolean[] alarmShown;
     private final CheckBox showTest = new CheckBox("show test scores");
     private double pendingDrag;
     private boolean dragScheduled;
@@ -247,6 +253,7 @@ final class ThresholdPane extends BorderPane {
 
     private void buildTable(IntConsumer jumpToFile) {
         flagged.setPlaceholder(new Label("No flagged rows."));
+        flagged.setFixedCellSize(24); // rows of one height: no per-row measuring when a drag changes the rows
         flagged.setRowFactory(tv -> {
             var row = new javafx.scene.control.TableRow<Integer>();
             row.setOnMouseClicked(e -> {
@@ -264,6 +271,10 @@ final class ThresholdPane extends BorderPane {
             trainHist.clearData();
             testHist.clearData();
             scoreLine.clearData();
+            scoresShown = null;
+            timeline.getPlugins().removeAll(episodeShades);
+            episodeShades.clear();
+            episodesShown = null;
             flaggedPoints.clearData();
             sensorPoints.clearData();
             compareLine.clearData();
@@ -329,32 +340,52 @@ final class ThresholdPane extends BorderPane {
 
     private void fillTimeline(AnomalyAnalysis a) {
         double[] score = a.scores().score();
-        double[] x = new double[score.length];
-        List<Double> fx = new ArrayList<>();
-        List<Double> fy = new ArrayList<>();
-        List<Double> sx = new ArrayList<>();
-        List<Double> sy = new ArrayList<>();
-        for (int i = 0; i < score.length; i++) {
-            x[i] = Charts.seconds(a.table().timestamp(i));
-            if (a.alarms().flagged()[i]) {
-                fx.add(x[i]);
-                fy.add(score[i]);
-            } else if (a.sensor().at(i)) {
-                sx.add(x[i]);
-                sy.add(score[i]);
+        // a threshold change keeps the table and the scores: their times and the score line are reused
+        if (a.table() != timesOf) {
+            timesOf = a.table();
+            times = new double[score.length];
+            for (int i = 0; i < score.length; i++) {
+                times[i] = Charts.seconds(a.table().timestamp(i));
             }
         }
-        scoreLine.set(x, score);
-        flaggedPoints.set(fx.stream().mapToDouble(Double::doubleValue).toArray(), fy.stream().mapToDouble(Double::doubleValue).toArray());
-        sensorPoints.set(sx.stream().mapToDouble(Double::doubleValue).toArray(), sy.stream().mapToDouble(Double::doubleValue).toArray());
-        timeline.getPlugins().removeAll(episodeShades);
-        episodeShades.clear();
-        for (Alarms.Episode e : a.alarms().episodes()) {
-            double half = score.length > 1 ? (x[1] - x[0]) / 2 : 300;
-            episodeShades.add(new XRangeIndicator(timeline.getXAxis(), x[e.start()] - half, x[e.end()] + half,
-                    episodeShades.isEmpty() ? "alarm" : ""));
+        double[] x = times;
+        if (a.scores() != scoresShown) {
+            scoresShown = a.scores();
+            scoreLine.set(x, score);
         }
-        timeline.getPlugins().addAll(episodeShades);
+        int nf = a.alarms().flaggedCount();
+        double[] fx = new double[nf];
+        double[] fy = new double[nf];
+        int ns = 0;
+        for (int i = 0; i < score.length; i++) {
+            ns += !a.alarms().flagged()[i] && a.sensor().at(i) ? 1 : 0;
+        }
+        double[] sx = new double[ns];
+        double[] sy = new double[ns];
+        for (int i = 0, f = 0, k = 0; i < score.length; i++) {
+            if (a.alarms().flagged()[i]) {
+                fx[f] = x[i];
+                fy[f++] = score[i];
+            } else if (a.sensor().at(i)) {
+                sx[k] = x[i];
+                sy[k++] = score[i];
+            }
+        }
+        flaggedPoints.set(fx, fy);
+        sensorPoints.set(sx, sy);
+        if (!a.alarms().episodes().equals(episodesShown) || a.table() != episodesOf) {
+            // shades only change when the episodes do (most drag steps keep them)
+            episodesShown = a.alarms().episodes();
+            episodesOf = a.table();
+            timeline.getPlugins().removeAll(episodeShades);
+            episodeShades.clear();
+            for (Alarms.Episode e : episodesShown) {
+                double half = score.length > 1 ? (x[1] - x[0]) / 2 : 300;
+                episodeShades.add(new XRangeIndicator(timeline.getXAxis(), x[e.start()] - half, x[e.end()] + half,
+                        episodeShades.isEmpty() ? "alarm" : ""));
+            }
+            timeline.getPlugins().addAll(episodeShades);
+        }
     }
 
     static String countsText(AnomalyAnalysis a) {
@@ -415,7 +446,12 @@ final class ThresholdPane extends BorderPane {
                 rows.add(r);
             }
         }
-        flagged.getItems().setAll(rows);
+        if (!rows.equals(flagged.getItems())) {
+            flagged.getItems().setAll(rows); // the virtualized table re-renders only when its rows change
+        } else if (!java.util.Arrays.equals(alarmShown, a.alarms().inAlarm())) {
+            flagged.refresh(); // same rows, another rule: the alarm column changes
+        }
+        alarmShown = a.alarms().inAlarm();
     }
 
     private static String fmt(double v) {
