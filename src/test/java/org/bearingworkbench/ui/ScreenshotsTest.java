@@ -53,15 +53,7 @@ class ScreenshotsTest {
             robot.interact(() -> window[0].tabs().getSelectionModel().select(tab));
             Thread.sleep(i == 1 ? 1500 : 400);
             WaitForAsyncUtils.waitForFxEvents();
-            Path png = out.resolve(names[i] + ".png");
-            robot.interact(() -> {
-                try {
-                    ChartBox.savePng(stage.getScene().getRoot(), png.toFile());
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            assertTrue(Files.size(png) > 20_000, png + " looks empty");
+            snap(stage, out.resolve(names[i] + ".png"));
         }
         // a second model (fewer epochs) compared with the first on the Threshold pane
         var first = model.models().get(0);
@@ -75,15 +67,7 @@ class ScreenshotsTest {
         robot.interact(() -> window[0].tabs().getSelectionModel().select(4));
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
-        Path png = out.resolve("5b-threshold-compare.png");
-        robot.interact(() -> {
-            try {
-                ChartBox.savePng(stage.getScene().getRoot(), png.toFile());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertTrue(Files.size(png) > 20_000, png + " looks empty");
+        snap(stage, out.resolve("5b-threshold-compare.png"));
     }
 
     /**
