@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
                 "  import <dir>          time the import of a directory (after one warm-up run)",
                 "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch",
                 "                        (--trainer fused|dl4j|both)",
-                "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows"})
+                "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows",
+                "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<what>", description = "import")
     String what;
@@ -56,8 +57,11 @@ final class BenchCommand implements Callable<Integer> {
         if ("threshold".equals(what)) {
             return benchThreshold();
         }
+        if ("physics".equals(what)) {
+            return benchPhysics();
+        }
         if (!"import".equals(what)) {
-            System.err.println("unknown benchmark '" + what + "' (known: import, train)");
+            System.err.println("unknown benchmark '" + what + "' (known: import, train, threshold, physics)");
             return 2;
         }
         DirectoryImporter importer = new DirectoryImporter();
@@ -111,6 +115,28 @@ final class BenchCommand implements Callable<Integer> {
             // not Linux: no figure
         }
         return "n/a";
+    }
+
+    private int benchPhysics() throws Exception {
+        ImportResult data = DataSets.open(dir, TaskContext.silent());
+        var settings = data.description().physics(org.bearingworkbench.signal.PhysicsSettings.ims());
+        int signals = data.table().rowCount() * data.table().channels().size();
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r <= runs; r++) {
+            long start = System.nanoTime();
+            org.bearingworkbench.pipeline.RunPhysics.compute(data, settings, TaskContext.silent());
+            double s = (System.nanoTime() - start) / 1e9;
+            if (r == 0) {
+                System.out.printf(java.util.Locale.ROOT, "warm-up: %.2f s%n", s);
+                continue;
+            }
+            best = Math.min(best, s);
+            System.out.printf(java.util.Locale.ROOT, "run %d: %d files x %d channels = %d signals of %d samples in %.2f s "
+                    + "(%.2f ms per signal, %d threads)%n", r, data.table().rowCount(), data.table().channels().size(),
+                    signals, data.table().sampleRows(0), s, s * 1000 / signals, Runtime.getRuntime().availableProcessors());
+        }
+        System.out.printf(java.util.Locale.ROOT, "best: %.2f s%n", best);
+        return 0;
     }
 
     private int benchThreshold() throws Exception {

@@ -28,18 +28,14 @@ public record DefectAnalysis(BearingGeometry geometry, int harmonics, double tol
 
     /** Median amplitude of the envelope spectrum over 10-1000 Hz. */
     public static double noiseFloor(Spectrum s) {
-        double[] a = Arrays.stream(indexes(s, FLOOR_LOW_HZ, FLOOR_HIGH_HZ)).mapToDouble(k -> s.amplitude()[k]).sorted().toArray();
-        return a.length == 0 ? 0 : a[a.length / 2];
-    }
-
-    private static int[] indexes(Spectrum s, double lo, double hi) {
-        List<Integer> out = new ArrayList<>();
-        for (int k = 0; k < s.frequency().length; k++) {
-            if (s.frequency()[k] >= lo && s.frequency()[k] <= hi) {
-                out.add(k);
-            }
+        int from = s.firstAtOrAbove(FLOOR_LOW_HZ);
+        int to = s.endAtOrBelow(FLOOR_HIGH_HZ);
+        if (to <= from) {
+            return 0;
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        double[] a = Arrays.copyOfRange(s.amplitude(), from, to);
+        Arrays.sort(a);
+        return a[a.length / 2];
     }
 
     /** The strongest harmonic match of one defect type. */
@@ -48,8 +44,8 @@ public record DefectAnalysis(BearingGeometry geometry, int harmonics, double tol
         DefectMatch best = new DefectMatch(type, 1, f, f, 0);
         for (int h = 1; h <= harmonics; h++) {
             double center = f * h;
-            int[] ks = indexes(s, center * (1 - tolerance), center * (1 + tolerance));
-            for (int k : ks) {
+            int end = s.endAtOrBelow(center * (1 + tolerance));
+            for (int k = s.firstAtOrAbove(center * (1 - tolerance)); k < end; k++) {
                 double ratio = floor > 0 ? s.amplitude()[k] / floor : 0;
                 if (ratio > best.ratio()) {
                     best = new DefectMatch(type, h, f, s.frequency()[k], ratio);

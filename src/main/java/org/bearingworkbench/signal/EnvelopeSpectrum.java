@@ -1,7 +1,5 @@
 package org.bearingworkbench.signal;
 
-import org.jtransforms.fft.DoubleFFT_1D;
-
 /**
  * Envelope analysis of one channel: band-pass (in the frequency domain), Hilbert envelope (analytic signal via
  * FFT), then the amplitude spectrum of the envelope. Bearing defects show as peaks at their defect frequencies.
@@ -41,19 +39,18 @@ public final class EnvelopeSpectrum {
         if (!(lowHz >= 0 && highHz > lowHz && highHz <= fs / 2)) {
             throw new IllegalArgumentException("band " + lowHz + "-" + highHz + " Hz must lie inside 0-" + fs / 2 + " Hz");
         }
+        // one real forward transform gives X[0..n/2]; the analytic signal of the band is the inverse transform of
+        // 2 X[k] for the band's positive-frequency bins (DC and Nyquist excluded), zero elsewhere
+        double[] r = java.util.Arrays.copyOf(x, n);
+        org.jtransforms.fft.DoubleFFT_1D fft = Fft.plan(n);
+        fft.realForward(r);
+        int lo = Math.max(1, (int) Math.ceil(lowHz * n / fs));
+        int hi = Math.min((int) Math.floor(highHz * n / fs), (n - 1) / 2);
         double[] c = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            c[2 * i] = x[i];
-        }
-        DoubleFFT_1D fft = new DoubleFFT_1D(n);
-        fft.complexForward(c);
-        int lo = (int) Math.ceil(lowHz * n / fs);
-        int hi = (int) Math.floor(highHz * n / fs);
-        for (int k = 0; k < n; k++) {
-            boolean keep = k >= Math.max(1, lo) && k <= Math.min(hi, (n - 1) / 2);
-            double gain = keep ? 2 : 0;
-            c[2 * k] *= gain;
-            c[2 * k + 1] *= gain;
+        for (int k = lo; k <= hi; k++) {
+            boolean packedLast = n % 2 == 1 && k == n / 2;
+            c[2 * k] = 2 * (packedLast ? r[n - 1] : r[2 * k]);
+            c[2 * k + 1] = 2 * (packedLast ? r[1] : r[2 * k + 1]);
         }
         fft.complexInverse(c, true);
         double[] env = new double[n];

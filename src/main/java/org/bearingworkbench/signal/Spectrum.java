@@ -1,7 +1,5 @@
 package org.bearingworkbench.signal;
 
-import org.jtransforms.fft.DoubleFFT_1D;
-
 /**
  * One-sided amplitude spectrum of a real signal with a Hann window (JTransforms FFT): {@code amplitude[k]} at
  * {@code frequency[k]} Hz, scaled so that a sine of amplitude A shows as A (window gain corrected).
@@ -15,30 +13,68 @@ public record Spectrum(double[] frequency, double[] amplitude) {
         if (!(sampleRate > 0)) {
             throw new IllegalArgumentException("sample rate must be positive (got " + sampleRate + ")");
         }
-        double[] buf = new double[n];
         double mean = 0;
         for (int i = 0; i < n; i++) {
             mean += x[i];
         }
         mean /= n;
-        double gain = 0;
+        Fft.Window hann = Fft.hann(n);
+        double[] w = hann.weights();
+        double[] buf = new double[n];
         for (int i = 0; i < n; i++) {
-            double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1));
-            buf[i] = (x[i] - mean) * w;
-            gain += w;
+            buf[i] = (x[i] - mean) * w[i];
         }
-        double[] full = new double[2 * n];
-        System.arraycopy(buf, 0, full, 0, n);
-        new DoubleFFT_1D(n).realForwardFull(full);
+        // realForward packs bins 0..n/2 in place: re/im pairs, with Re(0) and (n even) Re(n/2) in the first two slots
+        Fft.plan(n).realForward(buf);
+        double gain = hann.sum();
         int bins = n / 2 + 1;
         double[] f = new double[bins];
         double[] a = new double[bins];
         for (int k = 0; k < bins; k++) {
             f[k] = k * sampleRate / n;
+            double re;
+            double im;
+            if (k == 0) {
+                re = buf[0];
+                im = 0;
+            } else if (2 * k == n) {
+                re = buf[1];
+                im = 0;
+            } else if (n % 2 == 1 && k == n / 2) {
+                re = buf[n - 1];
+                im = buf[1];
+            } else {
+                re = buf[2 * k];
+                im = buf[2 * k + 1];
+            }
             boolean single = k == 0 || (n % 2 == 0 && k == n / 2);
-            a[k] = (single ? 1 : 2) * Math.hypot(full[2 * k], full[2 * k + 1]) / gain;
+            a[k] = (single ? 1 : 2) * Math.hypot(re, im) / gain;
         }
         return new Spectrum(f, a);
+    }
+
+    /** The first bin at or above {@code hz} (bins are evenly spaced from 0 Hz). */
+    public int firstAtOrAbove(double hz) {
+        int k = java.util.Arrays.binarySearch(frequency, hz);
+        if (k >= 0) {
+            while (k > 0 && frequency[k - 1] == hz) {
+                k--;
+            }
+            return k;
+        }
+        return -k - 1;
+    }
+
+    /** One past the last bin at or below {@code hz}. */
+    public int endAtOrBelow(double hz) {
+        int k = java.util.Arrays.binarySearch(frequency, hz);
+        if (k >= 0) {
+            while (k < frequency.length - 1 && frequency[k + 1] == hz) {
+                k++;
+            }
+            return k + 1;
+        }
+        return -k - 1;
     }
 
     /** Index of the largest amplitude at or above {@code minFrequency}. */
