@@ -55,7 +55,7 @@ public final class EnvelopeSpectrum {
         fft.complexInverse(c, true);
         double[] env = new double[n];
         for (int i = 0; i < n; i++) {
-            env[i] = Math.hypot(c[2 * i], c[2 * i + 1]);
+            env[i] = Fft.magnitude(c[2 * i], c[2 * i + 1]);
         }
         return env;
     }

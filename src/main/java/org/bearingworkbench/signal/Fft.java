@@ -28,6 +28,15 @@ public final class Fft {
     private Fft() {
     }
 
+    /**
+     * |re + i im|: a square root of the squares (several times faster than {@code Math.hypot}, which matters at 40
+     * million calls per run), falling back to {@code hypot} where the squares would overflow or lose precision.
+     */
+    public static double magnitude(double re, double im) {
+        double m = Math.sqrt(re * re + im * im);
+        return m < 1e150 && m > 1e-150 ? m : Math.hypot(re, im);
+    }
+
     /** This thread's plan for {@code n} points. */
     public static DoubleFFT_1D plan(int n) {
         return PLANS.get().computeIfAbsent(n, DoubleFFT_1D::new);

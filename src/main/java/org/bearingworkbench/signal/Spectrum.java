@@ -48,7 +48,7 @@ public record Spectrum(double[] frequency, double[] amplitude) {
                 im = buf[2 * k + 1];
             }
             boolean single = k == 0 || (n % 2 == 0 && k == n / 2);
-            a[k] = (single ? 1 : 2) * Math.hypot(re, im) / gain;
+            a[k] = (single ? 1 : 2) * Fft.magnitude(re, im) / gain;
         }
         return new Spectrum(f, a);
     }

@@ -63,6 +63,16 @@ class FastPhysicsTest {
     }
 
     @Test
+    void magnitudesAreExactAtEveryScale() {
+        for (double scale : new double[] {1e-300, 1e-160, 1e-3, 1, 1e3, 1e160, 1e300}) {
+            double re = 3 * scale;
+            double im = 4 * scale;
+            assertEquals(5 * scale, Fft.magnitude(re, im), 1e-15 * 5 * scale, "scale " + scale);
+        }
+        assertEquals(0, Fft.magnitude(0, 0));
+    }
+
+    @Test
     void binRangesAreThoseOfALinearScan() {
         Spectrum s = Spectrum.of(signal(2048, 1), 2048, 20000);
         for (double lo : new double[] {0, 9.765625, 10, 229.3, 1000, 9999, 10000, 12000}) {
