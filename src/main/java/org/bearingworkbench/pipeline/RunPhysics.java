@@ -63,14 +63,18 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
                     if (ch > p.channels()) {
                         continue;
                     }
-                    double[] x = p.channel(ch - 1);
-                    Spectrum env = EnvelopeSpectrum.of(x, p.rows(), settings.sampleRate(), settings.bandLowHz(),
-                            settings.bandHighHz());
+                    int n = p.rows();
+                    // one forward transform of the raw signal serves the band-pass and the spectrogram
+                    double[] r = java.util.Arrays.copyOf(p.channel(ch - 1), n);
+                    org.bearingworkbench.signal.Fft.plan(n).realForward(r);
+                    Spectrum env = Spectrum.of(EnvelopeSpectrum.envelopeOfTransform(r, n, settings.sampleRate(),
+                            settings.bandLowHz(), settings.bandHighHz()), n, settings.sampleRate());
                     double floor = DefectAnalysis.noiseFloor(env);
                     for (DefectType t : DefectType.values()) {
                         indicators.get(t.column(ch))[i] = analysis.match(env, t, floor).ratio();
                     }
-                    reduce(Spectrum.of(x, p.rows(), settings.sampleRate()), spectrogram[c][i], settings);
+                    reduce(n % 2 == 0 && n >= 4 ? Spectrum.ofTransformPeriodicHann(r, n, settings.sampleRate())
+                            : Spectrum.of(p.channel(ch - 1), n, settings.sampleRate()), spectrogram[c][i], settings);
                 }
             } catch (InputFormatException | RuntimeException e) {
                 failure.compareAndSet(null, e);

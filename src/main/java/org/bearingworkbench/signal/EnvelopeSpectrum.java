@@ -36,14 +36,20 @@ public final class EnvelopeSpectrum {
 
     /** The envelope of {@code x[0..n)} band-limited to [lowHz, highHz]. */
     public static double[] envelope(double[] x, int n, double fs, double lowHz, double highHz) {
+        double[] r = java.util.Arrays.copyOf(x, n);
+        Fft.plan(n).realForward(r);
+        return envelopeOfTransform(r, n, fs, lowHz, highHz);
+    }
+
+    /**
+     * The envelope from the signal's real forward transform {@code r} (JTransforms {@code realForward} layout; not
+     * modified): the analytic signal of the band is the inverse transform of 2 X[k] for the band's positive-frequency
+     * bins (DC and Nyquist excluded), zero elsewhere; the envelope is its magnitude.
+     */
+    public static double[] envelopeOfTransform(double[] r, int n, double fs, double lowHz, double highHz) {
         if (!(lowHz >= 0 && highHz > lowHz && highHz <= fs / 2)) {
             throw new IllegalArgumentException("band " + lowHz + "-" + highHz + " Hz must lie inside 0-" + fs / 2 + " Hz");
         }
-        // one real forward transform gives X[0..n/2]; the analytic signal of the band is the inverse transform of
-        // 2 X[k] for the band's positive-frequency bins (DC and Nyquist excluded), zero elsewhere
-        double[] r = java.util.Arrays.copyOf(x, n);
-        org.jtransforms.fft.DoubleFFT_1D fft = Fft.plan(n);
-        fft.realForward(r);
         int lo = Math.max(1, (int) Math.ceil(lowHz * n / fs));
         int hi = Math.min((int) Math.floor(highHz * n / fs), (n - 1) / 2);
         double[] c = new double[2 * n];
@@ -52,7 +58,7 @@ public final class EnvelopeSpectrum {
             c[2 * k] = 2 * (packedLast ? r[n - 1] : r[2 * k]);
             c[2 * k + 1] = 2 * (packedLast ? r[1] : r[2 * k + 1]);
         }
-        fft.complexInverse(c, true);
+        Fft.plan(n).complexInverse(c, true);
         double[] env = new double[n];
         for (int i = 0; i < n; i++) {
             env[i] = Fft.magnitude(c[2 * i], c[2 * i + 1]);
