@@ -135,8 +135,45 @@ final class BenchCommand implements Callable<Integer> {
                     + "(%.2f ms per signal, %d threads)%n", r, data.table().rowCount(), data.table().channels().size(),
                     signals, data.table().sampleRows(0), s, s * 1000 / signals, Runtime.getRuntime().availableProcessors());
         }
-        System.out.printf(java.util.Locale.ROOT, "best: %.2f s%n", best);
+        System.out.printf(java.util.Locale.ROOT, "best: %.2f s (reading and parsing every file again included)%n", best);
+        benchPhysicsComputeOnly(data, settings, signals);
         return 0;
+    }
+
+    /**
+     * The computation alone, on one thread, over the first 100 files' signals held in memory: the figure to set
+     * beside a numpy/scipy loop over the same signals (scripts/peers/physics_numpy.py).
+     */
+    private static void benchPhysicsComputeOnly(ImportResult data, org.bearingworkbench.signal.PhysicsSettings settings,
+                                                int signals) throws Exception {
+        var source = data.rawSource().orElseThrow();
+        var table = data.table();
+        int files = Math.min(100, table.rowCount());
+        java.util.List<double[]> xs = new java.util.ArrayList<>();
+        int n = 0;
+        var reader = new org.bearingworkbench.io.SnapshotReader();
+        for (int i = 0; i < files; i++) {
+            var view = source.read(table.file(i), table.timestamp(i), reader);
+            for (int c = 0; c < view.channels(); c++) {
+                xs.add(java.util.Arrays.copyOf(view.channel(c), view.rows()));
+            }
+            n = view.rows();
+        }
+        var analysis = settings.analysis();
+        float[] row = new float[settings.spectrogramBins()];
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r < 4; r++) {
+            long start = System.nanoTime();
+            for (double[] x : xs) {
+                java.util.Arrays.fill(row, 0);
+                org.bearingworkbench.pipeline.RunPhysics.signal(x, n, settings, analysis, row);
+            }
+            best = Math.min(best, (System.nanoTime() - start) / 1e6 / xs.size());
+        }
+        System.out.printf(java.util.Locale.ROOT, "compute only, one thread: %.3f ms per signal (best of 3 after a warm-up, "
+                + "%d signals of %d samples) = %.2f s for the run's %d signals on one thread, %.2f s on %d threads%n", best,
+                xs.size(), n, best * signals / 1000, signals, best * signals / 1000 / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private int benchThreshold() throws Exception {

@@ -63,18 +63,10 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
                     if (ch > p.channels()) {
                         continue;
                     }
-                    int n = p.rows();
-                    // one forward transform of the raw signal serves the band-pass and the spectrogram
-                    double[] r = java.util.Arrays.copyOf(p.channel(ch - 1), n);
-                    org.bearingworkbench.signal.Fft.plan(n).realForward(r);
-                    Spectrum env = Spectrum.of(EnvelopeSpectrum.envelopeOfTransform(r, n, settings.sampleRate(),
-                            settings.bandLowHz(), settings.bandHighHz()), n, settings.sampleRate());
-                    double floor = DefectAnalysis.noiseFloor(env);
+                    double[] ratios = signal(p.channel(ch - 1), p.rows(), settings, analysis, spectrogram[c][i]);
                     for (DefectType t : DefectType.values()) {
-                        indicators.get(t.column(ch))[i] = analysis.match(env, t, floor).ratio();
+                        indicators.get(t.column(ch))[i] = ratios[t.ordinal()];
                     }
-                    reduce(n % 2 == 0 && n >= 4 ? Spectrum.ofTransformPeriodicHann(r, n, settings.sampleRate())
-                            : Spectrum.of(p.channel(ch - 1), n, settings.sampleRate()), spectrogram[c][i], settings);
                 }
             } catch (InputFormatException | RuntimeException e) {
                 failure.compareAndSet(null, e);
@@ -86,6 +78,26 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
             throw new InputFormatException("bearing physics failed: " + failure.get().getMessage(), failure.get());
         }
         return new RunPhysics(settings, indicators, spectrogram);
+    }
+
+    /**
+     * The physics of one channel of one snapshot: each defect type's indicator (ordered as {@link DefectType}) and,
+     * into {@code spectrogramRow}, the spectrum reduced to the spectrogram's bins. One forward transform of the raw
+     * signal serves the band-pass and the spectrogram.
+     */
+    public static double[] signal(double[] x, int n, PhysicsSettings settings, DefectAnalysis analysis, float[] spectrogramRow) {
+        double[] r = java.util.Arrays.copyOf(x, n);
+        org.bearingworkbench.signal.Fft.plan(n).realForward(r);
+        Spectrum env = Spectrum.of(EnvelopeSpectrum.envelopeOfTransform(r, n, settings.sampleRate(),
+                settings.bandLowHz(), settings.bandHighHz()), n, settings.sampleRate());
+        double floor = DefectAnalysis.noiseFloor(env);
+        double[] ratios = new double[DefectType.values().length];
+        for (DefectType t : DefectType.values()) {
+            ratios[t.ordinal()] = analysis.match(env, t, floor).ratio();
+        }
+        reduce(n % 2 == 0 && n >= 4 ? Spectrum.ofTransformPeriodicHann(r, n, settings.sampleRate())
+                : Spectrum.of(x, n, settings.sampleRate()), spectrogramRow, settings);
+        return ratios;
     }
 
     private static void reduce(Spectrum s, float[] out, PhysicsSettings settings) {
