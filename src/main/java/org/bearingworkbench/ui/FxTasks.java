@@ -25,6 +25,7 @@ public final class FxTasks {
     private final ExecutorService views = Executors.newSingleThreadExecutor(daemon("views"));
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("background"));
     private final StringProperty backgroundMessage = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty backgroundRunning = new javafx.beans.property.SimpleBooleanProperty();
     private CancellationToken currentBackground;
     private final StringProperty message = new SimpleStringProperty("Ready");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -56,6 +57,21 @@ public final class FxTasks {
         return backgroundMessage;
     }
 
+    /** Whether a background job (bearing physics) is running. */
+    public javafx.beans.property.ReadOnlyBooleanProperty backgroundRunningProperty() {
+        return backgroundRunning;
+    }
+
+    /** Asks the running background job to stop; its results are dropped and the status says so. */
+    public void cancelBackground() {
+        if (currentBackground != null && backgroundRunning.get()) {
+            currentBackground.cancel();
+            backgroundMessage.unbind();
+            backgroundMessage.set("bearing physics cancelled (Apply and recompute on the Bearing physics tab runs it again)");
+            backgroundRunning.set(false);
+        }
+    }
+
     /**
      * Runs a job that follows an import (bearing physics) on its own thread, so it never blocks training; a new
      * background job cancels the previous one.
@@ -73,16 +89,21 @@ public final class FxTasks {
             if (!token.isCancelled()) {
                 backgroundMessage.unbind();
                 backgroundMessage.set("");
+                backgroundRunning.set(false);
                 onSuccess.accept(fx.getValue());
             }
         });
         fx.setOnFailed(e -> {
-            backgroundMessage.unbind();
-            backgroundMessage.set("");
+            if (!token.isCancelled()) {
+                backgroundMessage.unbind();
+                backgroundMessage.set("");
+                backgroundRunning.set(false);
+            }
             if (!token.isCancelled() && !(fx.getException() instanceof CancelledException)) {
                 onFailure.accept(fx.getException());
             }
         });
+        backgroundRunning.set(true);
         background.submit(fx);
     }
 

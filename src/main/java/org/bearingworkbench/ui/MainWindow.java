@@ -176,11 +176,17 @@ public final class MainWindow implements Actions {
         cancel.setOnAction(e -> controller.stop());
         Label background = new Label();
         background.textProperty().bind(controller.tasks().backgroundMessageProperty());
+        Button cancelBackground = new Button("Cancel physics");
+        cancelBackground.setTooltip(new javafx.scene.control.Tooltip("Stop the bearing-physics pass (defect indicators "
+                + "and spectrogram); training and scoring are not affected"));
+        cancelBackground.visibleProperty().bind(controller.tasks().backgroundRunningProperty());
+        cancelBackground.managedProperty().bind(controller.tasks().backgroundRunningProperty());
+        cancelBackground.setOnAction(e -> controller.tasks().cancelBackground());
         Label hint = new Label("Open your own directory (Ctrl+O) · train on the Model tab · drag the threshold on the Threshold tab");
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(8, message, bar, cancel, background, spacer, hint);
+        HBox box = new HBox(8, message, bar, cancel, background, cancelBackground, spacer, hint);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 8, 4, 8));
         box.getStyleClass().add("status-bar");
