@@ -30,7 +30,8 @@ public final class FxTasks {
     private final StringProperty message = new SimpleStringProperty("Ready");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private CancellationToken current;
+    private final java.util.List<Job> jobs = new java.util.ArrayList<>();
+    private Job shown;
     private CancellationToken currentView;
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -107,38 +108,70 @@ public final class FxTasks {
         background.submit(fx);
     }
 
-    /** Asks the running long job to stop (it stops at its next check). */
+    /** Asks the long jobs to stop: the running one at its next check, the queued ones before they start. */
     public void cancel() {
-        if (current != null) {
-            current.cancel();
+        for (Job j : java.util.List.copyOf(jobs)) {
+            j.token.cancel();
         }
     }
 
-    /** Runs a long job; success and failure are delivered on the FX thread. Cancellation ends it quietly. */
+    /** A long job with its own state: its token, and whether the status bar shows it. */
+    private record Job(String title, CancellationToken token, Task<?> task) {
+    }
+
+    /**
+     * Runs a long job; success and failure are delivered on the FX thread. Cancellation ends it quietly. Jobs run one
+     * at a time in order; each has its own progress and cancellation, the status bar shows the one running, and the
+     * lane counts as running until the last queued job has finished.
+     */
     public <T> Task<T> run(String title, CoreTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         CancellationToken token = new CancellationToken();
-        current = token;
         Task<T> fx = wrap(title, task, token);
-        message.unbind();
-        progress.unbind();
-        message.bind(fx.messageProperty());
-        progress.bind(fx.progressProperty());
+        Job job = new Job(title, token, fx);
+        jobs.add(job);
         running.set(true);
+        if (shown == null) {
+            message.unbind();
+            message.set(title + ": waiting…");
+        }
+        fx.setOnRunning(e -> show(job));
         fx.setOnSucceeded(e -> {
-            finish(title + ": done");
+            finish(job, title + ": done");
             onSuccess.accept(fx.getValue());
         });
         fx.setOnFailed(e -> {
             Throwable ex = fx.getException();
             if (ex instanceof CancelledException) {
-                finish(title + ": cancelled");
+                finish(job, title + ": cancelled");
             } else {
-                finish(title + ": failed");
+                finish(job, title + ": failed");
                 onFailure.accept(ex);
             }
         });
+        fx.setOnCancelled(e -> finish(job, title + ": cancelled"));
         work.submit(fx);
         return fx;
+    }
+
+    private void show(Job job) {
+        shown = job;
+        message.unbind();
+        progress.unbind();
+        message.bind(job.task.messageProperty());
+        progress.bind(job.task.progressProperty());
+    }
+
+    /** A job ended: the status says so when it was the one shown; the lane runs on while others are queued. */
+    private void finish(Job job, String text) {
+        jobs.remove(job);
+        if (shown == job || shown == null) {
+            shown = null;
+            message.unbind();
+            progress.unbind();
+            message.set(text);
+            progress.set(0);
+        }
+        running.set(!jobs.isEmpty());
     }
 
     /** Runs a quick view job; a newer view job cancels this one, and a cancelled job never publishes. */
@@ -160,14 +193,6 @@ public final class FxTasks {
             }
         });
         views.submit(fx);
-    }
-
-    private void finish(String text) {
-        message.unbind();
-        progress.unbind();
-        message.set(text);
-        progress.set(0);
-        running.set(false);
     }
 
     private static <T> Task<T> wrap(String title, CoreTask<T> task, CancellationToken token) {
