@@ -35,10 +35,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheScoringServiceUsesTheHttpFramework() {
+        noClasses().that().resideOutsideOfPackage("org.bearingworkbench.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+                .because("HTTP is one front end; the window, the CLI and the core must not need a web server "
+                        + "(docs/decisions/0010)")
+                .check(CLASSES);
+    }
+
+    @Test
     void theCoreDoesNotDependOnItsFrontEnds() {
-        noClasses().that().resideOutsideOfPackages("org.bearingworkbench.ui..", "org.bearingworkbench.cli..")
+        noClasses().that().resideOutsideOfPackages("org.bearingworkbench.ui..", "org.bearingworkbench.cli..",
+                        "org.bearingworkbench.serve..")
                 .and().doNotHaveFullyQualifiedName("org.bearingworkbench.Launcher")
-                .should().dependOnClassesThat().resideInAnyPackage("org.bearingworkbench.ui..", "org.bearingworkbench.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bearingworkbench.ui..", "org.bearingworkbench.cli..",
+                        "org.bearingworkbench.serve..")
                 .because("the window and the command line are thin layers over one core; nothing below may call up")
                 .check(CLASSES);
     }
@@ -46,7 +57,7 @@ class ArchitectureTest {
     @Test
     void theLayersOfTheArchitectureDrawing() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("org.bearingworkbench..")
-                .layer("Front ends").definedBy(ROOT + "ui..", ROOT + "cli..")
+                .layer("Front ends").definedBy(ROOT + "ui..", ROOT + "cli..", ROOT + "serve..")
                 .layer("Report").definedBy(ROOT + "report..")
                 .layer("Project").definedBy(ROOT + "project..")
                 .layer("Pipeline").definedBy(ROOT + "pipeline..")

@@ -86,6 +86,18 @@ public final class FeatureCsv {
     public static Loaded load(Path path) throws InputFormatException {
         String where = path.getFileName().toString();
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return load(in, where);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputFormatException(path + ": file not found", e);
+        } catch (IOException e) {
+            throw new InputFormatException(where + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Loads a feature CSV from {@code text}; {@code where} names it in messages (e.g. "request body"). */
+    public static Loaded load(java.io.Reader text, String where) throws InputFormatException {
+        try {
+            BufferedReader in = text instanceof BufferedReader b ? b : new BufferedReader(text);
             String header = in.readLine();
             if (header == null || header.isBlank()) {
                 throw new InputFormatException(where + ": empty file (expected a header row)");
@@ -179,8 +191,6 @@ public final class FeatureCsv {
             int[] rowArr = rows.stream().mapToInt(Integer::intValue).toArray();
             String name = where.endsWith(".csv") ? where.substring(0, where.length() - 4) : where;
             return new Loaded(FeatureTable.of(name, null, ts, files, rowArr, columns), skippedRows);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputFormatException(path + ": file not found", e);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InputFormatException(where + ": not a text (UTF-8) CSV file", e);
         } catch (IOException e) {
