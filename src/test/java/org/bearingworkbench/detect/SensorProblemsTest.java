@@ -79,6 +79,50 @@ class SensorProblemsTest {
         assertTrue(s.reason(30).startsWith("ch2 no signal (mean_abs"), s.reason(30));
     }
 
+    /** A table of one channel whose rms (and mean_abs) are the given levels. */
+    private static FeatureTable levels(double... rms) {
+        return levels(rms, new double[rms.length]);
+    }
+
+    private static FeatureTable levels(double[] rms, double[] clip) {
+        List<LocalDateTime> ts = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (int r = 0; r < rms.length; r++) {
+            ts.add(LocalDateTime.of(2025, 1, 1, 0, 0).plusMinutes(r));
+            files.add("f" + r);
+        }
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        cols.put("ch1_rms", rms);
+        cols.put("ch1_clip", clip);
+        return FeatureTable.of("t", null, ts, files, new int[rms.length], cols);
+    }
+
+    @Test
+    void theFlatLimitIsFivePercentOfTheMedianOfAnEvenOrOddRun() {
+        // even count: median (1.0 + 3.0) / 2 = 2.0, limit 0.1; a row exactly at the limit is not flat
+        SensorProblems even = SensorProblems.of(levels(0.0999, 0.1, 1.0, 3.0, 4.0, 5.0));
+        assertTrue(even.at(0));
+        assertFalse(even.at(1), "exactly 5% is still a signal");
+        assertEquals(1, even.count());
+        assertEquals("ch1 no signal (rms 0.0999 = 5.0% of its median)", even.reason(0));
+        // odd count: median 2.0
+        SensorProblems odd = SensorProblems.of(levels(0.05, 2.0, 2.0, 9.0, 1.0));
+        assertEquals("ch1 no signal (rms 0.0500 = 2.5% of its median)", odd.reason(0));
+        assertEquals(0, odd.countBefore(0));
+        assertEquals(1, odd.countBefore(1));
+        assertEquals(1, odd.countBefore(99), "beyond the table: every row");
+        assertFalse(odd.at(4));
+        assertNull(odd.reason(4));
+    }
+
+    @Test
+    void theClipLimitIsOnePercentOfTheSamples() {
+        SensorProblems s = SensorProblems.of(levels(new double[] {1, 1, 1, 1}, new double[] {0, 0.01, 0.0099, 0}));
+        assertTrue(s.at(1) && s.reason(1).equals("ch1 clipped or stuck (1.0% of samples at its extremes)"), s.reason(1));
+        assertFalse(s.at(2));
+        assertEquals(1, s.count());
+    }
+
     @Test
     void sensorRowsAreNeverFlaggedNorCountTowardsAnAlarm() {
         double[] score = {0.1, 0.1, 5, 5, 5, 0.1};
