@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
                 "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch",
                 "                        (--trainer fused|dl4j|both)",
                 "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows",
-                "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up"})
+                "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up",
+                "  serve <dir-or-csv> --model M.bwm   throughput and latency of the scoring service (1 and 1,000 rows; 1, 4, 16 clients)"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<what>", description = "import")
     String what;
@@ -60,8 +61,11 @@ final class BenchCommand implements Callable<Integer> {
         if ("physics".equals(what)) {
             return benchPhysics();
         }
+        if ("serve".equals(what)) {
+            return new ServeBench(dir, model).run();
+        }
         if (!"import".equals(what)) {
-            System.err.println("unknown benchmark '" + what + "' (known: import, train, threshold, physics)");
+            System.err.println("unknown benchmark '" + what + "' (known: import, train, threshold, physics, serve)");
             return 2;
         }
         DirectoryImporter importer = new DirectoryImporter();

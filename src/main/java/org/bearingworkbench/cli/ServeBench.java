@@ -1,0 +1,123 @@
+package org.bearingworkbench.cli;
+
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.pipeline.DataSets;
+import org.bearingworkbench.serve.ScoringServer;
+import org.bearingworkbench.serve.ScoringService;
+import org.bearingworkbench.task.TaskContext;
+
+/**
+ * {@code bench serve}: the scoring service on a free local port, driven over HTTP by 1, 4 and 16 clients with bodies
+ * of 1 and 1,000 rows (CSV, the model's columns); prints requests per second, rows per second and p50/p99 latency.
+ */
+final class ServeBench {
+    private static final double SECONDS_PER_POINT = 4;
+    private final Path data;
+    private final Path model;
+
+    ServeBench(Path data, Path model) {
+        this.data = data;
+        this.model = model;
+    }
+
+    int run() throws Exception {
+        if (model == null) {
+            System.err.println("bench serve needs --model");
+            return 2;
+        }
+        ModelBundle bundle = ModelBundle.load(model);
+        FeatureTable table = DataSets.open(data, TaskContext.silent()).table();
+        ScoringService service = new ScoringService(bundle, bundle.chosenThreshold().orElse(1.0), 1);
+        try (ScoringServer server = new ScoringServer(service, 64L << 20, null).start("127.0.0.1", 0)) {
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/score");
+            System.out.printf(Locale.ROOT, "%-6s %-8s %12s %12s %10s %10s%n", "rows", "clients", "requests/s", "rows/s",
+                    "p50 ms", "p99 ms");
+            for (int rows : new int[] {1, 1000}) {
+                String body = csv(table, bundle.model().columns(), rows);
+                for (int clients : new int[] {1, 4, 16}) {
+                    point(uri, body, rows, clients, 1.0); // warm-up
+                    point(uri, body, rows, clients, SECONDS_PER_POINT);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void point(URI uri, String body, int rows, int clients, double seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        List<Future<double[]>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                double[] lat = new double[1 << 16];
+                int n = 0;
+                HttpRequest req = HttpRequest.newBuilder(uri).header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                while (System.nanoTime() < end && n < lat.length) {
+                    long t = System.nanoTime();
+                    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("status " + r.statusCode() + ": " + r.body());
+                    }
+                    lat[n++] = (System.nanoTime() - t) / 1e6;
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        List<Double> all = new ArrayList<>();
+        for (Future<double[]> f : futures) {
+            for (double v : f.get()) {
+                all.add(v);
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (seconds < SECONDS_PER_POINT) {
+            return;
+        }
+        double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%-6d %-8d %12.0f %12.0f %10.2f %10.2f%n", rows, clients, sorted.length / elapsed,
+                sorted.length * (double) rows / elapsed, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)]);
+    }
+
+    /** A CSV of {@code rows} rows of the model's columns, cycling through the table with unique timestamps. */
+    private static String csv(FeatureTable table, List<String> columns, int rows) throws Exception {
+        List<LocalDateTime> ts = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (String c : columns) {
+            values.put(c, new double[rows]);
+        }
+        for (int r = 0; r < rows; r++) {
+            int from = r % table.rowCount();
+            ts.add(table.timestamp(0).plusMinutes(10L * r));
+            files.add("r" + r);
+            for (String c : columns) {
+                values.get(c)[r] = table.column(c)[from];
+            }
+        }
+        StringWriter w = new StringWriter();
+        FeatureCsv.write(FeatureTable.of("bench", null, ts, files, new int[rows], values), w);
+        return w.toString();
+    }
+}
