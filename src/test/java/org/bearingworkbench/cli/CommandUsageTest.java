@@ -1,0 +1,63 @@
+package org.bearingworkbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage errors exit with 2 and say what is wrong; the envelope and generate commands do what their help says. */
+class CommandUsageTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void usageErrorsExitWithTwoAndNameTheProblem() {
+        String[] missing = FeaturesCommandTest.runCapturing("score");
+        assertEquals("2", missing[0]);
+        assertTrue(missing[2].contains("Missing required options and parameters") && missing[2].contains("--output"), missing[2]);
+        String[] unknown = FeaturesCommandTest.runCapturing("frobnicate");
+        assertEquals("2", unknown[0]);
+        assertTrue(unknown[2].contains("Unmatched argument") && unknown[2].contains("frobnicate"), unknown[2]);
+        String[] badNumber = FeaturesCommandTest.runCapturing("train", "sample-data/ims-synthetic", "-o",
+                dir.resolve("m.bwm").toString(), "--epochs", "many");
+        assertEquals("2", badNumber[0]);
+        assertTrue(badNumber[2].contains("--epochs") && badNumber[2].contains("many"), badNumber[2]);
+        String[] serveNoModel = FeaturesCommandTest.runCapturing("serve");
+        assertEquals("2", serveNoModel[0]);
+        assertTrue(serveNoModel[2].contains("--model"), serveNoModel[2]);
+    }
+
+    @Test
+    void envelopeNamesTheOuterRaceDefectOfALateSampleFile() {
+        String[] r = FeaturesCommandTest.runCapturing("envelope",
+                Paths.get("sample-data", "ims-synthetic", "2025.03.02.10.20.00.gz").toString());
+        assertEquals("0", r[0], r[2]);
+        String all = r[1] + r[2];
+        assertTrue(all.contains("strongest defect match: BPFO fundamental on ch1"), all);
+        assertTrue(all.contains("outer race"), all);
+    }
+
+    @Test
+    void envelopeOfAMissingFileSaysWhichAndFails() {
+        String[] r = FeaturesCommandTest.runCapturing("envelope", dir.resolve("nope.gz").toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[2].contains("nope.gz"), r[2]);
+    }
+
+    @Test
+    void generateWritesTheSampleRunThatImportsBack() throws Exception {
+        Path out = dir.resolve("run");
+        String[] r = FeaturesCommandTest.runCapturing("generate", out.toString());
+        assertEquals("0", r[0], r[2]);
+        try (var files = Files.list(out)) {
+            assertEquals(160, files.filter(p -> !p.getFileName().toString().startsWith(".")).count());
+        }
+        String[] f = FeaturesCommandTest.runCapturing("features", out.toString(), "-o", dir.resolve("f.csv").toString(), "--json");
+        assertEquals("0", f[0], f[2]);
+        assertTrue(f[1].contains("\"files\":160") && f[1].contains("\"skipped\":0"), f[1]);
+    }
+}
