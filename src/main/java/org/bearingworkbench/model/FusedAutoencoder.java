@@ -319,21 +319,18 @@ final class FusedAutoencoder implements TrainingSteps {
         return rows.reshape(batch, timesteps, rows.size(1)).permute(0, 2, 1).dup('c');
     }
 
-    /** lstmLayer's activation codes: 0 tanh, 1 relu, 2 sigmoid, 3 affine (identity with alpha 1, beta 0), 7 hard sigmoid. */
+    /** lstmLayer's activation code of a setting's activation (see {@link LstmActivation#fusedCode()}), -1 if none. */
     private static int activationCode(String name) {
-        return switch (name) {
-            case "tanh" -> 0;
-            case "relu" -> 1;
-            case "sigmoid" -> 2;
-            case "identity" -> 3;
-            case "hard_sigmoid" -> 7;
-            default -> -1;
-        };
+        try {
+            return LstmActivation.parse(name).fusedCode();
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     /** lstmLayer's float arguments: no cell clipping, then alpha and beta of the cell and output activations if affine. */
     private static Double[] floatArgs(ModelConfig config) {
-        return "identity".equals(config.activation()) ? new Double[] {0.0, 1.0, 0.0, 1.0, 0.0} : new Double[] {0.0};
+        return LstmActivation.parse(config.activation()) == LstmActivation.IDENTITY ? new Double[] {0.0, 1.0, 0.0, 1.0, 0.0} : new Double[] {0.0};
     }
 
     /** Views of a flat parameter-shaped array: each LSTM layer's Wx, Wr, b, then the output layer's W and b. */

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 public record ModelConfig(List<Integer> layers, String activation, String gateActivation, int timesteps, int epochs,
                           int batchSize, double learningRate, double beta1, double beta2, double epsilon,
                           double validationSplit, long seed, double l2) {
-    public static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "identity");
-    public static final List<String> GATE_ACTIVATIONS = List.of("hard_sigmoid", "sigmoid");
+    public static final List<String> ACTIVATIONS = LstmActivation.cellKeys();
+    public static final List<String> GATE_ACTIVATIONS = LstmActivation.gateKeys();
 
     public ModelConfig {
         layers = List.copyOf(layers);
@@ -31,7 +31,7 @@ public record ModelConfig(List<Integer> layers, String activation, String gateAc
 
     /** The study's model: 16,4 relu, hard_sigmoid gates, 1 time step, 100 epochs, batch 10, Adam 0.001, 5% validation, seed 10. */
     public static ModelConfig defaults() {
-        return new ModelConfig(List.of(16, 4), "relu", "hard_sigmoid", 1, 100, 10, 0.001, 0.9, 0.999, 1e-7, 0.05, 10, 0);
+        return new ModelConfig(List.of(16, 4), LstmActivation.RELU.key(), LstmActivation.HARD_SIGMOID.key(), 1, 100, 10, 0.001, 0.9, 0.999, 1e-7, 0.05, 10, 0);
     }
 
     public ModelConfig withEpochs(int n) {

@@ -33,8 +33,8 @@ public final class NetworkFactory {
 
     /** A network computing in the given precision (imported models use float64 to reproduce their reference outputs). */
     public static MultiLayerNetwork build(ModelConfig config, int features, DataType dataType) {
-        Activation act = activation(config.activation());
-        Activation gate = "hard_sigmoid".equals(config.gateActivation()) ? Activation.HARDSIGMOID : Activation.SIGMOID;
+        Activation act = LstmActivation.parse(config.activation()).dl4j();
+        Activation gate = LstmActivation.parse(config.gateActivation()).dl4j();
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
                 .dataType(dataType)
@@ -70,13 +70,4 @@ public final class NetworkFactory {
                 .forgetGateBiasInit(1.0).dataFormat(RNNFormat.NCW).build();
     }
 
-    private static Activation activation(String name) {
-        return switch (name) {
-            case "relu" -> Activation.RELU;
-            case "tanh" -> Activation.TANH;
-            case "sigmoid" -> Activation.SIGMOID;
-            case "identity" -> Activation.IDENTITY;
-            default -> throw new IllegalArgumentException("unknown activation " + name);
-        };
-    }
 }

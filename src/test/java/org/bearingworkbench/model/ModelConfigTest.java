@@ -46,4 +46,18 @@ class ModelConfigTest {
         assertEquals(c, ModelConfig.fromMap(c.toMap()));
         assertEquals(c.hash(), ModelConfig.fromMap(c.toMap()).hash());
     }
+
+    @org.junit.jupiter.api.Test
+    void everyActivationHasOneNameOneDl4jActivationAndOneFusedCode() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("relu", "tanh", "sigmoid", "identity"), ModelConfig.ACTIVATIONS);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("hard_sigmoid", "sigmoid"), ModelConfig.GATE_ACTIVATIONS);
+        for (LstmActivation a : LstmActivation.values()) {
+            org.junit.jupiter.api.Assertions.assertEquals(a, LstmActivation.parse(a.key()));
+        }
+        // the fused op's codes (ND4J lstmLayer): 0 tanh, 1 relu, 2 sigmoid, 3 affine, 7 hard sigmoid
+        org.junit.jupiter.api.Assertions.assertEquals(7, LstmActivation.HARD_SIGMOID.fusedCode());
+        org.junit.jupiter.api.Assertions.assertEquals(1, LstmActivation.RELU.fusedCode());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> LstmActivation.parse("gelu"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("gelu") && e.getMessage().contains("hard_sigmoid"));
+    }
 }
