@@ -82,4 +82,39 @@ class FeatureCsvTest {
         var e = assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv("t,a\n")));
         assertTrue(e.getMessage().contains("no data rows"), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void theFastTimestampPathReadsWhatTheFormatterReads() {
+        java.time.format.DateTimeFormatter smart = new java.time.format.DateTimeFormatterBuilder()
+                .appendPattern("uuuu-MM-dd").appendLiteral(' ').appendPattern("HH:mm:ss").toFormatter()
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT); // as the product: 31 November is an error
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            String t = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", 1990 + rnd.nextInt(60),
+                    1 + rnd.nextInt(12), 1 + rnd.nextInt(31), rnd.nextInt(24), rnd.nextInt(60), rnd.nextInt(60));
+            java.time.LocalDateTime expected;
+            try {
+                expected = java.time.LocalDateTime.parse(t, smart);
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null; // e.g. 31 November: rejected either way
+            }
+            java.time.LocalDateTime got;
+            try {
+                got = FeatureCsv.parseTimestamp(t);
+            } catch (java.time.format.DateTimeParseException e) {
+                got = null;
+            }
+            assertEquals(expected, got, t);
+            if (got != null) {
+                assertEquals(got, FeatureCsv.parseTimestamp(t.replace(' ', 'T')), t);
+            }
+        }
+        // shapes the fast path leaves to the formatter (and IMS names) still read as before
+        assertEquals(java.time.LocalDateTime.of(2004, 2, 12, 10, 32), FeatureCsv.parseTimestamp("2004-02-12 10:32"));
+        assertEquals(java.time.LocalDateTime.of(2004, 2, 12, 10, 32, 39), FeatureCsv.parseTimestamp(" 2004.02.12.10.32.39 "));
+        org.junit.jupiter.api.Assertions.assertThrows(java.time.format.DateTimeParseException.class,
+                () -> FeatureCsv.parseTimestamp("2004-0x-12 10:32:39"));
+        org.junit.jupiter.api.Assertions.assertThrows(java.time.format.DateTimeParseException.class,
+                () -> FeatureCsv.parseTimestamp("2004-13-12 10:32:39"));
+    }
 }
