@@ -94,7 +94,8 @@ class WorkbenchWindowTest {
     @Order(30)
     void trainingThreeEpochsDrawsThreePointsOnTheLossChart() throws Exception {
         robot.clickOn("4 Model");
-        robot.doubleClickOn(window.modelPane.form().epochs).write("3");
+        typeInto(window.modelPane.form().epochs, "3");
+        assertEquals("3", window.modelPane.form().epochs.getText());
         robot.clickOn("Train");
         waitFor(120, () -> model.analysisProperty().get() != null);
         XYChart loss = chartTitled("Loss per epoch (live)");
@@ -105,18 +106,18 @@ class WorkbenchWindowTest {
     @Test
     @Order(40)
     void invalidSettingIsShownUnderItsFieldAndBlocksTraining() throws Exception {
-        robot.doubleClickOn(window.modelPane.form().batch).write("0");
+        typeInto(window.modelPane.form().batch, "0");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("between 1 and 100000 (got 0)").tryQuery().isPresent());
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
-        robot.doubleClickOn(window.modelPane.form().batch).write("10");
+        typeInto(window.modelPane.form().batch, "10");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!robot.lookup("Train").queryButton().isDisabled());
-        robot.doubleClickOn(window.modelPane.form().l2).write("2");
+        typeInto(window.modelPane.form().l2, "2");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("weight penalty in [0, 1) (got 2.0)").tryQuery().isPresent());
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
-        robot.doubleClickOn(window.modelPane.form().l2).write("0");
+        typeInto(window.modelPane.form().l2, "0");
         robot.interact(() -> window.modelPane.form().gateActivation.setValue("sigmoid"));
         assertEquals("sigmoid", window.modelPane.form().validate().gateActivation());
         robot.interact(() -> window.modelPane.form().gateActivation.setValue("hard_sigmoid"));
@@ -239,7 +240,7 @@ class WorkbenchWindowTest {
     @Order(130)
     void stoppingTrainingKeepsTheLastFinishedEpochs() throws Exception {
         robot.clickOn("4 Model");
-        robot.doubleClickOn(window.modelPane.form().epochs).write("5000");
+        typeInto(window.modelPane.form().epochs, "5000");
         robot.clickOn("Train");
         waitFor(60, () -> model.history().size() >= 2);
         robot.clickOn("Stop");
@@ -796,6 +797,16 @@ class WorkbenchWindowTest {
             }
         }
         return n.localToScene(n.getBoundsInLocal()).getWidth() > 0;
+    }
+
+    /** Types over a field's text as a user does after selecting it (a double click can arrive as two clicks under load). */
+    private void typeInto(javafx.scene.control.TextField field, String text) {
+        robot.interact(() -> {
+            field.requestFocus();
+            field.selectAll();
+        });
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private XYChart chartTitled(String title) {
