@@ -62,7 +62,8 @@ final class ServeBench {
     }
 
     private static void point(URI uri, String body, int rows, int clients, double seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(2)).build();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + (long) (seconds * 1e9);
         List<Future<double[]>> futures = new ArrayList<>();
