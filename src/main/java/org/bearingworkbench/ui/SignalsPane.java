@@ -251,6 +251,10 @@ final class SignalsPane extends BorderPane {
         trendFft.getDatasets().add(ds);
     }
 
+    /** What the view job computes for one file: its samples, each shown channel's spectrum, the envelope analysis. */
+    private record FileView(Snapshot snapshot, List<Spectrum> spectra, FileEnvelope envelope) {
+    }
+
     private void showFile() {
         FeatureTable t = model.table();
         int row = model.selectedRowProperty().get();
@@ -295,12 +299,11 @@ final class SignalsPane extends BorderPane {
                 spectra.add(ch <= s.channelCount() ? Spectrum.of(s.channels()[ch - 1], s.rows(), fs) : null);
             }
             FileEnvelope env = envCh <= s.channelCount() ? FileEnvelope.of(s.channels()[envCh - 1], s.rows(), fs, base, auto) : null;
-            return new Object[] {s, spectra, env};
+            return new FileView(s, spectra, env);
         }, res -> {
-            Snapshot s = (Snapshot) res[0];
-            @SuppressWarnings("unchecked")
-            List<Spectrum> spectra = (List<Spectrum>) res[1];
-            FileEnvelope env = (FileEnvelope) res[2];
+            Snapshot s = res.snapshot();
+            List<Spectrum> spectra = res.spectra();
+            FileEnvelope env = res.envelope();
             if (env != null) {
                 envelope.show("ch" + envCh, Palette.bearing(bearingOf(envCh)), env.spectrum(), env.matches(), env.settings());
                 defectSentence.setText(env.sentence("ch" + envCh, s.file()));
