@@ -10,13 +10,12 @@ public final class Thresholds {
 
     /** The default (robust) method, then every other automatic method with its default parameter. */
     public static List<ThresholdMethod> automatic(PersistenceRule rule) {
-        return List.of(new SustainedMaxMethod(rule, 3), new PercentileMethod(99), new SigmaMethod(3), new MaxMarginMethod(1.1),
-                new DistributionFitMethod(DistributionFitMethod.Family.LOGNORMAL, 0.001),
-                new DistributionFitMethod(DistributionFitMethod.Family.GAMMA, 0.001), new PotMethod(0.001));
+        return java.util.Arrays.stream(ThresholdKind.values()).filter(k -> k != ThresholdKind.MANUAL)
+                .map(k -> k.create(null, rule)).toList();
     }
 
     public static ThresholdMethod defaultMethod(PersistenceRule rule) {
-        return new SustainedMaxMethod(rule, 3);
+        return ThresholdKind.ROBUST.create(null, rule);
     }
 
     /** Parses an id such as {@code percentile:99}, {@code sigma:3}, {@code max:1.1}, {@code lognormal:0.001},
@@ -35,17 +34,8 @@ public final class Thresholds {
             }
         }
         try {
-            return switch (name) {
-                case "percentile" -> new PercentileMethod(p == null ? 99 : p);
-                case "sigma" -> new SigmaMethod(p == null ? 3 : p);
-                case "max" -> new MaxMarginMethod(p == null ? 1.1 : p);
-                case "lognormal" -> new DistributionFitMethod(DistributionFitMethod.Family.LOGNORMAL, p == null ? 0.001 : p);
-                case "gamma" -> new DistributionFitMethod(DistributionFitMethod.Family.GAMMA, p == null ? 0.001 : p);
-                case "pot" -> new PotMethod(p == null ? 0.001 : p);
-                case "robust", "default" -> new SustainedMaxMethod(rule, p == null ? 3 : p);
-                case "manual" -> new ManualThreshold(p == null ? Double.NaN : p);
-                default -> new ManualThreshold(Double.parseDouble(s));
-            };
+            ThresholdKind kind = ThresholdKind.byId(name);
+            return kind != null ? kind.create(p, rule) : new ManualThreshold(Double.parseDouble(s));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("threshold method '" + spec + "': expected a number or one of "
                     + "robust:K, percentile:P, sigma:K, max:M, lognormal:P, gamma:P, pot:Q");

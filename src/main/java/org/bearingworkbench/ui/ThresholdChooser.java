@@ -22,15 +22,9 @@ final class ThresholdChooser extends HBox {
         }
     }
 
-    static final List<Choice> CHOICES = List.of(
-            new Choice("Robust: sustained max + k·MAD (default)", "robust", "3", "k"),
-            new Choice("Percentile of training scores", "percentile", "99", "percentile"),
-            new Choice("Mean + k·sigma", "sigma", "3", "k"),
-            new Choice("Max × margin", "max", "1.1", "margin"),
-            new Choice("Log-normal fit", "lognormal", "0.001", "tail probability"),
-            new Choice("Gamma fit", "gamma", "0.001", "tail probability"),
-            new Choice("Peaks over threshold (GPD)", "pot", "0.001", "risk q"),
-            new Choice("Manual", "manual", "0.275", "value"));
+    /** One choice per threshold kind, in the order and with the words of {@link ThresholdKind}. */
+    static final List<Choice> CHOICES = java.util.Arrays.stream(org.bearingworkbench.detect.ThresholdKind.values())
+            .map(k -> new Choice(k.label(), k.id(), k.defaultParameter(), k.parameterMeaning())).toList();
 
     final ComboBox<Choice> method = new ComboBox<>();
     final TextField param = new TextField();
@@ -88,7 +82,7 @@ final class ThresholdChooser extends HBox {
         try {
             model.ruleProperty().set(new PersistenceRule(n.getValue(), m.getValue()));
             error.setText("");
-            if (method.getValue().id().equals("robust")) {
+            if (method.getValue().id().equals(org.bearingworkbench.detect.ThresholdKind.ROBUST.id())) {
                 apply(model);
             }
         } catch (IllegalArgumentException ex) {

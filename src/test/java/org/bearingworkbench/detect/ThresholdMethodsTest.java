@@ -117,4 +117,32 @@ class ThresholdMethodsTest {
         assertThrows(IllegalArgumentException.class, () -> Thresholds.parse("percentile:120", RULE));
         assertThrows(IllegalArgumentException.class, () -> Thresholds.parse("pot:0.5", RULE));
     }
+
+    @org.junit.jupiter.api.Test
+    void everyKindParsesItsParameterAndNotOnlyItsDefault() {
+        double[] scores = new double[200];
+        java.util.Random rnd = new java.util.Random(11);
+        for (int k = 0; k < scores.length; k++) {
+            scores[k] = Math.exp(rnd.nextGaussian() * 0.3) * 0.2;
+        }
+        java.util.Map<ThresholdKind, String> other = java.util.Map.of(ThresholdKind.ROBUST, "2", ThresholdKind.PERCENTILE, "95",
+                ThresholdKind.SIGMA, "2", ThresholdKind.MAX, "1.3", ThresholdKind.LOGNORMAL, "0.01", ThresholdKind.GAMMA, "0.01",
+                ThresholdKind.POT, "0.01", ThresholdKind.MANUAL, "0.4");
+        PersistenceRule rule = PersistenceRule.defaults();
+        for (ThresholdKind kind : ThresholdKind.values()) {
+            if (kind == ThresholdKind.MANUAL) {
+                continue; // manual has no default value: "manual" alone is an error (below)
+            }
+            ThresholdMethod withDefault = Thresholds.parse(kind.id(), rule);
+            ThresholdMethod given = Thresholds.parse(kind.id() + ":" + other.get(kind), rule);
+            assertEquals(Thresholds.parse(withDefault.id(), rule).value(scores), withDefault.value(scores), 1e-12, kind + " id round trip");
+            assertEquals(given.value(scores), Thresholds.parse(given.id(), rule).value(scores), 1e-12, kind + " id round trip");
+            org.junit.jupiter.api.Assertions.assertNotEquals(withDefault.value(scores), given.value(scores),
+                    kind + ": the parameter must change the threshold");
+        }
+        assertEquals(0.4, Thresholds.parse("manual:0.4", rule).value(scores));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Thresholds.parse("manual", rule));
+        assertEquals(0.4, Thresholds.parse("0.4", rule).value(scores));
+        assertEquals(ThresholdKind.ROBUST.create(null, rule).id(), Thresholds.parse("default", rule).id());
+    }
 }
