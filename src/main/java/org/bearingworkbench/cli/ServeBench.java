@@ -109,12 +109,16 @@ final class ServeBench {
         for (String c : columns) {
             values.put(c, new double[rows]);
         }
+        Map<String, double[]> source = new LinkedHashMap<>();
+        for (String c : columns) {
+            source.put(c, table.column(c));
+        }
         for (int r = 0; r < rows; r++) {
             int from = r % table.rowCount();
             ts.add(table.timestamp(0).plusMinutes(10L * r));
             files.add("r" + r);
             for (String c : columns) {
-                values.get(c)[r] = table.column(c)[from];
+                values.get(c)[r] = source.get(c)[from];
             }
         }
         StringWriter w = new StringWriter();

@@ -13,19 +13,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.DescriptionCodec;
 import org.bearingworkbench.io.AtomicFiles;
+import org.bearingworkbench.io.ZipEntries;
 import org.bearingworkbench.io.InputFormatException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -166,16 +164,10 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         p.store(meta, "Bearing Workbench model bundle");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, META, meta.toString().getBytes(StandardCharsets.UTF_8));
-            put(zip, NETWORK, net.toByteArray());
+            ZipEntries.put(zip, META, meta.toString().getBytes(StandardCharsets.UTF_8));
+            ZipEntries.put(zip, NETWORK, net.toByteArray());
         }
         return out.toByteArray();
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(data);
-        zip.closeEntry();
     }
 
     /** Loads a bundle; a file that is not one, or is truncated or damaged, gives a message saying so. */
@@ -196,12 +188,9 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
     }
 
     private static ModelBundle read(InputStream raw, String name) throws InputFormatException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(raw)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
+        Map<String, byte[]> entries;
+        try {
+            entries = ZipEntries.read(raw);
         } catch (ZipException | java.io.EOFException e) {
             throw new InputFormatException(name + ": not a Bearing Workbench model bundle, or it is truncated (" + e.getMessage() + ")", e);
         } catch (IOException e) {

@@ -4,27 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.io.AtomicFiles;
 import org.bearingworkbench.io.DataSetSidecar;
 import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.ZipEntries;
 import org.bearingworkbench.model.ModelBundle;
 
 /**
@@ -75,9 +71,9 @@ public final class ProjectFile {
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         AtomicFiles.writePath(file, temp -> {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
-                put(zip, JSON_ENTRY, json);
+                ZipEntries.put(zip, JSON_ENTRY, json);
                 for (int i = 0; i < bundles.size(); i++) {
-                    put(zip, entry(i), bundles.get(i));
+                    ZipEntries.put(zip, entry(i), bundles.get(i));
                 }
             }
         });
@@ -87,21 +83,12 @@ public final class ProjectFile {
         return "models/" + (i + 1) + ModelBundle.EXTENSION;
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
     /** Reads a project; a file that is not one, or is damaged, gives a message naming the file and what is wrong. */
     public static Project load(Path file) throws InputFormatException {
         String name = file.getFileName().toString();
-        Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                entries.put(e.getName(), readLimited(zip, name));
-            }
+        Map<String, byte[]> entries;
+        try (InputStream raw = Files.newInputStream(file)) {
+            entries = ZipEntries.read(raw);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputFormatException(file + ": project file not found", e);
         } catch (ZipException | java.io.EOFException e) {
@@ -168,19 +155,4 @@ public final class ProjectFile {
         return Path.of(absolute);
     }
 
-    /** An entry's bytes, refusing one over 2 GB (a zip bomb or a foreign file, not a project). */
-    private static byte[] readLimited(ZipInputStream zip, String name) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[65536];
-        long total = 0;
-        int n;
-        while ((n = zip.read(buf)) > 0) {
-            total += n;
-            if (total > Integer.MAX_VALUE - 16) {
-                throw new ZipException("an entry larger than 2 GB");
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
-    }
 }

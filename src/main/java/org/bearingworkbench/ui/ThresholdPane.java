@@ -176,8 +176,8 @@ final class ThresholdPane extends BorderPane {
             return;
         }
         AnomalyAnalysis b = c.analysis();
-        double[] x = new double[b.table().rowCount()];
-        for (int i = 0; i < x.length; i++) {
+        double[] x = b.table() == timesOf ? times : new double[b.table().rowCount()];
+        for (int i = 0; x != times && i < x.length; i++) {
             x[i] = Charts.seconds(b.table().timestamp(i));
         }
         compareLine.setName("#" + c.entry().number() + " " + c.entry().source());

@@ -154,10 +154,11 @@ public final class WorkbenchController {
             model.ruleProperty().set(org.bearingworkbench.detect.PersistenceRule.parse(p.persistence()));
             model.models().clear();
             ModelEntry active = null;
-            for (var m : p.models()) {
-                ModelEntry e = new ModelEntry(model.models().size() + 1, m.source(), m.bundle());
+            for (int i = 0; i < p.models().size(); i++) {
+                var m = p.models().get(i);
+                ModelEntry e = new ModelEntry(i + 1, m.source(), m.bundle());
                 model.models().add(e);
-                active = p.models().indexOf(m) == p.active() ? e : active;
+                active = i == p.active() ? e : active;
             }
             layout.accept(p.layout());
             if (active == null) {
