@@ -33,15 +33,10 @@ public record SensorProblems(boolean[] flags, String[] reasons, int count) {
             double[] level = levelColumn == null ? null : t.column(levelColumn);
             double[] clip = t.hasColumn(Feature.CLIP.column(ch)) ? t.column(Feature.CLIP.column(ch)) : null;
             double median = level == null ? Double.NaN : median(level);
+            String levelKey = levelColumn == null ? null : levelColumn.substring(levelColumn.indexOf('_') + 1);
             for (int r = 0; r < n; r++) {
-                String why = null;
-                if (level != null && median > 0 && level[r] < FLAT_SHARE * median) {
-                    why = String.format(Locale.ROOT, "ch%d no signal (%s %.3g = %.1f%% of its median)", ch,
-                            levelColumn.substring(levelColumn.indexOf('_') + 1), level[r], 100 * level[r] / median);
-                } else if (clip != null && clip[r] >= CLIP_SHARE) {
-                    why = String.format(Locale.ROOT, "ch%d clipped or stuck (%.1f%% of samples at its extremes)", ch,
-                            100 * clip[r]);
-                }
+                String why = reason(ch, levelKey, level == null ? Double.NaN : level[r], median,
+                        clip == null ? Double.NaN : clip[r]);
                 if (why != null) {
                     flags[r] = true;
                     reasons[r] = reasons[r] == null ? why : reasons[r] + "; " + why;
@@ -55,7 +50,25 @@ public record SensorProblems(boolean[] flags, String[] reasons, int count) {
         return new SensorProblems(flags, reasons, count);
     }
 
-    private static double median(double[] v) {
+    /**
+     * Why one channel of one snapshot is a sensor problem, or null: its level ({@code levelKey}, e.g. {@code rms})
+     * below {@value #FLAT_SHARE} of {@code median} (the channel's median level), or its clip share at least
+     * {@value #CLIP_SHARE}. NaN values are not checked. Shared by the batch rule and the live one (which uses the
+     * median of the snapshots seen so far).
+     */
+    public static String reason(int ch, String levelKey, double level, double median, double clip) {
+        if (levelKey != null && median > 0 && level < FLAT_SHARE * median) {
+            return String.format(Locale.ROOT, "ch%d no signal (%s %.3g = %.1f%% of its median)", ch, levelKey, level,
+                    100 * level / median);
+        }
+        if (clip >= CLIP_SHARE) {
+            return String.format(Locale.ROOT, "ch%d clipped or stuck (%.1f%% of samples at its extremes)", ch, 100 * clip);
+        }
+        return null;
+    }
+
+    /** The median of the finite values of {@code v}, or NaN without any. */
+    public static double median(double[] v) {
         double[] s = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
         return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }

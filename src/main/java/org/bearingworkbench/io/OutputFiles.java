@@ -33,7 +33,7 @@ public final class OutputFiles {
     }
 
     /** The folder {@code target} goes into, which must exist. */
-    static Path existingFolder(Path target) throws IOException {
+    public static Path existingFolder(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.exists(dir)) {
             throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");

@@ -14,6 +14,7 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.Scores;
+import org.bearingworkbench.monitor.ScoringModel;
 
 /**
  * A tuned model as a service, without HTTP: rows of timestamp + the model's feature columns in, per row the score,
@@ -26,6 +27,7 @@ import org.bearingworkbench.model.Scores;
  * (see {@code bench serve}).
  */
 public final class ScoringService {
+    private final ScoringModel model;
     private final ModelBundle bundle;
     private final double threshold;
     private final String thresholdSource;
@@ -38,20 +40,20 @@ public final class ScoringService {
     }
 
     public ScoringService(ModelBundle bundle, Double thresholdOverride, int channelsPerBearing) {
-        this.bundle = bundle;
-        if (thresholdOverride != null) {
-            if (!(thresholdOverride > 0 && Double.isFinite(thresholdOverride))) {
-                throw new IllegalArgumentException("--threshold: a positive number (got " + thresholdOverride + ")");
-            }
-            threshold = thresholdOverride;
-            thresholdSource = "given on the command line";
-        } else {
-            threshold = bundle.chosenThreshold().orElseThrow(() -> new IllegalArgumentException("the model bundle has "
-                    + "no saved threshold: tune it in the window and save the model (or score --save-model), or pass "
-                    + "--threshold"));
-            thresholdSource = "saved with the model (" + bundle.thresholdMethod() + ")";
-        }
-        this.channels = new ChannelMap(bundle.model().columns(), channelsPerBearing);
+        this(ScoringModel.of(bundle, thresholdOverride, null, channelsPerBearing));
+    }
+
+    public ScoringService(ScoringModel model) {
+        this.model = model;
+        this.bundle = model.bundle();
+        this.threshold = model.threshold();
+        this.thresholdSource = model.thresholdSource();
+        this.channels = model.channels();
+    }
+
+    /** The model with its threshold and rule. */
+    public ScoringModel scoringModel() {
+        return model;
     }
 
     public ModelBundle bundle() {

@@ -1,0 +1,100 @@
+package org.bearingworkbench.monitor;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.bearingworkbench.io.OutputFiles;
+
+/**
+ * A stream's event log: a CSV file that events are appended to and forced to disk before the stream's state moves
+ * on. The state records how long the log was when it was written; on a restart anything after that (events of
+ * snapshots whose state was never saved, or half a line from a kill) is cut off and those snapshots are scored again,
+ * so every snapshot has exactly one line however often the watcher is killed.
+ */
+public final class EventLog implements AutoCloseable {
+    private final Path file;
+    private final FileChannel channel;
+
+    private EventLog(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /**
+     * Opens {@code file} for a stream whose state says the log holds {@code committedBytes} (0 for a new stream):
+     * creates it with {@code header}, or cuts it back to {@code committedBytes}.
+     *
+     * @return the log, positioned at its end
+     */
+    public static EventLog open(Path file, String header, long committedBytes) throws IOException {
+        OutputFiles.existingFolder(file);
+        boolean exists = Files.exists(file);
+        long size = exists ? Files.size(file) : 0;
+        if (committedBytes == 0 && size > 0) {
+            throw new IOException(file + ": holds " + size + " bytes of events but the watch state has none (it belongs "
+                    + "to another watch, or the state was removed): give a new --events file or move this one away");
+        }
+        if (size < committedBytes) {
+            throw new IOException(file + ": " + size + " bytes, shorter than the " + committedBytes + " the watch state "
+                    + "says were written (was it edited or replaced?): restore it, or start over with a new --state and --events");
+        }
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (size > committedBytes) {
+                ch.truncate(committedBytes);
+            }
+            EventLog log = new EventLog(file, ch);
+            if (committedBytes == 0) {
+                log.append(List.of(header));
+            } else {
+                String first = Files.newBufferedReader(file, StandardCharsets.UTF_8).readLine();
+                if (!header.equals(first)) {
+                    throw new IOException(file + ": its columns (" + first + ") are not this stream's (" + header + ")");
+                }
+            }
+            ch.position(ch.size());
+            return log;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Bytes cut off when the log was opened: see {@link #open}. */
+    public static long uncommitted(Path file, long committedBytes) throws IOException {
+        return Files.exists(file) ? Math.max(0, Files.size(file) - committedBytes) : 0;
+    }
+
+    /** Appends lines and forces them to the device. */
+    public void append(List<String> lines) throws IOException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        lines.forEach(l -> b.append(l).append('\n'));
+        ByteBuffer buf = ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+        channel.force(false);
+    }
+
+    /** Bytes written so far (what a state saved now should record). */
+    public long size() throws IOException {
+        return channel.size();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,78 @@
+package org.bearingworkbench.monitor;
+
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.bearingworkbench.features.ChannelStatistics;
+import org.bearingworkbench.features.Feature;
+import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.io.formats.SignalView;
+import org.bearingworkbench.io.formats.SnapshotFormat;
+import org.bearingworkbench.io.formats.SnapshotRef;
+import org.bearingworkbench.pipeline.RunPhysics;
+import org.bearingworkbench.signal.DefectAnalysis;
+import org.bearingworkbench.signal.DefectType;
+import org.bearingworkbench.signal.PhysicsSettings;
+
+/**
+ * Reads one snapshot of a stream into a {@link SnapshotRow}, computing exactly what a directory import computes for
+ * it (the same {@link ChannelStatistics}) and, with physics settings, the same defect indicators as the physics pass
+ * ({@link RunPhysics#signal}). Not thread-safe (one reader buffer); use one per thread.
+ */
+public final class SnapshotReading {
+    private final SnapshotFormat format;
+    private final PhysicsSettings physics;
+    private final DefectAnalysis analysis;
+    private final SnapshotReader reader = new SnapshotReader();
+
+    /** @param physics the stream's physics, or null for no defect indicators */
+    public SnapshotReading(SnapshotFormat format, PhysicsSettings physics) {
+        this.format = format;
+        this.physics = physics;
+        this.analysis = physics == null ? null : physics.analysis();
+    }
+
+    public SnapshotFormat format() {
+        return format;
+    }
+
+    public boolean hasPhysics() {
+        return physics != null;
+    }
+
+    /** The signal of {@code ref} (for a description of the stream from its first snapshot). */
+    public SignalView signal(SnapshotRef ref) throws InputFormatException {
+        return format.read(ref, reader);
+    }
+
+    public SnapshotRow read(SnapshotRef ref) throws InputFormatException {
+        return row(ref.name(), ref.timestamp(), format.read(ref, reader));
+    }
+
+    /** The row of a signal already read. */
+    public SnapshotRow row(String file, LocalDateTime time, SignalView s) throws InputFormatException {
+        int n = Feature.values().length;
+        double[] stats = new double[n];
+        Map<String, Double> values = new HashMap<>();
+        float[] spectrogram = physics == null ? null : new float[physics.spectrogramBins()];
+        for (int ch = 0; ch < s.channels(); ch++) {
+            ChannelStatistics.compute(s.channel(ch), s.rows(), stats, 0);
+            Feature bad = ChannelStatistics.firstNonFinite(stats, 0);
+            if (bad != null) {
+                throw new InputFormatException(file + ": channel " + (ch + 1) + ": its " + bad.key()
+                        + " is beyond the double range; not a usable snapshot");
+            }
+            for (Feature f : Feature.values()) {
+                values.put(f.column(ch + 1), stats[f.ordinal()]);
+            }
+            if (physics != null) {
+                double[] ratios = RunPhysics.signal(s.channel(ch), s.rows(), physics, analysis, spectrogram);
+                for (DefectType t : DefectType.values()) {
+                    values.put(t.column(ch + 1), ratios[t.ordinal()]);
+                }
+            }
+        }
+        return new SnapshotRow(file, time, s.rows(), values);
+    }
+}
