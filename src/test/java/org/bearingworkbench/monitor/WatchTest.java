@@ -278,14 +278,55 @@ class WatchTest {
         assertFalse(got.isEmpty());
     }
 
+    @Test
+    void onAlarmRunsTheCommandWithTheEventAndNeverHoldsUpScoring() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("run"));
+        copy(dir, 0, 160);
+        Path out = tmp.resolve("hook.txt");
+        String command = "cat > '" + out + ".json'; echo \"$BW_EVENT $BW_FILE $BW_TOP_CHANNEL $BW_STREAM\" >> '" + out
+                + "'; sleep 5";
+        long took;
+        try (AlarmHook hook = new AlarmHook(command, Duration.ofSeconds(1), "rig-7", bundle.model().columns());
+             DirectoryMonitor m = monitor(dir, fast(0, 10), new ArrayList<>())) {
+            DirectoryMonitor.Listener l = hook::fire;
+            List<StreamEvent> events = m.scan(TaskContext.silent());
+            long t0 = System.nanoTime();
+            l.events(events);
+            took = System.nanoTime() - t0;
+        }
+        assertTrue(took < 500_000_000L, "firing queues the command (which sleeps 5 s), it does not wait for it: " + took);
+        String line = Files.readString(out).strip();
+        assertEquals("alarm_start 2025.03.02.05.10.00.gz ch1 rig-7", line);
+        String json = Files.readString(Path.of(out + ".json"));
+        assertTrue(json.contains("\"event\":\"alarm_start\"") && json.contains("\"top_channel\":\"ch1\"")
+                && json.contains("\"ch1_mean_abs\":"), json);
+    }
+
+    @Test
+    void theCommandLineWatchCatchesUpAndReportsTheFirstAlarm() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("run"));
+        copy(dir, 0, 160);
+        Path events = tmp.resolve("cli-events.csv");
+        String[] r = org.bearingworkbench.cli.CliRunner.run("watch", dir.toString(), "--model", BUNDLE.toString(),
+                "--events", events.toString(), "--once", "--settle", "0", "--no-physics");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[2].contains("ALARM at 2025-03-02T05:10 (2025.03.02.05.10.00.gz): score 1.040 > 0.9897, top channel ch1"), r[2]);
+        assertTrue(r[2].contains("caught up: 160 scored, 0 left out, IN ALARM since 2025-03-02T05:10"), r[2]);
+        assertEquals(162, Files.readAllLines(events).size());
+        assertTrue(Files.exists(tmp.resolve("cli-events.csv.state.json")));
+        String[] again = org.bearingworkbench.cli.CliRunner.run("watch", dir.toString(), "--model", BUNDLE.toString(),
+                "--events", events.toString(), "--once", "--settle", "0", "--no-physics");
+        assertEquals("0", again[0], again[2]);
+        assertTrue(again[2].contains("continuing: 160 scored"), again[2]);
+        assertEquals(162, Files.readAllLines(events).size(), "nothing scored twice");
+        String[] bad = org.bearingworkbench.cli.CliRunner.run("watch", tmp.resolve("nope").toString(), "--model",
+                BUNDLE.toString(), "--once");
+        assertEquals("1", bad[0]);
+        assertTrue(bad[2].contains("nope: not a directory"), bad[2]);
+    }
+
     private Process watcher(Path dir, Path events) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dbw.cli=true", "-cp", System.getProperty("java.class.path"),
-                "org.bearingworkbench.Launcher", "watch", dir.toString(), "--model", BUNDLE.toAbsolutePath().toString(),
-                "--events", events.toString(), "--state", tmp.resolve("state.json").toString(), "--settle", "0",
-                "--poll", "0.02", "--incomplete-timeout", "30");
-        pb.redirectErrorStream(true).redirectOutput(tmp.resolve("watch-" + System.nanoTime() + ".log").toFile());
-        return pb.start();
+        return WatcherProcess.start(tmp, dir, BUNDLE, events, tmp.resolve("state.json"));
     }
 
     private String logs() throws IOException {
