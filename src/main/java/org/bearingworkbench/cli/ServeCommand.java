@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.monitor.SnapshotStreams;
 import org.bearingworkbench.serve.ScoringServer;
 import org.bearingworkbench.serve.ScoringService;
 import picocli.CommandLine.Command;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Option;
 /** {@code serve}: a tuned model as an HTTP scoring service (the study's follow-up), until stopped (Ctrl+C). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a model bundle over HTTP: POST /v1/score (text/csv: timestamp + the model's feature "
-                + "columns, or application/json {\"rows\": [...]}; ?persistence=N/M), GET /v1/model, GET /health, GET /ready.",
+                + "columns, or application/json {\"rows\": [...]}; ?persistence=N/M), POST /v1/streams/{id}/snapshots "
+                + "(one raw snapshot file; ?name=FILE or ?time=ISO), GET /v1/streams/{id}, GET /v1/model, GET /health, "
+                + "GET /ready, GET /metrics (Prometheus), GET /openapi.json.",
                 "Binds to 127.0.0.1 unless --bind says otherwise. With the environment variable named by --token-env "
                         + "set, every /v1 request needs 'Authorization: Bearer <token>'."})
 final class ServeCommand implements Callable<Integer> {
@@ -36,6 +40,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body-mb", defaultValue = "16", description = "largest request body in MB (default ${DEFAULT-VALUE})")
     double maxBodyMb;
 
+    @Option(names = "--streams-state", description = "folder to keep each stream's state in (<id>.json), so that a "
+            + "restarted service goes on where it stopped (default: in memory only)")
+    Path streamsState;
+
+    @Option(names = "--no-physics", description = "no defect indicators for stream snapshots")
+    boolean noPhysics;
+
     @Option(names = "--token-env", defaultValue = "BW_SERVE_TOKEN",
             description = "environment variable holding the bearer token (default ${DEFAULT-VALUE}; unset: no token)")
     String tokenEnv;
@@ -47,7 +58,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         ScoringService service = new ScoringService(ModelBundle.load(model), threshold, channelsPerBearing);
         String token = System.getenv(tokenEnv);
-        ScoringServer server = new ScoringServer(service, (long) (maxBodyMb * 1024 * 1024), token).start(bind, port);
+        if (streamsState != null && !java.nio.file.Files.isDirectory(streamsState)) {
+            throw new IllegalArgumentException("--streams-state " + streamsState + ": not a folder (create it first)");
+        }
+        var streams = new SnapshotStreams(service.scoringModel(), UserSettings.NONE, streamsState, !noPhysics);
+        ScoringServer server = new ScoringServer(service, streams, (long) (maxBodyMb * 1024 * 1024), token).start(bind, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -56,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "serving %s (%d columns, threshold %.4g %s) on http://%s:%d%s%n", model.getFileName(),
                 service.columns().size(), service.threshold(), service.thresholdSource(), bind, server.port(),
                 token == null ? "" : " (bearer token from $" + tokenEnv + ")");
-        System.err.println("POST /v1/score, GET /v1/model, GET /health, GET /ready; Ctrl+C stops");
+        System.err.println(String.join(", ", ScoringServer.ROUTES) + "; Ctrl+C stops");
         stopped.await();
         return 0;
     }

@@ -121,7 +121,10 @@ public final class LstmAutoencoder {
         for (int from = 0; from < windows; from += SCORE_BATCH) {
             int to = Math.min(windows, from + SCORE_BATCH);
             INDArray in = Windows.range(scaled, from, to, t, dataType());
-            double[] o = network.output(in, false).dup('c').data().asDouble();
+            double[] o;
+            synchronized (network) { // a DL4J network's output() is not safe from several threads at once
+                o = network.output(in, false).dup('c').data().asDouble();
+            }
             for (int w = from; w < to; w++) {
                 int base = (w - from) * f * t;
                 if (w == 0) {

@@ -19,15 +19,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.formats.Formats;
-import org.bearingworkbench.io.formats.SignalView;
 import org.bearingworkbench.io.formats.SnapshotFormat;
 import org.bearingworkbench.io.formats.SnapshotRef;
-import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -309,24 +306,13 @@ public final class DirectoryMonitor implements AutoCloseable {
 
     private SnapshotRow read(SnapshotFormat f, SnapshotRef r) throws InputFormatException, IOException {
         if (reading == null) {
-            SnapshotReading probe = new SnapshotReading(f, null);
-            SignalView first = probe.signal(r);
-            DataSetDescription d = user.applyTo(f.describe(dir, List.of(r), first));
-            PhysicsSettings physics = null;
-            if (settings.physics()) {
-                if (d.missingForPhysics().isEmpty()) {
-                    physics = d.physics(PhysicsSettings.ims());
-                } else {
-                    LOG.info("{}: no defect indicators: the {} of the data is unknown", dir, String.join(", ",
-                            d.missingForPhysics()));
-                }
+            SnapshotReading.Opened o = SnapshotReading.open(f, dir, r, user, settings.physics());
+            reading = o.reading();
+            var samples = o.description().samplesPerSnapshot();
+            if (samples.known() && scorer.state().expectedSamples == 0 && samples.value() > o.first().samples()) {
+                scorer.state().expectedSamples = samples.value();
             }
-            reading = new SnapshotReading(f, physics);
-            if (d.samplesPerSnapshot().known() && scorer.state().expectedSamples == 0
-                    && d.samplesPerSnapshot().value() > first.rows()) {
-                scorer.state().expectedSamples = d.samplesPerSnapshot().value();
-            }
-            return reading.row(r.name(), r.timestamp(), first);
+            return o.first();
         }
         return reading.read(r);
     }

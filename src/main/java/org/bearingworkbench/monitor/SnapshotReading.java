@@ -1,6 +1,12 @@
 package org.bearingworkbench.monitor;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
+import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.dataset.UserSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.Map;
 import org.bearingworkbench.features.ChannelStatistics;
@@ -21,10 +27,38 @@ import org.bearingworkbench.signal.PhysicsSettings;
  * ({@link RunPhysics#signal}). Not thread-safe (one reader buffer); use one per thread.
  */
 public final class SnapshotReading {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotReading.class);
     private final SnapshotFormat format;
     private final PhysicsSettings physics;
     private final DefectAnalysis analysis;
     private final SnapshotReader reader = new SnapshotReader();
+
+    /** A stream's reading set up from its first snapshot: the reading, that snapshot's row and what it says of the data. */
+    public record Opened(SnapshotReading reading, SnapshotRow first, DataSetDescription description) {
+    }
+
+    /**
+     * Sets up the reading of a stream from its first snapshot {@code ref}: the data set as the format describes it
+     * with what the user said over it, and, when {@code physics} is wanted and the sample rate, bearing and speed are
+     * known, the defect indicators (else none, logged once with what is missing).
+     */
+    public static Opened open(SnapshotFormat format, Path dir, SnapshotRef ref, UserSettings user, boolean physics)
+            throws InputFormatException {
+        SnapshotReading probe = new SnapshotReading(format, null);
+        SignalView first = probe.signal(ref);
+        DataSetDescription d = user.applyTo(format.describe(dir, List.of(ref), first));
+        PhysicsSettings settings = null;
+        if (physics) {
+            if (d.missingForPhysics().isEmpty()) {
+                settings = d.physics(PhysicsSettings.ims());
+            } else {
+                LOG.info("{}: no defect indicators: the {} of the data is unknown", dir, String.join(", ",
+                        d.missingForPhysics()));
+            }
+        }
+        SnapshotReading reading = new SnapshotReading(format, settings);
+        return new Opened(reading, reading.row(ref.name(), ref.timestamp(), first), d);
+    }
 
     /** @param physics the stream's physics, or null for no defect indicators */
     public SnapshotReading(SnapshotFormat format, PhysicsSettings physics) {

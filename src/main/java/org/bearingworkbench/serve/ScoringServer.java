@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.LocalDateTime;
 import java.util.List;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.monitor.SnapshotStreams;
+import org.bearingworkbench.monitor.StreamEvent;
+import org.bearingworkbench.monitor.StreamScorer;
+import org.bearingworkbench.monitor.StreamState;
 import org.bearingworkbench.dataset.DescriptionCodec;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.features.FeatureTable;
@@ -17,36 +23,58 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scoring service over HTTP (Javalin, docs/decisions/0010): {@code POST /v1/score} (CSV or JSON rows; optional
- * {@code ?persistence=N/M}), {@code GET /v1/model}, {@code GET /health}, {@code GET /ready}. Every error is a JSON body
- * {@code {"error": "..."}} naming the row and column where it can: 400 (unreadable JSON or query), 401 (token), 413
- * (body over the limit), 415 (neither CSV nor JSON), 422 (rows that do not fit the model). A bad request never stops
- * the server.
+ * {@code ?persistence=N/M}), {@code POST /v1/streams/{id}/snapshots} (one raw snapshot file of a named stream),
+ * {@code GET /v1/streams/{id}}, {@code GET /v1/model}, {@code GET /health}, {@code GET /ready}, {@code GET /metrics}
+ * (Prometheus text, Micrometer) and {@code GET /openapi.json} (the API described, {@code serve/openapi.json}). Every
+ * error is a JSON body {@code {"error": "..."}} naming the row and column where it can: 400 (unreadable JSON or
+ * query), 401 (token), 409 (a snapshot not after the stream's last), 413 (body over the limit), 415 (neither CSV nor
+ * JSON), 422 (rows or a snapshot that do not fit the model). A bad request never stops the server.
  */
 public final class ScoringServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every route, as {@code METHOD path}: what the OpenAPI document must describe (a test holds them equal). */
+    public static final List<String> ROUTES = List.of("GET /health", "GET /ready", "GET /metrics", "GET /openapi.json",
+            "GET /v1/model", "POST /v1/score", "POST /v1/streams/{id}/snapshots", "GET /v1/streams/{id}");
     private final ScoringService service;
+    private final SnapshotStreams streams;
     private final String token;
     private final Javalin app;
+    private final ServeMetrics metrics;
 
     /**
      * @param maxBodyBytes largest request body accepted (413 beyond)
      * @param token the bearer token every /v1 request must carry, or null for none
      */
     public ScoringServer(ScoringService service, long maxBodyBytes, String token) {
+        this(service, new SnapshotStreams(service.scoringModel(), UserSettings.NONE, null, true), maxBodyBytes, token);
+    }
+
+    /**
+     * @param streams the raw-snapshot streams ({@code POST /v1/streams/{id}/snapshots}), scored with the same model
+     */
+    public ScoringServer(ScoringService service, SnapshotStreams streams, long maxBodyBytes, String token) {
         this.service = service;
+        this.streams = streams;
+        this.metrics = new ServeMetrics(streams);
         this.token = token == null || token.isBlank() ? null : token;
         app = Javalin.create(config -> {
             config.http.maxRequestSize = maxBodyBytes;
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
         });
+        app.before(metrics::start);
+        app.after(metrics::finish);
         app.before("/v1/*", this::authorise);
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
         app.get("/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "ok")));
         app.get("/ready", ctx -> ctx.json(JSON.createObjectNode().put("status", "ready")
                 .put("model_columns", service.columns().size())));
         app.get("/v1/model", this::model);
         app.post("/v1/score", this::score);
+        app.post("/v1/streams/{id}/snapshots", this::snapshot);
+        app.get("/v1/streams/{id}", this::streamState);
         app.exception(InputFormatException.class, (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
         app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
@@ -61,7 +89,7 @@ public final class ScoringServer implements AutoCloseable {
             }
         });
         app.error(HttpStatus.NOT_FOUND, ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.method() + " "
-                + ctx.path() + " (POST /v1/score, GET /v1/model, GET /health, GET /ready)"));
+                + ctx.path() + " (" + String.join(", ", ROUTES) + ")"));
     }
 
     /** Starts listening; {@code port} 0 picks a free port ({@link #port()} tells which). */
@@ -130,6 +158,7 @@ public final class ScoringServer implements AutoCloseable {
             }
         }
         List<ScoringService.RowResult> results = service.score(rows, rule);
+        metrics.rowsScored(results.size());
         ObjectNode out = JSON.createObjectNode();
         out.put("threshold", service.threshold());
         if (rule != null) {
@@ -147,6 +176,96 @@ public final class ScoringServer implements AutoCloseable {
             r.errors().forEach(e::put);
         }
         ctx.json(out);
+    }
+
+    private void snapshot(Context ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        String name = ctx.queryParam("name");
+        String timeParam = ctx.queryParam("time");
+        LocalDateTime time = null;
+        if (timeParam != null) {
+            try {
+                time = LocalDateTime.parse(timeParam.replace(' ', 'T'));
+            } catch (java.time.format.DateTimeParseException e) {
+                error(ctx, HttpStatus.BAD_REQUEST, "time: an ISO date and time such as 2004-02-12T10:32:39 (got '"
+                        + timeParam + "')");
+                return;
+            }
+        }
+        if (name == null && time == null) {
+            error(ctx, HttpStatus.BAD_REQUEST, "give the snapshot's file name (?name=2004.02.12.10.32.39, its time for "
+                    + "layouts that name files by time) or its time (?time=2004-02-12T10:32:39)");
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            error(ctx, HttpStatus.BAD_REQUEST, "empty body: send the snapshot file's bytes");
+            return;
+        }
+        SnapshotStreams.Taken t;
+        try {
+            t = streams.take(id, name != null ? name : "snapshot", body, time, ctx.queryParam("format"));
+        } catch (SnapshotStreams.Refused e) {
+            error(ctx, e.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+            return;
+        }
+        metrics.snapshotTaken(t.events());
+        ObjectNode out = JSON.createObjectNode();
+        out.put("stream", id).put("file", t.row().file()).put("timestamp", ScoringService.format(t.row().time()))
+                .put("samples", t.row().samples());
+        ObjectNode features = out.putObject("features");
+        t.row().values().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> features.put(e.getKey(), e.getValue()));
+        ArrayNode scored = out.putArray("scored");
+        List<String> cols = service.columns();
+        for (StreamEvent e : t.events()) {
+            if (e.kind() != StreamEvent.Kind.SNAPSHOT) {
+                continue;
+            }
+            ObjectNode o = scored.addObject();
+            o.put("file", e.file()).put("timestamp", ScoringService.format(e.time())).put("score", e.score())
+                    .put("threshold", e.threshold()).put("flagged", e.flagged()).put("in_alarm", e.inAlarm())
+                    .put("top_channel", e.topChannel()).put("top_bearing", e.topBearing());
+            ObjectNode err = o.putObject("errors");
+            for (int i = 0; i < cols.size(); i++) {
+                err.put(cols.get(i), e.errors()[i]);
+            }
+            if (!e.note().isEmpty()) {
+                o.put("sensor_problem", e.note());
+            }
+        }
+        ArrayNode alarms = out.putArray("alarm_events");
+        t.events().stream().filter(StreamEvent::isAlarm).forEach(e -> alarms.addObject().put("event", e.kind().id())
+                .put("timestamp", ScoringService.format(e.time())).put("file", e.file()));
+        stream(out.putObject("state"), t.scorer());
+        ctx.json(out);
+    }
+
+    private void streamState(Context ctx) throws Exception {
+        StreamScorer s;
+        try {
+            s = streams.stream(ctx.pathParam("id"));
+        } catch (SnapshotStreams.Refused e) {
+            error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        if (s == null) {
+            error(ctx, HttpStatus.NOT_FOUND, "no stream " + ctx.pathParam("id") + " (it has received no snapshot)");
+            return;
+        }
+        ObjectNode out = JSON.createObjectNode().put("stream", ctx.pathParam("id"));
+        stream(out.putObject("state"), s);
+        ctx.json(out);
+    }
+
+    private static void stream(ObjectNode o, StreamScorer s) {
+        StreamState st = s.state();
+        o.put("scored", st.scored()).put("in_alarm", st.inAlarm()).put("alarm_episodes", st.alarmEpisodes())
+                .put("persistence", s.rule().toString()).put("last", st.lastTime());
+        if (st.firstAlarm() != null) {
+            o.put("first_alarm", ScoringService.format(LocalDateTime.parse(st.firstAlarm())))
+                    .put("first_alarm_file", st.firstAlarmFile()).put("first_alarm_top_channel", st.firstAlarmTopChannel());
+        }
     }
 
     private static void error(Context ctx, HttpStatus status, String message) {
