@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
                 "                        (--trainer fused|dl4j|both)",
                 "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows",
                 "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up",
-                "  serve <dir-or-csv> --model M.bwm   throughput and latency of the scoring service (1 and 1,000 rows; 1, 4, 16 clients)"})
+                "  serve <dir-or-csv> --model M.bwm   throughput and latency of the scoring service (1 and 1,000 rows; 1, 4, 16 clients)",
+                "                        (--peer URL: the same load on another service, e.g. scripts/peers/serve_flask_torch.py)"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<what>", description = "import")
     String what;
@@ -47,6 +48,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "-Dbw.trainer, else fused)")
     String trainer;
 
+    @Option(names = "--peer", description = "'serve': a peer scoring endpoint to measure side by side (POST text/csv)")
+    java.net.URI peer;
+
     @Option(names = "--runs", defaultValue = "5", description = "timed runs (default ${DEFAULT-VALUE})")
     int runs;
 
@@ -62,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
             return benchPhysics();
         }
         if ("serve".equals(what)) {
-            return new ServeBench(dir, model).run();
+            return new ServeBench(dir, model, peer).run();
         }
         if (!"import".equals(what)) {
             System.err.println("unknown benchmark '" + what + "' (known: import, train, threshold, physics, serve)");

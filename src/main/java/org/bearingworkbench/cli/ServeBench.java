@@ -2,9 +2,6 @@ package org.bearingworkbench.cli;
 
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -27,15 +24,23 @@ import org.bearingworkbench.task.TaskContext;
 /**
  * {@code bench serve}: the scoring service on a free local port, driven over HTTP by 1, 4 and 16 clients with bodies
  * of 1 and 1,000 rows (CSV, the model's columns); prints requests per second, rows per second and p50/p99 latency.
+ * With {@code --peer URL}, the same bodies go to that endpoint too (e.g. the study's kind of service, a Flask +
+ * PyTorch app: scripts/peers/serve_flask_torch.py), point by point in the same run, and the ratios are printed.
  */
 final class ServeBench {
     private static final double SECONDS_PER_POINT = 4;
     private final Path data;
     private final Path model;
+    private final URI peer;
 
-    ServeBench(Path data, Path model) {
+    ServeBench(Path data, Path model, URI peer) {
         this.data = data;
         this.model = model;
+        this.peer = peer;
+    }
+
+    /** One measured point: requests per second and latency percentiles in ms. */
+    record Point(double requestsPerSecond, double p50, double p99) {
     }
 
     int run() throws Exception {
@@ -48,39 +53,57 @@ final class ServeBench {
         ScoringService service = new ScoringService(bundle, bundle.chosenThreshold().orElse(1.0), 1);
         try (ScoringServer server = new ScoringServer(service, 64L << 20, null).start("127.0.0.1", 0)) {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/score");
-            System.out.printf(Locale.ROOT, "%-6s %-8s %12s %12s %10s %10s%n", "rows", "clients", "requests/s", "rows/s",
-                    "p50 ms", "p99 ms");
+            System.out.printf(Locale.ROOT, "%-10s %-6s %-8s %12s %12s %10s %10s%n", "service", "rows", "clients",
+                    "requests/s", "rows/s", "p50 ms", "p99 ms");
+            List<String> ratios = new ArrayList<>();
             for (int rows : new int[] {1, 1000}) {
                 String body = csv(table, bundle.model().columns(), rows);
                 for (int clients : new int[] {1, 4, 16}) {
-                    point(uri, body, rows, clients, 1.0); // warm-up
-                    point(uri, body, rows, clients, SECONDS_PER_POINT);
+                    point(uri, body, clients, 1.0); // warm-up
+                    Point ours = point(uri, body, clients, SECONDS_PER_POINT);
+                    print("workbench", rows, clients, ours);
+                    if (peer != null) {
+                        point(peer, body, clients, 1.0);
+                        Point theirs = point(peer, body, clients, SECONDS_PER_POINT);
+                        print("peer", rows, clients, theirs);
+                        ratios.add(String.format(Locale.ROOT, "%-6d %-8d %10.1fx %14.2f %14.2f", rows, clients,
+                                ours.requestsPerSecond() / theirs.requestsPerSecond(), ours.p99(), theirs.p99()));
+                    }
                 }
+            }
+            if (peer != null) {
+                System.out.printf(Locale.ROOT, "%nthroughput ratio and p99 (ms), workbench vs %s%n%-6s %-8s %11s %14s %14s%n",
+                        peer, "rows", "clients", "ratio", "p99 ours", "p99 peer");
+                ratios.forEach(System.out::println);
             }
         }
         return 0;
     }
 
-    private static void point(URI uri, String body, int rows, int clients, double seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(2)).build();
+    private static void print(String service, int rows, int clients, Point p) {
+        System.out.printf(Locale.ROOT, "%-10s %-6d %-8d %12.0f %12.0f %10.2f %10.2f%n", service, rows, clients,
+                p.requestsPerSecond(), p.requestsPerSecond() * rows, p.p50(), p.p99());
+    }
+
+    private static Point point(URI uri, String body, int clients, double seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + (long) (seconds * 1e9);
         List<Future<double[]>> futures = new ArrayList<>();
         long start = System.nanoTime();
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
-                double[] lat = new double[1 << 16];
+                double[] lat = new double[1 << 20];
                 int n = 0;
-                HttpRequest req = HttpRequest.newBuilder(uri).header("Content-Type", "text/csv")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                while (System.nanoTime() < end && n < lat.length) {
-                    long t = System.nanoTime();
-                    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("status " + r.statusCode() + ": " + r.body());
+                try (KeepAliveClient http = new KeepAliveClient(uri)) {
+                    while (System.nanoTime() < end && n < lat.length) {
+                        long t = System.nanoTime();
+                        KeepAliveClient.Response r = http.post("text/csv", bytes);
+                        if (r.status() != 200) {
+                            throw new IllegalStateException("status " + r.status() + ": " + r.body());
+                        }
+                        lat[n++] = (System.nanoTime() - t) / 1e6;
                     }
-                    lat[n++] = (System.nanoTime() - t) / 1e6;
                 }
                 return Arrays.copyOf(lat, n);
             }));
@@ -93,12 +116,11 @@ final class ServeBench {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        if (seconds < SECONDS_PER_POINT) {
-            return;
-        }
         double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%-6d %-8d %12.0f %12.0f %10.2f %10.2f%n", rows, clients, sorted.length / elapsed,
-                sorted.length * (double) rows / elapsed, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)]);
+        if (sorted.length == 0) {
+            throw new IllegalStateException(uri + ": no request finished within " + seconds + " s");
+        }
+        return new Point(sorted.length / elapsed, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)]);
     }
 
     /** A CSV of {@code rows} rows of the model's columns, cycling through the table with unique timestamps. */

@@ -17,6 +17,8 @@ public enum LstmActivation {
     /** lstmLayer's "affine" with alpha 1 and beta 0. */
     IDENTITY("identity", Activation.IDENTITY, 3, true, false);
 
+    /** ND4J's hard sigmoid slope: the float 0.2 (0.20000000298...), also in double precision. */
+    private static final double HARD_SIGMOID_SLOPE = 0.2f;
     private final String key;
     private final Activation dl4j;
     private final int fusedCode;
@@ -37,6 +39,17 @@ public enum LstmActivation {
 
     public Activation dl4j() {
         return dl4j;
+    }
+
+    /** The activation of one value, as DL4J computes it (hard sigmoid: 0.2x + 0.5 clipped to [0, 1]). */
+    public double apply(double x) {
+        return switch (this) {
+            case HARD_SIGMOID -> Math.min(1.0, Math.max(0.0, HARD_SIGMOID_SLOPE * x + 0.5));
+            case RELU -> x > 0 ? x : 0.0;
+            case TANH -> Math.tanh(x);
+            case SIGMOID -> 1.0 / (1.0 + Math.exp(-x));
+            case IDENTITY -> x;
+        };
     }
 
     /** The activation code of ND4J's fused lstmLayer op. */

@@ -20,6 +20,8 @@ public final class LstmAutoencoder {
     private final List<String> columns;
     private final MinMaxScaler scaler;
     private final ModelConfig config;
+    /** Built on first use from the network's weights (which do not change once scoring starts). */
+    private volatile DirectForward direct;
 
     public LstmAutoencoder(MultiLayerNetwork network, List<String> columns, MinMaxScaler scaler, ModelConfig config) {
         if (columns.size() != scaler.size()) {
@@ -82,7 +84,70 @@ public final class LstmAutoencoder {
 
     /** Scores scaled inputs {@code [column][row]}: per-row absolute errors of the reconstruction and their mean. */
     public Scores score(double[][] scaled) {
-        double[][] out = reconstruct(scaled);
+        return score(scaled, reconstruct(scaled));
+    }
+
+    /**
+     * As {@link #score(double[][])}, through the plain-Java forward pass ({@link DirectForward}): for a few rows at a
+     * time (the scoring service, live streams), where DL4J's fixed cost per call dominates. Agrees with it to float
+     * rounding.
+     */
+    public Scores scoreDirect(double[][] scaled) {
+        return score(scaled, reconstructDirect(scaled));
+    }
+
+    /** The reconstruction as {@link #reconstruct}, through the plain-Java forward pass. */
+    public double[][] reconstructDirect(double[][] scaled) {
+        int f = scaled.length;
+        int rows = scaled[0].length;
+        int t = config.timesteps();
+        checkShape(f, rows, t);
+        DirectForward forward = direct();
+        double[][] result = new double[rows][];
+        int windows = Windows.count(rows, t);
+        int parts = windows >= 256 ? Math.min(Runtime.getRuntime().availableProcessors(), windows / 128) : 1;
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(p -> {
+            double[][] window = new double[t][f];
+            for (int w = windows * p / parts; w < windows * (p + 1) / parts; w++) {
+                for (int step = 0; step < t; step++) {
+                    for (int c = 0; c < f; c++) {
+                        window[step][c] = scaled[c][w + step];
+                    }
+                }
+                double[][] out = forward.window(window);
+                if (w == 0) {
+                    for (int step = 0; step < t - 1; step++) {
+                        result[step] = out[step];
+                    }
+                }
+                result[w + t - 1] = out[t - 1];
+            }
+        });
+        return result;
+    }
+
+    private DirectForward direct() {
+        DirectForward d = direct;
+        if (d == null) {
+            synchronized (network) {
+                d = new DirectForward(network, config, columns.size(), dataType() != DataType.DOUBLE);
+            }
+            direct = d;
+        }
+        return d;
+    }
+
+    private void checkShape(int f, int rows, int t) {
+        if (f != columns.size()) {
+            throw new IllegalArgumentException(f + " input columns; the model reads " + columns.size());
+        }
+        if (rows < t) {
+            throw new IllegalArgumentException("only " + rows + " rows; the model needs at least " + t
+                    + " consecutive rows (its time steps)");
+        }
+    }
+
+    private Scores score(double[][] scaled, double[][] out) {
         int f = scaled.length;
         int rows = scaled[0].length;
         double[][] errors = new double[rows][f];
@@ -109,13 +174,7 @@ public final class LstmAutoencoder {
         int f = scaled.length;
         int rows = scaled[0].length;
         int t = config.timesteps();
-        if (f != columns.size()) {
-            throw new IllegalArgumentException(f + " input columns; the model reads " + columns.size());
-        }
-        if (rows < t) {
-            throw new IllegalArgumentException("only " + rows + " rows; the model needs at least " + t
-                    + " consecutive rows (its time steps)");
-        }
+        checkShape(f, rows, t);
         int windows = Windows.count(rows, t);
         double[][] result = new double[rows][f];
         for (int from = 0; from < windows; from += SCORE_BATCH) {

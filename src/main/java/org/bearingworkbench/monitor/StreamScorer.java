@@ -138,7 +138,7 @@ public final class StreamScorer {
         }
         rows.add(pending);
         window.add(inputs);
-        Scores s = model.score(model.scaler().transform(columnsOf(window)));
+        Scores s = model.scoreDirect(model.scaler().transform(columnsOf(window)));
         remember(window, t);
         List<StreamEvent> events = new ArrayList<>();
         int first = s.rows() - rows.size();

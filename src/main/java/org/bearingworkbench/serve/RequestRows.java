@@ -16,25 +16,130 @@ import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SnapshotName;
 
 /**
- * The rows of a scoring request as a feature table: a CSV (the study's service: a timestamp column and the model's
- * feature columns; other columns are ignored) or JSON ({@code {"rows": [{"timestamp": "...", "ch1_mean_abs": 0.06,
- * ...}, ...]}} or the bare array). Problems name the row and the column.
+ * The rows of a scoring request: a CSV (the study's service: a timestamp column and the model's feature columns; other
+ * columns are ignored) or JSON ({@code {"rows": [{"timestamp": "...", "ch1_mean_abs": 0.06, ...}, ...]}} or the bare
+ * array), as times and the model's columns, in time order. Problems name the row and the column.
+ *
+ * <p>A well-formed CSV is read by a direct path (split on commas, numbers parsed in place: ~10x faster than the
+ * general reader, which matters for a service); anything unusual (quotes, a short row, a bad value, rows out of time
+ * order or repeated) goes to the general {@link FeatureCsv} reader, which gives the same rows or the precise error.
+ *
+ * @param time the rows' times, ascending
+ * @param columns {@code columns[c][r]}: model column c in row r
  */
-final class RequestRows {
-    private RequestRows() {
+record RequestRows(LocalDateTime[] time, double[][] columns) {
+
+    int rows() {
+        return time.length;
     }
 
-    static FeatureTable fromCsv(String body, List<String> columns) throws InputFormatException {
+    static RequestRows fromCsv(String body, List<String> columns) throws InputFormatException {
+        RequestRows fast = direct(body, columns);
+        if (fast != null) {
+            return fast;
+        }
         FeatureTable t = FeatureCsv.load(new StringReader(body), "request body").table();
         List<String> missing = columns.stream().filter(c -> !t.hasColumn(c)).toList();
         if (!missing.isEmpty()) {
             throw new InputFormatException("request body: no column " + String.join(", ", missing) + " (the model reads "
                     + String.join(", ", columns) + ")");
         }
-        return t;
+        double[][] values = new double[columns.size()][];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = t.column(columns.get(c));
+        }
+        return new RequestRows(t.timestamps().toArray(new LocalDateTime[0]), values);
     }
 
-    static FeatureTable fromJson(JsonNode root, List<String> columns) throws InputFormatException {
+    /** The direct path, or null for anything it does not take (the general reader then decides). */
+    private static RequestRows direct(String body, List<String> columns) {
+        if (body.indexOf('"') >= 0) {
+            return null;
+        }
+        int eol = body.indexOf('\n');
+        if (eol < 0) {
+            return null;
+        }
+        String[] header = body.substring(0, eol).strip().split(",", -1);
+        int timeField = -1;
+        int[] field = new int[columns.size()];
+        java.util.Arrays.fill(field, -1);
+        for (int i = 0; i < header.length; i++) {
+            String h = header[i].strip();
+            if (h.equals(FeatureTable.TIMESTAMP)) {
+                timeField = i;
+            }
+            int c = columns.indexOf(h);
+            if (c >= 0) {
+                field[c] = i;
+            }
+        }
+        if (timeField < 0 || java.util.Arrays.stream(field).anyMatch(f -> f < 0)) {
+            return null;
+        }
+        List<LocalDateTime> times = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        int n = header.length;
+        int[] start = new int[n + 1];
+        int pos = eol + 1;
+        while (pos < body.length()) {
+            int end = body.indexOf('\n', pos);
+            if (end < 0) {
+                end = body.length();
+            }
+            int lineEnd = end > pos && body.charAt(end - 1) == '\r' ? end - 1 : end;
+            if (lineEnd > pos) {
+                int k = 0;
+                start[k++] = pos;
+                for (int i = pos; i < lineEnd && k <= n; i++) {
+                    if (body.charAt(i) == ',') {
+                        start[k++] = i + 1;
+                    }
+                }
+                if (k != n) {
+                    return null;
+                }
+                start[n] = lineEnd + 1;
+                LocalDateTime t;
+                try {
+                    t = FeatureCsv.parseTimestamp(body.substring(start[timeField], start[timeField + 1] - 1));
+                } catch (RuntimeException e) {
+                    return null;
+                }
+                if (!times.isEmpty() && !t.isAfter(times.get(times.size() - 1))) {
+                    return null;
+                }
+                double[] v = new double[columns.size()];
+                for (int c = 0; c < v.length; c++) {
+                    try {
+                        // FastDoubleParser (in jackson-core): correctly rounded as Double.parseDouble, several times faster
+                        v[c] = com.fasterxml.jackson.core.io.NumberInput.parseDouble(
+                                body.substring(start[field[c]], start[field[c] + 1] - 1).strip(), true);
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                    if (!Double.isFinite(v[c])) {
+                        return null;
+                    }
+                }
+                times.add(t);
+                rows.add(v);
+            }
+            pos = end + 1;
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        double[][] values = new double[columns.size()][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            double[] v = rows.get(r);
+            for (int c = 0; c < v.length; c++) {
+                values[c][r] = v[c];
+            }
+        }
+        return new RequestRows(times.toArray(new LocalDateTime[0]), values);
+    }
+    static RequestRows fromJson(JsonNode root, List<String> columns) throws InputFormatException {
         JsonNode rows = root != null && root.isObject() ? root.get("rows") : root;
         if (rows == null || !rows.isArray()) {
             throw new InputFormatException("request body: expected {\"rows\": [...]} or an array of rows");
@@ -79,6 +184,11 @@ final class RequestRows {
                 values.get(c)[r] = v.asDouble();
             }
         }
-        return FeatureTable.of("request", null, ts, files, new int[ts.size()], values);
+        FeatureTable t = FeatureTable.of("request", null, ts, files, new int[ts.size()], values);
+        double[][] cols = new double[columns.size()][];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = t.column(columns.get(c));
+        }
+        return new RequestRows(t.timestamps().toArray(new LocalDateTime[0]), cols);
     }
 }

@@ -16,7 +16,6 @@ import org.bearingworkbench.monitor.StreamScorer;
 import org.bearingworkbench.monitor.StreamState;
 import org.bearingworkbench.dataset.DescriptionCodec;
 import org.bearingworkbench.detect.PersistenceRule;
-import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.InputFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,7 +136,7 @@ public final class ScoringServer implements AutoCloseable {
 
     private void score(Context ctx) throws Exception {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
-        FeatureTable rows;
+        RequestRows rows;
         if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
             rows = RequestRows.fromCsv(ctx.body(), service.columns());
         } else if (type.startsWith("application/json")) {
@@ -157,25 +156,9 @@ public final class ScoringServer implements AutoCloseable {
                 return;
             }
         }
-        List<ScoringService.RowResult> results = service.score(rows, rule);
-        metrics.rowsScored(results.size());
-        ObjectNode out = JSON.createObjectNode();
-        out.put("threshold", service.threshold());
-        if (rule != null) {
-            out.put("persistence", rule.toString());
-        }
-        ArrayNode arr = out.putArray("rows");
-        for (ScoringService.RowResult r : results) {
-            ObjectNode o = arr.addObject();
-            o.put("timestamp", ScoringService.format(r.timestamp())).put("score", r.score()).put("flagged", r.flagged());
-            if (r.inAlarm() != null) {
-                o.put("in_alarm", r.inAlarm());
-            }
-            o.put("top_channel", r.topChannel()).put("top_bearing", r.topBearing());
-            ObjectNode e = o.putObject("errors");
-            r.errors().forEach(e::put);
-        }
-        ctx.json(out);
+        ScoringService.Result result = service.score(rows, rule);
+        metrics.rowsScored(result.rows());
+        ctx.contentType("application/json").result(ResponseJson.of(result, service, rule));
     }
 
     private void snapshot(Context ctx) throws Exception {

@@ -1,12 +1,7 @@
 package org.bearingworkbench.serve;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
-import org.bearingworkbench.detect.Alarms;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.detect.PersistenceRule;
@@ -22,9 +17,9 @@ import org.bearingworkbench.monitor.ScoringModel;
  * persistence rule, also whether each row is in alarm over the posted rows. The threshold is the one saved with the
  * bundle (tuned in the window or by {@code score --save-model}) unless one is given.
  *
- * <p>Scoring is serialised: a DL4J network's {@code output} is not safe to call from several threads at once, and for
- * this model a request's work is a few microseconds per row, so one lock costs less than a network per thread
- * (see {@code bench serve}).
+ * <p>Scoring runs through the model's plain-Java forward pass ({@code LstmAutoencoder#scoreDirect}): immutable
+ * weights, so requests score in parallel with no lock and no per-call DL4J overhead (~2.5 ms a call, which dominated
+ * a small request; see {@code bench serve}).
  */
 public final class ScoringService {
     private final ScoringModel model;
@@ -32,11 +27,16 @@ public final class ScoringService {
     private final double threshold;
     private final String thresholdSource;
     private final ChannelMap channels;
-    private final ReentrantLock network = new ReentrantLock();
 
-    /** A row's result. {@code inAlarm} is null when no persistence rule was asked for. */
-    public record RowResult(LocalDateTime timestamp, double score, boolean flagged, Boolean inAlarm, String topChannel,
-                            int topBearing, Map<String, Double> errors) {
+    /**
+     * The results of a request, row by row: {@code inAlarm} is null when no persistence rule was asked for;
+     * {@code top[r]} is the index of the model column with the largest error in row r ({@link #channels()} names it).
+     */
+    public record Result(LocalDateTime[] time, double[] score, boolean[] flagged, boolean[] inAlarm, int[] top,
+                         double[][] errors) {
+        public int rows() {
+            return score.length;
+        }
     }
 
     public ScoringService(ModelBundle bundle, Double thresholdOverride, int channelsPerBearing) {
@@ -73,29 +73,38 @@ public final class ScoringService {
         return bundle.model().columns();
     }
 
-    /** Scores the rows of {@code table} (which must hold the model's columns). */
-    public List<RowResult> score(FeatureTable table, PersistenceRule rule) {
+    /** The channel-to-bearing map of the model's columns. */
+    public ChannelMap channels() {
+        return channels;
+    }
+
+    /** Scores the rows of a table (which must hold the model's columns). */
+    public Result score(FeatureTable table, PersistenceRule rule) {
         bundle.model().checkColumns(table);
-        Scores s;
-        network.lock();
-        try {
-            s = bundle.model().score(table);
-        } finally {
-            network.unlock();
+        double[][] cols = new double[columns().size()][];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = table.column(columns().get(c));
         }
-        boolean[] inAlarm = rule == null ? null : Alarms.compute(s.score(), 0, threshold, rule).inAlarm();
+        return score(table.timestamps().toArray(new LocalDateTime[0]), cols, rule);
+    }
+
+    Result score(RequestRows rows, PersistenceRule rule) {
+        return score(rows.time(), rows.columns(), rule);
+    }
+
+    private Result score(LocalDateTime[] time, double[][] columns, PersistenceRule rule) {
+        Scores s = bundle.model().scoreDirect(bundle.model().scaler().transform(columns));
+        boolean[] flagged = new boolean[s.rows()];
+        for (int r = 0; r < flagged.length; r++) {
+            flagged[r] = s.score()[r] > threshold;
+        }
+        boolean[] inAlarm = rule == null ? null : rule.apply(flagged);
         Attribution attr = new Attribution(s);
-        List<RowResult> out = new ArrayList<>(s.rows());
-        for (int r = 0; r < s.rows(); r++) {
-            Map<String, Double> errors = new LinkedHashMap<>();
-            for (int c = 0; c < channels.size(); c++) {
-                errors.put(channels.columns().get(c), s.errors()[r][c]);
-            }
-            int top = attr.topChannel(r);
-            out.add(new RowResult(table.timestamp(r), s.score()[r], s.score()[r] > threshold,
-                    inAlarm == null ? null : inAlarm[r], channels.channel(top), channels.bearing(top), errors));
+        int[] top = new int[s.rows()];
+        for (int r = 0; r < top.length; r++) {
+            top[r] = attr.topChannel(r);
         }
-        return out;
+        return new Result(time, s.score(), flagged, inAlarm, top, s.errors());
     }
 
     /** The timestamp format of requests and responses. */

@@ -70,14 +70,16 @@ class ScoringServerTest {
         assertEquals(160, rows.size());
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
-            assertEquals(batch.scores().score()[i], row.get("score").asDouble(), 1e-9, "row " + i);
+            // the service scores through the plain-Java forward pass, the batch through DL4J: equal to 1e-6 (relative)
+            assertEquals(batch.scores().score()[i], row.get("score").asDouble(), 1e-6 * Math.max(1, batch.scores().score()[i]),
+                    "row " + i);
             boolean sensor = batch.sensor().at(i);
             if (!sensor) {
                 assertEquals(batch.alarms().flagged()[i], row.get("flagged").asBoolean(), "row " + i);
                 assertEquals(batch.alarms().inAlarm()[i], row.get("in_alarm").asBoolean(), "row " + i);
             }
             assertEquals(batch.channels().channel(batch.attribution().topChannel(i)), row.get("top_channel").asText());
-            assertEquals(batch.scores().errors()[i][0], row.get("errors").get("ch1_mean_abs").asDouble(), 1e-9);
+            assertEquals(batch.scores().errors()[i][0], row.get("errors").get("ch1_mean_abs").asDouble(), 1e-6);
         }
         assertEquals(0.9897350615741685, JSON.readTree(r.body()).get("threshold").asDouble());
     }
@@ -150,7 +152,7 @@ class ScoringServerTest {
                         HttpResponse<String> r = post("text/csv", csv, "");
                         JsonNode rows = JSON.readTree(r.body()).get("rows");
                         if (r.statusCode() == 200 && Math.abs(rows.get(159).get("score").asDouble()
-                                - batch.scores().score()[159]) < 1e-9) {
+                                - batch.scores().score()[159]) < 1e-6 * batch.scores().score()[159]) {
                             ok++;
                         }
                     }
