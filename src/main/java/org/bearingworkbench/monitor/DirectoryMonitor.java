@@ -75,6 +75,10 @@ public final class DirectoryMonitor implements AutoCloseable {
     @FunctionalInterface
     public interface Listener {
         void events(List<StreamEvent> events);
+
+        /** Each snapshot read, before its events (its features and indicators: what a view of the stream shows). */
+        default void row(SnapshotRow row) {
+        }
     }
 
     private final Path dir;
@@ -90,6 +94,7 @@ public final class DirectoryMonitor implements AutoCloseable {
     private final Set<String> known = new HashSet<>();
     private SnapshotFormat format;
     private SnapshotReading reading;
+    private volatile org.bearingworkbench.dataset.DataSetDescription description;
     private EventLog log;
     private boolean firstScan = true;
     private long lastCheckpoint;
@@ -149,7 +154,7 @@ public final class DirectoryMonitor implements AutoCloseable {
                 }
             }
         } catch (IOException | InputFormatException | RuntimeException e) {
-            close();
+            closeFiles();
             throw e;
         }
     }
@@ -165,6 +170,11 @@ public final class DirectoryMonitor implements AutoCloseable {
     /** The format the stream's files are read in, once known. */
     public SnapshotFormat format() {
         return format;
+    }
+
+    /** The data set as its first snapshot read describes it (with the user's settings), or null before. */
+    public org.bearingworkbench.dataset.DataSetDescription description() {
+        return description;
     }
 
     /** What the watcher waits for (a file not yet complete), or null. */
@@ -285,7 +295,9 @@ public final class DirectoryMonitor implements AutoCloseable {
                 s.expectedSamples = row.samples();
             }
             if (row.samples() >= s.expectedSamples) {
-                return scorer.accept(row);
+                List<StreamEvent> events = scorer.accept(row);
+                listener.row(row);
+                return events;
             }
             why = "incomplete: " + row.samples() + " samples per channel where the stream's snapshots have "
                     + s.expectedSamples;
@@ -308,6 +320,7 @@ public final class DirectoryMonitor implements AutoCloseable {
         if (reading == null) {
             SnapshotReading.Opened o = SnapshotReading.open(f, dir, r, user, settings.physics());
             reading = o.reading();
+            description = o.description();
             var samples = o.description().samplesPerSnapshot();
             if (samples.known() && scorer.state().expectedSamples == 0 && samples.value() > o.first().samples()) {
                 scorer.state().expectedSamples = samples.value();
@@ -363,8 +376,19 @@ public final class DirectoryMonitor implements AutoCloseable {
         }
     }
 
+    /** Saves the state (what is on disk so far) and releases the state's lock. */
     @Override
     public void close() throws IOException {
+        try {
+            if (log != null && scorer != null) {
+                checkpoint();
+            }
+        } finally {
+            closeFiles();
+        }
+    }
+
+    private void closeFiles() throws IOException {
         try {
             if (log != null) {
                 log.close();

@@ -19,6 +19,12 @@ public record ScoringModel(ModelBundle bundle, double threshold, String threshol
      */
     public static ScoringModel of(ModelBundle bundle, Double thresholdOverride, PersistenceRule ruleOverride,
                                   int channelsPerBearing) {
+        return of(bundle, thresholdOverride, "given on the command line", ruleOverride, channelsPerBearing);
+    }
+
+    /** As {@link #of(ModelBundle, Double, PersistenceRule, int)}, saying where a given threshold came from. */
+    public static ScoringModel of(ModelBundle bundle, Double thresholdOverride, String overrideSource,
+                                  PersistenceRule ruleOverride, int channelsPerBearing) {
         double threshold;
         String source;
         if (thresholdOverride != null) {
@@ -26,7 +32,7 @@ public record ScoringModel(ModelBundle bundle, double threshold, String threshol
                 throw new IllegalArgumentException("--threshold: a positive number (got " + thresholdOverride + ")");
             }
             threshold = thresholdOverride;
-            source = "given on the command line";
+            source = overrideSource;
         } else {
             threshold = bundle.chosenThreshold().orElseThrow(() -> new IllegalArgumentException("the model bundle has "
                     + "no saved threshold: tune it in the window and save the model (or score --save-model), or pass "

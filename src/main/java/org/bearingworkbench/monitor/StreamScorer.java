@@ -237,8 +237,12 @@ public final class StreamScorer {
     /** A one-line account of the stream so far. */
     public String summary() {
         return String.format(Locale.ROOT, "%d scored, %d left out, %s%s", state.scored, state.leftOut,
-                state.inAlarm ? "IN ALARM since " + state.episodeStart : "not in alarm",
-                state.firstAlarm == null ? "" : "; first sustained alarm " + state.firstAlarm + " (" + state.firstAlarmFile
-                        + ", " + state.firstAlarmTopChannel + ")");
+                state.inAlarm ? "IN ALARM since " + iso(state.episodeStart) : "not in alarm",
+                state.firstAlarm == null ? "" : "; first sustained alarm " + iso(state.firstAlarm) + " ("
+                        + state.firstAlarmFile + ", " + state.firstAlarmTopChannel + ")");
+    }
+
+    private static String iso(String time) {
+        return time == null ? "" : org.bearingworkbench.io.FeatureCsv.ISO.format(LocalDateTime.parse(time));
     }
 }

@@ -45,11 +45,14 @@ public final class MainWindow implements Actions {
     final ExportPane exportPane;
     final PhysicsPane physicsPane;
     private final Tab signalsTab;
+    final MonitorSession monitor;
+    final Label alarmBanner = new Label();
 
     public MainWindow(Stage stage, WorkbenchModel model, WorkbenchController controller) {
         this.stage = stage;
         this.model = model;
         this.controller = controller;
+        monitor = new MonitorSession(model, ex -> Dialogs.error(stage, "Monitoring stopped", Dialogs.describe(ex)));
         dataPane = new DataPane(model, controller, this);
         signalsPane = new SignalsPane(model, controller.tasks());
         modelPane = new ModelPane(model, controller, this);
@@ -64,14 +67,23 @@ public final class MainWindow implements Actions {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane root = new BorderPane();
-        root.setTop(menuBar());
+        alarmBanner.getStyleClass().add("alarm-banner");
+        alarmBanner.setMaxWidth(Double.MAX_VALUE);
+        alarmBanner.textProperty().bind(Bindings.createStringBinding(() -> monitor.alarmProperty().get() == null ? ""
+                : monitor.alarmProperty().get(), monitor.alarmProperty()));
+        alarmBanner.visibleProperty().bind(monitor.alarmProperty().isNotNull());
+        alarmBanner.managedProperty().bind(alarmBanner.visibleProperty());
+        root.setTop(new javafx.scene.layout.VBox(menuBar(), alarmBanner));
         root.setCenter(tabs);
         root.setBottom(statusBar());
         windowPrefs = new WindowPrefs(controller.prefsNode());
         double[] size = windowPrefs.size(1360, 860);
         Scene scene = new Scene(root, size[0], size[1]);
         stage.setMaximized(windowPrefs.maximized());
-        stage.setOnHidden(e -> windowPrefs.save(stage));
+        stage.setOnHidden(e -> {
+            monitor.stop();
+            windowPrefs.save(stage);
+        });
         scene.getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
         acceptDrops(scene);
         stage.setOnCloseRequest(e -> {
@@ -115,6 +127,10 @@ public final class MainWindow implements Actions {
         MenuItem openProject = item("Open project…", "Shortcut+Alt+O", this::openProject);
         MenuItem saveProject = item("Save project…", "Shortcut+Shift+S", this::saveProject);
         saveProject.disableProperty().bind(model.dataProperty().isNull());
+        MenuItem monitorDir = item("Monitor directory…", "Shortcut+Shift+M", this::monitorDirectory);
+        monitorDir.disableProperty().bind(monitor.runningProperty());
+        MenuItem stopMonitor = item("Stop monitoring", null, monitor::stop);
+        stopMonitor.disableProperty().bind(monitor.runningProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             if (confirmQuit()) {
                 stage.close();
@@ -139,7 +155,9 @@ public final class MainWindow implements Actions {
 
     private static MenuItem item(String text, String accel, Runnable action) {
         MenuItem i = new MenuItem(text);
-        i.setAccelerator(KeyCombination.keyCombination(accel));
+        if (accel != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accel));
+        }
         i.setOnAction(e -> action.run());
         return i;
     }
@@ -186,7 +204,21 @@ public final class MainWindow implements Actions {
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(8, message, bar, cancel, background, cancelBackground, spacer, hint);
+        Label monitoring = new Label();
+        monitoring.textProperty().bind(monitor.statusProperty());
+        monitoring.visibleProperty().bind(monitor.runningProperty());
+        monitoring.managedProperty().bind(monitor.runningProperty());
+        monitoring.setMinWidth(0);
+        monitoring.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        HBox.setHgrow(monitoring, Priority.SOMETIMES);
+        Button stopMonitoring = new Button("Stop monitoring");
+        stopMonitoring.setMinWidth(Region.USE_PREF_SIZE);
+        stopMonitoring.visibleProperty().bind(monitor.runningProperty());
+        stopMonitoring.managedProperty().bind(monitor.runningProperty());
+        stopMonitoring.setOnAction(e -> monitor.stop());
+        hint.visibleProperty().bind(monitor.runningProperty().not());
+        hint.managedProperty().bind(hint.visibleProperty());
+        HBox box = new HBox(8, message, bar, cancel, background, cancelBackground, monitoring, stopMonitoring, spacer, hint);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 8, 4, 8));
         box.getStyleClass().add("status-bar");
@@ -217,6 +249,25 @@ public final class MainWindow implements Actions {
         File f = dc.showDialog(stage);
         if (f != null) {
             openAsking(f.toPath(), false);
+        }
+    }
+
+    /** File > Monitor directory…: follow a directory a logger writes into, with the active model. */
+    void monitorDirectory() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Monitor a directory that a logger writes snapshot files into");
+        File f = dc.showDialog(stage);
+        if (f != null) {
+            monitorDirectory(f.toPath());
+        }
+    }
+
+    void monitorDirectory(Path dir) {
+        try {
+            monitor.start(dir);
+            tabs.getSelectionModel().select(tabs.getTabs().get(4));
+        } catch (Exception e) {
+            Dialogs.error(stage, "Cannot monitor " + dir, Dialogs.describe(e));
         }
     }
 

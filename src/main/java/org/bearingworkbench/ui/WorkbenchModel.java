@@ -1,6 +1,7 @@
 package org.bearingworkbench.ui;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -52,8 +53,8 @@ public final class WorkbenchModel {
         thresholdMethod.addListener((o, a, m) -> reapplyThreshold());
         rule.addListener((o, a, r) -> reapplyThreshold());
         data.addListener((o, a, d) -> {
-            if (a != null && d != null && a.table().timestamps().equals(d.table().timestamps())) {
-                return; // the same run with more columns (e.g. defect indicators): keep split and selection
+            if (a != null && d != null && sameRunOrGrown(a.table(), d.table())) {
+                return; // the same run with more columns (defect indicators) or more rows (monitoring): keep them
             }
             selectedRow.set(-1);
             if (d != null) {
@@ -73,6 +74,14 @@ public final class WorkbenchModel {
         });
     }
 
+    /** Whether {@code now} is {@code before} with more columns or with rows added at its end (a monitored stream). */
+    static boolean sameRunOrGrown(FeatureTable before, FeatureTable now) {
+        List<LocalDateTime> a = before.timestamps();
+        List<LocalDateTime> b = now.timestamps();
+        return a.size() <= b.size() && !a.isEmpty() && a.equals(b.subList(0, a.size()))
+                && before.directory().equals(now.directory());
+    }
+
     /** Undo and redo of threshold, persistence and split changes. */
     TuningHistory tuning() {
         return tuning;
@@ -88,7 +97,14 @@ public final class WorkbenchModel {
     /** The study's boundary for IMS test 2, else the end of the first 45% of the rows. */
     static LocalDateTime defaultSplit(FeatureTable t) {
         SplitConfig s = SplitConfig.defaultFor(t);
-        return s.trainUntil() != null ? s.trainUntil() : t.timestamp(s.trainRows(t) - 1);
+        if (s.trainUntil() != null) {
+            return s.trainUntil();
+        }
+        try {
+            return t.timestamp(s.trainRows(t) - 1);
+        } catch (IllegalArgumentException e) {
+            return t.timestamp(t.rowCount() - 1); // a handful of rows (a stream just started): all of them for now
+        }
     }
 
     public FeatureTable table() {

@@ -311,7 +311,7 @@ class WatchTest {
                 "--events", events.toString(), "--once", "--settle", "0", "--no-physics");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[2].contains("ALARM at 2025-03-02T05:10 (2025.03.02.05.10.00.gz): score 1.040 > 0.9897, top channel ch1"), r[2]);
-        assertTrue(r[2].contains("caught up: 160 scored, 0 left out, IN ALARM since 2025-03-02T05:10"), r[2]);
+        assertTrue(r[2].contains("caught up: 160 scored, 0 left out, IN ALARM since 2025-03-02 05:10:00"), r[2]);
         assertEquals(162, Files.readAllLines(events).size());
         assertTrue(Files.exists(tmp.resolve("cli-events.csv.state.json")));
         String[] again = org.bearingworkbench.cli.CliRunner.run("watch", dir.toString(), "--model", BUNDLE.toString(),
