@@ -39,18 +39,28 @@ final class FeaturesCommand implements Callable<Integer> {
         var settings = dataSet.settings();
         CommandChecks.requireSource(source);
         OutputFiles.checkFile(output, List.of(source));
-        ImportResult result = new SyncTaskExecutor().execute("Import",
-                ctx -> DataSets.open(source, settings, ctx), new ConsoleProgress(System.err));
-        for (SkippedFile s : result.skipped()) {
-            System.err.println("skipped " + s);
-        }
-        var table = result.table();
+        ImportResult result;
+        var table = (org.bearingworkbench.features.FeatureTable) null;
         if (defects) {
-            var physics = result.description().physics(org.bearingworkbench.signal.PhysicsSettings.ims());
+            // the physics is computed while each file is read (one pass over the files)
+            var imported = new SyncTaskExecutor().execute("Import",
+                    ctx -> org.bearingworkbench.pipeline.RunPhysics.importWith(source, settings,
+                            org.bearingworkbench.signal.PhysicsSettings.ims(), ctx), new ConsoleProgress(System.err));
+            result = imported.data();
+            var physics = imported.physics() != null ? imported.physics().settings()
+                    : result.description().physics(org.bearingworkbench.signal.PhysicsSettings.ims()); // says what is missing
             System.err.printf(java.util.Locale.ROOT, "defect indicators: %s, %.6g Hz, band %.0f-%.0f Hz%n",
                     physics.geometry().name(), physics.sampleRate(), physics.bandLowHz(), physics.bandHighHz());
-            table = org.bearingworkbench.pipeline.RunPhysics.compute(result, physics,
-                    new org.bearingworkbench.task.CancellationToken().contextFor(new ConsoleProgress(System.err))).addTo(table);
+            table = imported.physics() != null ? imported.physics().addTo(result.table())
+                    : org.bearingworkbench.pipeline.RunPhysics.compute(result, physics, new org.bearingworkbench.task
+                            .CancellationToken().contextFor(new ConsoleProgress(System.err))).addTo(result.table());
+        } else {
+            result = new SyncTaskExecutor().execute("Import", ctx -> DataSets.open(source, settings, ctx),
+                    new ConsoleProgress(System.err));
+            table = result.table();
+        }
+        for (SkippedFile s : result.skipped()) {
+            System.err.println("skipped " + s);
         }
         FeatureCsv.write(table, output);
         if (json) {

@@ -46,6 +46,15 @@ public final class DirectoryImporter {
     }
 
 
+    /**
+     * More work on each snapshot's signal while it is in memory (e.g. bearing physics), so that the files are read
+     * once. Chosen when the data is described (from the probe file); called from the worker threads, once per readable
+     * snapshot. A failure inside it is its own to record: the snapshot still imports.
+     */
+    public interface SignalWork {
+        void accept(SnapshotRef ref, SignalView signal);
+    }
+
     private static final class Parsed {
         int channels;
         int rows;
@@ -63,6 +72,17 @@ public final class DirectoryImporter {
 
     /** Imports {@code dir} (for a long recording: its file) in {@code format}. */
     public ImportResult importDirectory(Path dir, SnapshotFormat format, TaskContext context) throws InputFormatException {
+        return importDirectory(dir, format, context, null);
+    }
+
+    /**
+     * As {@link #importDirectory(Path, SnapshotFormat, TaskContext)}, with {@code extra} work on every snapshot's
+     * signal: {@code extra} is given the data set as the format describes it (from the probe file) and returns the
+     * work, or null for none.
+     */
+    public ImportResult importDirectory(Path dir, SnapshotFormat format, TaskContext context,
+                                        java.util.function.Function<DataSetDescription, SignalWork> extra)
+            throws InputFormatException {
         long start = System.nanoTime();
         List<SkippedFile> skipped = new ArrayList<>();
         List<SnapshotRef> candidates = format.list(dir, skipped);
@@ -71,7 +91,7 @@ public final class DirectoryImporter {
                     + "named like 2004.02.12.10.32.39 (IMS), acc_00001.csv (PRONOSTIA) or 1.csv (XJTU-SY)"
                     + (skipped.isEmpty() ? "" : "; ignored " + skipped.size() + " other file(s)") + ")");
         }
-        Parsed[] parsed = parseAll(format, candidates, context);
+        Parsed[] parsed = parseAll(dir, format, candidates, context, extra);
         long bytes = 0;
         for (SnapshotRef c : candidates) {
             bytes += c.size();
@@ -122,7 +142,7 @@ public final class DirectoryImporter {
      * So one hostile file (a single 200,000-token line, a CR-only file read as one row, a huge file) is skipped
      * with its reason and never takes the import's memory.
      */
-    private Limits limits(SnapshotFormat format, List<SnapshotRef> candidates, TaskContext context) {
+    private Limits limits(Path dir, SnapshotFormat format, List<SnapshotRef> candidates, TaskContext context) {
         List<SnapshotRef> bySize = new ArrayList<>(candidates);
         bySize.sort(Comparator.comparingLong(SnapshotRef::size));
         SnapshotRef median = bySize.get(bySize.size() / 2);
@@ -134,16 +154,19 @@ public final class DirectoryImporter {
             context.checkCancelled();
             SnapshotRef c = bySize.get(Math.min(bySize.size() - 1, bySize.size() / 2 + k));
             try {
-                format.read(c, probe);
-                return new Limits(Math.max(16L << 20, 8 * probe.lastBytes()), Math.max(64, 4 * probe.parser().channels()));
+                SignalView signal = format.read(c, probe);
+                DataSetDescription described = format.describe(dir, candidates, signal);
+                return new Limits(Math.max(16L << 20, 8 * probe.lastBytes()), Math.max(64, 4 * probe.parser().channels()),
+                        described);
             } catch (InputFormatException | RuntimeException | OutOfMemoryError e) {
                 LOG.debug("probe {} failed: {}", c.name(), e.toString());
             }
         }
-        return new Limits(Math.max(16L << 20, 8 * typicalBytes), SnapshotParser.DEFAULT_MAX_COLUMNS);
+        return new Limits(Math.max(16L << 20, 8 * typicalBytes), SnapshotParser.DEFAULT_MAX_COLUMNS, null);
     }
 
-    private record Limits(long bytes, int columns) {
+    /** @param described the data set as the probe file shows it, or null when no probe could be read */
+    private record Limits(long bytes, int columns, DataSetDescription described) {
         SnapshotReader newReader() {
             SnapshotReader r = new SnapshotReader();
             r.limit(bytes, "8x the directory's typical file");
@@ -152,14 +175,16 @@ public final class DirectoryImporter {
         }
     }
 
-    private Parsed[] parseAll(SnapshotFormat format, List<SnapshotRef> candidates, TaskContext context) {
+    private Parsed[] parseAll(Path dir, SnapshotFormat format, List<SnapshotRef> candidates, TaskContext context,
+                              java.util.function.Function<DataSetDescription, SignalWork> extra) {
         int n = candidates.size();
         Parsed[] parsed = new Parsed[n];
         AtomicLong bytesDone = new AtomicLong();
         long start = System.nanoTime();
-        Limits limits = limits(format, candidates, context);
+        Limits limits = limits(dir, format, candidates, context);
+        SignalWork work = extra == null || limits.described() == null ? null : extra.apply(limits.described());
         SnapshotWorkers.run(n, threads, "import", context, limits::newReader, (reader, i) -> {
-            parsed[i] = parseOne(format, reader, candidates.get(i));
+            parsed[i] = parseOne(format, reader, candidates.get(i), work);
             bytesDone.addAndGet(candidates.get(i).size());
         }, done -> report(context, done, n, bytesDone.get(), start));
         return parsed;
@@ -171,7 +196,7 @@ public final class DirectoryImporter {
                 done, total, bytes / 1e6, s > 0 ? bytes / 1e6 / s : 0));
     }
 
-    private static Parsed parseOne(SnapshotFormat format, SnapshotReader reader, SnapshotRef c) {
+    private static Parsed parseOne(SnapshotFormat format, SnapshotReader reader, SnapshotRef c, SignalWork work) {
         Parsed p = new Parsed();
         try {
             SignalView sp = format.read(c, reader);
@@ -186,6 +211,9 @@ public final class DirectoryImporter {
                             + "+-1.8e308); not a usable snapshot";
                     break;
                 }
+            }
+            if (work != null && p.error == null) {
+                work.accept(c, sp);
             }
         } catch (InputFormatException e) {
             p.error = stripFilePrefix(e.getMessage(), c.name());

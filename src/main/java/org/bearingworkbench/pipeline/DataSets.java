@@ -38,10 +38,21 @@ public final class DataSets {
      * directory); settings given now are remembered ({@link DataSetSidecar}).
      */
     public static ImportResult open(Path source, UserSettings given, TaskContext context) throws InputFormatException {
+        return open(source, given, context, null);
+    }
+
+    /**
+     * As {@link #open(Path, UserSettings, TaskContext)}, with {@code extra} work on each snapshot's signal while it is
+     * read (for a directory; given the data set as described, with the user's settings applied).
+     */
+    static ImportResult open(Path source, UserSettings given, TaskContext context,
+                             java.util.function.Function<DataSetDescription, DirectoryImporter.SignalWork> extra)
+            throws InputFormatException {
         if (Files.isDirectory(source)) {
             UserSettings settings = withRemembered(source, given);
             SnapshotFormat format = Formats.choose(source, settings);
-            ImportResult r = new DirectoryImporter().importDirectory(source, format, context);
+            ImportResult r = new DirectoryImporter().importDirectory(source, format, context,
+                    extra == null ? null : d -> extra.apply(settings.applyTo(d)));
             if (!given.isEmpty()) {
                 String where = DataSetSidecar.save(source, given);
                 LOG.info("remembered {} for {} in {}", given, source, where);

@@ -35,6 +35,87 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
         return table.withColumns(indicators);
     }
 
+    /** A data set and its physics from one pass over the files; {@code physics} null when it could not be computed. */
+    public record Imported(ImportResult data, RunPhysics physics) {
+    }
+
+    /**
+     * Opens {@code source} as {@link DataSets#open} does and computes the physics while each file is in memory (no
+     * second read): when the data's sample rate, bearing and speed are known (else {@code physics} is null and the
+     * import is as usual). The settings are the data's over {@code base} ({@link DataSetDescription#physics}).
+     */
+    public static Imported importWith(java.nio.file.Path source, org.bearingworkbench.dataset.UserSettings given,
+                                      PhysicsSettings base, TaskContext context) throws InputFormatException {
+        AtomicReference<Collector> collector = new AtomicReference<>();
+        ImportResult data = DataSets.open(source, given, context, d -> {
+            if (!d.missingForPhysics().isEmpty()) {
+                return null;
+            }
+            Collector c = new Collector(d.physics(base));
+            collector.set(c);
+            return c;
+        });
+        Collector c = collector.get();
+        return new Imported(data, c == null ? null : c.result(data.table()));
+    }
+
+    /** Each snapshot's indicators and spectrogram rows, by file, as the import's workers compute them. */
+    private static final class Collector implements org.bearingworkbench.io.DirectoryImporter.SignalWork {
+        private final PhysicsSettings settings;
+        private final DefectAnalysis analysis;
+        private final java.util.Map<String, double[][]> ratios = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, float[][]> spectra = new java.util.concurrent.ConcurrentHashMap<>();
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        Collector(PhysicsSettings settings) {
+            this.settings = settings;
+            this.analysis = settings.analysis();
+        }
+
+        @Override
+        public void accept(org.bearingworkbench.io.formats.SnapshotRef ref, SignalView s) {
+            try {
+                double[][] r = new double[s.channels()][];
+                float[][] sp = new float[s.channels()][settings.spectrogramBins()];
+                for (int c = 0; c < s.channels(); c++) {
+                    r[c] = signal(s.channel(c), s.rows(), settings, analysis, sp[c]);
+                }
+                ratios.put(ref.name(), r);
+                spectra.put(ref.name(), sp);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        }
+
+        RunPhysics result(FeatureTable table) throws InputFormatException {
+            if (failure.get() != null) {
+                throw new InputFormatException("bearing physics failed: " + failure.get().getMessage(), failure.get());
+            }
+            List<Integer> channels = table.channels();
+            int files = table.rowCount();
+            Map<String, double[]> indicators = new LinkedHashMap<>();
+            for (int ch : channels) {
+                for (DefectType t : DefectType.values()) {
+                    indicators.put(t.column(ch), new double[files]);
+                }
+            }
+            float[][][] spectrogram = new float[channels.size()][files][];
+            for (int i = 0; i < files; i++) {
+                double[][] r = ratios.get(table.file(i));
+                float[][] sp = spectra.get(table.file(i));
+                for (int c = 0; c < channels.size(); c++) {
+                    int ch = channels.get(c);
+                    boolean have = r != null && ch <= r.length;
+                    spectrogram[c][i] = have ? sp[ch - 1] : new float[settings.spectrogramBins()];
+                    for (DefectType t : DefectType.values()) {
+                        indicators.get(t.column(ch))[i] = have ? r[ch - 1][t.ordinal()] : Double.NaN;
+                    }
+                }
+            }
+            return new RunPhysics(settings, indicators, spectrogram);
+        }
+    }
+
     public static RunPhysics compute(ImportResult data, PhysicsSettings settings, TaskContext context)
             throws InputFormatException {
         FeatureTable table = data.table();
