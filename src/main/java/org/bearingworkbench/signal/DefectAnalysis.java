@@ -38,11 +38,18 @@ public record DefectAnalysis(BearingGeometry geometry, int harmonics, double tol
         return a[a.length / 2];
     }
 
-    /** The strongest harmonic match of one defect type. */
+    /**
+     * The strongest harmonic match of one defect type. BSF is matched on its odd harmonics only: its even ones (2, 4,
+     * 6 x BSF) are the lines of 2xBSF (a rolling-element defect striking both races), so matching them under both
+     * names made the two indicators one and the same number whenever the 2xBSF line was the strongest (IMS test 2: 161
+     * to 817 of 984 files per channel). Now BSF says "a line at the spin frequency or its odd multiples" and 2xBSF
+     * "at twice it and its multiples".
+     */
     public DefectMatch match(Spectrum s, DefectType type, double floor) {
         double f = geometry.frequency(type);
         DefectMatch best = new DefectMatch(type, 1, f, f, 0);
-        for (int h = 1; h <= harmonics; h++) {
+        int step = type == DefectType.BSF ? 2 : 1;
+        for (int h = 1; h <= harmonics; h += step) {
             double center = f * h;
             int end = s.endAtOrBelow(center * (1 + tolerance));
             for (int k = s.firstAtOrAbove(center * (1 - tolerance)); k < end; k++) {

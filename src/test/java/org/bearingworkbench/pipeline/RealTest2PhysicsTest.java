@@ -81,6 +81,20 @@ class RealTest2PhysicsTest {
     }
 
     @Test
+    void bsfAndTwiceBsfAreTwoIndicatorsNotOne() {
+        // issue 19: they were identical in 387, 161, 817 and 313 of 984 rows (ch1-ch4), both matching the 2xBSF line
+        for (int ch = 1; ch <= 4; ch++) {
+            double[] bsf = physics.indicators().get(DefectType.BSF.column(ch));
+            double[] twice = physics.indicators().get(DefectType.BALL.column(ch));
+            int same = 0;
+            for (int r = 0; r < bsf.length; r++) {
+                same += bsf[r] == twice[r] ? 1 : 0;
+            }
+            assertEquals(0, same, "ch" + ch + ": rows where BSF equals 2xBSF");
+        }
+    }
+
+    @Test
     void spectrogramHasOneRowPerFileAndChannel() {
         assertEquals(4, physics.spectrogram().length);
         assertEquals(984, physics.spectrogram()[0].length);
