@@ -83,8 +83,8 @@ public record RemainingLife(FeatureRanking ranking, HealthIndicator indicator, d
             next += everyHours;
             // the noise of ln(h - phi) since the onset (the degradation is noisier than the healthy level): the
             // posterior is rebuilt with it from the prior and every row since the onset, so the band is honest
-            double bestVar = residualVariance(t, t0, h, phi, onset, r);
-            double noise = Math.max(trainNoise, bestVar);
+            double residual = residualVariance(t, t0, h, phi, onset, r);
+            double noise = Math.max(trainNoise, residual);
             ExponentialDegradation model = new ExponentialDegradation(phi, new double[] {Math.log(mean - phi), 0},
                     new double[][] {{1, 0}, {0, 1.0 / (24 * 24)}}, noise);
             for (int k = onset; k <= r; k++) {
