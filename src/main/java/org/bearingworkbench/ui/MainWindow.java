@@ -44,6 +44,7 @@ public final class MainWindow implements Actions {
     final ThresholdPane thresholdPane;
     final ExportPane exportPane;
     final PhysicsPane physicsPane;
+    final ComparePane comparePane;
     private final Tab signalsTab;
     final MonitorSession monitor;
     final Label alarmBanner = new Label();
@@ -61,9 +62,10 @@ public final class MainWindow implements Actions {
         PhysicsPrefs physicsPrefs = new PhysicsPrefs(controller.prefsNode());
         model.physicsSettingsProperty().set(physicsPrefs.load());
         physicsPane = new PhysicsPane(model, controller, physicsPrefs);
+        comparePane = new ComparePane(model, controller, () -> stage);
         tabs.getTabs().addAll(tab("1 Data", dataPane), signalsTab = tab("2 Signals", signalsPane),
                 tab("3 Bearing physics", physicsPane), tab("4 Model", modelPane), tab("5 Threshold & anomalies", thresholdPane),
-                tab("6 Export", exportPane));
+                tab("6 Export", exportPane), tab("7 Compare detectors", comparePane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane root = new BorderPane();

@@ -1,0 +1,153 @@
+package org.bearingworkbench.ui;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.bearingworkbench.model.ColumnSelection;
+import org.bearingworkbench.pipeline.AnomalyAnalysis;
+import org.bearingworkbench.pipeline.DetectorComparison;
+
+/**
+ * Compare detectors: the open run through the active LSTM model and the baselines (PCA T² and SPE, robust
+ * Mahalanobis, isolation forest), each with the threshold method and persistence rule in force, in one table
+ * (threshold, flagged rows, first sustained alarm, lead time, alarm rows in training, top channel) and on one timeline
+ * of each detector's score divided by its threshold (1 = at its threshold). The table exports as CSV.
+ */
+final class ComparePane extends VBox {
+    private final WorkbenchModel model;
+    private final WorkbenchController controller;
+    final TableView<DetectorComparison.Entry> table = new TableView<>();
+    final XYChart timeline = Charts.timeChart("score / its threshold", "ratio");
+    final Label status = new Label("Compare the model with simple baselines on the open data and split.");
+    private DetectorComparison last;
+
+    ComparePane(WorkbenchModel model, WorkbenchController controller, java.util.function.Supplier<javafx.stage.Window> owner) {
+        super(8);
+        this.model = model;
+        this.controller = controller;
+        getStyleClass().add("pane");
+        setPadding(new Insets(10));
+        Button run = new Button("Compare detectors");
+        run.getStyleClass().add("accent");
+        run.disableProperty().bind(model.dataProperty().isNull());
+        run.setOnAction(e -> compare());
+        Button export = new Button("Export table…");
+        export.setDisable(true);
+        export.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setInitialFileName("detector-comparison.csv");
+            java.io.File f = fc.showSaveDialog(owner.get());
+            if (f != null) {
+                save(f.toPath());
+            }
+        });
+        status.setWrapText(true);
+        HBox bar = new HBox(10, run, export, status);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        columns();
+        table.setPrefHeight(190);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        Charts.yAxis(timeline).setLogAxis(true);
+        ChartBox chart = new ChartBox("Every detector's score over time, divided by its threshold", timeline);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        getChildren().addAll(DataPane.heading("Does it beat the simple thing?"), bar, table, chart);
+        table.itemsProperty().addListener((o, a, items) -> export.setDisable(items == null || items.isEmpty()));
+        model.dataProperty().addListener((o, a, d) -> clear());
+    }
+
+    private void clear() {
+        last = null;
+        table.setItems(FXCollections.observableArrayList());
+        timeline.getDatasets().clear();
+    }
+
+    private void columns() {
+        table.getColumns().add(column("detector", e -> e.label()));
+        table.getColumns().add(column("threshold", e -> String.format(Locale.ROOT, "%.4g", e.analysis().threshold().value())));
+        table.getColumns().add(column("flagged", e -> Integer.toString(e.analysis().alarms().flaggedCount())));
+        table.getColumns().add(column("first sustained alarm", e -> e.firstAlarm().isEmpty() ? "none" : e.firstAlarm()));
+        table.getColumns().add(column("lead time", e -> Double.isNaN(e.analysis().leadTimeHours()) ? "-"
+                : String.format(Locale.ROOT, "%.1f h", e.analysis().leadTimeHours())));
+        table.getColumns().add(column("alarms in training", e -> Integer.toString(e.analysis().alarms().trainingAlarmRows())));
+        table.getColumns().add(column("top channel", e -> e.analysis().dominantTopChannel().orElse("-")));
+        table.getColumns().add(column("fitted", DetectorComparison.Entry::fitted));
+    }
+
+    private static TableColumn<DetectorComparison.Entry, String> column(String name,
+            java.util.function.Function<DetectorComparison.Entry, String> value) {
+        TableColumn<DetectorComparison.Entry, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setSortable(true);
+        return c;
+    }
+
+    /** Runs the comparison in the background with the open data, split, active model, method and rule. */
+    void compare() {
+        var data = model.dataProperty().get();
+        if (data == null) {
+            return;
+        }
+        var table0 = data.table();
+        var bundle = model.bundleProperty().get();
+        var rule = model.ruleProperty().get();
+        var method = model.thresholdMethodProperty().get();
+        var split = model.split();
+        int perBearing = model.channelsPerBearingProperty().get();
+        List<String> cols = bundle != null && bundle.model().columns().stream().allMatch(table0::hasColumn)
+                ? bundle.model().columns() : ColumnSelection.defaults(table0);
+        status.setText("Comparing…");
+        controller.tasks().run("Compare detectors", ctx -> DetectorComparison.run(table0, cols, split,
+                bundle != null && bundle.model().columns().stream().allMatch(table0::hasColumn) ? bundle : null,
+                method instanceof org.bearingworkbench.detect.SavedThreshold ? null : method, rule, perBearing, ctx),
+                this::show, ex -> status.setText("Cannot compare: " + Dialogs.describe(ex)));
+    }
+
+    private void show(DetectorComparison c) {
+        last = c;
+        table.setItems(FXCollections.observableArrayList(c.entries()));
+        timeline.getDatasets().clear();
+        String[] colors = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+        int k = 0;
+        for (DetectorComparison.Entry e : c.entries()) {
+            AnomalyAnalysis a = e.analysis();
+            DoubleDataSet ds = Charts.dataSet(e.label(), colors[k++ % colors.length], e.id().equals("lstm") ? 2 : 1.2);
+            double t = a.threshold().value();
+            for (int r = 0; r < a.table().rowCount(); r++) {
+                double v = a.scores().score()[r] / t;
+                if (v > 0 && Double.isFinite(v)) {
+                    ds.add(Charts.seconds(a.table().timestamp(r)), v);
+                }
+            }
+            timeline.getDatasets().add(ds);
+        }
+        DoubleDataSet one = Charts.dashedDataSet("threshold (1)", Palette.THRESHOLD, 1.5);
+        one.add(Charts.seconds(c.table().timestamp(0)), 1);
+        one.add(Charts.seconds(c.table().timestamp(c.table().rowCount() - 1)), 1);
+        timeline.getDatasets().add(one);
+        status.setText(String.format(Locale.ROOT, "%d detectors on %d rows (%d training rows), features %s",
+                c.entries().size(), c.table().rowCount(), c.entries().get(0).analysis().trainRows(),
+                c.entries().get(c.entries().size() - 1).analysis().channels().columns()));
+    }
+
+    void save(Path file) {
+        try {
+            last.writeCsv(file, null);
+            status.setText("Saved " + file);
+        } catch (java.io.IOException ex) {
+            status.setText("Cannot save: " + Dialogs.describe(ex));
+        }
+    }
+}
