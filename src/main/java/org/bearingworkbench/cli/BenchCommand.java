@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
                 "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows",
                 "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up",
                 "  serve <dir-or-csv> --model M.bwm   throughput and latency of the scoring service (1 and 1,000 rows; 1, 4, 16 clients)",
+                "  startup <dir>         fresh JVMs: import 'seconds' and wall time, with and without a class-data-sharing archive;",
+                "                        the window drawn and the sample data drawn (needs a display: xvfb-run)",
+                "  e2e <dir>             fresh JVMs: 'run <dir>' end to end (import, training, thresholds, report), wall time",
                 "                        (--peer URL: the same load on another service, e.g. scripts/peers/serve_flask_torch.py)"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<what>", description = "import")
@@ -68,8 +71,14 @@ final class BenchCommand implements Callable<Integer> {
         if ("serve".equals(what)) {
             return new ServeBench(dir, model, peer).run();
         }
+        if ("startup".equals(what)) {
+            return new StartupBench(dir, runs).startup();
+        }
+        if ("e2e".equals(what)) {
+            return new StartupBench(dir, runs).endToEnd();
+        }
         if (!"import".equals(what)) {
-            System.err.println("unknown benchmark '" + what + "' (known: import, train, threshold, physics, serve)");
+            System.err.println("unknown benchmark '" + what + "' (known: import, train, threshold, physics, serve, startup, e2e)");
             return 2;
         }
         DirectoryImporter importer = new DirectoryImporter();

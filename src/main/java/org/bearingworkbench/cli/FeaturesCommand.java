@@ -28,6 +28,10 @@ final class FeaturesCommand implements Callable<Integer> {
             + "_bsf, _2bsf, _ftf: envelope peak / noise floor) from the data set's bearing, shaft speed and sample rate (band 2-8 kHz)")
     boolean defects;
 
+    @Option(names = "--summary", description = "print each column's statistics (count, mean, sd, min, max; Tablesaw's "
+            + "summary) on stdout")
+    boolean summary;
+
     @Option(names = "--json", description = "print a one-line JSON summary on stdout")
     boolean json;
 
@@ -63,6 +67,9 @@ final class FeaturesCommand implements Callable<Integer> {
             System.err.println("skipped " + s);
         }
         FeatureCsv.write(table, output);
+        if (summary) {
+            System.out.println(table.table().summary().printAll());
+        }
         if (json) {
             System.out.println(new Json().put("files", result.table().rowCount()).put("skipped", result.skipped().size())
                     .put("channels", result.channels()).put("seconds", result.seconds())

@@ -10,7 +10,9 @@ import org.bearingworkbench.pipeline.SampleDataLocator;
 
 /**
  * The JavaFX application. Opens the window at once and loads the data set given on the command line, or the bundled
- * sample data, in the background. {@code --exit-after-load} closes it once the data is shown (smoke tests).
+ * sample data, in the background. {@code --exit-after-load} closes it once the data is shown (smoke tests);
+ * {@code --startup-times=FILE} appends to FILE when the window and then the data were first drawn, in ms since the
+ * process started ({@code bench startup} reads it).
  */
 public final class WorkbenchApp extends Application {
     public static final String PREFS_NODE = "org/bearingworkbench/ui";
@@ -28,9 +30,18 @@ public final class WorkbenchApp extends Application {
         stage.getIcons().addAll(Icons.load());
         stage.show();
         List<String> args = getParameters().getUnnamed();
+        args.stream().filter(a -> a.startsWith("--startup-times=")).findFirst()
+                .ifPresent(a -> reportStartup(stage, model, Path.of(a.substring("--startup-times=".length()))));
         boolean exitAfterLoad = args.contains("--exit-after-load");
         if (exitAfterLoad) {
-            model.dataProperty().addListener((o, a, d) -> Platform.runLater(Platform::exit));
+            model.dataProperty().addListener((o, a, d) -> {
+                Runnable[] exit = new Runnable[1];
+                exit[0] = () -> { // once the data has been laid out and drawn
+                    stage.getScene().removePostLayoutPulseListener(exit[0]);
+                    Platform.runLater(Platform::exit);
+                };
+                stage.getScene().addPostLayoutPulseListener(exit[0]);
+            });
         }
         Path initial = args.stream().filter(a -> !a.startsWith("--")).findFirst().map(Paths::get)
                 .or(SampleDataLocator::find).orElse(null);
@@ -38,6 +49,43 @@ public final class WorkbenchApp extends Application {
             controller.openData(initial);
         } else if (exitAfterLoad) {
             Platform.exit();
+        }
+    }
+
+    private static long sinceStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+    }
+
+    /** Appends to {@code file} when the window and the data are first drawn (after the pulse that lays them out). */
+    private static void reportStartup(Stage stage, WorkbenchModel model, Path file) {
+        Runnable[] shown = new Runnable[1];
+        shown[0] = () -> {
+            append(file, "window " + sinceStart());
+            stage.getScene().removePostLayoutPulseListener(shown[0]);
+        };
+        stage.getScene().addPostLayoutPulseListener(shown[0]);
+        boolean[] first = {true};
+        model.dataProperty().addListener((o, a, d) -> {
+            if (!first[0]) {
+                return;
+            }
+            first[0] = false;
+            Runnable[] data = new Runnable[1];
+            data[0] = () -> {
+                append(file, "data " + sinceStart() + " " + (d == null ? 0 : d.table().rowCount()));
+                stage.getScene().removePostLayoutPulseListener(data[0]);
+            };
+            stage.getScene().addPostLayoutPulseListener(data[0]);
+        });
+    }
+
+    private static void append(Path file, String line) {
+        try {
+            java.nio.file.Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(WorkbenchApp.class).warn("cannot write start-up times to {}", file, e);
         }
     }
 
