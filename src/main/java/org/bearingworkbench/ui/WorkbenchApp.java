@@ -30,8 +30,10 @@ public final class WorkbenchApp extends Application {
         stage.getIcons().addAll(Icons.load());
         stage.show();
         List<String> args = getParameters().getUnnamed();
-        args.stream().filter(a -> a.startsWith("--startup-times=")).findFirst()
-                .ifPresent(a -> reportStartup(stage, model, Path.of(a.substring("--startup-times=".length()))));
+        String times = getParameters().getNamed().get("startup-times"); // --startup-times=FILE is a named parameter
+        if (times != null) {
+            reportStartup(stage, model, Path.of(times));
+        }
         boolean exitAfterLoad = args.contains("--exit-after-load");
         if (exitAfterLoad) {
             model.dataProperty().addListener((o, a, d) -> {
