@@ -29,10 +29,11 @@ final class ThresholdChooser extends HBox {
     final ComboBox<Choice> method = new ComboBox<>();
     final TextField param = new TextField();
     private final Label paramLabel = new Label();
-    final Spinner<Integer> n = new Spinner<>(1, 50, 3);
-    final Spinner<Integer> m = new Spinner<>(1, 50, 3);
+    final Spinner<Integer> n = new Spinner<>(1, 1000, 3);
+    final Spinner<Integer> m = new Spinner<>(1, 1000, 3);
     private final Label error = new Label();
     private boolean showing;
+    private boolean syncing;
 
     ThresholdChooser(WorkbenchModel model) {
         super(8);
@@ -63,6 +64,9 @@ final class ThresholdChooser extends HBox {
         m.setTooltip(new Tooltip("Alarm when N of the last M rows are flagged"));
         n.valueProperty().addListener((o, a, v) -> applyRule(model));
         m.valueProperty().addListener((o, a, v) -> applyRule(model));
+        // the spinners show the rule in force, whoever set it (a model's saved rule, undo, a project, a monitor)
+        model.ruleProperty().addListener((o, a, r) -> showRule(r));
+        showRule(model.ruleProperty().get());
         error.getStyleClass().add("error");
         getChildren().addAll(new Label("Method"), method, paramLabel, param, apply, new Label("Alarm when"), n,
                 new Label("of the last"), m, new Label("rows are flagged"), error);
@@ -78,7 +82,23 @@ final class ThresholdChooser extends HBox {
         }
     }
 
+    private void showRule(PersistenceRule r) {
+        if (r == null) {
+            return;
+        }
+        syncing = true;
+        try {
+            m.getValueFactory().setValue(r.m());
+            n.getValueFactory().setValue(r.n());
+        } finally {
+            syncing = false;
+        }
+    }
+
     private void applyRule(WorkbenchModel model) {
+        if (syncing) {
+            return;
+        }
         try {
             model.ruleProperty().set(new PersistenceRule(n.getValue(), m.getValue()));
             error.setText("");

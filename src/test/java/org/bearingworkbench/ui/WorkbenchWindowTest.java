@@ -351,6 +351,8 @@ class WorkbenchWindowTest {
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ruleTuned, model.ruleProperty().get().toString(), "first undo: the rule");
+        ThresholdChooser chooser = window.thresholdPane.chooser();
+        assertEquals(ruleTuned, chooser.n.getValue() + "/" + chooser.m.getValue(), "the spinners show the rule undone to");
         assertEquals(dragged.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12);
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
