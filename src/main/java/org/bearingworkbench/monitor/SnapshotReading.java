@@ -7,7 +7,7 @@ import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.UserSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bearingworkbench.features.ChannelStatistics;
 import org.bearingworkbench.features.Feature;
@@ -88,7 +88,8 @@ public final class SnapshotReading {
     public SnapshotRow row(String file, LocalDateTime time, SignalView s) throws InputFormatException {
         int n = Feature.values().length;
         double[] stats = new double[n];
-        Map<String, Double> values = new HashMap<>();
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, Double> indicators = new LinkedHashMap<>();
         float[] spectrogram = physics == null ? null : new float[physics.spectrogramBins()];
         for (int ch = 0; ch < s.channels(); ch++) {
             ChannelStatistics.compute(s.channel(ch), s.rows(), stats, 0);
@@ -103,10 +104,11 @@ public final class SnapshotReading {
             if (physics != null) {
                 double[] ratios = RunPhysics.signal(s.channel(ch), s.rows(), physics, analysis, spectrogram);
                 for (DefectType t : DefectType.values()) {
-                    values.put(t.column(ch + 1), ratios[t.ordinal()]);
+                    indicators.put(t.column(ch + 1), ratios[t.ordinal()]);
                 }
             }
         }
+        values.putAll(indicators); // after every channel's features, as an import adds them
         return new SnapshotRow(file, time, s.rows(), values);
     }
 }

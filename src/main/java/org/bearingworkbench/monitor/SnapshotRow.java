@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record SnapshotRow(String file, LocalDateTime time, int samples, Map<String, Double> values) {
     public SnapshotRow {
-        values = Map.copyOf(values);
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 
     /** The value of {@code column}, or NaN when the snapshot has none. */

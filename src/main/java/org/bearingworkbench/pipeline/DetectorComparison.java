@@ -99,11 +99,6 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
         return out;
     }
 
-    /** Hours from the first sustained alarm to the last file, or NaN without an alarm. */
-    public static double leadTimeHours(Entry e) {
-        return e.analysis().leadTimeHours();
-    }
-
     /** The comparison table as CSV. */
     public String csv() {
         StringBuilder b = new StringBuilder("detector,label,threshold,threshold_method,flagged,first_alarm,lead_time_hours,"

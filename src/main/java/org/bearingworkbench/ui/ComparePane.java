@@ -101,16 +101,16 @@ final class ComparePane extends VBox {
             return;
         }
         var table0 = data.table();
-        var bundle = model.bundleProperty().get();
+        var active = model.bundleProperty().get();
+        // the model takes part when the open data has its columns
+        var bundle = active != null && active.model().columns().stream().allMatch(table0::hasColumn) ? active : null;
         var rule = model.ruleProperty().get();
         var method = model.thresholdMethodProperty().get();
         var split = model.split();
         int perBearing = model.channelsPerBearingProperty().get();
-        List<String> cols = bundle != null && bundle.model().columns().stream().allMatch(table0::hasColumn)
-                ? bundle.model().columns() : ColumnSelection.defaults(table0);
+        List<String> cols = bundle != null ? bundle.model().columns() : ColumnSelection.defaults(table0);
         status.setText("Comparing…");
-        controller.tasks().run("Compare detectors", ctx -> DetectorComparison.run(table0, cols, split,
-                bundle != null && bundle.model().columns().stream().allMatch(table0::hasColumn) ? bundle : null,
+        controller.tasks().run("Compare detectors", ctx -> DetectorComparison.run(table0, cols, split, bundle,
                 method instanceof org.bearingworkbench.detect.SavedThreshold ? null : method, rule, perBearing, ctx),
                 this::show, ex -> status.setText("Cannot compare: " + Dialogs.describe(ex)));
     }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.SavedThreshold;
-import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.formats.DataSource;
@@ -35,7 +33,6 @@ import org.bearingworkbench.monitor.SnapshotRow;
 import org.bearingworkbench.monitor.StreamEvent;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.Workflows;
-import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
 import org.slf4j.Logger;
@@ -245,7 +242,7 @@ final class MonitorSession {
     private void add(SnapshotRow r, StreamEvent e) {
         Stream s = stream;
         if (s.columns.isEmpty()) {
-            r.values().keySet().stream().sorted(COLUMN_ORDER).forEach(c -> s.columns.put(c, new ArrayList<>()));
+            r.values().keySet().forEach(c -> s.columns.put(c, new ArrayList<>())); // in an import's column order
         }
         s.times.add(r.time());
         s.files.add(r.file());
@@ -294,45 +291,5 @@ final class MonitorSession {
         model.thresholdMethodProperty().set(method);
         model.analysisProperty().set(a);
         LOG.debug("monitor view: {} rows", n);
-    }
-
-    /** Feature columns by channel and feature, then the defect indicators by channel and type (as an import). */
-    private static final Comparator<String> COLUMN_ORDER = Comparator.comparingInt(MonitorSession::kind)
-            .thenComparingInt(MonitorSession::channel).thenComparingInt(MonitorSession::ordinal);
-
-    private static int kind(String c) {
-        return ordinalOf(c, true) >= 0 ? 0 : 1;
-    }
-
-    private static int channel(String c) {
-        int u = c.indexOf('_');
-        try {
-            return c.startsWith("ch") && u > 2 ? Integer.parseInt(c.substring(2, u)) : Integer.MAX_VALUE;
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
-        }
-    }
-
-    private static int ordinal(String c) {
-        int f = ordinalOf(c, true);
-        return f >= 0 ? f : ordinalOf(c, false);
-    }
-
-    private static int ordinalOf(String c, boolean feature) {
-        String key = c.substring(c.indexOf('_') + 1);
-        if (feature) {
-            for (Feature f : Feature.values()) {
-                if (f.key().equals(key)) {
-                    return f.ordinal();
-                }
-            }
-        } else {
-            for (DefectType t : DefectType.values()) {
-                if (t.key().equals(key)) {
-                    return t.ordinal();
-                }
-            }
-        }
-        return -1;
     }
 }

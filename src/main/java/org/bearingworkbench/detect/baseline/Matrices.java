@@ -1,12 +1,12 @@
 package org.bearingworkbench.detect.baseline;
 
 /** The small dense linear algebra the baselines need (a few to a few dozen features): no library for 100 lines. */
-final class Matrices {
+public final class Matrices {
     private Matrices() {
     }
 
     /** The covariance of {@code rows} (already centred when {@code centre} is null), divided by n-1. */
-    static double[][] covariance(double[][] rows, double[] centre) {
+    public static double[][] covariance(double[][] rows, double[] centre) {
         int n = rows.length;
         int p = rows[0].length;
         double[][] c = new double[p][p];
@@ -41,10 +41,10 @@ final class Matrices {
      * Eigenvalues (descending) and eigenvectors (columns of {@code vectors}) of a symmetric matrix by cyclic Jacobi
      * rotations: exact to rounding for the sizes here.
      */
-    record Eigen(double[] values, double[][] vectors) {
+    public record Eigen(double[] values, double[][] vectors) {
     }
 
-    static Eigen symmetricEigen(double[][] m) {
+    public static Eigen symmetricEigen(double[][] m) {
         int p = m.length;
         double[][] a = new double[p][];
         for (int i = 0; i < p; i++) {

@@ -5,8 +5,8 @@ package org.bearingworkbench.detect.baseline;
  * so it neither divides by zero nor counts), and min-max scales them by the training range for the departure the
  * attribution reports.
  */
-record Standardizer(double[] mean, double[] sd, double[] min, double[] max) {
-    static Standardizer fit(double[][] train) {
+public record Standardizer(double[] mean, double[] sd, double[] min, double[] max) {
+    public static Standardizer fit(double[][] train) {
         int n = train.length;
         int p = train[0].length;
         double[] mean = new double[p];
@@ -33,7 +33,7 @@ record Standardizer(double[] mean, double[] sd, double[] min, double[] max) {
         return new Standardizer(mean, sd, min, max);
     }
 
-    double[] z(double[] row) {
+    public double[] z(double[] row) {
         double[] z = new double[row.length];
         for (int j = 0; j < row.length; j++) {
             z[j] = (row[j] - mean[j]) / sd[j];
@@ -41,7 +41,7 @@ record Standardizer(double[] mean, double[] sd, double[] min, double[] max) {
         return z;
     }
 
-    double[][] z(double[][] rows) {
+    public double[][] z(double[][] rows) {
         double[][] out = new double[rows.length][];
         for (int r = 0; r < rows.length; r++) {
             out[r] = z(rows[r]);

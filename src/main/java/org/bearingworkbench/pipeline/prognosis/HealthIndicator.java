@@ -1,6 +1,8 @@
 package org.bearingworkbench.pipeline.prognosis;
 
 import java.util.List;
+import org.bearingworkbench.detect.baseline.Matrices;
+import org.bearingworkbench.detect.baseline.Standardizer;
 import org.bearingworkbench.features.FeatureTable;
 
 /**
@@ -18,23 +20,21 @@ public record HealthIndicator(List<String> columns, double[] loadings, double[] 
     public static HealthIndicator of(FeatureTable t, List<String> columns, int trainRows, int smoothing, boolean[] skip) {
         int p = columns.size();
         int n = t.rowCount();
-        double[][] z = new double[n][p];
+        double[][] x = new double[n][p];
         for (int j = 0; j < p; j++) {
             double[] c = t.column(columns.get(j));
-            double mean = 0;
-            for (int r = 0; r < trainRows; r++) {
-                mean += c[r] / trainRows;
-            }
-            double var = 0;
-            for (int r = 0; r < trainRows; r++) {
-                var += (c[r] - mean) * (c[r] - mean) / Math.max(1, trainRows - 1);
-            }
-            double sd = var > 0 ? Math.sqrt(var) : 1;
             for (int r = 0; r < n; r++) {
-                z[r][j] = (c[r] - mean) / sd;
+                x[r][j] = c[r];
             }
         }
-        double[] w = firstComponent(z, trainRows, p);
+        // standardized by the training rows; the loadings are the leading eigenvector of their covariance
+        Standardizer st = Standardizer.fit(java.util.Arrays.copyOf(x, trainRows));
+        double[][] z = st.z(x);
+        Matrices.Eigen e = Matrices.symmetricEigen(Matrices.covariance(java.util.Arrays.copyOf(z, trainRows), null));
+        double[] w = new double[p];
+        for (int j = 0; j < p; j++) {
+            w[j] = e.vectors()[j][0];
+        }
         double[] hi = new double[n];
         for (int r = 0; r < n; r++) {
             if (skip != null && skip[r] && r > 0) {
@@ -59,40 +59,5 @@ public record HealthIndicator(List<String> columns, double[] loadings, double[] 
             }
         }
         return new HealthIndicator(List.copyOf(columns), w, FeatureRanking.smooth(hi, smoothing), smoothing);
-    }
-
-    /** The leading eigenvector of the training rows' correlation matrix, by power iteration. */
-    private static double[] firstComponent(double[][] z, int trainRows, int p) {
-        double[][] c = new double[p][p];
-        for (int r = 0; r < trainRows; r++) {
-            for (int i = 0; i < p; i++) {
-                for (int j = 0; j < p; j++) {
-                    c[i][j] += z[r][i] * z[r][j] / Math.max(1, trainRows - 1);
-                }
-            }
-        }
-        double[] v = new double[p];
-        java.util.Arrays.fill(v, 1 / Math.sqrt(p));
-        for (int it = 0; it < 500; it++) {
-            double[] next = new double[p];
-            for (int i = 0; i < p; i++) {
-                for (int j = 0; j < p; j++) {
-                    next[i] += c[i][j] * v[j];
-                }
-            }
-            double norm = 0;
-            for (double x : next) {
-                norm += x * x;
-            }
-            norm = Math.sqrt(norm);
-            if (norm == 0) {
-                return v;
-            }
-            for (int i = 0; i < p; i++) {
-                next[i] /= norm;
-            }
-            v = next;
-        }
-        return v;
     }
 }
