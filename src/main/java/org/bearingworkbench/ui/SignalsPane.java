@@ -31,6 +31,7 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.io.formats.DataSource;
 import org.bearingworkbench.io.formats.SignalView;
+import org.bearingworkbench.signal.FileEnvelope;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
 

@@ -1,17 +1,15 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.signal;
 
 import java.util.List;
 import java.util.Locale;
-import org.bearingworkbench.signal.DefectMatch;
-import org.bearingworkbench.signal.EnvelopeSpectrum;
-import org.bearingworkbench.signal.PhysicsSettings;
-import org.bearingworkbench.signal.SpectralKurtosis;
-import org.bearingworkbench.signal.Spectrum;
 
-/** One file's envelope analysis as the Signals pane shows it: spectrum, defect matches, and the sentence. */
-record FileEnvelope(Spectrum spectrum, List<DefectMatch> matches, PhysicsSettings settings) {
+/**
+ * One file's envelope analysis as the Signals pane and the incident report show it: spectrum, defect matches
+ * (strongest first), the settings used (the band chosen by spectral kurtosis when asked), and the sentence.
+ */
+public record FileEnvelope(Spectrum spectrum, List<DefectMatch> matches, PhysicsSettings settings) {
 
-    static FileEnvelope of(double[] x, int n, double fs, PhysicsSettings base, boolean autoBand) {
+    public static FileEnvelope of(double[] x, int n, double fs, PhysicsSettings base, boolean autoBand) {
         double lo = base.bandLowHz();
         double hi = Math.min(base.bandHighHz(), fs / 2);
         if (autoBand) {
@@ -25,7 +23,7 @@ record FileEnvelope(Spectrum spectrum, List<DefectMatch> matches, PhysicsSetting
         return new FileEnvelope(env, s.analysis().matches(env), s);
     }
 
-    String sentence(String channel, String file) {
+    public String sentence(String channel, String file) {
         DefectMatch top = matches.get(0);
         String strength = top.weakness();
         return String.format(Locale.ROOT, "%s, band %.0f-%.0f Hz: strongest defect match: %s%s.", file,
