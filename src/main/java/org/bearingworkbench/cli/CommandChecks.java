@@ -36,4 +36,22 @@ final class CommandChecks {
                     + skipped.size() + " are listed in " + where));
         }
     }
+
+    /** A demodulation band "LOW-HIGH" in Hz as {low, high}; the caller checks it against the sample rate. */
+    static double[] parseBand(String band) {
+        String[] p = band.split("-");
+        var l = p.length == 2 ? org.bearingworkbench.io.NumberToken.parseCell(p[0]) : java.util.OptionalDouble.empty();
+        var h = p.length == 2 ? org.bearingworkbench.io.NumberToken.parseCell(p[1]) : java.util.OptionalDouble.empty();
+        if (l.isEmpty() || h.isEmpty() || !(l.getAsDouble() >= 0 && h.getAsDouble() > l.getAsDouble())) {
+            throw new IllegalArgumentException("--band: '" + band + "' is not LOW-HIGH in Hz (e.g. 2000-8000) or auto");
+        }
+        return new double[] {l.getAsDouble(), h.getAsDouble()};
+    }
+
+    /** {@code base} with the band {@code spec} (a data set's physics clips it to its own Nyquist frequency). */
+    static org.bearingworkbench.signal.PhysicsSettings band(String spec, org.bearingworkbench.signal.PhysicsSettings base) {
+        double[] b = parseBand(spec);
+        return new org.bearingworkbench.signal.PhysicsSettings(base.geometry(), b[0], b[1],
+                Math.max(base.sampleRate(), 2 * b[1]), base.harmonics(), base.tolerance(), base.spectrogramBins());
+    }
 }

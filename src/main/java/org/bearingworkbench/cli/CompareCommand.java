@@ -30,14 +30,8 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir-or-features.csv>", description = "directory of snapshots or feature CSV")
     Path source;
 
-    @Option(names = "--model", description = "an LSTM autoencoder bundle (.bwm) to compare")
-    Path modelFile;
-
-    @Option(names = "--keras-model", description = "or the study's Keras model (.h5), with --scaler")
-    Path kerasModel;
-
-    @Option(names = "--scaler", description = "the Keras model's scaler JSON")
-    Path scaler;
+    @Mixin
+    ModelSourceOptions model = new ModelSourceOptions();
 
     @Option(names = "--columns", description = "features the baselines read, names or globs (default: the model's, "
             + "else *_mean_abs)")
@@ -64,18 +58,7 @@ final class CompareCommand implements Callable<Integer> {
         split.validate();
         CommandChecks.requireSource(source);
         List<Path> inputs = new ArrayList<>(List.of(source));
-        for (Path p : new Path[] {modelFile, kerasModel, scaler}) {
-            if (p != null) {
-                CommandChecks.requireSource(p);
-                inputs.add(p);
-            }
-        }
-        if (modelFile != null && kerasModel != null) {
-            throw new IllegalArgumentException("give --model or --keras-model, not both");
-        }
-        if (kerasModel != null && scaler == null) {
-            throw new IllegalArgumentException("--keras-model needs --scaler FILE.json");
-        }
+        inputs.addAll(model.validate(false));
         for (Path out : new Path[] {output, scores}) {
             if (out != null) {
                 OutputFiles.checkFile(out, inputs);
@@ -84,8 +67,7 @@ final class CompareCommand implements Callable<Integer> {
         ImportResult data = DataSets.open(source, dataSet.settings(),
                 new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         FeatureTable table = data.table();
-        ModelBundle bundle = modelFile != null ? ModelBundle.load(modelFile)
-                : kerasModel != null ? Workflows.importKeras(table, kerasModel, scaler, columns, split.toSplit(table)) : null;
+        ModelBundle bundle = model.load(table, columns, split.toSplit(table));
         List<String> cols = columns != null ? ColumnSelection.resolve(table, columns)
                 : bundle != null ? bundle.model().columns() : ColumnSelection.defaults(table);
         var rule = bundle != null ? detect.rule(bundle) : detect.rule();

@@ -73,17 +73,9 @@ final class EnvelopeCommand implements Callable<Integer> {
             lo = b.lowHz();
             hi = b.highHz();
         } else {
-            String[] p = band.split("-");
-            if (p.length != 2) {
-                throw new IllegalArgumentException("--band: expected LOW-HIGH in Hz (e.g. 2000-8000) or auto");
-            }
-            var l = org.bearingworkbench.io.NumberToken.parseCell(p[0]);
-            var h = org.bearingworkbench.io.NumberToken.parseCell(p[1]);
-            if (l.isEmpty() || h.isEmpty()) {
-                throw new IllegalArgumentException("--band: '" + band + "' is not LOW-HIGH in Hz (e.g. 2000-8000) or auto");
-            }
-            lo = l.getAsDouble();
-            hi = h.getAsDouble();
+            double[] b = CommandChecks.parseBand(band);
+            lo = b[0];
+            hi = b[1];
             if (!(lo >= 0 && hi > lo && hi <= sampleRate / 2)) {
                 throw new IllegalArgumentException("--band: " + band + " Hz must lie inside 0-" + sampleRate / 2
                         + " Hz (half the sample rate) with LOW below HIGH");

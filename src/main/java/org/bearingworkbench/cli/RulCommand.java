@@ -58,7 +58,7 @@ final class RulCommand implements Callable<Integer> {
         FeatureTable t = DataSets.open(source, dataSet.settings(),
                 new CancellationToken().contextFor(new ConsoleProgress(System.err))).table();
         List<String> candidates = columns != null ? ColumnSelection.resolve(t, columns)
-                : t.featureColumns().stream().filter(c -> c.matches("ch\\d+_.*") && !c.endsWith("_clip")).toList();
+                : RemainingLife.candidates(t);
         int trainRows = split.toSplit(t).trainRows(t);
         RemainingLife r = RemainingLife.of(t, candidates, trainRows, top, smoothing, failure, every);
         System.out.println("feature ranking (one run; prognosability needs several runs to failure):");

@@ -26,14 +26,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir-or-features.csv>", description = "IMS directory or feature CSV")
     Path source;
 
-    @Option(names = "--model", description = "model bundle (.bwm)")
-    Path modelFile;
-
-    @Option(names = "--keras-model", description = "a Keras LSTM autoencoder (.h5) instead of a bundle; needs --scaler")
-    Path kerasModel;
-
-    @Option(names = "--scaler", description = "the Keras model's scikit-learn MinMaxScaler as JSON (data_min_, data_max_)")
-    Path scaler;
+    @Mixin
+    ModelSourceOptions model = new ModelSourceOptions();
 
     @Option(names = "--columns", description = "with --keras-model: the data columns the model reads, names or globs (default: *_mean_abs)")
     String columns;
@@ -62,20 +56,9 @@ final class ScoreCommand implements Callable<Integer> {
         split.validate();
         var settings = dataSet.settings();
         var method = detect.method();
-        if ((modelFile == null) == (kerasModel == null)) {
-            throw new IllegalArgumentException("give either --model FILE.bwm or --keras-model FILE.h5 --scaler FILE.json");
-        }
-        if (kerasModel != null && scaler == null) {
-            throw new IllegalArgumentException("--keras-model needs --scaler FILE.json (the min-max scaler it was trained with)");
-        }
         CommandChecks.requireSource(source);
         List<Path> inputs = new ArrayList<>(List.of(source));
-        for (Path p : new Path[] {modelFile, kerasModel, scaler}) {
-            if (p != null) {
-                CommandChecks.requireSource(p);
-                inputs.add(p);
-            }
-        }
+        inputs.addAll(model.validate(true));
         OutputFiles.checkFile(output, inputs);
         if (saveModel != null) {
             OutputFiles.checkFile(saveModel, inputs);
@@ -83,10 +66,8 @@ final class ScoreCommand implements Callable<Integer> {
         ImportResult data = DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         CommandChecks.listSkipped(data, output + " (header)", System.err);
         FeatureTable table = data.table();
-        ModelBundle bundle = kerasModel != null
-                ? Workflows.importKeras(table, kerasModel, scaler, columns, split.toSplit(table))
-                : ModelBundle.load(modelFile);
-        Path modelSource = kerasModel != null ? kerasModel : modelFile;
+        ModelBundle bundle = model.load(table, columns, split.toSplit(table));
+        Path modelSource = model.path();
         List<String> warnings = bundle.differencesFrom(data.description()).stream()
                 .map(d -> "the data differs from the model's training data: " + d).toList();
         warnings.forEach(w -> System.err.println("warning: " + w));

@@ -30,6 +30,11 @@ public record RemainingLife(FeatureRanking ranking, HealthIndicator indicator, d
                            double actualHours) {
     }
 
+    /** The features a health indicator is built from by default: every per-channel feature ({@code chN_...}, not clipping). */
+    public static List<String> candidates(FeatureTable t) {
+        return t.featureColumns().stream().filter(c -> c.matches("ch\\d+_.*") && !c.endsWith("_clip")).toList();
+    }
+
     public static RemainingLife of(FeatureTable t, List<String> candidates, int trainRows, int top, int smoothing,
                                    Double failureThreshold, double everyHours) {
         FeatureRanking ranking = FeatureRanking.of(t, candidates, smoothing);
