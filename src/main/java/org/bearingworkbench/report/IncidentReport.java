@@ -92,7 +92,7 @@ public record IncidentReport(String dataSource, ImportResult data, ModelBundle b
                         + "health indicator from.");
             } else {
                 try {
-                    life = RemainingLife.of(t, candidates, a.trainRows(), 3, 12, null, everyHours(t));
+                    life = RemainingLife.of(t, candidates, a.trainRows(), 3, 12, null, RemainingLife.defaultEveryHours(t));
                 } catch (IllegalArgumentException e) {
                     notes.add("No remaining-life estimate: " + e.getMessage());
                 }
@@ -101,12 +101,6 @@ public record IncidentReport(String dataSource, ImportResult data, ModelBundle b
         context.progress(3, 3, "report ready");
         return new IncidentReport(dataSource, data, bundle, modelSource, a, physics, comparison, life,
                 List.copyOf(notes), LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    /** Forecasts every 12 hours on a run of days, proportionally more often on a shorter one (about 8 per run). */
-    static double everyHours(FeatureTable t) {
-        double hours = ChronoUnit.SECONDS.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)) / 3600.0;
-        return hours >= 96 ? 12 : Math.max(hours / 8, 1 / 60.0);
     }
 
     /** The row the physics section looks at: the first sustained alarm, else the highest test score. */

@@ -14,4 +14,7 @@ interface Actions {
     void saveModel();
 
     void exportReport();
+
+    /** The incident report (HTML) of the analysis on screen. */
+    void exportIncidentReport();
 }

@@ -6,9 +6,13 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
-/** Export pane: the anomaly report CSV (all rows or only flagged ones); charts are saved from their own PNG buttons. */
+/**
+ * Export pane: the anomaly report CSV (all rows or only flagged ones), the incident report (one HTML file with the
+ * evidence); charts are saved from their own PNG buttons.
+ */
 final class ExportPane extends VBox {
     final CheckBox onlyFlagged = new CheckBox("only flagged rows");
+    final Label incidentState = new Label();
 
     ExportPane(WorkbenchModel model, Actions actions) {
         super(10);
@@ -31,7 +35,22 @@ final class ExportPane extends VBox {
         export.getStyleClass().add("accent");
         export.disableProperty().bind(model.analysisProperty().isNull());
         export.setOnAction(e -> actions.exportReport());
+        Label incidentWhat = new Label("""
+                One self-contained HTML file that opens in any browser and prints to PDF: the data set and its metadata,
+                the model, the threshold and why, the timeline and histogram, the first sustained alarm and its lead
+                time, which bearing, the envelope spectrum of the alarm file with the defect frequencies, the baseline
+                detectors side by side and the remaining-life estimate.""");
+        incidentWhat.setWrapText(true);
+        Button incident = new Button("Write incident report…");
+        incident.disableProperty().bind(model.analysisProperty().isNull());
+        incident.setOnAction(e -> actions.exportIncidentReport());
+        incidentState.setWrapText(true);
         Label charts = new Label("Every chart has a PNG… button in its title row to save it as an image.");
-        getChildren().addAll(DataPane.heading("Anomaly report"), what, state, onlyFlagged, export, DataPane.heading("Charts"), charts);
+        getChildren().addAll(DataPane.heading("Anomaly report"), what, state, onlyFlagged, export,
+                DataPane.heading("Incident report"), incidentWhat, incident, incidentState, DataPane.heading("Charts"), charts);
+    }
+
+    void reportWritten(java.nio.file.Path file) {
+        incidentState.setText("Written: " + file);
     }
 }

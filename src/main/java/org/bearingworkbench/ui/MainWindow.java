@@ -45,6 +45,8 @@ public final class MainWindow implements Actions {
     final ExportPane exportPane;
     final PhysicsPane physicsPane;
     final ComparePane comparePane;
+    final HealthPane healthPane;
+    final SpectraPane spectraPane;
     private final Tab signalsTab;
     final MonitorSession monitor;
     final Label alarmBanner = new Label();
@@ -63,9 +65,12 @@ public final class MainWindow implements Actions {
         model.physicsSettingsProperty().set(physicsPrefs.load());
         physicsPane = new PhysicsPane(model, controller, physicsPrefs);
         comparePane = new ComparePane(model, controller, () -> stage);
+        healthPane = new HealthPane(model, controller);
+        spectraPane = new SpectraPane(model, controller);
         tabs.getTabs().addAll(tab("1 Data", dataPane), signalsTab = tab("2 Signals", signalsPane),
                 tab("3 Bearing physics", physicsPane), tab("4 Model", modelPane), tab("5 Threshold & anomalies", thresholdPane),
-                tab("6 Export", exportPane), tab("7 Compare detectors", comparePane));
+                tab("6 Export", exportPane), tab("7 Compare detectors", comparePane),
+                tab("8 Health & life", healthPane), tab("9 Waterfall & kurtogram", spectraPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane root = new BorderPane();
@@ -125,6 +130,8 @@ public final class MainWindow implements Actions {
         MenuItem openModel = item("Open model…", "Shortcut+M", this::openModel);
         MenuItem saveModel = item("Save model…", "Shortcut+S", this::saveModel);
         MenuItem export = item("Export report…", "Shortcut+E", this::exportReport);
+        MenuItem incident = item("Incident report (HTML)…", "Shortcut+R", this::exportIncidentReport);
+        incident.disableProperty().bind(model.analysisProperty().isNull());
         MenuItem exportCharts = item("Export all charts…", "Shortcut+Shift+E", this::exportAllCharts);
         MenuItem openProject = item("Open project…", "Shortcut+Alt+O", this::openProject);
         MenuItem saveProject = item("Save project…", "Shortcut+Shift+S", this::saveProject);
@@ -141,7 +148,7 @@ public final class MainWindow implements Actions {
         saveModel.disableProperty().bind(model.bundleProperty().isNull());
         export.disableProperty().bind(model.analysisProperty().isNull());
         Menu file = new Menu("File", null, openDir, openData, openCsv, recentMenu, new SeparatorMenuItem(), openProject,
-                saveProject, new SeparatorMenuItem(), openModel, saveModel, new SeparatorMenuItem(), export, exportCharts,
+                saveProject, new SeparatorMenuItem(), openModel, saveModel, new SeparatorMenuItem(), export, incident, exportCharts,
                 new SeparatorMenuItem(), quit);
         MenuItem keras = item("Import Keras model…", "Shortcut+K", this::importKeras);
         keras.disableProperty().bind(model.dataProperty().isNull());
@@ -514,6 +521,16 @@ public final class MainWindow implements Actions {
         File f = fc.showSaveDialog(stage);
         if (f != null) {
             controller.exportReport(f.toPath(), exportPane.onlyFlagged.isSelected());
+        }
+    }
+
+    @Override
+    public void exportIncidentReport() {
+        FileChooser fc = chooser("Write the incident report", "HTML", "*.html");
+        fc.setInitialFileName("incident-report.html");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            controller.exportIncidentReport(f.toPath(), exportPane::reportWritten);
         }
     }
 

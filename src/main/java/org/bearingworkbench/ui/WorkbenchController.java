@@ -311,6 +311,33 @@ public final class WorkbenchController {
         }, p -> { }, ex -> fail("Cannot export the report", ex));
     }
 
+    /**
+     * Writes the incident report (HTML) of the analysis on screen: gathered in the background with progress (the
+     * envelope analysis of the alarm file, the baseline detectors, the remaining life), written atomically.
+     */
+    public void exportIncidentReport(Path path, java.util.function.Consumer<Path> written) {
+        AnomalyAnalysis a = model.analysisProperty().get();
+        ImportResult data = model.dataProperty().get();
+        if (a == null || data == null) {
+            Dialogs.error(owner.get(), "Nothing to report", "Open data and train (or open) a model first.");
+            return;
+        }
+        ModelBundle b = model.bundleProperty().get();
+        var method = model.thresholdMethodProperty().get();
+        var rule = model.ruleProperty().get();
+        int perBearing = model.channelsPerBearingProperty().get();
+        var physics = model.physicsSettingsProperty().get();
+        String source = model.dataSourceProperty().get();
+        String modelSource = model.modelSourceProperty().get();
+        tasks.run("Incident report", ctx -> {
+            OutputFiles.checkFile(path, dataInputs());
+            var report = org.bearingworkbench.report.IncidentReport.assemble(data, source, b, modelSource, a, method, rule,
+                    perBearing, physics, org.bearingworkbench.report.IncidentReport.Options.all(), ctx);
+            org.bearingworkbench.report.IncidentReportHtml.write(report, path);
+            return path;
+        }, written, ex -> fail("Cannot write the incident report", ex));
+    }
+
     /** Trains on the open data with the current split; every finished epoch lands in the model's history. */
     public void train(ModelConfig config, String columns) {
         train(config, columns, ex -> { });

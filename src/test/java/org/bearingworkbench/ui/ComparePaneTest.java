@@ -17,7 +17,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Compare detectors tab in the real window (headless), on the sample run with the stored model. */
+/**
+ * The evidence tabs in the real window (headless), on the sample run with the stored model: Compare detectors, Health
+ * & life, Waterfall & kurtogram, and the incident report written from the window.
+ */
 class ComparePaneTest {
     private static Stage stage;
     private static WorkbenchModel model;
@@ -77,5 +80,85 @@ class ComparePaneTest {
                 }
             });
         }
+    }
+
+    private static void screenshot(String name) throws Exception {
+        if (Boolean.getBoolean("bw.screenshots.compare")) {
+            Thread.sleep(800);
+            WaitForAsyncUtils.asyncFx(() -> {
+                try {
+                    ChartBox.savePng(stage.getScene().getRoot(), Path.of("target", name).toFile());
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get();
+        }
+    }
+
+    @Test
+    void healthAndRemainingLifeShowTheCoresNumbers() throws Exception {
+        robot.clickOn("8 Health & life");
+        robot.clickOn("Estimate remaining life");
+        waitFor(60, () -> !window.healthPane.ranking.getItems().isEmpty());
+        var t = model.table();
+        var expected = org.bearingworkbench.pipeline.prognosis.RemainingLife.of(t,
+                org.bearingworkbench.pipeline.prognosis.RemainingLife.candidates(t), model.trainRows(), 3, 12, null,
+                org.bearingworkbench.pipeline.prognosis.RemainingLife.defaultEveryHours(t));
+        assertEquals(expected.ranking().ranks(), window.healthPane.ranking.getItems());
+        assertEquals(expected.estimates().size(), window.healthPane.forecasts.getItems().size());
+        assertEquals(expected.estimates().get(0).forecast().median(),
+                window.healthPane.forecasts.getItems().get(0).forecast().median(), 1e-12);
+        assertEquals(3, window.healthPane.indicator.getDatasets().size(), "indicator, onset and failure levels");
+        assertTrue(window.healthPane.status.getText().contains("onset " + org.bearingworkbench.io.FeatureCsv.ISO.format(
+                t.timestamp(expected.onset()))), window.healthPane.status.getText());
+        // a failure level that is not a number is refused in words, and nothing runs
+        robot.interact(() -> window.healthPane.lookupAll(".text-field").stream()
+                .filter(n -> n instanceof javafx.scene.control.TextField f && "the last file's level".equals(f.getPromptText()))
+                .forEach(n -> ((javafx.scene.control.TextField) n).setText("high")));
+        robot.interact(window.healthPane::estimate);
+        assertTrue(window.healthPane.status.getText().startsWith("Failure level: 'high' is not a number"));
+        screenshot("health.png");
+    }
+
+    @Test
+    void waterfallAndKurtogramOfTheRunAndOneFile() throws Exception {
+        robot.clickOn("9 Waterfall & kurtogram");
+        robot.clickOn("Draw waterfall");
+        waitFor(60, () -> window.spectraPane.waterfall.waterfall() != null);
+        var w = window.spectraPane.waterfall.waterfall();
+        assertEquals(40, w.lines().size());
+        assertEquals(0, w.lines().get(0).row());
+        assertEquals(159, w.lines().get(39).row());
+        assertTrue(window.spectraPane.status.getText().startsWith("ch1: 40 files"), window.spectraPane.status.getText());
+        robot.interact(() -> model.selectedRowProperty().set(150));
+        robot.clickOn("Kurtogram of the file");
+        waitFor(60, () -> window.spectraPane.kurtogram.kurtogram() != null);
+        var k = window.spectraPane.kurtogram.kurtogram();
+        var v = model.dataProperty().get().rawSource().orElseThrow().read(model.table().file(150), model.table().timestamp(150),
+                new org.bearingworkbench.io.SnapshotReader());
+        var direct = org.bearingworkbench.signal.Kurtogram.of(java.util.Arrays.copyOf(v.channel(0), v.rows()), v.rows(), 20000);
+        assertEquals(direct.best(), k.best());
+        assertTrue(window.spectraPane.kurtogramText.getText().startsWith(model.table().file(150) + " ch1"));
+        robot.clickOn("Use this band for envelope analysis");
+        var p = model.physicsSettingsProperty().get();
+        assertEquals(Math.max(1, k.best().lowHz()), p.bandLowHz(), 1e-9);
+        assertEquals(k.best().highHz(), p.bandHighHz(), 1e-9);
+        screenshot("spectra.png");
+    }
+
+    @Test
+    void theIncidentReportIsWrittenFromTheWindow() throws Exception {
+        Path html = tmp.resolve("incident.html");
+        java.util.concurrent.atomic.AtomicReference<Path> written = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> controller.exportIncidentReport(html, written::set));
+        waitFor(60, () -> written.get() != null);
+        var parser = org.jsoup.parser.Parser.htmlParser().setTrackErrors(50);
+        var d = org.jsoup.Jsoup.parse(Files.readString(html), "", parser);
+        assertEquals(java.util.List.of(), parser.getErrors());
+        String first = org.bearingworkbench.io.FeatureCsv.ISO.format(model.analysisProperty().get().firstAlarmTime().orElseThrow());
+        assertTrue(d.getElementById("verdict").text().contains("First sustained alarm: " + first));
+        assertTrue(d.getElementById("detectors") != null && d.getElementById("life") != null);
+        robot.interact(() -> window.exportPane.reportWritten(html));
+        assertEquals("Written: " + html, window.exportPane.incidentState.getText());
     }
 }

@@ -35,6 +35,12 @@ public record RemainingLife(FeatureRanking ranking, HealthIndicator indicator, d
         return t.featureColumns().stream().filter(c -> c.matches("ch\\d+_.*") && !c.endsWith("_clip")).toList();
     }
 
+    /** About eight forecasts over a run: every 12 hours on a run of four days or more, more often on a shorter one. */
+    public static double defaultEveryHours(FeatureTable t) {
+        double hours = java.time.Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds() / 3600.0;
+        return hours >= 96 ? 12 : Math.max(hours / 8, 1 / 60.0);
+    }
+
     public static RemainingLife of(FeatureTable t, List<String> candidates, int trainRows, int top, int smoothing,
                                    Double failureThreshold, double everyHours) {
         FeatureRanking ranking = FeatureRanking.of(t, candidates, smoothing);

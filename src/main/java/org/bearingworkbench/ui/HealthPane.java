@@ -1,0 +1,224 @@
+package org.bearingworkbench.ui;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.NumberToken;
+import org.bearingworkbench.pipeline.prognosis.FeatureRanking;
+import org.bearingworkbench.pipeline.prognosis.RemainingLife;
+import org.bearingworkbench.report.Durations;
+
+/**
+ * Health and remaining life: the features ranked by monotonicity and trendability (a sortable table), the health
+ * indicator built from the best of them with its onset and failure levels, and the remaining-life forecasts from the
+ * degradation onset on (median and 90% band, beside the actual remaining life when the run ends in failure).
+ */
+final class HealthPane extends VBox {
+    private final WorkbenchModel model;
+    private final WorkbenchController controller;
+    final TableView<FeatureRanking.Rank> ranking = new TableView<>();
+    final TableView<RemainingLife.Estimate> forecasts = new TableView<>();
+    final XYChart indicator = Charts.timeChart("health indicator", null);
+    final XYChart life = Charts.timeChart("remaining life", "h");
+    final Label status = new Label("Rank the features, build a health indicator and forecast the remaining life of the open run.");
+    private final Spinner<Integer> top = new Spinner<>(1, 10, 3);
+    private final Spinner<Integer> smoothing = new Spinner<>(1, 200, 12);
+    private final TextField failure = new TextField();
+    private final XValueIndicator onsetLine = new XValueIndicator(indicator.getXAxis(), 0, "onset");
+
+    HealthPane(WorkbenchModel model, WorkbenchController controller) {
+        super(8);
+        this.model = model;
+        this.controller = controller;
+        getStyleClass().add("pane");
+        setPadding(new Insets(10));
+        Button run = new Button("Estimate remaining life");
+        run.getStyleClass().add("accent");
+        run.disableProperty().bind(model.dataProperty().isNull());
+        run.setOnAction(e -> estimate());
+        top.setPrefWidth(70);
+        top.setTooltip(new Tooltip("How many of the best-ranked features the health indicator combines"));
+        smoothing.setPrefWidth(80);
+        smoothing.setEditable(true);
+        smoothing.setTooltip(new Tooltip("Causal moving average over this many rows before ranking and forecasting"));
+        failure.setPromptText("the last file's level");
+        failure.setPrefColumnCount(9);
+        failure.setTooltip(new Tooltip("The health-indicator level taken as failure; empty: the indicator at the run's "
+                + "last file (an evaluation on a run to failure)"));
+        status.setWrapText(true);
+        HBox bar = new HBox(8, run, new Label("features"), top, new Label("smoothing (rows)"), smoothing,
+                new Label("failure level"), failure);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        columns();
+        ranking.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        forecasts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        ranking.setPlaceholder(new Label("No ranking yet"));
+        forecasts.setPlaceholder(new Label("No forecast yet"));
+        indicator.getPlugins().add(onsetLine);
+        onsetLine.setEditable(false);
+        Charts.yAxis(life).setForceZeroInRange(true);
+        // forecasts are a few points (one on a short run): markers, not only lines
+        ((io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer) life.getRenderers().get(0)).setDrawMarker(true);
+        VBox tables = new VBox(6, DataPane.heading("Feature ranking"), ranking, DataPane.heading("Forecasts"), forecasts);
+        VBox.setVgrow(ranking, Priority.ALWAYS);
+        VBox.setVgrow(forecasts, Priority.ALWAYS);
+        VBox charts = new VBox(6, grow(new ChartBox("Health indicator, onset and failure levels", indicator)),
+                grow(new ChartBox("Remaining life from the onset on: predicted (median, 90% band) and actual", life)));
+        SplitPane split = new SplitPane(tables, charts);
+        split.setDividerPositions(0.36);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(DataPane.heading("How long do I have?"), bar, status, split);
+        model.dataProperty().addListener((o, a, d) -> clear());
+    }
+
+    private static ChartBox grow(ChartBox box) {
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private void columns() {
+        ranking.getColumns().add(column("feature", FeatureRanking.Rank::column));
+        ranking.getColumns().add(column("monotonicity", FeatureRanking.Rank::monotonicity));
+        ranking.getColumns().add(column("trendability", FeatureRanking.Rank::trendability));
+        ranking.getColumns().add(column("fitness", FeatureRanking.Rank::fitness));
+        forecasts.getColumns().add(column("time", e -> FeatureCsv.ISO.format(e.time())));
+        forecasts.getColumns().add(column("predicted", e -> Durations.hours(e.forecast().median())));
+        forecasts.getColumns().add(column("90% band", e -> Durations.hours(e.forecast().low()) + " to "
+                + Durations.hours(e.forecast().high())));
+        forecasts.getColumns().add(column("actual", e -> Durations.hours(e.actualHours())));
+    }
+
+    /** A sortable column: numbers sort as numbers (and show with 3 decimals), text as text. */
+    private static <T, V extends Comparable<V>> TableColumn<T, V> column(String name, Function<T, V> value) {
+        TableColumn<T, V> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(V item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item instanceof Double d ? String.format(Locale.ROOT, "%.3f", d)
+                        : item.toString());
+            }
+        });
+        return c;
+    }
+
+    private void clear() {
+        ranking.setItems(FXCollections.observableArrayList());
+        forecasts.setItems(FXCollections.observableArrayList());
+        indicator.getDatasets().clear();
+        life.getDatasets().clear();
+    }
+
+    /** Ranks, builds the indicator and forecasts in the background with the open data and split. */
+    void estimate() {
+        FeatureTable t = model.table();
+        if (t == null) {
+            return;
+        }
+        Double level = null;
+        if (!failure.getText().isBlank()) {
+            var v = NumberToken.parseCell(failure.getText().trim());
+            if (v.isEmpty()) {
+                status.setText("Failure level: '" + failure.getText() + "' is not a number (leave it empty for the last file's level).");
+                return;
+            }
+            level = v.getAsDouble();
+        }
+        List<String> candidates = RemainingLife.candidates(t);
+        int trainRows = model.trainRows();
+        int k = top.getValue();
+        int smooth = smoothing.getValue();
+        Double failureLevel = level;
+        status.setText("Estimating…");
+        controller.tasks().run("Remaining life", ctx -> RemainingLife.of(t, candidates, trainRows, k, smooth, failureLevel,
+                RemainingLife.defaultEveryHours(t)), r -> show(t, r), ex -> status.setText("Cannot estimate: " + Dialogs.describe(ex)));
+    }
+
+    private void show(FeatureTable t, RemainingLife r) {
+        ranking.setItems(FXCollections.observableArrayList(r.ranking().ranks()));
+        forecasts.setItems(FXCollections.observableArrayList(r.estimates()));
+        indicator.getDatasets().clear();
+        DoubleDataSet h = Charts.dataSet("health indicator", "#2ca02c", 1.5);
+        double[] v = r.indicator().values();
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isFinite(v[i])) {
+                h.add(Charts.seconds(t.timestamp(i)), v[i]);
+            }
+        }
+        double x0 = Charts.seconds(t.timestamp(0));
+        double x1 = Charts.seconds(t.timestamp(t.rowCount() - 1));
+        indicator.getDatasets().addAll(h, level("onset threshold", Palette.TEST, r.onsetThreshold(), x0, x1),
+                level("failure level", Palette.ALARM, r.failureThreshold(), x0, x1));
+        onsetLine.setValue(r.onset() >= 0 ? Charts.seconds(t.timestamp(r.onset())) : x0);
+        onsetLine.setText(r.onset() >= 0 ? "onset " + FeatureCsv.ISO.format(t.timestamp(r.onset())) : "no onset");
+        life.getDatasets().clear();
+        DoubleDataSet median = Charts.dataSet("predicted (median)", Palette.ALARM, 2);
+        DoubleDataSet low = Charts.dashedDataSet("90% band", "#e69a9a", 1);
+        DoubleDataSet high = Charts.dashedDataSet("90% band (high)", "#e69a9a", 1);
+        DoubleDataSet actual = Charts.dataSet("actual", "#333333", 1.5);
+        double cap = 0;
+        for (RemainingLife.Estimate e : r.estimates()) {
+            cap = Math.max(cap, Double.isFinite(e.actualHours()) ? e.actualHours() : 0);
+        }
+        cap = cap > 0 ? cap * 4 : Double.MAX_VALUE;
+        for (RemainingLife.Estimate e : r.estimates()) {
+            double x = Charts.seconds(e.time());
+            add(median, x, e.forecast().median(), cap);
+            add(low, x, e.forecast().low(), cap);
+            add(high, x, e.forecast().high(), cap);
+            add(actual, x, e.actualHours(), cap);
+        }
+        life.getDatasets().addAll(actual, median, low, high);
+        status.setText(summary(t, r));
+    }
+
+    private static void add(DoubleDataSet ds, double x, double y, double cap) {
+        if (Double.isFinite(y)) {
+            ds.add(x, Math.min(y, cap));
+        }
+    }
+
+    private static DoubleDataSet level(String name, String color, double y, double x0, double x1) {
+        DoubleDataSet ds = Charts.dashedDataSet(name, color, 1.2);
+        ds.add(x0, y);
+        ds.add(x1, y);
+        return ds;
+    }
+
+    static String summary(FeatureTable t, RemainingLife r) {
+        String indicator = "indicator from " + String.join(", ", r.indicator().columns());
+        if (r.onset() < 0) {
+            return indicator + ": it never leaves its healthy range for good (no onset, no forecast).";
+        }
+        String s = String.format(Locale.ROOT, "%s; onset %s; failure level %.4g (%s); %d forecasts", indicator,
+                FeatureCsv.ISO.format(t.timestamp(r.onset())), r.failureThreshold(), r.failureSource(), r.estimates().size());
+        if (!r.estimates().isEmpty()) {
+            RemainingLife.Estimate e = r.estimates().get(r.estimates().size() - 1);
+            s += String.format(Locale.ROOT, "; the last at %s: %s (90%% band %s to %s)", FeatureCsv.ISO.format(e.time()),
+                    Durations.hours(e.forecast().median()), Durations.hours(e.forecast().low()),
+                    Durations.hours(e.forecast().high()));
+        }
+        return s + (r.failureSource().equals("given") ? "." : ". Forecasts above 4x the actual life are drawn at that height.");
+    }
+}
