@@ -27,8 +27,8 @@ final class AnalysisSummary {
         sb.append(String.format(Locale.ROOT, "%d of %d rows flagged, %d alarm episode(s) (persistence %s), %d alarm rows in training%n",
                 a.alarms().flaggedCount(), a.table().rowCount(), a.alarms().episodes().size(), a.alarms().rule(),
                 a.alarms().trainingAlarmRows()));
-        sb.append(a.firstAlarmTime().map(t -> String.format(Locale.ROOT, "first sustained alarm %s, %.1f h before the last file%n",
-                FeatureCsv.ISO.format(t), a.leadTimeHours())).orElse("no sustained alarm\n"));
+        sb.append(a.firstAlarmTime().map(t -> String.format(Locale.ROOT, "first sustained alarm %s, %s before the last file%n",
+                FeatureCsv.ISO.format(t), org.bearingworkbench.report.Durations.hours(a.leadTimeHours()))).orElse("no sustained alarm\n"));
         a.dominantTopChannel().ifPresent(c -> sb.append("largest reconstruction error in most flagged rows: ").append(c).append('\n'));
         if (first >= 0) {
             sb.append("first channel to leave its training range for good: ").append(a.channels().channel(first))

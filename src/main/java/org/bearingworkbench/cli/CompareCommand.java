@@ -73,17 +73,17 @@ final class CompareCommand implements Callable<Integer> {
         var rule = bundle != null ? detect.rule(bundle) : detect.rule();
         var splitConfig = split.toSplit(table);
         DetectorComparison c = DetectorComparison.run(table, cols, splitConfig, bundle, detect.method(rule), rule,
-                detect.channelsPerBearing, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+                detect.perBearing(data.description()), new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         System.out.printf(Locale.ROOT, "%s: %d rows, %d training rows (until %s), features %s, persistence %s%n",
                 table.name(), table.rowCount(), splitConfig.trainRows(table),
                 org.bearingworkbench.io.FeatureCsv.ISO.format(table.timestamp(splitConfig.trainRows(table) - 1)), cols, rule);
         System.out.printf(Locale.ROOT, "%-26s %11s %8s %-20s %9s %10s %-7s%n", "detector", "threshold", "flagged",
-                "first alarm", "lead (h)", "train alm", "top");
+                "first alarm", "lead time", "train alm", "top");
         for (DetectorComparison.Entry e : c.entries()) {
             AnomalyAnalysis a = e.analysis();
             System.out.printf(Locale.ROOT, "%-26s %11.4g %8d %-20s %9s %10d %-7s%n", e.label(), a.threshold().value(),
                     a.alarms().flaggedCount(), e.firstAlarm().isEmpty() ? "none" : e.firstAlarm(),
-                    Double.isNaN(a.leadTimeHours()) ? "-" : String.format(Locale.ROOT, "%.1f", a.leadTimeHours()),
+                    org.bearingworkbench.report.Durations.hours(a.leadTimeHours()),
                     a.alarms().trainingAlarmRows(), a.dominantTopChannel().orElse("-"));
         }
         c.writeCsv(output, scores);

@@ -19,8 +19,9 @@ final class DetectOptions {
             + "saved rule, else 3/3)")
     String persistence;
 
-    @Option(names = "--channels-per-bearing", defaultValue = "1", description = "channels per bearing (2 for IMS test 1; default ${DEFAULT-VALUE})")
-    int channelsPerBearing;
+    @Option(names = "--channels-per-bearing", description = "channels per bearing (default: from the data's channels, "
+            + "e.g. 2 for PRONOSTIA and IMS test 1; else 1)")
+    Integer channelsPerBearing;
 
     @Option(names = "--only-flagged", description = "report only flagged rows")
     boolean onlyFlagged;
@@ -29,7 +30,7 @@ final class DetectOptions {
     void validate() {
         rule();
         method();
-        if (channelsPerBearing < 1 || channelsPerBearing > 8) {
+        if (channelsPerBearing != null && (channelsPerBearing < 1 || channelsPerBearing > 8)) {
             throw new IllegalArgumentException("--channels-per-bearing: 1 to 8 (got " + channelsPerBearing + ")");
         }
     }
@@ -64,5 +65,10 @@ final class DetectOptions {
             return new ManualThreshold(threshold);
         }
         return method == null ? null : Thresholds.parse(method, rule());
+    }
+
+    /** The channels per bearing given, else what the data's channel list says, else 1. */
+    int perBearing(org.bearingworkbench.dataset.DataSetDescription data) {
+        return channelsPerBearing != null ? channelsPerBearing : data.channelsPerBearing().orElse(1);
     }
 }

@@ -76,10 +76,10 @@ final class ReportCommand implements Callable<Integer> {
                 .forEach(d -> System.err.println("warning: the data differs from the model's training data: " + d));
         var rule = detect.rule(bundle);
         var method = detect.method(rule);
-        AnomalyAnalysis a = Workflows.analyze(data.table(), bundle, method, rule, detect.channelsPerBearing,
+        AnomalyAnalysis a = Workflows.analyze(data.table(), bundle, method, rule, detect.perBearing(data.description()),
                 token.contextFor(new ConsoleProgress(System.err)));
         IncidentReport r = IncidentReport.assemble(data, source.toString(), bundle, model.path().toString(), a, method,
-                rule, detect.channelsPerBearing, base, new IncidentReport.Options(!noCompare, !noRul, auto),
+                rule, detect.perBearing(data.description()), base, new IncidentReport.Options(!noCompare, !noRul, auto),
                 token.contextFor(new ConsoleProgress(System.err)));
         IncidentReportHtml.write(r, output);
         System.err.print(AnalysisSummary.text(a));

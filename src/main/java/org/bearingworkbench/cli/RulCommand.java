@@ -39,8 +39,9 @@ final class RulCommand implements Callable<Integer> {
     @Option(names = "--failure-threshold", description = "the health-indicator level taken as failure")
     Double failure;
 
-    @Option(names = "--every", defaultValue = "12", description = "hours between forecasts (default ${DEFAULT-VALUE})")
-    double every;
+    @Option(names = "--every", description = "hours between forecasts (default: 12 on a run of 4 days or more, else an "
+            + "eighth of the run)")
+    Double every;
 
     @Mixin
     SplitOptions split = new SplitOptions();
@@ -52,7 +53,7 @@ final class RulCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         split.validate();
         CommandChecks.requireSource(source);
-        if (top < 1 || smoothing < 1 || !(every > 0)) {
+        if (top < 1 || smoothing < 1 || every != null && !(every > 0)) {
             throw new IllegalArgumentException("--top and --smoothing: at least 1; --every: hours > 0");
         }
         FeatureTable t = DataSets.open(source, dataSet.settings(),
@@ -60,7 +61,8 @@ final class RulCommand implements Callable<Integer> {
         List<String> candidates = columns != null ? ColumnSelection.resolve(t, columns)
                 : RemainingLife.candidates(t);
         int trainRows = split.toSplit(t).trainRows(t);
-        RemainingLife r = RemainingLife.of(t, candidates, trainRows, top, smoothing, failure, every);
+        RemainingLife r = RemainingLife.of(t, candidates, trainRows, top, smoothing, failure,
+                every != null ? every : RemainingLife.defaultEveryHours(t));
         System.out.println("feature ranking (one run; prognosability needs several runs to failure):");
         System.out.printf(Locale.ROOT, "  %-18s %12s %12s %8s%n", "feature", "monotonicity", "trendability", "fitness");
         for (FeatureRanking.Rank k : r.ranking().ranks().subList(0, Math.min(10, r.ranking().ranks().size()))) {
@@ -82,12 +84,12 @@ final class RulCommand implements Callable<Integer> {
             var f = e.forecast();
             System.out.printf(Locale.ROOT, "  %-20s %10.3g %12s %22s %12s%n", FeatureCsv.ISO.format(e.time()), e.indicator(),
                     hours(f.median()), "[" + hours(f.low()) + ", " + hours(f.high()) + "]",
-                    Double.isNaN(e.actualHours()) ? "" : String.format(Locale.ROOT, "%.1f h", e.actualHours()));
+                    Double.isNaN(e.actualHours()) ? "" : hours(e.actualHours()));
         }
         return 0;
     }
 
     private static String hours(double h) {
-        return Double.isInfinite(h) ? "beyond" : String.format(Locale.ROOT, "%.1f h", h);
+        return org.bearingworkbench.report.Durations.hours(h);
     }
 }

@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
                     }, TaskContext.silent());
             ModelBundle bundle = ModelBundle.of(r).withDataSet(imported.description());
             AnomalyAnalysis a = Workflows.analyze(imported.table(), bundle, method, detect.rule(),
-                    detect.channelsPerBearing, TaskContext.silent());
+                    detect.perBearing(imported.description()), TaskContext.silent());
             bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method())
                     .withPersistence(detect.rule().toString());
             Path modelFile = outDir.resolve(MODEL);

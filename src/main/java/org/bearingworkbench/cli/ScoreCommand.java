@@ -72,7 +72,7 @@ final class ScoreCommand implements Callable<Integer> {
                 .map(d -> "the data differs from the model's training data: " + d).toList();
         warnings.forEach(w -> System.err.println("warning: " + w));
         var rule = detect.rule(bundle);
-        AnomalyAnalysis a = Workflows.analyze(table, bundle, detect.method(rule), rule, detect.channelsPerBearing,
+        AnomalyAnalysis a = Workflows.analyze(table, bundle, detect.method(rule), rule, detect.perBearing(data.description()),
                 TaskContext.silent());
         if (saveModel != null) {
             ModelBundle saved = bundle.withThreshold(a.threshold().value(), a.threshold().method())

@@ -105,6 +105,29 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
                 channelsSource, unit, rpm, Sourced.of(design, source));
     }
 
+    /**
+     * How many consecutive channels each bearing has, when the channels' bearings say so (every channel's bearing
+     * known, channel i on bearing i / k + 1): 2 for PRONOSTIA (horizontal and vertical of one bearing) and IMS test 1,
+     * 1 for IMS tests 2 and 3; empty when unknown or not of that form.
+     */
+    public java.util.OptionalInt channelsPerBearing() {
+        int n = channels.size();
+        if (n == 0 || channels.stream().anyMatch(c -> c.bearing() < 1)) {
+            return java.util.OptionalInt.empty();
+        }
+        long bearings = channels.stream().mapToInt(ChannelInfo::bearing).distinct().count();
+        if (n % bearings != 0) {
+            return java.util.OptionalInt.empty();
+        }
+        int k = (int) (n / bearings);
+        for (int i = 0; i < n; i++) {
+            if (channels.get(i).bearing() != i / k + 1) {
+                return java.util.OptionalInt.empty();
+            }
+        }
+        return java.util.OptionalInt.of(k);
+    }
+
     public DataSetDescription withUnit(String value, ValueSource source) {
         return new DataSetDescription(format, preset, sampleRateHz, samplesPerSnapshot, interval, channels,
                 channelsSource, Sourced.of(value, source), rpm, bearing);

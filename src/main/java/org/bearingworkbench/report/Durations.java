@@ -16,7 +16,10 @@ public final class Durations {
             return "beyond";
         }
         double a = Math.abs(h);
-        if (a >= 1 || a == 0) {
+        if (a == 0) {
+            return "0 h";
+        }
+        if (a >= 1) {
             return String.format(Locale.ROOT, a >= 100 ? "%,.0f h" : "%.1f h", h);
         }
         if (a * 60 >= 1) {

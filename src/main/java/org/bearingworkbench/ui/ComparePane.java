@@ -79,8 +79,7 @@ final class ComparePane extends VBox {
         table.getColumns().add(column("threshold", e -> String.format(Locale.ROOT, "%.4g", e.analysis().threshold().value())));
         table.getColumns().add(column("flagged", e -> Integer.toString(e.analysis().alarms().flaggedCount())));
         table.getColumns().add(column("first sustained alarm", e -> e.firstAlarm().isEmpty() ? "none" : e.firstAlarm()));
-        table.getColumns().add(column("lead time", e -> Double.isNaN(e.analysis().leadTimeHours()) ? "-"
-                : String.format(Locale.ROOT, "%.1f h", e.analysis().leadTimeHours())));
+        table.getColumns().add(column("lead time", e -> org.bearingworkbench.report.Durations.hours(e.analysis().leadTimeHours())));
         table.getColumns().add(column("alarms in training", e -> Integer.toString(e.analysis().alarms().trainingAlarmRows())));
         table.getColumns().add(column("top channel", e -> e.analysis().dominantTopChannel().orElse("-")));
         table.getColumns().add(column("fitted", DetectorComparison.Entry::fitted));

@@ -93,6 +93,7 @@ public final class WorkbenchController {
         model.setDataSettings(java.nio.file.Files.isDirectory(path) ? DataSets.withRemembered(path, settings) : settings);
         model.physicsProperty().set(null);
         applyDescription(result);
+        result.description().channelsPerBearing().ifPresent(model.channelsPerBearingProperty()::set);
         model.dataProperty().set(result);
         recent.add(path);
         if (result.description().geometry().isPresent()) {

@@ -64,6 +64,8 @@ class FormatsTest {
         assertEquals(25_600.0, r.description().sampleRateHz().value());
         assertEquals(ValueSource.FORMAT, r.description().sampleRateHz().source());
         assertEquals(2560, r.description().samplesPerSnapshot().value());
+        assertEquals(java.util.OptionalInt.of(2), r.description().channelsPerBearing(),
+                "horizontal and vertical of one bearing: which-bearing attribution names bearing 1 for both");
         double[] peak = r.table().column("ch1_peak");
         assertEquals(peak[0], peak[1], 1e-12, "a ';' file reads like a ',' file");
     }
