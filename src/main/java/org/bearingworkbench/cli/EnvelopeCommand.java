@@ -15,6 +15,7 @@ import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.signal.DefectMatch;
 import org.bearingworkbench.signal.EnvelopeSpectrum;
+import org.bearingworkbench.signal.Kurtogram;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.SpectralKurtosis;
 import org.bearingworkbench.signal.Spectrum;
@@ -33,8 +34,13 @@ final class EnvelopeCommand implements Callable<Integer> {
     @Option(names = "--channel", defaultValue = "1", description = "1-based channel (default ${DEFAULT-VALUE})")
     int channel;
 
-    @Option(names = "--band", defaultValue = "2000-8000", description = "demodulation band in Hz, or 'auto' (spectral kurtosis); default ${DEFAULT-VALUE}")
+    @Option(names = "--band", defaultValue = "2000-8000", description = "demodulation band in Hz, 'auto' (spectral "
+            + "kurtosis over half-overlapping dyadic bands above 500 Hz) or 'kurtogram' (the kurtogram's most impulsive "
+            + "band); default ${DEFAULT-VALUE}")
     String band;
+
+    @Option(names = "--kurtogram", description = "also print the file's kurtogram: each level's most impulsive band")
+    boolean printKurtogram;
 
     @Mixin
     DataSetOptions dataSet = new DataSetOptions();
@@ -68,7 +74,14 @@ final class EnvelopeCommand implements Callable<Integer> {
         }
         double lo;
         double hi;
-        if ("auto".equalsIgnoreCase(band)) {
+        Kurtogram kurtogram = printKurtogram || "kurtogram".equalsIgnoreCase(band) ? Kurtogram.of(x, rows, sampleRate) : null;
+        if (kurtogram != null) {
+            printKurtogram(kurtogram);
+        }
+        if ("kurtogram".equalsIgnoreCase(band)) {
+            lo = Math.max(1, kurtogram.best().lowHz());
+            hi = kurtogram.best().highHz();
+        } else if ("auto".equalsIgnoreCase(band)) {
             var b = SpectralKurtosis.best(x, rows, sampleRate, 500);
             lo = b.lowHz();
             hi = b.highHz();
@@ -94,5 +107,23 @@ final class EnvelopeCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %-6s %6.1f Hz  x%.1f (harmonic %d)%n", m.type().label(), m.frequency(), m.ratio(), m.harmonic());
         }
         return 0;
+    }
+
+    private static void printKurtogram(Kurtogram k) {
+        System.out.printf(Locale.ROOT, "kurtogram (%d samples at %.6g Hz): most impulsive band per level%n", k.samples(),
+                k.sampleRate());
+        for (Kurtogram.Level level : k.levels()) {
+            double[] sk = level.kurtosis();
+            int best = 0;
+            for (int b = 1; b < sk.length; b++) {
+                if (sk[b] > sk[best]) {
+                    best = b;
+                }
+            }
+            System.out.printf(Locale.ROOT, "  level %.1f  %3d bands of %7.1f Hz  best %7.0f-%7.0f Hz  SK %6.2f%n",
+                    level.level(), sk.length, level.bandwidthHz(), level.lowHz(best), level.lowHz(best) + level.bandwidthHz(),
+                    sk[best]);
+        }
+        System.out.println("best: " + k.best());
     }
 }
