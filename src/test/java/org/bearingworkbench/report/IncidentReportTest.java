@@ -58,6 +58,9 @@ class IncidentReportTest {
         run("report", SampleData.DIR.toString(), "--model", BUNDLE.toString(), "--train-until", "2025-03-01 19:50:00",
                 "-o", out.toString());
         Document d = parseStrict(Files.readString(out));
+        // well-formed as XML too (every element closed, attributes quoted): what an XHTML-to-PDF renderer needs
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                new java.io.StringReader(Files.readString(out).replace("<!DOCTYPE html>", ""))));
 
         ModelBundle b = ModelBundle.load(BUNDLE);
         FeatureTable t = SampleData.table();
