@@ -71,6 +71,22 @@ class StoredBundleFixtureTest {
         assertEquals("ch1", a.dominantTopChannel().orElseThrow());
     }
 
+    /**
+     * The default method recomputed on the same scores (not the saved value): a change to the robust threshold's
+     * formula (e.g. its MAD margin dropped) or to the persistence window moves these numbers.
+     */
+    @Test
+    void theDefaultMethodGivesThePinnedThresholdOnTheSampleRun() throws Exception {
+        ModelBundle b = ModelBundle.load(V1);
+        PersistenceRule rule = PersistenceRule.parse("2/3");
+        AnomalyAnalysis a = Workflows.analyze(SampleData.table(), b, org.bearingworkbench.detect.Thresholds.defaultMethod(rule),
+                rule, 1, TaskContext.silent());
+        assertEquals("robust:3", a.threshold().method());
+        assertEquals(0.9897350615741685, a.threshold().value(), 1e-12, "the value saved in the bundle, recomputed");
+        assertEquals(34, a.alarms().flaggedCount());
+        assertEquals(LocalDateTime.parse("2025-03-02T05:10"), a.firstAlarmTime().orElseThrow());
+    }
+
     @Test
     void theOldestBundlesWithoutDataSetOrRuleStillOpen() throws Exception {
         Path old = dir.resolve("oldest.bwm");
