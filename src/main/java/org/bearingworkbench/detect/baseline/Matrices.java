@@ -180,11 +180,8 @@ public final class Matrices {
         return x;
     }
 
-    /** The p-quantile of chi-square with k degrees of freedom (Wilson-Hilferty; within ~1% for k >= 2). */
+    /** The p-quantile of chi-square with k degrees of freedom (Commons Math, exact to its solver's 1e-9). */
     static double chiSquareQuantile(int k, double p) {
-        double z = org.bearingworkbench.detect.Normal.quantile(p);
-        double a = 2.0 / (9 * k);
-        double x = 1 - a + z * Math.sqrt(a);
-        return k * x * x * x;
+        return new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, k).inverseCumulativeProbability(p);
     }
 }
