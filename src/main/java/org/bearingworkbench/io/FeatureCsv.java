@@ -1,6 +1,10 @@
 package org.bearingworkbench.io;
 
 import java.io.BufferedReader;
+import java.util.Iterator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -137,108 +141,171 @@ public final class FeatureCsv {
         }
     }
 
-    /** Loads a feature CSV from {@code text}; {@code where} names it in messages (e.g. "request body"). */
+    /**
+     * Loads a feature CSV from {@code text}; {@code where} names it in messages (e.g. "request body"). Read with
+     * Commons CSV: quoted cells (with commas, quotes or line breaks inside), a byte-order mark, and spreadsheet exports
+     * with ';' or tab between cells, where a ',' in a number is its decimal separator ({@link Dialect}).
+     */
     public static Loaded load(java.io.Reader text, String where) throws InputFormatException {
         try {
             BufferedReader in = text instanceof BufferedReader b ? b : new BufferedReader(text);
-            String header = in.readLine();
-            if (header == null || header.isBlank()) {
+            in.mark(1 << 20);
+            String first = in.readLine();
+            if (first == null || first.isBlank()) {
                 throw new InputFormatException(where + ": empty file (expected a header row)");
             }
-            String[] names = split(stripBom(header));
-            if (names.length < 2) {
-                throw new InputFormatException(where + ", line 1: expected a timestamp column and at least one numeric column");
+            in.reset();
+            Dialect dialect = Dialect.of(stripBom(first));
+            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(dialect.delimiter()).setTrim(true)
+                    .setIgnoreEmptyLines(true).get();
+            try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+                Iterator<CSVRecord> records = parser.iterator();
+                String[] names = cells(records.next());
+                names[0] = stripBom(names[0]);
+                return load(names, records, parser, dialect, where);
             }
-            int fileCol = -1;
-            int rowsCol = -1;
-            List<String> featureNames = new ArrayList<>();
-            List<Integer> featureIdx = new ArrayList<>();
-            for (int c = 1; c < names.length; c++) {
-                String name = names[c].isEmpty() ? "column" + (c + 1) : names[c];
-                if (name.equals(FeatureTable.TIMESTAMP)) {
-                    throw new InputFormatException(where + ", line 1, column " + (c + 1) + ": the name 'timestamp' is "
-                            + "reserved for the first column (the time of each row)");
-                }
-                if ((name.equals(FeatureTable.FILE) && fileCol >= 0) || (name.equals(FeatureTable.ROWS) && rowsCol >= 0)) {
-                    throw new InputFormatException(where + ", line 1: column name '" + name + "' appears twice");
-                }
-                if (name.equals(FeatureTable.FILE)) {
-                    fileCol = c;
-                } else if (name.equals(FeatureTable.ROWS)) {
-                    rowsCol = c;
-                } else {
-                    if (featureNames.contains(name)) {
-                        throw new InputFormatException(where + ", line 1: column name '" + NumberToken.printable(name)
-                                + "' appears twice");
-                    }
-                    featureNames.add(name);
-                    featureIdx.add(c);
-                }
-            }
-            if (featureNames.isEmpty()) {
-                throw new InputFormatException(where + ": no numeric feature columns");
-            }
-            List<LocalDateTime> ts = new ArrayList<>();
-            List<String> files = new ArrayList<>();
-            List<Integer> rows = new ArrayList<>();
-            List<double[]> values = new ArrayList<>();
-            List<SkippedFile> skippedRows = new ArrayList<>();
-            Map<LocalDateTime, Integer> seen = new java.util.HashMap<>();
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = split(line);
-                if (cells.length != names.length) {
-                    throw new InputFormatException(where + ", line " + lineNo + ": " + cells.length + " cells, expected "
-                            + names.length + " like the header");
-                }
-                LocalDateTime t;
-                try {
-                    t = parseTimestamp(cells[0]);
-                } catch (DateTimeParseException e) {
-                    throw new InputFormatException(where + ", line " + lineNo + ", column 1 (" + label(names[0]) + "): '"
-                            + NumberToken.printable(cells[0]) + "' is not a timestamp (expected a valid date and time "
-                            + "such as 2004-02-12 10:52:39 or 2004.02.12.10.52.39)");
-                }
-                Integer first = seen.putIfAbsent(t, lineNo);
-                if (first != null) {
-                    skippedRows.add(new SkippedFile("line " + lineNo, "same timestamp " + ISO.format(t) + " as line "
-                            + first + " (kept that one)"));
-                    continue;
-                }
-                ts.add(t);
-                files.add(fileCol >= 0 ? cells[fileCol] : SnapshotName.of(t));
-                rows.add(rowsCol >= 0 ? parseInt(cells[rowsCol], where, lineNo, rowsCol, names) : 0);
-                double[] v = new double[featureIdx.size()];
-                for (int k = 0; k < v.length; k++) {
-                    int c = featureIdx.get(k);
-                    v[k] = parseDouble(cells[c], where, lineNo, c, names);
-                }
-                values.add(v);
-            }
-            if (ts.isEmpty()) {
-                throw new InputFormatException(where + ": no data rows after the header");
-            }
-            Map<String, double[]> columns = new LinkedHashMap<>();
-            for (int k = 0; k < featureNames.size(); k++) {
-                double[] col = new double[values.size()];
-                for (int r = 0; r < col.length; r++) {
-                    col[r] = values.get(r)[k];
-                }
-                columns.put(featureNames.get(k), col);
-            }
-            int[] rowArr = rows.stream().mapToInt(Integer::intValue).toArray();
-            String name = where.endsWith(".csv") ? where.substring(0, where.length() - 4) : where;
-            return new Loaded(FeatureTable.of(name, null, ts, files, rowArr, columns), skippedRows);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputFormatException(where + ": not a text (UTF-8) CSV file", e);
+        } catch (java.io.UncheckedIOException e) {
+            throw problem(where, e.getCause());
         } catch (IOException e) {
-            throw new InputFormatException(where + ": cannot be read (" + e.getMessage() + ")", e);
+            throw problem(where, e);
         }
+    }
+
+    /**
+     * How a CSV separates cells and writes decimals: the delimiter is the header's most frequent of ',' ';' and tab
+     * (outside quotes); with ';' or tab, a ',' inside a number is a decimal comma (a spreadsheet in a German or French
+     * locale writes {@code 0,123;1,5}).
+     */
+    record Dialect(char delimiter, boolean decimalComma) {
+        static Dialect of(String header) {
+            int[] counts = new int[3];
+            boolean quoted = false;
+            for (int i = 0; i < header.length(); i++) {
+                char c = header.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted) {
+                    counts[0] += c == ',' ? 1 : 0;
+                    counts[1] += c == ';' ? 1 : 0;
+                    counts[2] += c == '\t' ? 1 : 0;
+                }
+            }
+            char d = counts[1] > counts[0] && counts[1] >= counts[2] ? ';' : counts[2] > counts[0] ? '\t' : ',';
+            return new Dialect(d, d != ',');
+        }
+
+        String number(String cell) {
+            return decimalComma ? cell.replace(',', '.') : cell;
+        }
+    }
+
+    private static InputFormatException problem(String where, IOException e) {
+        if (e instanceof java.nio.charset.MalformedInputException) {
+            return new InputFormatException(where + ": not a text (UTF-8) CSV file", e);
+        }
+        return new InputFormatException(where + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+
+    private static String[] cells(CSVRecord r) {
+        String[] out = new String[r.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = r.get(i);
+        }
+        return out;
+    }
+
+    private static Loaded load(String[] names, Iterator<CSVRecord> records, CSVParser parser, Dialect dialect, String where)
+            throws InputFormatException {
+        if (names.length < 2) {
+            throw new InputFormatException(where + ", line 1: expected a timestamp column and at least one numeric column"
+                    + (dialect.delimiter() == ',' ? " (cells separated by ',', ';' or tabs)" : ""));
+        }
+        int fileCol = -1;
+        int rowsCol = -1;
+        List<String> featureNames = new ArrayList<>();
+        List<Integer> featureIdx = new ArrayList<>();
+        for (int c = 1; c < names.length; c++) {
+            String name = names[c].isEmpty() ? "column" + (c + 1) : names[c];
+            if (name.equals(FeatureTable.TIMESTAMP)) {
+                throw new InputFormatException(where + ", line 1, column " + (c + 1) + ": the name 'timestamp' is "
+                        + "reserved for the first column (the time of each row)");
+            }
+            if ((name.equals(FeatureTable.FILE) && fileCol >= 0) || (name.equals(FeatureTable.ROWS) && rowsCol >= 0)) {
+                throw new InputFormatException(where + ", line 1: column name '" + name + "' appears twice");
+            }
+            if (name.equals(FeatureTable.FILE)) {
+                fileCol = c;
+            } else if (name.equals(FeatureTable.ROWS)) {
+                rowsCol = c;
+            } else {
+                if (featureNames.contains(name)) {
+                    throw new InputFormatException(where + ", line 1: column name '" + NumberToken.printable(name)
+                            + "' appears twice");
+                }
+                featureNames.add(name);
+                featureIdx.add(c);
+            }
+        }
+        if (featureNames.isEmpty()) {
+            throw new InputFormatException(where + ": no numeric feature columns");
+        }
+        List<LocalDateTime> ts = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        List<SkippedFile> skippedRows = new ArrayList<>();
+        Map<LocalDateTime, Integer> seen = new java.util.HashMap<>();
+        long linesRead = parser.getCurrentLineNumber();
+        while (records.hasNext()) {
+            CSVRecord record = records.next();
+            // the parser counts line breaks read: a record's own break makes the count its (last) line; the file's
+            // last record may have none
+            long count = parser.getCurrentLineNumber();
+            int lineNo = (int) (count > linesRead ? count : count + 1);
+            linesRead = count;
+            String[] cells = cells(record);
+            if (cells.length != names.length) {
+                throw new InputFormatException(where + ", line " + lineNo + ": " + cells.length + " cells, expected "
+                        + names.length + " like the header");
+            }
+            LocalDateTime t;
+            try {
+                t = parseTimestamp(cells[0]);
+            } catch (DateTimeParseException e) {
+                throw new InputFormatException(where + ", line " + lineNo + ", column 1 (" + label(names[0]) + "): '"
+                        + NumberToken.printable(cells[0]) + "' is not a timestamp (expected a valid date and time "
+                        + "such as 2004-02-12 10:52:39 or 2004.02.12.10.52.39)");
+            }
+            Integer earlier = seen.putIfAbsent(t, lineNo);
+            if (earlier != null) {
+                skippedRows.add(new SkippedFile("line " + lineNo, "same timestamp " + ISO.format(t) + " as line "
+                        + earlier + " (kept that one)"));
+                continue;
+            }
+            ts.add(t);
+            files.add(fileCol >= 0 ? cells[fileCol] : SnapshotName.of(t));
+            rows.add(rowsCol >= 0 ? parseInt(cells[rowsCol], where, lineNo, rowsCol, names) : 0);
+            double[] v = new double[featureIdx.size()];
+            for (int k = 0; k < v.length; k++) {
+                int c = featureIdx.get(k);
+                v[k] = parseDouble(dialect.number(cells[c]), where, lineNo, c, names);
+            }
+            values.add(v);
+        }
+        if (ts.isEmpty()) {
+            throw new InputFormatException(where + ": no data rows after the header");
+        }
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (int k = 0; k < featureNames.size(); k++) {
+            double[] col = new double[values.size()];
+            for (int r = 0; r < col.length; r++) {
+                col[r] = values.get(r)[k];
+            }
+            columns.put(featureNames.get(k), col);
+        }
+        int[] rowArr = rows.stream().mapToInt(Integer::intValue).toArray();
+        String name = where.endsWith(".csv") ? where.substring(0, where.length() - 4) : where;
+        return new Loaded(FeatureTable.of(name, null, ts, files, rowArr, columns), skippedRows);
     }
 
     private static String label(String name) {
@@ -274,15 +341,4 @@ public final class FeatureCsv {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
-    private static String[] split(String line) {
-        String[] cells = line.split(",", -1);
-        for (int i = 0; i < cells.length; i++) {
-            String c = cells[i].trim();
-            if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
-                c = c.substring(1, c.length() - 1);
-            }
-            cells[i] = c;
-        }
-        return cells;
-    }
 }

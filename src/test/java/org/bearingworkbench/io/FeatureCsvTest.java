@@ -52,6 +52,35 @@ class FeatureCsvTest {
     }
 
     @Test
+    void quotedCellsKeepTheirCommasAndQuotes() throws Exception {
+        FeatureTable t = FeatureCsv.read(csv("\uFEFFtime,\"Bearing 1, horizontal\",\"say \"\"hi\"\"\"\r\n"
+                + "2004-02-12 10:42:39,\"0.5\",1\r\n\r\n2004-02-12 10:52:39,0.75,2"));
+        assertEquals(List.of("Bearing 1, horizontal", "say \"hi\""), t.featureColumns());
+        assertArrayEquals(new double[] {0.5, 0.75}, t.column("Bearing 1, horizontal"));
+    }
+
+    @Test
+    void spreadsheetExportsWithSemicolonsOrTabsAndDecimalCommas() throws Exception {
+        FeatureTable semi = FeatureCsv.read(csv("Zeit;Lager 1;Lager 2\n12.02.2004 10:42:39;0,5;1,25e-3\n"
+                .replace("12.02.2004 10:42:39", "2004-02-12 10:42:39")));
+        assertEquals(List.of("Lager 1", "Lager 2"), semi.featureColumns());
+        assertArrayEquals(new double[] {0.5}, semi.column("Lager 1"));
+        assertArrayEquals(new double[] {1.25e-3}, semi.column("Lager 2"));
+        FeatureTable tab = FeatureCsv.read(csv("t\ta\tb\n2004-02-12 10:42:39\t0,5\t2\n"));
+        assertArrayEquals(new double[] {0.5}, tab.column("a"));
+    }
+
+    @Test
+    void errorsNameTheLineAlsoAfterBlankLinesAndAtTheEnd() throws Exception {
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> FeatureCsv.read(csv("t,a\n\n\n2004-02-12 10:42:39,1\n2004-02-12 10:52:39,x")));
+        assertEquals("f.csv, line 5, column 2 (a): 'x' is not a finite decimal number", e.getMessage());
+        InputFormatException q = assertThrows(InputFormatException.class,
+                () -> FeatureCsv.read(csv("t,a\n2004-02-12 10:42:39,\"1\n")));
+        assertTrue(q.getMessage().startsWith("f.csv: cannot be read"), q.getMessage());
+    }
+
+    @Test
     void readsTheStudysOwnTable() throws Exception {
         FeatureTable t = FeatureCsv.read(SharedData.file("ims-test2/seed_averaged_982.csv"));
         assertEquals(982, t.rowCount());
