@@ -1,6 +1,8 @@
 package org.bearingworkbench;
 
 import org.bearingworkbench.cli.BearingCli;
+import java.util.Arrays;
+import org.bearingworkbench.ui.WorkbenchApp;
 
 /**
  * Entry point of the jar. With arguments it runs the command line; without, it opens the workbench window.
@@ -14,7 +16,7 @@ public final class Launcher {
     public static void main(String[] args) {
         boolean cliOnly = Boolean.getBoolean("bw.cli");
         if (!cliOnly && (args.length == 0 || "gui".equals(args[0]))) {
-            org.bearingworkbench.ui.WorkbenchApp.main(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
+            WorkbenchApp.main(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         System.exit(BearingCli.run(args));

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.base.DescribedPredicate;
 
 /** The layering of docs/architecture.md, enforced; each rule says why it exists. */
 class ArchitectureTest {
@@ -76,8 +77,8 @@ class ArchitectureTest {
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("Front ends", "Report", "Monitor", "Project", "Pipeline", "Detect")
                 .whereLayer("IO").mayOnlyBeAccessedByLayers("Front ends", "Report", "Monitor", "Project", "Pipeline", "Model")
                 .whereLayer("Dataset").mayOnlyBeAccessedByLayers("Front ends", "Report", "Monitor", "Project", "Pipeline", "Model", "IO")
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("the launcher",
-                        c -> c.getName().equals(ROOT + "Launcher")), com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+                .ignoreDependency(DescribedPredicate.describe("the launcher",
+                        c -> c.getName().equals(ROOT + "Launcher")), DescribedPredicate.alwaysTrue())
                 .because("docs/architecture.md draws these arrows; a new arrow is a design change to make there first")
                 .check(CLASSES);
     }

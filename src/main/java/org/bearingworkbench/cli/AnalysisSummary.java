@@ -3,6 +3,7 @@ package org.bearingworkbench.cli;
 import java.util.Locale;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
+import org.bearingworkbench.report.Durations;
 
 /** The CLI's short summary of an analysis: JSON for machines, a few lines for people. */
 final class AnalysisSummary {
@@ -28,7 +29,7 @@ final class AnalysisSummary {
                 a.alarms().flaggedCount(), a.table().rowCount(), a.alarms().episodes().size(), a.alarms().rule(),
                 a.alarms().trainingAlarmRows()));
         sb.append(a.firstAlarmTime().map(t -> String.format(Locale.ROOT, "first sustained alarm %s, %s before the last file%n",
-                FeatureCsv.ISO.format(t), org.bearingworkbench.report.Durations.hours(a.leadTimeHours()))).orElse("no sustained alarm\n"));
+                FeatureCsv.ISO.format(t), Durations.hours(a.leadTimeHours()))).orElse("no sustained alarm\n"));
         a.dominantTopChannel().ifPresent(c -> sb.append("largest reconstruction error in most flagged rows: ").append(c).append('\n'));
         if (first >= 0) {
             sb.append("first channel to leave its training range for good: ").append(a.channels().channel(first))

@@ -19,6 +19,20 @@ import org.bearingworkbench.task.TaskContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.detect.ManualThreshold;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.pipeline.RunPhysics;
+import org.bearingworkbench.pipeline.Workflows;
+import org.bearingworkbench.signal.PhysicsSettings;
 
 /** {@code bench import}: times the directory import (warm page cache) and prints seconds, MB/s and heap used. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -52,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
     String trainer;
 
     @Option(names = "--peer", description = "'serve': a peer scoring endpoint to measure side by side (POST text/csv)")
-    java.net.URI peer;
+    URI peer;
 
     @Option(names = "--runs", defaultValue = "5", description = "timed runs (default ${DEFAULT-VALUE})")
     int runs;
@@ -88,11 +102,11 @@ final class BenchCommand implements Callable<Integer> {
             ImportResult res = importer.importDirectory(dir, TaskContext.silent());
             best = Math.min(best, res.seconds());
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(java.util.Locale.ROOT, "run %d: %d files, %.1f MB in %.3f s = %.0f MB/s (heap used %.0f MB, max %.0f MB)%n",
+            System.out.printf(Locale.ROOT, "run %d: %d files, %.1f MB in %.3f s = %.0f MB/s (heap used %.0f MB, max %.0f MB)%n",
                     r, res.table().rowCount(), res.bytes() / 1e6, res.seconds(), res.megabytesPerSecond(),
                     (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
         }
-        System.out.printf(java.util.Locale.ROOT, "best: %.3f s%n", best);
+        System.out.printf(Locale.ROOT, "best: %.3f s%n", best);
         return 0;
     }
 
@@ -100,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         FeatureTable table = DataSets.open(dir, TaskContext.silent()).table();
         ModelConfig config = ModelConfig.defaults().withEpochs(epochs);
         SplitConfig split = SplitConfig.defaultFor(table);
-        System.out.printf(java.util.Locale.ROOT, "OMP_NUM_THREADS=%s, %s%n", System.getenv("OMP_NUM_THREADS"),
+        System.out.printf(Locale.ROOT, "OMP_NUM_THREADS=%s, %s%n", System.getenv("OMP_NUM_THREADS"),
                 ModelRuntime.describe());
         List<TrainingPath> paths = trainer == null ? List.of(TrainingPath.configured())
                 : "both".equals(trainer) ? List.of(TrainingPath.FUSED, TrainingPath.DL4J)
@@ -111,9 +125,9 @@ final class BenchCommand implements Callable<Integer> {
             double first = r.history().get(0).seconds();
             double rest = r.history().stream().skip(1).mapToDouble(EpochResult::seconds).sum()
                     / Math.max(1, r.history().size() - 1);
-            System.out.printf(java.util.Locale.ROOT, "%s: %d train rows (%d fit / %d validate), batch %d, %d epochs in "
+            System.out.printf(Locale.ROOT, "%s: %d train rows (%d fit / %d validate), batch %d, %d epochs in "
                             + "%.2f s: first epoch %.3f s, then %.3f s per epoch; loss %.4f val %.4f; process RSS %s%n",
-                    path.name().toLowerCase(java.util.Locale.ROOT), r.trainRows(), r.fitWindows(),
+                    path.name().toLowerCase(Locale.ROOT), r.trainRows(), r.fitWindows(),
                     r.validationWindows(), config.batchSize(), r.history().size(), r.seconds(), first, rest,
                     r.last().loss(), r.last().validationLoss(), residentMemory());
         }
@@ -123,12 +137,12 @@ final class BenchCommand implements Callable<Integer> {
     /** The process's resident memory (Linux), or "n/a". */
     private static String residentMemory() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB";
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not Linux: no figure
         }
         return "n/a";
@@ -136,23 +150,23 @@ final class BenchCommand implements Callable<Integer> {
 
     private int benchPhysics() throws Exception {
         ImportResult data = DataSets.open(dir, TaskContext.silent());
-        var settings = data.description().physics(org.bearingworkbench.signal.PhysicsSettings.ims());
+        var settings = data.description().physics(PhysicsSettings.ims());
         int signals = data.table().rowCount() * data.table().channels().size();
         double best = Double.MAX_VALUE;
         for (int r = 0; r <= runs; r++) {
             long start = System.nanoTime();
-            org.bearingworkbench.pipeline.RunPhysics.compute(data, settings, TaskContext.silent());
+            RunPhysics.compute(data, settings, TaskContext.silent());
             double s = (System.nanoTime() - start) / 1e9;
             if (r == 0) {
-                System.out.printf(java.util.Locale.ROOT, "warm-up: %.2f s%n", s);
+                System.out.printf(Locale.ROOT, "warm-up: %.2f s%n", s);
                 continue;
             }
             best = Math.min(best, s);
-            System.out.printf(java.util.Locale.ROOT, "run %d: %d files x %d channels = %d signals of %d samples in %.2f s "
+            System.out.printf(Locale.ROOT, "run %d: %d files x %d channels = %d signals of %d samples in %.2f s "
                     + "(%.2f ms per signal, %d threads)%n", r, data.table().rowCount(), data.table().channels().size(),
                     signals, data.table().sampleRows(0), s, s * 1000 / signals, Runtime.getRuntime().availableProcessors());
         }
-        System.out.printf(java.util.Locale.ROOT, "best: %.2f s (reading and parsing every file again included)%n", best);
+        System.out.printf(Locale.ROOT, "best: %.2f s (reading and parsing every file again included)%n", best);
         benchPhysicsFused();
         benchPhysicsComputeOnly(data, settings, signals);
         return 0;
@@ -160,15 +174,15 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The physics computed during the import (each file read once): fused import minus plain import, alternated. */
     private void benchPhysicsFused() throws Exception {
-        var base = org.bearingworkbench.signal.PhysicsSettings.ims();
-        var none = org.bearingworkbench.dataset.UserSettings.NONE;
+        var base = PhysicsSettings.ims();
+        var none = UserSettings.NONE;
         double plain = Double.MAX_VALUE;
         double fused = Double.MAX_VALUE;
         for (int r = 0; r <= runs; r++) {
             long t0 = System.nanoTime();
             DataSets.open(dir, none, TaskContext.silent());
             long t1 = System.nanoTime();
-            var imported = org.bearingworkbench.pipeline.RunPhysics.importWith(dir, none, base, TaskContext.silent());
+            var imported = RunPhysics.importWith(dir, none, base, TaskContext.silent());
             long t2 = System.nanoTime();
             if (imported.physics() == null) {
                 System.out.println("fused: no physics (the data's sample rate, bearing or speed is unknown)");
@@ -177,11 +191,11 @@ final class BenchCommand implements Callable<Integer> {
             if (r > 0) {
                 plain = Math.min(plain, (t1 - t0) / 1e9);
                 fused = Math.min(fused, (t2 - t1) / 1e9);
-                System.out.printf(java.util.Locale.ROOT, "run %d: import %.2f s, import with physics %.2f s%n", r,
+                System.out.printf(Locale.ROOT, "run %d: import %.2f s, import with physics %.2f s%n", r,
                         (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             }
         }
-        System.out.printf(java.util.Locale.ROOT, "fused best: import %.2f s, import with physics %.2f s: the physics "
+        System.out.printf(Locale.ROOT, "fused best: import %.2f s, import with physics %.2f s: the physics "
                 + "adds %.2f s (each file read once)%n", plain, fused, fused - plain);
     }
 
@@ -189,18 +203,18 @@ final class BenchCommand implements Callable<Integer> {
      * The computation alone, on one thread, over the first 100 files' signals held in memory: the figure to set
      * beside a numpy/scipy loop over the same signals (scripts/peers/physics_numpy.py).
      */
-    private static void benchPhysicsComputeOnly(ImportResult data, org.bearingworkbench.signal.PhysicsSettings settings,
+    private static void benchPhysicsComputeOnly(ImportResult data, PhysicsSettings settings,
                                                 int signals) throws Exception {
         var source = data.rawSource().orElseThrow();
         var table = data.table();
         int files = Math.min(100, table.rowCount());
-        java.util.List<double[]> xs = new java.util.ArrayList<>();
+        List<double[]> xs = new ArrayList<>();
         int n = 0;
-        var reader = new org.bearingworkbench.io.SnapshotReader();
+        var reader = new SnapshotReader();
         for (int i = 0; i < files; i++) {
             var view = source.read(table.file(i), table.timestamp(i), reader);
             for (int c = 0; c < view.channels(); c++) {
-                xs.add(java.util.Arrays.copyOf(view.channel(c), view.rows()));
+                xs.add(Arrays.copyOf(view.channel(c), view.rows()));
             }
             n = view.rows();
         }
@@ -210,12 +224,12 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < 4; r++) {
             long start = System.nanoTime();
             for (double[] x : xs) {
-                java.util.Arrays.fill(row, 0);
-                org.bearingworkbench.pipeline.RunPhysics.signal(x, n, settings, analysis, row);
+                Arrays.fill(row, 0);
+                RunPhysics.signal(x, n, settings, analysis, row);
             }
             best = Math.min(best, (System.nanoTime() - start) / 1e6 / xs.size());
         }
-        System.out.printf(java.util.Locale.ROOT, "compute only, one thread: %.3f ms per signal (best of 3 after a warm-up, "
+        System.out.printf(Locale.ROOT, "compute only, one thread: %.3f ms per signal (best of 3 after a warm-up, "
                 + "%d signals of %d samples) = %.2f s for the run's %d signals on one thread, %.2f s on %d threads%n", best,
                 xs.size(), n, best * signals / 1000, signals, best * signals / 1000 / Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors());
@@ -227,21 +241,21 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         FeatureTable table = DataSets.open(dir, TaskContext.silent()).table();
-        var bundle = org.bearingworkbench.model.ModelBundle.load(model);
-        var rule = org.bearingworkbench.detect.PersistenceRule.defaults();
-        var a = org.bearingworkbench.pipeline.Workflows.analyze(table, bundle, null, rule, 1, TaskContext.silent());
+        var bundle = ModelBundle.load(model);
+        var rule = PersistenceRule.defaults();
+        var a = Workflows.analyze(table, bundle, null, rule, 1, TaskContext.silent());
         int reps = 20_000;
         double sink = 0;
         long start = 0;
         for (int warm = 0; warm < 2; warm++) {
             start = System.nanoTime();
             for (int i = 0; i < reps; i++) {
-                var b = a.withThreshold(new org.bearingworkbench.detect.ManualThreshold(0.1 + (i % 100) / 200.0), rule);
+                var b = a.withThreshold(new ManualThreshold(0.1 + (i % 100) / 200.0), rule);
                 sink += b.alarms().flaggedCount() + b.attribution().topChannel(b.table().rowCount() - 1);
             }
         }
         double perCall = (System.nanoTime() - start) / 1e3 / reps;
-        System.out.printf(java.util.Locale.ROOT, "threshold change on %d rows: %.1f us per change = %.1f us per 1,000 rows (%s)%n",
+        System.out.printf(Locale.ROOT, "threshold change on %d rows: %.1f us per change = %.1f us per 1,000 rows (%s)%n",
                 table.rowCount(), perCall, perCall * 1000 / table.rowCount(), sink > 0 ? "ok" : "-");
         return 0;
     }

@@ -7,6 +7,9 @@ import java.util.List;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
+import java.util.OptionalDouble;
+import org.bearingworkbench.io.NumberToken;
+import org.bearingworkbench.signal.PhysicsSettings;
 
 /** Checks and messages every data command shares: the source exists before any work, skipped files are named. */
 final class CommandChecks {
@@ -40,8 +43,8 @@ final class CommandChecks {
     /** A demodulation band "LOW-HIGH" in Hz as {low, high}; the caller checks it against the sample rate. */
     static double[] parseBand(String band) {
         String[] p = band.split("-");
-        var l = p.length == 2 ? org.bearingworkbench.io.NumberToken.parseCell(p[0]) : java.util.OptionalDouble.empty();
-        var h = p.length == 2 ? org.bearingworkbench.io.NumberToken.parseCell(p[1]) : java.util.OptionalDouble.empty();
+        var l = p.length == 2 ? NumberToken.parseCell(p[0]) : OptionalDouble.empty();
+        var h = p.length == 2 ? NumberToken.parseCell(p[1]) : OptionalDouble.empty();
         if (l.isEmpty() || h.isEmpty() || !(l.getAsDouble() >= 0 && h.getAsDouble() > l.getAsDouble())) {
             throw new IllegalArgumentException("--band: '" + band + "' is not LOW-HIGH in Hz (e.g. 2000-8000) or auto");
         }
@@ -49,9 +52,9 @@ final class CommandChecks {
     }
 
     /** {@code base} with the band {@code spec} (a data set's physics clips it to its own Nyquist frequency). */
-    static org.bearingworkbench.signal.PhysicsSettings band(String spec, org.bearingworkbench.signal.PhysicsSettings base) {
+    static PhysicsSettings band(String spec, PhysicsSettings base) {
         double[] b = parseBand(spec);
-        return new org.bearingworkbench.signal.PhysicsSettings(base.geometry(), b[0], b[1],
+        return new PhysicsSettings(base.geometry(), b[0], b[1],
                 Math.max(base.sampleRate(), 2 * b[1]), base.harmonics(), base.tolerance(), base.spectrogramBins());
     }
 }

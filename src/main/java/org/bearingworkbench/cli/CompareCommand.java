@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.report.Durations;
 
 /** {@code compare}: the LSTM autoencoder beside simple baselines on one run and split, in one table. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
@@ -76,14 +78,14 @@ final class CompareCommand implements Callable<Integer> {
                 detect.perBearing(data.description()), new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         System.out.printf(Locale.ROOT, "%s: %d rows, %d training rows (until %s), features %s, persistence %s%n",
                 table.name(), table.rowCount(), splitConfig.trainRows(table),
-                org.bearingworkbench.io.FeatureCsv.ISO.format(table.timestamp(splitConfig.trainRows(table) - 1)), cols, rule);
+                FeatureCsv.ISO.format(table.timestamp(splitConfig.trainRows(table) - 1)), cols, rule);
         System.out.printf(Locale.ROOT, "%-26s %11s %8s %-20s %9s %10s %-7s%n", "detector", "threshold", "flagged",
                 "first alarm", "lead time", "train alm", "top");
         for (DetectorComparison.Entry e : c.entries()) {
             AnomalyAnalysis a = e.analysis();
             System.out.printf(Locale.ROOT, "%-26s %11.4g %8d %-20s %9s %10d %-7s%n", e.label(), a.threshold().value(),
                     a.alarms().flaggedCount(), e.firstAlarm().isEmpty() ? "none" : e.firstAlarm(),
-                    org.bearingworkbench.report.Durations.hours(a.leadTimeHours()),
+                    Durations.hours(a.leadTimeHours()),
                     a.alarms().trainingAlarmRows(), a.dominantTopChannel().orElse("-"));
         }
         c.writeCsv(output, scores);

@@ -2,6 +2,7 @@ package org.bearingworkbench.cli;
 
 import org.bearingworkbench.dataset.UserSettings;
 import picocli.CommandLine.Option;
+import org.bearingworkbench.io.formats.Formats;
 
 /** What the user states about the data set: layout, sample rate, shaft speed, bearing, unit (remembered per directory). */
 final class DataSetOptions {
@@ -30,7 +31,7 @@ final class DataSetOptions {
     /** The settings given on the command line; values left out are null. */
     UserSettings settings() {
         if (format != null) {
-            org.bearingworkbench.io.formats.Formats.require(format, layout, sampleRate);
+            Formats.require(format, layout, sampleRate);
         }
         return new UserSettings(format, layout, sampleRate, rpm, bearing == null ? null : UserSettings.parseBearing(bearing),
                 unit);

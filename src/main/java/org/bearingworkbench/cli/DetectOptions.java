@@ -5,6 +5,8 @@ import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
 import picocli.CommandLine.Option;
+import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.model.ModelBundle;
 
 /** Threshold, persistence and channel-to-bearing flags shared by {@code score} and {@code run}. */
 final class DetectOptions {
@@ -40,7 +42,7 @@ final class DetectOptions {
     }
 
     /** The rule given, else the one saved with {@code bundle}, else 3/3. */
-    PersistenceRule rule(org.bearingworkbench.model.ModelBundle bundle) {
+    PersistenceRule rule(ModelBundle bundle) {
         if (persistence != null) {
             return PersistenceRule.parse(persistence);
         }
@@ -68,7 +70,7 @@ final class DetectOptions {
     }
 
     /** The channels per bearing given, else what the data's channel list says, else 1. */
-    int perBearing(org.bearingworkbench.dataset.DataSetDescription data) {
+    int perBearing(DataSetDescription data) {
         return channelsPerBearing != null ? channelsPerBearing : data.channelsPerBearing().orElse(1);
     }
 }

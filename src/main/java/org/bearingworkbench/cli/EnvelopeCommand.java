@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.util.Arrays;
 
 /** {@code envelope}: the envelope spectrum of one file's channel matched against the bearing's defect frequencies. */
 @Command(name = "envelope", mixinStandardHelpOptions = true,
@@ -65,7 +66,7 @@ final class EnvelopeCommand implements Callable<Integer> {
         }
         String name = file.getFileName().toString();
         int rows = view.rows();
-        double[] x = java.util.Arrays.copyOf(view.channel(channel - 1), rows);
+        double[] x = Arrays.copyOf(view.channel(channel - 1), rows);
         PhysicsSettings physics = description.physics(PhysicsSettings.ims());
         double sampleRate = physics.sampleRate();
         String problem = EnvelopeSpectrum.unusable(x, rows, sampleRate);

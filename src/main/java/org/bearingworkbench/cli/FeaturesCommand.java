@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.util.Locale;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.pipeline.RunPhysics;
+import org.bearingworkbench.signal.PhysicsSettings;
 
 /** {@code features}: imports a directory (or reads a feature CSV) and writes the feature table. */
 @Command(name = "features", mixinStandardHelpOptions = true,
@@ -44,19 +48,19 @@ final class FeaturesCommand implements Callable<Integer> {
         CommandChecks.requireSource(source);
         OutputFiles.checkFile(output, List.of(source));
         ImportResult result;
-        var table = (org.bearingworkbench.features.FeatureTable) null;
+        var table = (FeatureTable) null;
         if (defects) {
             // the physics is computed while each file is read (one pass over the files)
             var imported = new SyncTaskExecutor().execute("Import",
-                    ctx -> org.bearingworkbench.pipeline.RunPhysics.importWith(source, settings,
-                            org.bearingworkbench.signal.PhysicsSettings.ims(), ctx), new ConsoleProgress(System.err));
+                    ctx -> RunPhysics.importWith(source, settings,
+                            PhysicsSettings.ims(), ctx), new ConsoleProgress(System.err));
             result = imported.data();
             var physics = imported.physics() != null ? imported.physics().settings()
-                    : result.description().physics(org.bearingworkbench.signal.PhysicsSettings.ims()); // says what is missing
-            System.err.printf(java.util.Locale.ROOT, "defect indicators: %s, %.6g Hz, band %.0f-%.0f Hz%n",
+                    : result.description().physics(PhysicsSettings.ims()); // says what is missing
+            System.err.printf(Locale.ROOT, "defect indicators: %s, %.6g Hz, band %.0f-%.0f Hz%n",
                     physics.geometry().name(), physics.sampleRate(), physics.bandLowHz(), physics.bandHighHz());
             table = imported.physics() != null ? imported.physics().addTo(result.table())
-                    : org.bearingworkbench.pipeline.RunPhysics.compute(result, physics, new org.bearingworkbench.task
+                    : RunPhysics.compute(result, physics, new org.bearingworkbench.task
                             .CancellationToken().contextFor(new ConsoleProgress(System.err))).addTo(result.table());
         } else {
             result = new SyncTaskExecutor().execute("Import", ctx -> DataSets.open(source, settings, ctx),

@@ -2,6 +2,8 @@ package org.bearingworkbench.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
 /** Builds the one-line JSON summaries that commands print with {@code --json}. */
 final class Json {
@@ -32,7 +34,7 @@ final class Json {
             if (d.isNaN() || d.isInfinite()) {
                 return "null";
             }
-            return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+            return new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         }
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.bearingworkbench.report.Durations;
 
 /** {@code rul}: feature ranking, a health indicator and remaining-life forecasts for one run. */
 @Command(name = "rul", mixinStandardHelpOptions = true, sortOptions = false,
@@ -90,6 +91,6 @@ final class RulCommand implements Callable<Integer> {
     }
 
     private static String hours(double h) {
-        return org.bearingworkbench.report.Durations.hours(h);
+        return Durations.hours(h);
     }
 }

@@ -20,6 +20,7 @@ import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.serve.ScoringServer;
 import org.bearingworkbench.serve.ScoringService;
 import org.bearingworkbench.task.TaskContext;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code bench serve}: the scoring service on a free local port, driven over HTTP by 1, 4 and 16 clients with bodies
@@ -90,7 +91,7 @@ final class ServeBench {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         List<Future<double[]>> futures = new ArrayList<>();
         long start = System.nanoTime();
-        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 double[] lat = new double[1 << 20];

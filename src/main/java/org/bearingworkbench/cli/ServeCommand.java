@@ -11,6 +11,7 @@ import org.bearingworkbench.serve.ScoringServer;
 import org.bearingworkbench.serve.ScoringService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.nio.file.Files;
 
 /** {@code serve}: a tuned model as an HTTP scoring service (the study's follow-up), until stopped (Ctrl+C). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -58,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ScoringService service = new ScoringService(ModelBundle.load(model), threshold, channelsPerBearing);
         String token = System.getenv(tokenEnv);
-        if (streamsState != null && !java.nio.file.Files.isDirectory(streamsState)) {
+        if (streamsState != null && !Files.isDirectory(streamsState)) {
             throw new IllegalArgumentException("--streams-state " + streamsState + ": not a folder (create it first)");
         }
         var streams = new SnapshotStreams(service.scoringModel(), UserSettings.NONE, streamsState, !noPhysics);

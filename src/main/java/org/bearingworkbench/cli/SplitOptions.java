@@ -4,6 +4,8 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.SplitConfig;
 import picocli.CommandLine.Option;
+import java.io.PrintStream;
+import java.time.format.DateTimeParseException;
 
 /** {@code --train-until TS | --train-fraction F}; without either, the study's boundary for IMS test 2 or the first 45%. */
 final class SplitOptions {
@@ -24,7 +26,7 @@ final class SplitOptions {
      * Says on {@code err} when the split leaves no rows to test (a train-until at or after the last row): training
      * then uses every row, which is fine for a healthy reference run but worth a word.
      */
-    void warnIfNothingLeft(FeatureTable table, SplitConfig split, java.io.PrintStream err) {
+    void warnIfNothingLeft(FeatureTable table, SplitConfig split, PrintStream err) {
         int rows = split.trainRows(table);
         if (rows >= table.rowCount()) {
             err.println("note: the split (" + split.describe() + ") is at or after the last row ("
@@ -40,7 +42,7 @@ final class SplitOptions {
         if (trainUntil != null) {
             try {
                 return SplitConfig.until(FeatureCsv.parseTimestamp(trainUntil));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("--train-until: '" + trainUntil + "' is not a timestamp (expected 2004-02-15 12:52:39)");
             }
         }

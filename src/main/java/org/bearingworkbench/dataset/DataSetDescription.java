@@ -8,6 +8,8 @@ import java.util.Map;
 import org.bearingworkbench.signal.BearingDesign;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.PhysicsSettings;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What an opened data set is, physically: its format, sample rate, samples per snapshot, snapshot interval, channels
@@ -46,11 +48,11 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
     }
 
     /** The bearing geometry at the shaft speed, when both are known. */
-    public java.util.Optional<BearingGeometry> geometry() {
+    public Optional<BearingGeometry> geometry() {
         if (!bearing.known() || !rpm.known()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(bearing.value().at(rpm.value()));
+        return Optional.of(bearing.value().at(rpm.value()));
     }
 
     /**
@@ -110,22 +112,22 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
      * known, channel i on bearing i / k + 1): 2 for PRONOSTIA (horizontal and vertical of one bearing) and IMS test 1,
      * 1 for IMS tests 2 and 3; empty when unknown or not of that form.
      */
-    public java.util.OptionalInt channelsPerBearing() {
+    public OptionalInt channelsPerBearing() {
         int n = channels.size();
         if (n == 0 || channels.stream().anyMatch(c -> c.bearing() < 1)) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         long bearings = channels.stream().mapToInt(ChannelInfo::bearing).distinct().count();
         if (n % bearings != 0) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         int k = (int) (n / bearings);
         for (int i = 0; i < n; i++) {
             if (channels.get(i).bearing() != i / k + 1) {
-                return java.util.OptionalInt.empty();
+                return OptionalInt.empty();
             }
         }
-        return java.util.OptionalInt.of(k);
+        return OptionalInt.of(k);
     }
 
     public DataSetDescription withUnit(String value, ValueSource source) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bearingworkbench.signal.BearingDesign;
+import java.util.regex.Pattern;
 
 /**
  * The public rigs' known facts, as descriptions: IMS (Rexnord ZA-2115, 2000 rpm, 20 kHz: docs/decisions/0007),
@@ -80,7 +81,7 @@ public final class Presets {
      * {@code Bearing2_5} is condition 3 or 2), if it follows the public sets' naming.
      */
     public static Optional<Integer> conditionFromName(String directoryName) {
-        var m = java.util.regex.Pattern.compile("(?i)bearing\\s*([123])_\\d+").matcher(directoryName);
+        var m = Pattern.compile("(?i)bearing\\s*([123])_\\d+").matcher(directoryName);
         return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package org.bearingworkbench.dataset;
 
 import java.util.Locale;
 import org.bearingworkbench.signal.BearingDesign;
+import java.util.TreeSet;
 
 /**
  * What a user said about a data set (CLI options, the window's metadata form, a sidecar file): each value null when
@@ -71,7 +72,7 @@ public record UserSettings(String format, String layout, Double sampleRateHz, Do
             // fall through to the message
         }
         throw new IllegalArgumentException("--bearing: '" + text + "' is neither a preset (" + String.join(", ",
-                new java.util.TreeSet<>(Presets.bearings().keySet())) + ") nor N,d,D,angle (e.g. 13,3.5,25.6,0)");
+                new TreeSet<>(Presets.bearings().keySet())) + ") nor N,d,D,angle (e.g. 13,3.5,25.6,0)");
     }
 
     @Override

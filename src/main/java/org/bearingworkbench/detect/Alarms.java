@@ -1,6 +1,7 @@
 package org.bearingworkbench.detect;
 
 import java.util.List;
+import java.util.ArrayList;
 
 /**
  * The alarm picture for one threshold: which rows are flagged (score above threshold), which are in alarm under the
@@ -35,7 +36,7 @@ public record Alarms(double threshold, PersistenceRule rule, boolean[] flagged, 
             }
         }
         boolean[] alarm = rule.apply(flagged);
-        List<Episode> episodes = new java.util.ArrayList<>();
+        List<Episode> episodes = new ArrayList<>();
         int first = -1;
         int trainAlarm = 0;
         for (int i = 0; i < n; i++) {

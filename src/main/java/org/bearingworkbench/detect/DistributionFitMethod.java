@@ -1,6 +1,7 @@
 package org.bearingworkbench.detect;
 
 import java.util.Locale;
+import org.apache.commons.math3.distribution.GammaDistribution;
 
 /**
  * Fits a log-normal (to the logs of the scores) or a gamma distribution (by moments) to the training scores and takes
@@ -36,7 +37,7 @@ public record DistributionFitMethod(Family family, double tailProbability) imple
         double var = Math.pow(ThresholdMethod.std(s), 2);
         double shape = m * m / var;
         double scale = var / m;
-        return new org.apache.commons.math3.distribution.GammaDistribution(null, shape, scale)
+        return new GammaDistribution(null, shape, scale)
                 .inverseCumulativeProbability(1 - tailProbability);
     }
 

@@ -1,5 +1,7 @@
 package org.bearingworkbench.detect;
 
+import java.util.Arrays;
+
 /** An alarm is raised when at least {@code n} of the last {@code m} rows are flagged (default 3 of 3). */
 public record PersistenceRule(int n, int m) {
     public PersistenceRule {
@@ -51,7 +53,7 @@ public record PersistenceRule(int n, int m) {
         for (int end = Math.min(m, scores.length) - 1; end < scores.length; end++) {
             int len = Math.min(m, end + 1);
             System.arraycopy(scores, end - len + 1, w, 0, len);
-            java.util.Arrays.sort(w, 0, len);
+            Arrays.sort(w, 0, len);
             if (len >= n) {
                 best = Math.max(best, w[len - n]);
             }

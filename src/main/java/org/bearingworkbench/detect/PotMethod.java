@@ -1,5 +1,7 @@
 package org.bearingworkbench.detect;
 
+import java.util.Arrays;
+
 /**
  * Peaks over threshold (extreme value theory, as in SPOT, Siffer et al. 2017): a generalized Pareto distribution is
  * fitted by probability-weighted moments to the training scores above their 90th percentile, and the threshold is the
@@ -22,7 +24,7 @@ public record PotMethod(double risk) implements ThresholdMethod {
     @Override
     public double value(double[] s) {
         double u = ThresholdMethod.percentile(s, TAIL_PERCENTILE);
-        double[] y = java.util.Arrays.stream(s).filter(x -> x > u).map(x -> x - u).sorted().toArray();
+        double[] y = Arrays.stream(s).filter(x -> x > u).map(x -> x - u).sorted().toArray();
         if (y.length < 5) {
             return new MaxMarginMethod(1.0).value(s);
         }

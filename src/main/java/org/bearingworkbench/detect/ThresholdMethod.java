@@ -1,6 +1,8 @@
 package org.bearingworkbench.detect;
 
 import java.util.Arrays;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * A way to choose the anomaly threshold from the training rows' scores. Each method has an id with its parameters
@@ -36,7 +38,7 @@ public interface ThresholdMethod {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** Linear-interpolated percentile (numpy's default), {@code p} in [0, 100]. */

@@ -2,6 +2,7 @@ package org.bearingworkbench.detect;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Arrays;
 
 /** The threshold methods, and parsing of their ids ({@code percentile:99}, {@code sigma:3}, ...). */
 public final class Thresholds {
@@ -10,7 +11,7 @@ public final class Thresholds {
 
     /** The default (robust) method, then every other automatic method with its default parameter. */
     public static List<ThresholdMethod> automatic(PersistenceRule rule) {
-        return java.util.Arrays.stream(ThresholdKind.values()).filter(k -> k != ThresholdKind.MANUAL)
+        return Arrays.stream(ThresholdKind.values()).filter(k -> k != ThresholdKind.MANUAL)
                 .map(k -> k.create(null, rule)).toList();
     }
 

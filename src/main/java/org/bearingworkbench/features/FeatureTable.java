@@ -16,6 +16,9 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import java.time.temporal.ChronoUnit;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * One row per snapshot, sorted by time: {@code timestamp}, {@code file}, {@code rows}, then numeric feature columns
@@ -71,7 +74,7 @@ public final class FeatureTable {
         for (int k = 0; k < n; k++) {
             // to the millisecond, as the Tablesaw column that held them did (bundles and projects saved since then
             // hold such times: a split must fall on the same row)
-            ts[k] = timestamps.get(order[k]).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            ts[k] = timestamps.get(order[k]).truncatedTo(ChronoUnit.MILLIS);
             fs[k] = files.get(order[k]);
             rs[k] = rows[order[k]];
         }
@@ -109,7 +112,7 @@ public final class FeatureTable {
         if (drop.length != rowCount()) {
             throw new IllegalArgumentException(drop.length + " row marks for " + rowCount() + " rows");
         }
-        int[] keep = java.util.stream.IntStream.range(0, drop.length).filter(r -> !drop[r]).toArray();
+        int[] keep = IntStream.range(0, drop.length).filter(r -> !drop[r]).toArray();
         LocalDateTime[] ts = new LocalDateTime[keep.length];
         String[] fs = new String[keep.length];
         int[] rs = new int[keep.length];
@@ -174,7 +177,7 @@ public final class FeatureTable {
 
     /** Channel numbers (1-based) that appear as {@code ch<N>_} prefixes, ascending. */
     public List<Integer> channels() {
-        java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+        TreeSet<Integer> set = new TreeSet<>();
         for (String c : featureColumns) {
             Matcher m = CHANNEL.matcher(c);
             if (m.matches()) {

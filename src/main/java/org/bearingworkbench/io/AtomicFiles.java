@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files atomically: into a temp file beside the target, then renamed over it, so no half-written file is left.
@@ -61,7 +62,7 @@ public final class AtomicFiles {
                 throw OutputFiles.cannotWrite(target, dir, e);
             }
             try {
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep the default
             }

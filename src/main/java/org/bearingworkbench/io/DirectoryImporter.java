@@ -24,6 +24,9 @@ import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Imports a directory of snapshot files in any {@link SnapshotFormat} into a {@link FeatureTable}: files are parsed
@@ -81,7 +84,7 @@ public final class DirectoryImporter {
      * work, or null for none.
      */
     public ImportResult importDirectory(Path dir, SnapshotFormat format, TaskContext context,
-                                        java.util.function.Function<DataSetDescription, SignalWork> extra)
+                                        Function<DataSetDescription, SignalWork> extra)
             throws InputFormatException {
         long start = System.nanoTime();
         List<SkippedFile> skipped = new ArrayList<>();
@@ -176,7 +179,7 @@ public final class DirectoryImporter {
     }
 
     private Parsed[] parseAll(Path dir, SnapshotFormat format, List<SnapshotRef> candidates, TaskContext context,
-                              java.util.function.Function<DataSetDescription, SignalWork> extra) {
+                              Function<DataSetDescription, SignalWork> extra) {
         int n = candidates.size();
         Parsed[] parsed = new Parsed[n];
         AtomicLong bytesDone = new AtomicLong();
@@ -192,7 +195,7 @@ public final class DirectoryImporter {
 
     private static void report(TaskContext context, int done, int total, long bytes, long start) {
         double s = (System.nanoTime() - start) / 1e9;
-        context.progress(done, total, String.format(java.util.Locale.ROOT, "%d/%d files, %.0f MB, %.0f MB/s",
+        context.progress(done, total, String.format(Locale.ROOT, "%d/%d files, %.0f MB, %.0f MB/s",
                 done, total, bytes / 1e6, s > 0 ? bytes / 1e6 / s : 0));
     }
 
@@ -236,7 +239,7 @@ public final class DirectoryImporter {
         return message;
     }
 
-    private static int mode(Parsed[] parsed, java.util.function.ToIntFunction<Parsed> key) {
+    private static int mode(Parsed[] parsed, ToIntFunction<Parsed> key) {
         Map<Integer, Integer> counts = new HashMap<>();
         for (Parsed p : parsed) {
             if (p != null && p.error == null) {

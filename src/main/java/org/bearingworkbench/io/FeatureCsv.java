@@ -20,6 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bearingworkbench.features.FeatureTable;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.NoSuchFileException;
+import java.time.DateTimeException;
+import java.time.format.ResolverStyle;
+import java.util.HashMap;
 
 /**
  * Saves a {@link FeatureTable} as plain comma CSV (ISO timestamps, {@code .} decimals, full double precision) and
@@ -34,7 +41,7 @@ public final class FeatureCsv {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0).parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
             .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0).toFormatter()
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private FeatureCsv() {
     }
@@ -103,7 +110,7 @@ public final class FeatureCsv {
         }
         try {
             return LocalDateTime.of(year, month, day, hour, minute, second);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null; // the formatter gives the message
         }
     }
@@ -134,7 +141,7 @@ public final class FeatureCsv {
         String where = path.getFileName().toString();
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return load(in, where);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new InputFormatException(path + ": file not found", e);
         } catch (IOException e) {
             throw new InputFormatException(where + ": cannot be read (" + e.getMessage() + ")", e);
@@ -146,7 +153,7 @@ public final class FeatureCsv {
      * Commons CSV: quoted cells (with commas, quotes or line breaks inside), a byte-order mark, and spreadsheet exports
      * with ';' or tab between cells, where a ',' in a number is its decimal separator ({@link Dialect}).
      */
-    public static Loaded load(java.io.Reader text, String where) throws InputFormatException {
+    public static Loaded load(Reader text, String where) throws InputFormatException {
         try {
             BufferedReader in = text instanceof BufferedReader b ? b : new BufferedReader(text);
             in.mark(1 << 20);
@@ -164,7 +171,7 @@ public final class FeatureCsv {
                 names[0] = stripBom(names[0]);
                 return load(names, records, parser, dialect, where);
             }
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw problem(where, e.getCause());
         } catch (IOException e) {
             throw problem(where, e);
@@ -200,7 +207,7 @@ public final class FeatureCsv {
     }
 
     private static InputFormatException problem(String where, IOException e) {
-        if (e instanceof java.nio.charset.MalformedInputException) {
+        if (e instanceof MalformedInputException) {
             return new InputFormatException(where + ": not a text (UTF-8) CSV file", e);
         }
         return new InputFormatException(where + ": cannot be read (" + e.getMessage() + ")", e);
@@ -254,7 +261,7 @@ public final class FeatureCsv {
         List<Integer> rows = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         List<SkippedFile> skippedRows = new ArrayList<>();
-        Map<LocalDateTime, Integer> seen = new java.util.HashMap<>();
+        Map<LocalDateTime, Integer> seen = new HashMap<>();
         long linesRead = parser.getCurrentLineNumber();
         while (records.hasNext()) {
             CSVRecord record = records.next();

@@ -1,6 +1,7 @@
 package org.bearingworkbench.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalDouble;
 
 /**
  * Exactly what a number in a data file is: {@code [+-]digits[.digits][(e|E)[+-]digits]} (or {@code .digits}),
@@ -50,13 +51,13 @@ public final class NumberToken {
     }
 
     /** Parses a cell of a text file (CSV, JSON string): a plain finite decimal number, else empty. */
-    public static java.util.OptionalDouble parseCell(String s) {
+    public static OptionalDouble parseCell(String s) {
         String t = s.trim();
         if (t.length() > SnapshotParser.MAX_TOKEN || !isDecimal(t)) {
-            return java.util.OptionalDouble.empty();
+            return OptionalDouble.empty();
         }
         double v = Double.parseDouble(t);
-        return Double.isFinite(v) ? java.util.OptionalDouble.of(v) : java.util.OptionalDouble.empty();
+        return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
     }
 
     private static boolean isDecimal(byte[] b, int from, int to) {

@@ -6,12 +6,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.DateTimeException;
+import java.time.format.ResolverStyle;
 
 /** The IMS file-name convention: a snapshot's name is its timestamp {@code YYYY.MM.DD.hh.mm.ss}, optionally {@code .gz}. */
 public final class SnapshotName {
     private static final Pattern NAME = Pattern.compile("(\\d{4})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})(\\.gz)?");
     public static final DateTimeFormatter IMS = DateTimeFormatter.ofPattern("uuuu.MM.dd.HH.mm.ss")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private SnapshotName() {
     }
@@ -26,7 +28,7 @@ public final class SnapshotName {
             return Optional.of(LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
                     Integer.parseInt(m.group(6))));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
     }

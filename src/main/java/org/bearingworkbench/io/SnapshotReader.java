@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import java.io.EOFException;
+import java.util.Locale;
 
 /**
  * Reads snapshot files (plain or gzip) into a reusable byte buffer and parses them. One instance per thread, so
@@ -57,7 +59,7 @@ public final class SnapshotReader {
             throw new InputFormatException(name + ": not a valid gzip file (" + e.getMessage() + ")", e);
         } catch (TooLargeException e) {
             throw new InputFormatException(name + ": " + e.getMessage(), e);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new InputFormatException(name + ": gzip data is truncated", e);
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
@@ -152,7 +154,7 @@ public final class SnapshotReader {
     }
 
     private static String mb(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
+        return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
     }
 
     /** A file larger than the reader's limit. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.bearingworkbench.signal.SyntheticRun;
 import org.bearingworkbench.task.TaskContext;
+import java.nio.charset.StandardCharsets;
 
 /** Writes a {@link SyntheticRun} as an IMS directory: tab-separated, CRLF, 3 decimals, optionally gzip. */
 public final class SyntheticRunWriter {
@@ -30,7 +31,7 @@ public final class SyntheticRunWriter {
                 sb.append("\r\n");
             }
             String name = SnapshotName.of(run.timestamp(f)) + (gzip ? ".gz" : "");
-            byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] bytes = sb.toString().getBytes(StandardCharsets.US_ASCII);
             try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(dir.resolve(name)))
                     : Files.newOutputStream(dir.resolve(name))) {
                 out.write(bytes);

@@ -15,6 +15,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.bearingworkbench.io.InputFormatException;
+import java.util.Arrays;
+import java.util.Collections;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 
 /**
  * Opens a Keras (2.x, HDF5) LSTM autoencoder of the study's shape: stacked LSTM encoder (the last returns its final
@@ -64,7 +67,7 @@ public final class KerasAutoencoderImport {
             return new LstmAutoencoder(net, columns, scaler, config);
         } catch (InputFormatException e) {
             throw e;
-        } catch (RuntimeException | org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException e) {
+        } catch (RuntimeException | UnsupportedKerasConfigurationException e) {
             throw new InputFormatException(name + ": cannot read the Keras model (" + e.getMessage() + ")", e);
         }
     }
@@ -73,7 +76,7 @@ public final class KerasAutoencoderImport {
         byte[] sig = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
         try (var in = Files.newInputStream(h5)) {
             byte[] head = in.readNBytes(8);
-            if (!java.util.Arrays.equals(head, sig)) {
+            if (!Arrays.equals(head, sig)) {
                 throw new InputFormatException(name + ": not an HDF5 file (expected a Keras .h5 model)");
             }
         } catch (IOException e) {
@@ -166,7 +169,7 @@ public final class KerasAutoencoderImport {
                     + ", decoder " + decoder + ", output " + (dense == null ? "missing" : "TimeDistributed(Dense)"));
         }
         List<Integer> mirrored = new ArrayList<>(encoder);
-        java.util.Collections.reverse(mirrored);
+        Collections.reverse(mirrored);
         if (!decoder.equals(mirrored)) {
             throw unexpected(name, "decoder sizes " + decoder + " that do not mirror the encoder " + encoder);
         }
@@ -195,7 +198,7 @@ public final class KerasAutoencoderImport {
                 if (a.getDataSets(groups).contains(param)) {
                     return a.readDataSet(param, groups).castTo(DataType.DOUBLE);
                 }
-            } catch (RuntimeException | org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException e) {
+            } catch (RuntimeException | UnsupportedKerasConfigurationException e) {
                 // try the next layout
             }
         }
@@ -232,7 +235,7 @@ public final class KerasAutoencoderImport {
             throws InputFormatException {
         if (keras.length() != dl4j.length()) {
             throw new InputFormatException(file + ": layer " + layer + " has a " + what + " of shape "
-                    + java.util.Arrays.toString(keras.shape()) + ", expected " + java.util.Arrays.toString(dl4j.shape()));
+                    + Arrays.toString(keras.shape()) + ", expected " + Arrays.toString(dl4j.shape()));
         }
     }
 

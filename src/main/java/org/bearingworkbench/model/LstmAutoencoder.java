@@ -5,6 +5,7 @@ import org.bearingworkbench.features.FeatureTable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.stream.IntStream;
 
 /**
  * A trained (or imported) LSTM autoencoder with what it needs to score a feature table: the DL4J network, the
@@ -106,7 +107,7 @@ public final class LstmAutoencoder {
         double[][] result = new double[rows][];
         int windows = Windows.count(rows, t);
         int parts = windows >= 256 ? Math.min(Runtime.getRuntime().availableProcessors(), windows / 128) : 1;
-        java.util.stream.IntStream.range(0, parts).parallel().forEach(p -> {
+        IntStream.range(0, parts).parallel().forEach(p -> {
             double[][] window = new double[t][f];
             for (int w = windows * p / parts; w < windows * (p + 1) / parts; w++) {
                 for (int step = 0; step < t; step++) {

@@ -27,6 +27,8 @@ import org.bearingworkbench.io.ZipEntries;
 import org.bearingworkbench.io.InputFormatException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import java.io.EOFException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * A model bundle file ({@code .bwm}): one zip holding the DL4J network and {@code bundle.properties} with the
@@ -175,7 +177,7 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         String name = file.getFileName().toString();
         try (InputStream raw = Files.newInputStream(file)) {
             return read(raw, name);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new InputFormatException(file + ": model file not found", e);
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
@@ -191,7 +193,7 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         Map<String, byte[]> entries;
         try {
             entries = ZipEntries.read(raw);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new InputFormatException(name + ": not a Bearing Workbench model bundle, or it is truncated (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);

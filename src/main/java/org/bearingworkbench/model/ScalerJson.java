@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.bearingworkbench.io.InputFormatException;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
+import java.nio.file.NoSuchFileException;
 
 /** Reads a scikit-learn MinMaxScaler exported as JSON ({@code data_min_} and {@code data_max_} per feature). */
 public final class ScalerJson {
@@ -17,7 +18,7 @@ public final class ScalerJson {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new InputFormatException(file + ": scaler file not found", e);
         } catch (IOException e) {
             throw new InputFormatException(name + ": not a JSON scaler (" + e.getMessage() + ")", e);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bearingworkbench.features.FeatureTable;
+import java.util.Locale;
 
 /**
  * Where a model came from, so a report can say what produced it and a reader can tell whether two models saw the same
@@ -25,7 +26,7 @@ public record TrainingProvenance(String source, int rows, LocalDateTime first, L
     public static TrainingProvenance of(FeatureTable table, List<String> columns, int trainRows, TrainingPath path) {
         String source = table.directory().map(d -> d.toAbsolutePath().normalize().toString()).orElse(table.name());
         return new TrainingProvenance(source, trainRows, table.timestamp(0), table.timestamp(trainRows - 1),
-                contentHash(table, columns, trainRows), path.name().toLowerCase(java.util.Locale.ROOT),
+                contentHash(table, columns, trainRows), path.name().toLowerCase(Locale.ROOT),
                 Integer.getInteger("bw.threads", 1), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"));
     }
@@ -85,7 +86,7 @@ public record TrainingProvenance(String source, int rows, LocalDateTime first, L
 
     /** One line for reports and the Model pane. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%s, %d rows %s .. %s, %s, %s path, %d thread(s), %s %s", source, rows,
+        return String.format(Locale.ROOT, "%s, %d rows %s .. %s, %s, %s path, %d thread(s), %s %s", source, rows,
                 first, last, contentHash.substring(0, Math.min(contentHash.length(), 19)), trainingPath, threads, os, arch);
     }
 }

@@ -28,6 +28,9 @@ import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.nio.ByteBuffer;
+import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.io.OutputFiles;
 
 /**
  * Watches a directory that a logger writes snapshot files into and scores each snapshot exactly once, in time order,
@@ -94,7 +97,7 @@ public final class DirectoryMonitor implements AutoCloseable {
     private final Set<String> known = new HashSet<>();
     private SnapshotFormat format;
     private SnapshotReading reading;
-    private volatile org.bearingworkbench.dataset.DataSetDescription description;
+    private volatile DataSetDescription description;
     private EventLog log;
     private boolean firstScan = true;
     private long lastCheckpoint;
@@ -118,7 +121,7 @@ public final class DirectoryMonitor implements AutoCloseable {
         this.eventsFile = eventsFile;
         this.listener = listener;
         Path lockFile = stateFile.resolveSibling(stateFile.getFileName() + ".lock");
-        org.bearingworkbench.io.OutputFiles.existingFolder(stateFile);
+        OutputFiles.existingFolder(stateFile);
         lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         FileLock l;
         try {
@@ -134,7 +137,7 @@ public final class DirectoryMonitor implements AutoCloseable {
         }
         lock = l;
         lockChannel.truncate(0);
-        lockChannel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", watching " + dir
+        lockChannel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", watching " + dir
                 + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8)));
         try {
             StreamState state = StreamState.load(stateFile);
@@ -173,7 +176,7 @@ public final class DirectoryMonitor implements AutoCloseable {
     }
 
     /** The data set as its first snapshot read describes it (with the user's settings), or null before. */
-    public org.bearingworkbench.dataset.DataSetDescription description() {
+    public DataSetDescription description() {
         return description;
     }
 

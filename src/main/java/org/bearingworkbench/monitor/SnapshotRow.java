@@ -2,6 +2,8 @@ package org.bearingworkbench.monitor;
 
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 
 /**
  * One snapshot of a stream reduced to numbers: its file, time, samples per channel, and every value a model or the
@@ -10,7 +12,7 @@ import java.util.Map;
  */
 public record SnapshotRow(String file, LocalDateTime time, int samples, Map<String, Double> values) {
     public SnapshotRow {
-        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** The value of {@code column}, or NaN when the snapshot has none. */

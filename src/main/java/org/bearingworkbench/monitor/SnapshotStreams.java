@@ -17,6 +17,7 @@ import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.SnapshotFormat;
 import org.bearingworkbench.io.formats.SnapshotRef;
+import java.io.File;
 
 /**
  * Named streams of raw snapshots scored one at a time, as the scoring service receives them
@@ -157,7 +158,7 @@ public final class SnapshotStreams {
                 }
                 return new Taken(id, row, events, s.scorer);
             } catch (InputFormatException e) {
-                throw new Refused(e.getMessage().replace(dir.toString() + java.io.File.separator, ""), false);
+                throw new Refused(e.getMessage().replace(dir.toString() + File.separator, ""), false);
             } finally {
                 deleteTree(dir);
             }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bearingworkbench.io.FeatureCsv;
 
 /**
  * What happened to a stream, one line of the event log: a snapshot scored, an alarm starting or ending (the persistence
@@ -55,7 +56,7 @@ public record StreamEvent(Kind kind, LocalDateTime time, String file, double sco
     /** This event as a CSV line for {@link #header} with as many error and indicator columns. */
     public String csv(int errorColumns, int indicatorColumns) {
         StringBuilder b = new StringBuilder(256);
-        b.append(kind.id()).append(',').append(org.bearingworkbench.io.FeatureCsv.ISO.format(time)).append(',').append(quote(file)).append(',')
+        b.append(kind.id()).append(',').append(FeatureCsv.ISO.format(time)).append(',').append(quote(file)).append(',')
                 .append(number(score)).append(',').append(number(threshold)).append(',');
         boolean scored = kind != Kind.SKIPPED && kind != Kind.LATE;
         b.append(scored ? Boolean.toString(flagged) : "").append(',').append(scored ? Boolean.toString(inAlarm) : "")

@@ -12,6 +12,7 @@ import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.model.LstmAutoencoder;
 import org.bearingworkbench.model.Scores;
 import org.bearingworkbench.signal.DefectType;
+import org.bearingworkbench.io.FeatureCsv;
 
 /**
  * Scores the next snapshot of one stream: the incremental form of a batch {@code score}, giving each snapshot the
@@ -243,6 +244,6 @@ public final class StreamScorer {
     }
 
     private static String iso(String time) {
-        return time == null ? "" : org.bearingworkbench.io.FeatureCsv.ISO.format(LocalDateTime.parse(time));
+        return time == null ? "" : FeatureCsv.ISO.format(LocalDateTime.parse(time));
     }
 }

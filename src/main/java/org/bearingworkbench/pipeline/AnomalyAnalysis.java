@@ -13,6 +13,7 @@ import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.ThresholdResult;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.model.Scores;
+import java.util.stream.IntStream;
 
 /**
  * A scored data set with a threshold applied: everything a report, the CLI summary and the threshold pane show.
@@ -47,7 +48,7 @@ public record AnomalyAnalysis(FeatureTable table, Scores scores, int trainRows, 
         if (sensor.countBefore(trainRows) == 0) {
             return Arrays.copyOf(score, trainRows);
         }
-        return java.util.stream.IntStream.range(0, trainRows).filter(r -> !sensor.at(r)).mapToDouble(r -> score[r]).toArray();
+        return IntStream.range(0, trainRows).filter(r -> !sensor.at(r)).mapToDouble(r -> score[r]).toArray();
     }
 
     public Attribution attribution() {

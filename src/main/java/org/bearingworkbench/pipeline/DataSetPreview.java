@@ -20,6 +20,9 @@ import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.SignalView;
 import org.bearingworkbench.io.formats.SnapshotFormat;
 import org.bearingworkbench.io.formats.SnapshotRef;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import org.bearingworkbench.io.formats.MatFormat;
 
 /**
  * What opening a data source would give, before the import: how well each format recognises it, the chosen one, the
@@ -91,7 +94,7 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
         int n = Math.min(PLOT_SAMPLES, v.rows());
         double[][] out = new double[v.channels()][];
         for (int c = 0; c < out.length; c++) {
-            out[c] = java.util.Arrays.copyOf(v.channel(c), n);
+            out[c] = Arrays.copyOf(v.channel(c), n);
         }
         return out;
     }
@@ -101,7 +104,7 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".mat")) {
             List<String> vars = new ArrayList<>(List.of("(MATLAB file; its variables:)"));
-            vars.addAll(org.bearingworkbench.io.formats.MatFormat.variables(file));
+            vars.addAll(MatFormat.variables(file));
             return vars;
         }
         if (name.endsWith(".wav")) {
@@ -110,7 +113,7 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
         }
         byte[] bytes;
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = name.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw) {
+             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
             bytes = in.readNBytes(4096);
         } catch (IOException e) {
             return List.of("(cannot be read: " + e.getMessage() + ")");

@@ -16,11 +16,13 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.DirectoryImporter;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.task.TaskContext;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Opens a data set the way every front end does: a directory of snapshots is imported, a file is read as a feature CSV. */
 public final class DataSets {
     private static final Logger LOG = LoggerFactory.getLogger(DataSets.class);
-    private static final java.util.regex.Pattern WAV_OR_MAT = java.util.regex.Pattern.compile("(?i).*\\.(wav|mat)");
+    private static final Pattern WAV_OR_MAT = Pattern.compile("(?i).*\\.(wav|mat)");
     private DataSets() {
     }
 
@@ -46,7 +48,7 @@ public final class DataSets {
      * read (for a directory; given the data set as described, with the user's settings applied).
      */
     static ImportResult open(Path source, UserSettings given, TaskContext context,
-                             java.util.function.Function<DataSetDescription, DirectoryImporter.SignalWork> extra)
+                             Function<DataSetDescription, DirectoryImporter.SignalWork> extra)
             throws InputFormatException {
         if (Files.isDirectory(source)) {
             UserSettings settings = withRemembered(source, given);

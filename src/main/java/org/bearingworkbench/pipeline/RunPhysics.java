@@ -16,6 +16,13 @@ import org.bearingworkbench.signal.EnvelopeSpectrum;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
 import org.bearingworkbench.task.TaskContext;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.io.DirectoryImporter;
+import org.bearingworkbench.io.formats.SnapshotRef;
+import org.bearingworkbench.signal.Fft;
 
 /**
  * Bearing physics over a whole run, one pass over the raw files (in parallel): per file and channel the defect
@@ -44,7 +51,7 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
      * second read): when the data's sample rate, bearing and speed are known (else {@code physics} is null and the
      * import is as usual). The settings are the data's over {@code base} ({@link DataSetDescription#physics}).
      */
-    public static Imported importWith(java.nio.file.Path source, org.bearingworkbench.dataset.UserSettings given,
+    public static Imported importWith(Path source, UserSettings given,
                                       PhysicsSettings base, TaskContext context) throws InputFormatException {
         AtomicReference<Collector> collector = new AtomicReference<>();
         ImportResult data = DataSets.open(source, given, context, d -> {
@@ -60,11 +67,11 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
     }
 
     /** Each snapshot's indicators and spectrogram rows, by file, as the import's workers compute them. */
-    private static final class Collector implements org.bearingworkbench.io.DirectoryImporter.SignalWork {
+    private static final class Collector implements DirectoryImporter.SignalWork {
         private final PhysicsSettings settings;
         private final DefectAnalysis analysis;
-        private final java.util.Map<String, double[][]> ratios = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Map<String, float[][]> spectra = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, double[][]> ratios = new ConcurrentHashMap<>();
+        private final Map<String, float[][]> spectra = new ConcurrentHashMap<>();
         private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
         Collector(PhysicsSettings settings) {
@@ -73,7 +80,7 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
         }
 
         @Override
-        public void accept(org.bearingworkbench.io.formats.SnapshotRef ref, SignalView s) {
+        public void accept(SnapshotRef ref, SignalView s) {
             try {
                 double[][] r = new double[s.channels()][];
                 float[][] sp = new float[s.channels()][settings.spectrogramBins()];
@@ -167,8 +174,8 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
      * signal serves the band-pass and the spectrogram.
      */
     public static double[] signal(double[] x, int n, PhysicsSettings settings, DefectAnalysis analysis, float[] spectrogramRow) {
-        double[] r = java.util.Arrays.copyOf(x, n);
-        org.bearingworkbench.signal.Fft.plan(n).realForward(r);
+        double[] r = Arrays.copyOf(x, n);
+        Fft.plan(n).realForward(r);
         Spectrum env = Spectrum.of(EnvelopeSpectrum.envelopeOfTransform(r, n, settings.sampleRate(),
                 settings.bandLowHz(), settings.bandHighHz()), n, settings.sampleRate());
         double floor = DefectAnalysis.noiseFloor(env);

@@ -22,10 +22,15 @@ import org.bearingworkbench.model.Trainer;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.task.TaskContext;
 import org.bearingworkbench.detect.SensorProblems;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The workflow steps the CLI and the GUI share: train a model on a table, score a table with a bundle. */
 public final class Workflows {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workflows.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Workflows.class);
     private Workflows() {
     }
 
@@ -49,10 +54,10 @@ public final class Workflows {
         if (bad == 0) {
             return table;
         }
-        boolean[] drop = java.util.Arrays.copyOf(sensor.flags(), sensor.flags().length);
-        java.util.Arrays.fill(drop, trainRows, drop.length, false);
+        boolean[] drop = Arrays.copyOf(sensor.flags(), sensor.flags().length);
+        Arrays.fill(drop, trainRows, drop.length, false);
         LOG.info("training leaves out {} snapshot(s) with a sensor problem, e.g. {}", bad,
-                sensor.reason(java.util.stream.IntStream.range(0, trainRows).filter(sensor::at).findFirst().orElseThrow()));
+                sensor.reason(IntStream.range(0, trainRows).filter(sensor::at).findFirst().orElseThrow()));
         return table.withoutRows(drop);
     }
 
@@ -106,7 +111,7 @@ public final class Workflows {
     }
 
     /** The threshold saved in the bundle, as a manual method; a saved value that is not a usable threshold is refused. */
-    private static java.util.Optional<ThresholdMethod> savedThreshold(ModelBundle bundle) {
+    private static Optional<ThresholdMethod> savedThreshold(ModelBundle bundle) {
         return bundle.chosenThreshold().map(v -> {
             if (!(v > 0 && Double.isFinite(v))) {
                 throw new IllegalArgumentException("the model bundle holds threshold " + v + ", which is not a "

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.model.ModelBundle;
+import java.util.Optional;
 
 /**
  * A saved analysis session ({@code .bwp}): the data source with what the user said about it, the training split, every
@@ -31,7 +32,7 @@ public record Project(Path dataSource, UserSettings settings, LocalDateTime trai
     }
 
     /** The active model, if the session had one. */
-    public java.util.Optional<SessionModel> activeModel() {
-        return active < 0 ? java.util.Optional.empty() : java.util.Optional.of(models.get(active));
+    public Optional<SessionModel> activeModel() {
+        return active < 0 ? Optional.empty() : Optional.of(models.get(active));
     }
 }

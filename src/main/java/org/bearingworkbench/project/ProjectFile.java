@@ -22,6 +22,9 @@ import org.bearingworkbench.io.DataSetSidecar;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.ZipEntries;
 import org.bearingworkbench.model.ModelBundle;
+import java.io.EOFException;
+import java.nio.file.NoSuchFileException;
+import java.util.TreeMap;
 
 /**
  * Reads and writes project files: one zip holding {@code project.json} (schema {@value #SCHEMA}) and each model as
@@ -67,7 +70,7 @@ public final class ProjectFile {
         threshold.put("persistence", p.persistence());
         root.put("channels_per_bearing", p.channelsPerBearing());
         ObjectNode layout = root.putObject("layout");
-        new java.util.TreeMap<>(p.layout()).forEach(layout::put);
+        new TreeMap<>(p.layout()).forEach(layout::put);
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         AtomicFiles.writePath(file, temp -> {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
@@ -89,9 +92,9 @@ public final class ProjectFile {
         Map<String, byte[]> entries;
         try (InputStream raw = Files.newInputStream(file)) {
             entries = ZipEntries.read(raw);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new InputFormatException(file + ": project file not found", e);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new InputFormatException(name + ": not a Bearing Workbench project, or it is truncated (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);

@@ -10,6 +10,7 @@ import org.bearingworkbench.signal.DefectMatch;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.FileEnvelope;
 import org.bearingworkbench.signal.Spectrum;
+import java.util.Locale;
 
 /** The incident report's charts, as SVG: timeline, histogram, envelope spectrum, detectors, health and remaining life. */
 final class ReportCharts {
@@ -44,7 +45,7 @@ final class ReportCharts {
                 .shadeX(x[0], x[Math.max(0, a.trainRows() - 1)], "training")
                 .line(x, s, SCORE, 1.2, "score")
                 .line(x, alarm, ALARM, 2, "in sustained alarm (" + a.alarms().rule() + ")")
-                .hLine(a.threshold().value(), THRESHOLD, String.format(java.util.Locale.ROOT, "threshold %.4g",
+                .hLine(a.threshold().value(), THRESHOLD, String.format(Locale.ROOT, "threshold %.4g",
                         a.threshold().value()));
         a.firstAlarmTime().ifPresent(f -> c.vLine(SvgChart.seconds(f), ALARM, "first alarm " + FeatureCsv.ISO.format(f), true));
         return c.toSvg();
@@ -84,7 +85,7 @@ final class ReportCharts {
         return new SvgChart(WIDTH, 240, "anomaly score (log scale)", "snapshots").powersOfTenX().yFrom(0)
                 .bars(x, test, "#f2a3a3", "test rows")
                 .bars(x, train, "#8fb3de", "training rows")
-                .vLine(Math.log10(a.threshold().value()), THRESHOLD, String.format(java.util.Locale.ROOT,
+                .vLine(Math.log10(a.threshold().value()), THRESHOLD, String.format(Locale.ROOT,
                         "threshold %.4g", a.threshold().value()), true)
                 .toSvg();
     }

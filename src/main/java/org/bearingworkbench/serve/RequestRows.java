@@ -14,6 +14,8 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SnapshotName;
+import com.fasterxml.jackson.core.io.NumberInput;
+import java.util.Arrays;
 
 /**
  * The rows of a scoring request: a CSV (the study's service: a timestamp column and the model's feature columns; other
@@ -63,7 +65,7 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
         String[] header = body.substring(0, eol).strip().split(",", -1);
         int timeField = -1;
         int[] field = new int[columns.size()];
-        java.util.Arrays.fill(field, -1);
+        Arrays.fill(field, -1);
         for (int i = 0; i < header.length; i++) {
             String h = header[i].strip();
             if (h.equals(FeatureTable.TIMESTAMP)) {
@@ -74,7 +76,7 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
                 field[c] = i;
             }
         }
-        if (timeField < 0 || java.util.Arrays.stream(field).anyMatch(f -> f < 0)) {
+        if (timeField < 0 || Arrays.stream(field).anyMatch(f -> f < 0)) {
             return null;
         }
         List<LocalDateTime> times = new ArrayList<>();
@@ -113,7 +115,7 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
                 for (int c = 0; c < v.length; c++) {
                     try {
                         // FastDoubleParser (in jackson-core): correctly rounded as Double.parseDouble, several times faster
-                        v[c] = com.fasterxml.jackson.core.io.NumberInput.parseDouble(
+                        v[c] = NumberInput.parseDouble(
                                 body.substring(start[field[c]], start[field[c] + 1] - 1).strip(), true);
                     } catch (NumberFormatException e) {
                         return null;

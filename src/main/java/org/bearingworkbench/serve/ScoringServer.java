@@ -19,6 +19,9 @@ import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.io.InputFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The scoring service over HTTP (Javalin, docs/decisions/0010): {@code POST /v1/score} (CSV or JSON rows; optional
@@ -135,7 +138,7 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     private void score(Context ctx) throws Exception {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         RequestRows rows;
         if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
             rows = RequestRows.fromCsv(ctx.body(), service.columns());
@@ -169,7 +172,7 @@ public final class ScoringServer implements AutoCloseable {
         if (timeParam != null) {
             try {
                 time = LocalDateTime.parse(timeParam.replace(' ', 'T'));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 error(ctx, HttpStatus.BAD_REQUEST, "time: an ISO date and time such as 2004-02-12T10:32:39 (got '"
                         + timeParam + "')");
                 return;
@@ -197,7 +200,7 @@ public final class ScoringServer implements AutoCloseable {
         out.put("stream", id).put("file", t.row().file()).put("timestamp", ScoringService.format(t.row().time()))
                 .put("samples", t.row().samples());
         ObjectNode features = out.putObject("features");
-        t.row().values().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        t.row().values().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> features.put(e.getKey(), e.getValue()));
         ArrayNode scored = out.putArray("scored");
         List<String> cols = service.columns();

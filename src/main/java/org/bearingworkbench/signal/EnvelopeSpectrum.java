@@ -1,5 +1,8 @@
 package org.bearingworkbench.signal;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * Envelope analysis of one channel: band-pass (in the frequency domain), Hilbert envelope (analytic signal via
  * FFT), then the amplitude spectrum of the envelope. Bearing defects show as peaks at their defect frequencies.
@@ -18,7 +21,7 @@ public final class EnvelopeSpectrum {
     public static String unusable(double[] x, int n, double fs) {
         int needed = (int) Math.ceil(fs / MAX_RESOLUTION_HZ);
         if (n < needed) {
-            return String.format(java.util.Locale.ROOT, "only %d samples (%.1f ms at %.0f Hz): an envelope spectrum "
+            return String.format(Locale.ROOT, "only %d samples (%.1f ms at %.0f Hz): an envelope spectrum "
                     + "needs at least %d (%.0f Hz resolution or finer)", n, n * 1000 / fs, fs, needed, MAX_RESOLUTION_HZ);
         }
         double min = Double.POSITIVE_INFINITY;
@@ -36,7 +39,7 @@ public final class EnvelopeSpectrum {
 
     /** The envelope of {@code x[0..n)} band-limited to [lowHz, highHz]. */
     public static double[] envelope(double[] x, int n, double fs, double lowHz, double highHz) {
-        double[] r = java.util.Arrays.copyOf(x, n);
+        double[] r = Arrays.copyOf(x, n);
         Fft.plan(n).realForward(r);
         return envelopeOfTransform(r, n, fs, lowHz, highHz);
     }

@@ -1,5 +1,7 @@
 package org.bearingworkbench.signal;
 
+import java.util.Arrays;
+
 /**
  * One-sided amplitude spectrum of a real signal with a Hann window (JTransforms FFT): {@code amplitude[k]} at
  * {@code frequency[k]} Hz, scaled so that a sine of amplitude A shows as A (window gain corrected).
@@ -91,7 +93,7 @@ public record Spectrum(double[] frequency, double[] amplitude) {
 
     /** The first bin at or above {@code hz} (bins are evenly spaced from 0 Hz). */
     public int firstAtOrAbove(double hz) {
-        int k = java.util.Arrays.binarySearch(frequency, hz);
+        int k = Arrays.binarySearch(frequency, hz);
         if (k >= 0) {
             while (k > 0 && frequency[k - 1] == hz) {
                 k--;
@@ -103,7 +105,7 @@ public record Spectrum(double[] frequency, double[] amplitude) {
 
     /** One past the last bin at or below {@code hz}. */
     public int endAtOrBelow(double hz) {
-        int k = java.util.Arrays.binarySearch(frequency, hz);
+        int k = Arrays.binarySearch(frequency, hz);
         if (k >= 0) {
             while (k < frequency.length - 1 && frequency[k + 1] == hz) {
                 k++;

@@ -17,12 +17,27 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.image.ImageView;
+import javafx.scene.transform.Transform;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadataNode;
+import org.bearingworkbench.io.AtomicFiles;
 
 /** A chart with a title row, optional controls, and a "Save PNG…" button. */
 final class ChartBox extends VBox {
     private final Chart chart;
     private final String title;
-    private java.util.function.Supplier<String> caption;
+    private Supplier<String> caption;
 
     ChartBox(String title, Chart chart, Node... controls) {
         this.chart = chart;
@@ -63,13 +78,13 @@ final class ChartBox extends VBox {
     }
 
     /** The settings the chart shows (e.g. the threshold and rule), written under its title in exported images. */
-    void caption(java.util.function.Supplier<String> c) {
+    void caption(Supplier<String> c) {
         caption = c;
     }
 
     /** A file name for this chart: its title in lower case with dashes. */
     String fileName() {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".png";
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".png";
     }
 
     private void choosePng(String title) {
@@ -81,7 +96,7 @@ final class ChartBox extends VBox {
         if (f == null) {
             return;
         }
-        var dpi = new javafx.scene.control.ChoiceDialog<>(RESOLUTIONS.get(1), RESOLUTIONS);
+        var dpi = new ChoiceDialog<>(RESOLUTIONS.get(1), RESOLUTIONS);
         dpi.initOwner(getScene().getWindow());
         dpi.setTitle("Save chart as PNG");
         dpi.setHeaderText("Resolution (the chart's size on screen times the factor)");
@@ -102,60 +117,60 @@ final class ChartBox extends VBox {
         }
     }
 
-    static final java.util.List<Resolution> RESOLUTIONS = java.util.List.of(new Resolution("1x screen (96 dpi)", 96),
+    static final List<Resolution> RESOLUTIONS = List.of(new Resolution("1x screen (96 dpi)", 96),
             new Resolution("2x (192 dpi, slides)", 192), new Resolution("300 dpi (print)", 300));
 
     /**
      * Writes the chart alone (no title bar buttons) at {@code dpi} (the screen is 96: 192 doubles every dimension),
      * titled with its name and its settings caption, the resolution recorded in the PNG.
      */
-    void writePng(java.nio.file.Path file, int dpi) throws IOException {
+    void writePng(Path file, int dpi) throws IOException {
         double scale = dpi / 96.0;
-        var params = new javafx.scene.SnapshotParameters();
-        params.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+        var params = new SnapshotParameters();
+        params.setTransform(Transform.scale(scale, scale));
         WritableImage plot = chart.snapshot(params, null);
         Label head = new Label(title);
         head.setWrapText(true);
         head.setMaxWidth(plot.getWidth());
-        head.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-weight: bold;", 15 * scale));
+        head.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-weight: bold;", 15 * scale));
         VBox page = new VBox(2 * scale, head);
         String c = caption == null ? null : caption.get();
         if (c != null && !c.isBlank()) {
             Label sub = new Label(c);
             sub.setWrapText(true);
             sub.setMaxWidth(plot.getWidth());
-            sub.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 12 * scale));
+            sub.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 12 * scale));
             page.getChildren().add(sub);
         }
-        page.getChildren().add(new javafx.scene.image.ImageView(plot));
+        page.getChildren().add(new ImageView(plot));
         page.setPadding(new Insets(6 * scale));
         page.setStyle("-fx-background-color: white;");
-        new javafx.scene.Scene(page);
+        new Scene(page);
         page.applyCss();
         page.layout();
         WritableImage img = page.snapshot(null, null);
         writeWithDpi(SwingFXUtils.fromFXImage(img, null), dpi, file);
     }
 
-    private static void writeWithDpi(java.awt.image.BufferedImage img, int dpi, java.nio.file.Path file) throws IOException {
-        javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
+    private static void writeWithDpi(BufferedImage img, int dpi, Path file) throws IOException {
+        ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
         var param = w.getDefaultWriteParam();
-        var meta = w.getDefaultImageMetadata(javax.imageio.ImageTypeSpecifier.createFromRenderedImage(img), param);
+        var meta = w.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
         String mmPerPixel = Double.toString(25.4 / dpi);
-        var h = new javax.imageio.metadata.IIOMetadataNode("HorizontalPixelSize");
+        var h = new IIOMetadataNode("HorizontalPixelSize");
         h.setAttribute("value", mmPerPixel);
-        var v = new javax.imageio.metadata.IIOMetadataNode("VerticalPixelSize");
+        var v = new IIOMetadataNode("VerticalPixelSize");
         v.setAttribute("value", mmPerPixel);
-        var dim = new javax.imageio.metadata.IIOMetadataNode("Dimension");
+        var dim = new IIOMetadataNode("Dimension");
         dim.appendChild(h);
         dim.appendChild(v);
-        var root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_1.0");
+        var root = new IIOMetadataNode("javax_imageio_1.0");
         root.appendChild(dim);
         meta.mergeTree("javax_imageio_1.0", root);
-        org.bearingworkbench.io.AtomicFiles.writePath(file, temp -> {
+        AtomicFiles.writePath(file, temp -> {
             try (var out = ImageIO.createImageOutputStream(temp.toFile())) {
                 w.setOutput(out);
-                w.write(meta, new javax.imageio.IIOImage(img, null, meta), param);
+                w.write(meta, new IIOImage(img, null, meta), param);
             } finally {
                 w.dispose();
             }

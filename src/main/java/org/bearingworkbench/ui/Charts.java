@@ -11,6 +11,14 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.util.StringConverter;
+import org.bearingworkbench.io.ImportResult;
 
 /** Builds chart-fx charts the same way in every pane: axes with units, zoom/pan, tooltips, styled data sets. */
 final class Charts {
@@ -25,8 +33,8 @@ final class Charts {
         x.setAutoUnitScaling(false);
         y.setAutoUnitScaling(false);
         y.setForceZeroInRange(false);
-        x.setSide(io.fair_acc.chartfx.ui.geometry.Side.BOTTOM);
-        y.setSide(io.fair_acc.chartfx.ui.geometry.Side.LEFT);
+        x.setSide(Side.BOTTOM);
+        y.setSide(Side.LEFT);
         x.setTickLabelFormatter(PLAIN);
         y.setTickLabelFormatter(PLAIN);
         XYChart chart = new XYChart(x, y);
@@ -50,7 +58,7 @@ final class Charts {
     }
 
     /** Tick labels as plain numbers (20000, 0.25, 1.5E-5 only where a plain form would be unreadable): no {@code 0E0}. */
-    static final javafx.util.StringConverter<Number> PLAIN = new javafx.util.StringConverter<>() {
+    static final StringConverter<Number> PLAIN = new StringConverter<>() {
         @Override
         public String toString(Number n) {
             double v = n.doubleValue();
@@ -58,7 +66,7 @@ final class Charts {
                 return "0";
             }
             double a = Math.abs(v);
-            return a >= 1e-4 && a < 1e9 ? plain(v) : String.format(java.util.Locale.ROOT, "%.3g", v);
+            return a >= 1e-4 && a < 1e9 ? plain(v) : String.format(Locale.ROOT, "%.3g", v);
         }
 
         @Override
@@ -68,7 +76,7 @@ final class Charts {
     };
 
     /** Whole numbers only (epochs, counts): a tick between two integers gets no label. */
-    static final javafx.util.StringConverter<Number> INTEGER = new javafx.util.StringConverter<>() {
+    static final StringConverter<Number> INTEGER = new StringConverter<>() {
         @Override
         public String toString(Number n) {
             double v = n.doubleValue();
@@ -82,8 +90,8 @@ final class Charts {
     };
 
     /** Time-axis labels with the year: a run's date is part of its identity. */
-    static final javafx.util.StringConverter<Number> DATE_TIME = new javafx.util.StringConverter<>() {
-        private final java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd\nHH:mm");
+    static final StringConverter<Number> DATE_TIME = new StringConverter<>() {
+        private final DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd\nHH:mm");
 
         @Override
         public String toString(Number n) {
@@ -135,16 +143,16 @@ final class Charts {
     }
 
     static LocalDateTime time(double seconds) {
-        return LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond((long) Math.round(seconds)), ZoneId.systemDefault());
+        return LocalDateTime.ofInstant(Instant.ofEpochSecond((long) Math.round(seconds)), ZoneId.systemDefault());
     }
 
     /** A number without a needless fraction or exponent: 20000, 25600, 20480.5. */
     static String plain(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros().toPlainString();
     }
 
     /** Shows the data set's signal unit on a chart's y axis (none when the unit is unknown). */
-    static void signalUnit(XYChart chart, org.bearingworkbench.io.ImportResult data) {
+    static void signalUnit(XYChart chart, ImportResult data) {
         var unit = data == null ? null : data.description().unit().value();
         yAxis(chart).setUnit(unit);
     }

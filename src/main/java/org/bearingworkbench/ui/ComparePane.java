@@ -19,6 +19,14 @@ import javafx.stage.FileChooser;
 import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DetectorComparison;
+import java.io.File;
+import java.io.IOException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.stage.Window;
+import org.bearingworkbench.detect.SavedThreshold;
+import org.bearingworkbench.report.Durations;
 
 /**
  * Compare detectors: the open run through the active LSTM model and the baselines (PCA T² and SPE, robust
@@ -34,7 +42,7 @@ final class ComparePane extends VBox {
     final Label status = new Label("Compare the model with simple baselines on the open data and split.");
     private DetectorComparison last;
 
-    ComparePane(WorkbenchModel model, WorkbenchController controller, java.util.function.Supplier<javafx.stage.Window> owner) {
+    ComparePane(WorkbenchModel model, WorkbenchController controller, Supplier<Window> owner) {
         super(8);
         this.model = model;
         this.controller = controller;
@@ -49,14 +57,14 @@ final class ComparePane extends VBox {
         export.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setInitialFileName("detector-comparison.csv");
-            java.io.File f = fc.showSaveDialog(owner.get());
+            File f = fc.showSaveDialog(owner.get());
             if (f != null) {
                 save(f.toPath());
             }
         });
         status.setWrapText(true);
         HBox bar = new HBox(10, run, export, status);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         columns();
         table.setPrefHeight(190);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
@@ -79,14 +87,14 @@ final class ComparePane extends VBox {
         table.getColumns().add(column("threshold", e -> String.format(Locale.ROOT, "%.4g", e.analysis().threshold().value())));
         table.getColumns().add(column("flagged", e -> Integer.toString(e.analysis().alarms().flaggedCount())));
         table.getColumns().add(column("first sustained alarm", e -> e.firstAlarm().isEmpty() ? "none" : e.firstAlarm()));
-        table.getColumns().add(column("lead time", e -> org.bearingworkbench.report.Durations.hours(e.analysis().leadTimeHours())));
+        table.getColumns().add(column("lead time", e -> Durations.hours(e.analysis().leadTimeHours())));
         table.getColumns().add(column("alarms in training", e -> Integer.toString(e.analysis().alarms().trainingAlarmRows())));
         table.getColumns().add(column("top channel", e -> e.analysis().dominantTopChannel().orElse("-")));
         table.getColumns().add(column("fitted", DetectorComparison.Entry::fitted));
     }
 
     private static TableColumn<DetectorComparison.Entry, String> column(String name,
-            java.util.function.Function<DetectorComparison.Entry, String> value) {
+            Function<DetectorComparison.Entry, String> value) {
         TableColumn<DetectorComparison.Entry, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setSortable(true);
@@ -110,7 +118,7 @@ final class ComparePane extends VBox {
         List<String> cols = bundle != null ? bundle.model().columns() : ColumnSelection.defaults(table0);
         status.setText("Comparing…");
         controller.tasks().run("Compare detectors", ctx -> DetectorComparison.run(table0, cols, split, bundle,
-                method instanceof org.bearingworkbench.detect.SavedThreshold ? null : method, rule, perBearing, ctx),
+                method instanceof SavedThreshold ? null : method, rule, perBearing, ctx),
                 this::show, ex -> status.setText("Cannot compare: " + Dialogs.describe(ex)));
     }
 
@@ -145,7 +153,7 @@ final class ComparePane extends VBox {
         try {
             last.writeCsv(file, null);
             status.setText("Saved " + file);
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             status.setText("Cannot save: " + Dialogs.describe(ex));
         }
     }

@@ -29,6 +29,8 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.SkippedFile;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollPane;
 
 /**
  * Data pane: import progress with cancel, the data set summary and skipped files, the overview trend with the
@@ -68,7 +70,7 @@ final class DataPane extends BorderPane {
         cancel.disableProperty().bind(controller.tasks().runningProperty().not());
         bar.visibleProperty().bind(controller.tasks().runningProperty());
         Button metadata = new Button("Metadata…");
-        metadata.setTooltip(new javafx.scene.control.Tooltip("See and correct the data set's sample rate, shaft speed, "
+        metadata.setTooltip(new Tooltip("See and correct the data set's sample rate, shaft speed, "
                 + "bearing and unit (remembered for the directory)"));
         metadata.setOnAction(e -> actions.editMetadata());
         metadata.disableProperty().bind(model.dataProperty().isNull());
@@ -78,12 +80,12 @@ final class DataPane extends BorderPane {
         setTop(top);
 
         SplitPane center = new SplitPane(new ChartBox("Overview: mean |x| per channel (drag the marker to set the training range)", overview), table);
-        center.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
         setCenter(center);
-        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(sidePanel());
+        ScrollPane side = new ScrollPane(sidePanel());
         side.setFitToWidth(true);
-        side.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.getStyleClass().add("edge-to-edge");
         side.setPrefWidth(316);
         side.setMinWidth(256);

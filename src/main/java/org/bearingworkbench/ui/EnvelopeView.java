@@ -10,12 +10,14 @@ import org.bearingworkbench.signal.DefectMatch;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
+import io.fair_acc.chartfx.plugins.ChartPlugin;
+import java.util.Arrays;
 
 /** The envelope spectrum chart with labelled defect-frequency markers (and the strongest match's harmonics), tolerance shaded. */
 final class EnvelopeView {
     static final double MAX_HZ = 1000;
     private final XYChart chart = Charts.xy("frequency", "Hz", "envelope amplitude", "g");
-    private final List<io.fair_acc.chartfx.plugins.ChartPlugin> markers = new ArrayList<>();
+    private final List<ChartPlugin> markers = new ArrayList<>();
 
     EnvelopeView() {
         var x = Charts.xAxis(chart);
@@ -42,7 +44,7 @@ final class EnvelopeView {
             n++;
         }
         DoubleDataSet ds = Charts.dataSet(channel + " envelope", color, 1);
-        ds.set(java.util.Arrays.copyOf(env.frequency(), n), java.util.Arrays.copyOf(env.amplitude(), n));
+        ds.set(Arrays.copyOf(env.frequency(), n), Arrays.copyOf(env.amplitude(), n));
         chart.getDatasets().add(ds);
         DefectType top = matches.get(0).type();
         for (DefectType t : DefectType.values()) {

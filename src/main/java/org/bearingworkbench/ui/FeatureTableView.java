@@ -7,11 +7,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
+import javafx.scene.control.Label;
 
 /** The feature rows of a Tablesaw-backed {@link FeatureTable} in a table view (rows are indexes into the table). */
 final class FeatureTableView extends TableView<Integer> {
     FeatureTableView() {
-        setPlaceholder(new javafx.scene.control.Label("No data: open a directory or a feature CSV"));
+        setPlaceholder(new Label("No data: open a directory or a feature CSV"));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 

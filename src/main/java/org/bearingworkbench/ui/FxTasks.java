@@ -14,6 +14,10 @@ import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.CoreTask;
 import org.bearingworkbench.task.TaskContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 
 /**
  * Runs core tasks off the FX thread, wrapped in {@link javafx.concurrent.Task}, and publishes their progress to the
@@ -25,16 +29,16 @@ public final class FxTasks {
     private final ExecutorService views = Executors.newSingleThreadExecutor(daemon("views"));
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("background"));
     private final StringProperty backgroundMessage = new SimpleStringProperty("");
-    private final javafx.beans.property.BooleanProperty backgroundRunning = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty backgroundRunning = new SimpleBooleanProperty();
     private CancellationToken currentBackground;
     private final StringProperty message = new SimpleStringProperty("Ready");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private final java.util.List<Job> jobs = new java.util.ArrayList<>();
+    private final List<Job> jobs = new ArrayList<>();
     private Job shown;
     private CancellationToken currentView;
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, "bw-" + name);
             t.setDaemon(true);
@@ -59,7 +63,7 @@ public final class FxTasks {
     }
 
     /** Whether a background job (bearing physics) is running. */
-    public javafx.beans.property.ReadOnlyBooleanProperty backgroundRunningProperty() {
+    public ReadOnlyBooleanProperty backgroundRunningProperty() {
         return backgroundRunning;
     }
 
@@ -110,7 +114,7 @@ public final class FxTasks {
 
     /** Asks the long jobs to stop: the running one at its next check, the queued ones before they start. */
     public void cancel() {
-        for (Job j : java.util.List.copyOf(jobs)) {
+        for (Job j : List.copyOf(jobs)) {
             j.token.cancel();
         }
     }

@@ -27,6 +27,8 @@ import org.bearingworkbench.io.NumberToken;
 import org.bearingworkbench.pipeline.prognosis.FeatureRanking;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
 import org.bearingworkbench.report.Durations;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import javafx.scene.control.TableCell;
 
 /**
  * Health and remaining life: the features ranked by monotonicity and trendability (a sortable table), the health
@@ -78,7 +80,7 @@ final class HealthPane extends VBox {
         onsetLine.setEditable(false);
         Charts.yAxis(life).setForceZeroInRange(true);
         // forecasts are a few points (one on a short run): markers, not only lines
-        ((io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer) life.getRenderers().get(0)).setDrawMarker(true);
+        ((ErrorDataSetRenderer) life.getRenderers().get(0)).setDrawMarker(true);
         VBox tables = new VBox(6, DataPane.heading("Feature ranking"), ranking, DataPane.heading("Forecasts"), forecasts);
         VBox.setVgrow(ranking, Priority.ALWAYS);
         VBox.setVgrow(forecasts, Priority.ALWAYS);
@@ -112,7 +114,7 @@ final class HealthPane extends VBox {
     private static <T, V extends Comparable<V>> TableColumn<T, V> column(String name, Function<T, V> value) {
         TableColumn<T, V> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+        c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(V item, boolean empty) {
                 super.updateItem(item, empty);

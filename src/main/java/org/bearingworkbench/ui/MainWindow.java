@@ -26,6 +26,24 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.bearingworkbench.model.ModelBundle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.concurrent.Task;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.io.OutputFiles;
+import org.bearingworkbench.pipeline.DataSetPreview;
+import org.bearingworkbench.project.Project;
+import org.slf4j.LoggerFactory;
 
 /**
  * The main window: File menu, the five panes in workflow order (Data, Signals, Model, Threshold, Export) and a status
@@ -80,7 +98,7 @@ public final class MainWindow implements Actions {
                 : monitor.alarmProperty().get(), monitor.alarmProperty()));
         alarmBanner.visibleProperty().bind(monitor.alarmProperty().isNotNull());
         alarmBanner.managedProperty().bind(alarmBanner.visibleProperty());
-        root.setTop(new javafx.scene.layout.VBox(menuBar(), alarmBanner));
+        root.setTop(new VBox(menuBar(), alarmBanner));
         root.setCenter(tabs);
         root.setBottom(statusBar());
         windowPrefs = new WindowPrefs(controller.prefsNode());
@@ -107,9 +125,9 @@ public final class MainWindow implements Actions {
         refreshRecent();
     }
 
-    private static Tab tab(String name, javafx.scene.Node content) {
+    private static Tab tab(String name, Node content) {
         Tab t = new Tab(name, content);
-        t.setId(name.substring(2).split(" ")[0].toLowerCase(java.util.Locale.ROOT));
+        t.setId(name.substring(2).split(" ")[0].toLowerCase(Locale.ROOT));
         return t;
     }
 
@@ -204,7 +222,7 @@ public final class MainWindow implements Actions {
         Label background = new Label();
         background.textProperty().bind(controller.tasks().backgroundMessageProperty());
         Button cancelBackground = new Button("Cancel physics");
-        cancelBackground.setTooltip(new javafx.scene.control.Tooltip("Stop the bearing-physics pass (defect indicators "
+        cancelBackground.setTooltip(new Tooltip("Stop the bearing-physics pass (defect indicators "
                 + "and spectrogram); training and scoring are not affected"));
         cancelBackground.visibleProperty().bind(controller.tasks().backgroundRunningProperty());
         cancelBackground.managedProperty().bind(controller.tasks().backgroundRunningProperty());
@@ -218,7 +236,7 @@ public final class MainWindow implements Actions {
         monitoring.visibleProperty().bind(monitor.runningProperty());
         monitoring.managedProperty().bind(monitor.runningProperty());
         monitoring.setMinWidth(0);
-        monitoring.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        monitoring.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         HBox.setHgrow(monitoring, Priority.SOMETIMES);
         Button stopMonitoring = new Button("Stop monitoring");
         stopMonitoring.setMinWidth(Region.USE_PREF_SIZE);
@@ -288,8 +306,8 @@ public final class MainWindow implements Actions {
             return;
         }
         var src = data.rawSource().get().directory();
-        var start = java.nio.file.Files.isDirectory(src) ? org.bearingworkbench.dataset.UserSettings.NONE
-                : new org.bearingworkbench.dataset.UserSettings("recording", null, null, null, null, null);
+        var start = Files.isDirectory(src) ? UserSettings.NONE
+                : new UserSettings("recording", null, null, null, null, null);
         showOpenDialog(src, start);
     }
 
@@ -302,11 +320,11 @@ public final class MainWindow implements Actions {
         if (!project && !bundle) {
             return true;
         }
-        var saveProject = new javafx.scene.control.ButtonType("Save project…");
-        var save = new javafx.scene.control.ButtonType("Save model…");
-        var discard = new javafx.scene.control.ButtonType("Quit without saving");
-        var ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, "");
-        ask.getButtonTypes().setAll(saveProject, discard, javafx.scene.control.ButtonType.CANCEL);
+        var saveProject = new ButtonType("Save project…");
+        var save = new ButtonType("Save model…");
+        var discard = new ButtonType("Quit without saving");
+        var ask = new Alert(Alert.AlertType.CONFIRMATION, "");
+        ask.getButtonTypes().setAll(saveProject, discard, ButtonType.CANCEL);
         if (bundle) {
             ask.getButtonTypes().add(1, save);
         }
@@ -317,7 +335,7 @@ public final class MainWindow implements Actions {
         ask.initOwner(stage);
         ask.setTitle("Bearing Workbench");
         ask.setHeaderText("Save your work before quitting?");
-        var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        var answer = ask.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == save) {
             saveModel();
             return false;
@@ -338,7 +356,7 @@ public final class MainWindow implements Actions {
             try {
                 int n = exportAllCharts(d.toPath(), 192).size();
                 Dialogs.info(stage, "Charts exported", n + " charts written to " + d);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 Dialogs.error(stage, "Cannot export the charts", d + ": " + e.getMessage());
             }
         }
@@ -348,16 +366,16 @@ public final class MainWindow implements Actions {
      * Writes every chart of every pane to {@code dir} ({@code <pane>-<chart title>.png}); each pane is shown in turn so
      * its charts are laid out, then the pane that was shown comes back. Returns the files written.
      */
-    List<Path> exportAllCharts(Path dir, int dpi) throws java.io.IOException {
-        org.bearingworkbench.io.OutputFiles.createFolder(dir);
+    List<Path> exportAllCharts(Path dir, int dpi) throws IOException {
+        OutputFiles.createFolder(dir);
         Tab shown = tabs.getSelectionModel().getSelectedItem();
-        List<Path> written = new java.util.ArrayList<>();
+        List<Path> written = new ArrayList<>();
         try {
             for (Tab t : tabs.getTabs()) {
                 tabs.getSelectionModel().select(t);
                 stage.getScene().getRoot().applyCss();
                 stage.getScene().getRoot().layout();
-                for (javafx.scene.Node n : t.getContent().lookupAll(".chart-box")) {
+                for (Node n : t.getContent().lookupAll(".chart-box")) {
                     if (n instanceof ChartBox box && box.isVisible() && box.getWidth() > 0) {
                         Path file = dir.resolve(t.getId() + "-" + box.fileName());
                         box.writePng(file, dpi);
@@ -373,7 +391,7 @@ public final class MainWindow implements Actions {
 
     /** File > Open project…. */
     void openProject() {
-        File f = chooser("Open a project", "Bearing Workbench project", "*" + org.bearingworkbench.project.Project.EXTENSION)
+        File f = chooser("Open a project", "Bearing Workbench project", "*" + Project.EXTENSION)
                 .showOpenDialog(stage);
         if (f != null) {
             controller.openProject(f.toPath(), this::applyLayout);
@@ -382,8 +400,8 @@ public final class MainWindow implements Actions {
 
     /** File > Save project…. */
     void saveProject() {
-        FileChooser fc = chooser("Save the project", "Bearing Workbench project", "*" + org.bearingworkbench.project.Project.EXTENSION);
-        fc.setInitialFileName("analysis" + org.bearingworkbench.project.Project.EXTENSION);
+        FileChooser fc = chooser("Save the project", "Bearing Workbench project", "*" + Project.EXTENSION);
+        fc.setInitialFileName("analysis" + Project.EXTENSION);
         File f = fc.showSaveDialog(stage);
         if (f != null) {
             controller.saveProject(f.toPath(), layout());
@@ -391,8 +409,8 @@ public final class MainWindow implements Actions {
     }
 
     /** The window's layout as a project keeps it: the pane shown, the window's size, the Threshold pane's options. */
-    java.util.Map<String, String> layout() {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    Map<String, String> layout() {
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("tab", tabs.getSelectionModel().getSelectedItem().getId());
         m.put("width", Long.toString(Math.round(stage.getWidth())));
         m.put("height", Long.toString(Math.round(stage.getHeight())));
@@ -401,7 +419,7 @@ public final class MainWindow implements Actions {
         return m;
     }
 
-    void applyLayout(java.util.Map<String, String> m) {
+    void applyLayout(Map<String, String> m) {
         tabs.getTabs().stream().filter(t -> t.getId().equals(m.get("tab"))).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
         try {
@@ -410,7 +428,7 @@ public final class MainWindow implements Actions {
                 stage.setHeight(Double.parseDouble(m.get("height")));
             }
         } catch (NumberFormatException e) {
-            org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("ignoring a project's window size: {}", e.getMessage());
+            LoggerFactory.getLogger(MainWindow.class).warn("ignoring a project's window size: {}", e.getMessage());
         }
         thresholdPane.applyLayout(m);
     }
@@ -431,22 +449,22 @@ public final class MainWindow implements Actions {
      * file through the dialog as a long recording.
      */
     void openAsking(Path path, boolean always) {
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        boolean recording = java.nio.file.Files.isRegularFile(path) && (name.endsWith(".wav") || name.endsWith(".mat"));
-        if (java.nio.file.Files.isRegularFile(path) && !recording) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean recording = Files.isRegularFile(path) && (name.endsWith(".wav") || name.endsWith(".mat"));
+        if (Files.isRegularFile(path) && !recording) {
             controller.openData(path);
             return;
         }
-        var start = recording ? new org.bearingworkbench.dataset.UserSettings("recording", "snapshot=1s;every=10s",
-                null, null, null, null) : org.bearingworkbench.dataset.UserSettings.NONE;
+        var start = recording ? new UserSettings("recording", "snapshot=1s;every=10s",
+                null, null, null, null) : UserSettings.NONE;
         if (always || recording) {
             showOpenDialog(path, start);
             return;
         }
-        javafx.concurrent.Task<org.bearingworkbench.pipeline.DataSetPreview> check = new javafx.concurrent.Task<>() {
+        Task<DataSetPreview> check = new Task<>() {
             @Override
-            protected org.bearingworkbench.pipeline.DataSetPreview call() {
-                return org.bearingworkbench.pipeline.DataSetPreview.of(path, start);
+            protected DataSetPreview call() {
+                return DataSetPreview.of(path, start);
             }
         };
         check.setOnSucceeded(e -> {
@@ -463,7 +481,7 @@ public final class MainWindow implements Actions {
     }
 
     /** The open dialog for {@code path}; on Open, the data set opens with what the user set. */
-    OpenDataDialog showOpenDialog(Path path, org.bearingworkbench.dataset.UserSettings start) {
+    OpenDataDialog showOpenDialog(Path path, UserSettings start) {
         OpenDataDialog d = new OpenDataDialog(stage, path, start);
         d.setOnHidden(e -> {
             if (d.getResult() != null) {

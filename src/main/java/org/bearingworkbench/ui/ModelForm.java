@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import org.bearingworkbench.model.ModelConfig;
+import java.util.LinkedHashMap;
 
 /**
  * The model settings form: one field per {@link ModelConfig} setting plus the feature columns, validated as the user
@@ -37,7 +38,7 @@ final class ModelForm extends GridPane {
     final TextField validation = field("0.05", "Share of training rows (the last ones) held out for validation");
     final TextField seed = field("10", "Random seed: same data + settings + seed = same model");
     final TextField columns = field("*_mean_abs", "Feature columns fed to the model: names or globs, comma separated");
-    private final Map<String, Label> errors = new java.util.LinkedHashMap<>();
+    private final Map<String, Label> errors = new LinkedHashMap<>();
     private final BooleanProperty valid = new SimpleBooleanProperty(true);
     private Function<String, String> columnCheck = spec -> null;
 

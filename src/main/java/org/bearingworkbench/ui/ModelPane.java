@@ -13,6 +13,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import org.bearingworkbench.model.ColumnSelection;
 
 /** Model pane: the settings form, Train/Stop, a live loss chart (train and validation per epoch), epoch/time/ETA, Save/Load. */
 final class ModelPane extends BorderPane {
@@ -35,7 +39,7 @@ final class ModelPane extends BorderPane {
         train.setDefaultButton(true);
         train.getStyleClass().add("accent");
         Button stop = new Button("Stop");
-        stop.setTooltip(new javafx.scene.control.Tooltip("Stop after the current batch; the model keeps its last finished epoch"));
+        stop.setTooltip(new Tooltip("Stop after the current batch; the model keeps its last finished epoch"));
         train.disableProperty().bind(form.validProperty().not().or(controller.tasks().runningProperty())
                 .or(model.dataProperty().isNull()));
         stop.disableProperty().bind(controller.tasks().runningProperty().not());
@@ -61,10 +65,10 @@ final class ModelPane extends BorderPane {
         buttons.setAlignment(Pos.CENTER_LEFT);
         progress.setWrapText(true);
         modelInfo.setWrapText(true);
-        javafx.scene.control.ComboBox<ModelEntry> models = new javafx.scene.control.ComboBox<>(model.models());
+        ComboBox<ModelEntry> models = new ComboBox<>(model.models());
         models.setPromptText("no model yet");
         models.setMaxWidth(Double.MAX_VALUE);
-        models.setTooltip(new javafx.scene.control.Tooltip("Every model of this session; training a new one keeps the "
+        models.setTooltip(new Tooltip("Every model of this session; training a new one keeps the "
                 + "others. Pick one to make it the active model."));
         model.bundleProperty().addListener((o, a, b) -> models.getItems().stream().filter(e -> e.bundle() == b)
                 .findFirst().ifPresent(e -> {
@@ -82,9 +86,9 @@ final class ModelPane extends BorderPane {
                 DataPane.heading("Models of this session"), models, DataPane.heading("Current model"), modelInfo);
         left.setPadding(new Insets(0, 12, 0, 0));
         left.setPrefWidth(340);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(left);
+        ScrollPane scroll = new ScrollPane(left);
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setMinWidth(left.getPrefWidth() + 16);
         setLeft(scroll); // on a small screen the settings scroll; the loss chart keeps its legend
@@ -97,7 +101,7 @@ final class ModelPane extends BorderPane {
                 return null;
             }
             try {
-                org.bearingworkbench.model.ColumnSelection.resolve(t, spec.isBlank() ? null : spec);
+                ColumnSelection.resolve(t, spec.isBlank() ? null : spec);
                 return null;
             } catch (IllegalArgumentException ex) {
                 return ex.getMessage();

@@ -37,6 +37,8 @@ import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.monitor.StreamScorer;
 
 /**
  * File > Monitor directory…: the window follows a directory a logger writes into, with the core's
@@ -121,7 +123,7 @@ final class MonitorSession {
         Path home = Path.of(System.getProperty("bw.monitorDir",
                 Path.of(System.getProperty("user.home"), ".bearing-workbench", "monitor").toString()));
         String key = Integer.toHexString(directory.toAbsolutePath().normalize().toString().hashCode()) + "-"
-                + Integer.toHexString(org.bearingworkbench.monitor.StreamScorer.identity(bundle.model(), threshold,
+                + Integer.toHexString(StreamScorer.identity(bundle.model(), threshold,
                 scoring.rule()).hashCode());
         Path where = Files.createDirectories(home.resolve(key));
         dir = directory;
@@ -210,7 +212,7 @@ final class MonitorSession {
                 }
                 if (e.kind() == StreamEvent.Kind.ALARM_START) {
                     alarm.set(String.format(Locale.ROOT, "ALARM since %s (%s): score %.3g > %.3g, largest error on %s",
-                            org.bearingworkbench.io.FeatureCsv.ISO.format(e.time()), e.file(), e.score(), e.threshold(),
+                            FeatureCsv.ISO.format(e.time()), e.file(), e.score(), e.threshold(),
                             e.topChannel()));
                 } else if (e.kind() == StreamEvent.Kind.ALARM_END) {
                     alarm.set(null);

@@ -26,6 +26,12 @@ import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.pipeline.DataSetPreview;
 import org.bearingworkbench.signal.BearingDesign;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javafx.event.ActionEvent;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.layout.Region;
 
 /**
  * File > Open data…: previews the first snapshot of a directory (its raw lines and waveform), shows the detected
@@ -68,7 +74,7 @@ final class OpenDataDialog extends Dialog<UserSettings> {
         layout.setPromptText("e.g. columns=2,3;time=order:10s  or  snapshot=1s;every=10s");
         layout.setTooltip(new Tooltip("Options of the delimited, WAV, MAT and recording formats (see README)"));
         bearing.getItems().add(UNKNOWN);
-        bearing.getItems().addAll(new java.util.TreeSet<>(Presets.bearings().keySet()));
+        bearing.getItems().addAll(new TreeSet<>(Presets.bearings().keySet()));
         raw.setEditable(false);
         raw.setPrefRowCount(12);
         raw.setStyle("-fx-font-family: monospace;");
@@ -107,10 +113,10 @@ final class OpenDataDialog extends Dialog<UserSettings> {
         BorderPane.setMargin(left, new Insets(8, 8, 0, 0));
         BorderPane.setMargin(right, new Insets(8, 0, 0, 8));
         getDialogPane().setContent(content);
-        ButtonType open = new ButtonType("Open", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
         Button openButton = (Button) getDialogPane().lookupButton(open);
-        openButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        openButton.addEventFilter(ActionEvent.ACTION, e -> {
             try {
                 settings();
             } catch (IllegalArgumentException ex) {
@@ -124,7 +130,7 @@ final class OpenDataDialog extends Dialog<UserSettings> {
 
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -190,13 +196,13 @@ final class OpenDataDialog extends Dialog<UserSettings> {
                 : "Bearing physics needs: " + String.join(", ", p.missing()) + ". Fill them in, or open without physics.");
     }
 
-    private static <T> void fill(TextField field, Label source, Sourced<T> v, java.util.function.Function<T, String> text) {
+    private static <T> void fill(TextField field, Label source, Sourced<T> v, Function<T, String> text) {
         field.setText(v.known() ? text.apply(v.value()) : "");
         source.setText(v.known() ? v.source().words() : "unknown");
     }
 
     private static String presetName(BearingDesign d) {
-        return Presets.bearings().entrySet().stream().filter(e -> e.getValue().equals(d)).map(java.util.Map.Entry::getKey)
+        return Presets.bearings().entrySet().stream().filter(e -> e.getValue().equals(d)).map(Map.Entry::getKey)
                 .findFirst().orElse(UNKNOWN);
     }
 

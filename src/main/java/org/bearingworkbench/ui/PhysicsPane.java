@@ -26,6 +26,11 @@ import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.PhysicsSettings;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.dataset.DataSet;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
 
 /**
  * Bearing physics pane: the bearing geometry (preset: Rexnord ZA-2115 at 2000 rpm) and its defect frequencies, the
@@ -57,9 +62,9 @@ final class PhysicsPane extends BorderPane {
         heat.setContourType(ContourType.HEATMAP);
         heat.setColorGradient(ColorGradient.JET);
         // the renderer makes its colour-bar axis itself (named "z-Axis"): give it the quantity and unit
-        javafx.collections.ListChangeListener<io.fair_acc.chartfx.axes.Axis> nameColourBar = c -> {
-            for (var a : java.util.List.copyOf(c.getList())) {
-                if (a.getDimIndex() == io.fair_acc.dataset.DataSet.DIM_Z && !"amplitude, log10".equals(a.getName())) {
+        ListChangeListener<Axis> nameColourBar = c -> {
+            for (var a : List.copyOf(c.getList())) {
+                if (a.getDimIndex() == DataSet.DIM_Z && !"amplitude, log10".equals(a.getName())) {
                     a.setName("amplitude, log10");
                     a.setUnit("g");
                 }
@@ -100,10 +105,10 @@ final class PhysicsPane extends BorderPane {
         side.setPadding(new Insets(0, 10, 0, 0));
         side.setPrefWidth(290);
         setLeft(side);
-        javafx.scene.control.SplitPane charts = new javafx.scene.control.SplitPane(
+        SplitPane charts = new SplitPane(
                 new ChartBox("Run spectrogram (log amplitude)", spectrogram),
                 new ChartBox("Defect indicators over the run (envelope peak / noise floor)", indicators));
-        charts.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        charts.setOrientation(Orientation.VERTICAL);
         setCenter(charts);
         channel.setOnAction(e -> refresh());
         model.physicsProperty().addListener((o, a, p) -> {

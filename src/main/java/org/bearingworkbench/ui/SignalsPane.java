@@ -34,6 +34,10 @@ import org.bearingworkbench.io.formats.SignalView;
 import org.bearingworkbench.signal.FileEnvelope;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
 
 /**
  * Signals pane: a feature's trend per bearing with the training range shaded; click a point (a file) to see its raw
@@ -63,7 +67,7 @@ final class SignalsPane extends BorderPane {
         this.tasks = tasks;
         getStyleClass().add("pane");
         trend.getPlugins().addAll(trainShade, fileMarker);
-        feature.getItems().setAll(java.util.Arrays.stream(Feature.values()).map(Feature::key).toList());
+        feature.getItems().setAll(Arrays.stream(Feature.values()).map(Feature::key).toList());
         feature.setValue(Feature.MEAN_ABS.key());
         feature.setTooltip(new Tooltip("Per-file feature to trend"));
         bearing.setTooltip(new Tooltip("Which bearing's channels to show"));
@@ -210,7 +214,7 @@ final class SignalsPane extends BorderPane {
         Feature f = Feature.byKey(feature.getValue());
         Charts.yAxis(trend).setName(f.key());
         // levels carry the signal's unit; shape factors and the clip share are ratios
-        boolean level = java.util.EnumSet.of(Feature.MEAN_ABS, Feature.RMS, Feature.STD, Feature.PEAK, Feature.P2P).contains(f);
+        boolean level = EnumSet.of(Feature.MEAN_ABS, Feature.RMS, Feature.STD, Feature.PEAK, Feature.P2P).contains(f);
         var data = model.dataProperty().get();
         String unit = data == null ? null : data.description().unit().value();
         Charts.yAxis(trend).setUnit(level ? unit : "ratio");
@@ -230,8 +234,8 @@ final class SignalsPane extends BorderPane {
             ds.set(x, y);
             trend.getDatasets().add(ds);
             // one colour per channel; training dashed, test solid
-            addTrendFft("ch" + ch + " train", java.util.Arrays.copyOfRange(y, 0, train), Palette.bearing(bearingOf(ch)), true, t);
-            addTrendFft("ch" + ch + " test", java.util.Arrays.copyOfRange(y, train, y.length), Palette.bearing(bearingOf(ch)), false, t);
+            addTrendFft("ch" + ch + " train", Arrays.copyOfRange(y, 0, train), Palette.bearing(bearingOf(ch)), true, t);
+            addTrendFft("ch" + ch + " test", Arrays.copyOfRange(y, train, y.length), Palette.bearing(bearingOf(ch)), false, t);
         }
         if (model.trainUntilProperty().get() != null) {
             trainShade.setLowerBound(x[0]);
@@ -243,12 +247,12 @@ final class SignalsPane extends BorderPane {
         if (series.length < 4 || t.rowCount() < 2) {
             return;
         }
-        double interval = java.time.Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds()
+        double interval = Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds()
                 / (double) (t.rowCount() - 1);
         Spectrum s = Spectrum.of(series, series.length, 86400.0 / interval);
         DoubleDataSet ds = dashed ? Charts.dashedDataSet(name, color, 1.0) : Charts.dataSet(name, color, 1.0);
-        ds.set(java.util.Arrays.copyOfRange(s.frequency(), 1, s.frequency().length),
-                java.util.Arrays.copyOfRange(s.amplitude(), 1, s.amplitude().length));
+        ds.set(Arrays.copyOfRange(s.frequency(), 1, s.frequency().length),
+                Arrays.copyOfRange(s.amplitude(), 1, s.amplitude().length));
         trendFft.getDatasets().add(ds);
     }
 
@@ -285,7 +289,7 @@ final class SignalsPane extends BorderPane {
             return;
         }
         String file = t.file(row);
-        java.time.LocalDateTime time = t.timestamp(row);
+        LocalDateTime time = t.timestamp(row);
         List<Integer> chans = channels();
         int envCh = envelopeChannel.getValue() == null ? 1 : Integer.parseInt(envelopeChannel.getValue().substring(2));
         boolean auto = autoBand.isSelected();

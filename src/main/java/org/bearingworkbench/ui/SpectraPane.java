@@ -23,6 +23,7 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.EnvelopeWaterfall;
 import org.bearingworkbench.signal.Kurtogram;
 import org.bearingworkbench.signal.PhysicsSettings;
+import java.util.List;
 
 /**
  * Physics views over the run and of one file: a waterfall of envelope spectra for a channel (files evenly spaced
@@ -78,7 +79,7 @@ final class SpectraPane extends VBox {
 
     private void fillChannels() {
         FeatureTable t = model.table();
-        channel.getItems().setAll(t == null ? java.util.List.of() : t.channels().stream().map(c -> "ch" + c).toList());
+        channel.getItems().setAll(t == null ? List.of() : t.channels().stream().map(c -> "ch" + c).toList());
         if (!channel.getItems().isEmpty()) {
             channel.getSelectionModel().select(0);
         }

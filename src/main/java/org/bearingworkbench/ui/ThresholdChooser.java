@@ -11,6 +11,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.Thresholds;
+import java.util.Arrays;
+import org.bearingworkbench.detect.ThresholdKind;
 
 /** Picks a threshold method and its parameter, and the persistence rule; applies them to the model. */
 final class ThresholdChooser extends HBox {
@@ -23,7 +25,7 @@ final class ThresholdChooser extends HBox {
     }
 
     /** One choice per threshold kind, in the order and with the words of {@link ThresholdKind}. */
-    static final List<Choice> CHOICES = java.util.Arrays.stream(org.bearingworkbench.detect.ThresholdKind.values())
+    static final List<Choice> CHOICES = Arrays.stream(ThresholdKind.values())
             .map(k -> new Choice(k.label(), k.id(), k.defaultParameter(), k.parameterMeaning())).toList();
 
     final ComboBox<Choice> method = new ComboBox<>();
@@ -102,7 +104,7 @@ final class ThresholdChooser extends HBox {
         try {
             model.ruleProperty().set(new PersistenceRule(n.getValue(), m.getValue()));
             error.setText("");
-            if (method.getValue().id().equals(org.bearingworkbench.detect.ThresholdKind.ROBUST.id())) {
+            if (method.getValue().id().equals(ThresholdKind.ROBUST.id())) {
                 apply(model);
             }
         } catch (IllegalArgumentException ex) {

@@ -26,6 +26,18 @@ import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.IntFunction;
+import javafx.application.Platform;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 
 /**
  * Threshold and anomalies pane: the histogram of training (and optionally test) scores with the threshold as a line
@@ -46,7 +58,7 @@ final class ThresholdPane extends BorderPane {
     private final DoubleDataSet sensorPoints = Charts.dataSet("sensor problem (not an anomaly)", Palette.SENSOR, 1);
     private final DoubleDataSet compareLine = Charts.dashedDataSet("compared model", Palette.COMPARE, 1.2);
     private final DoubleDataSet compareHist = Charts.dataSet("compared model: training scores", Palette.COMPARE, 1.5);
-    private final javafx.scene.control.ComboBox<ModelEntry> compare = new javafx.scene.control.ComboBox<>();
+    private final ComboBox<ModelEntry> compare = new ComboBox<>();
     private YValueIndicator compareThreshold;
     private final YValueIndicator timelineThreshold;
     private final List<XRangeIndicator> episodeShades = new ArrayList<>();
@@ -101,9 +113,9 @@ final class ThresholdPane extends BorderPane {
         explanation.setWrapText(true);
         explanation.getStyleClass().add("explanation");
         counts.setWrapText(true);
-        compare.setItems(new javafx.collections.transformation.FilteredList<>(model.models(), e -> true));
+        compare.setItems(new FilteredList<>(model.models(), e -> true));
         compare.setPromptText("compare with another model…");
-        compare.setTooltip(new javafx.scene.control.Tooltip("Show a second model of this session on the same charts: "
+        compare.setTooltip(new Tooltip("Show a second model of this session on the same charts: "
                 + "its scores (dashed) and its threshold, with its first alarm in the text"));
         compare.setOnAction(e -> {
             var c = model.comparisonProperty().get();
@@ -111,11 +123,11 @@ final class ThresholdPane extends BorderPane {
                 controller.compareWith(compare.getValue());
             }
         });
-        javafx.scene.control.Button noCompare = new javafx.scene.control.Button("Clear");
+        Button noCompare = new Button("Clear");
         noCompare.setOnAction(e -> compare.setValue(null));
         noCompare.disableProperty().bind(model.comparisonProperty().isNull());
-        javafx.scene.layout.HBox compareRow = new javafx.scene.layout.HBox(8, new Label("Compare with"), compare, noCompare);
-        compareRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox compareRow = new HBox(8, new Label("Compare with"), compare, noCompare);
+        compareRow.setAlignment(Pos.CENTER_LEFT);
         model.comparisonProperty().addListener((o, a, c) -> {
             ModelEntry shown = c == null ? null : c.entry();
             if (compare.getValue() != shown) {
@@ -134,7 +146,7 @@ final class ThresholdPane extends BorderPane {
         timeBox.caption(this::caption);
         SplitPane charts = new SplitPane(histBox, timeBox);
         SplitPane all = new SplitPane(charts, flagged);
-        all.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.62);
         setCenter(all);
         model.analysisProperty().addListener((o, a, n) -> refresh());
@@ -151,7 +163,7 @@ final class ThresholdPane extends BorderPane {
         pendingDrag = value;
         if (!dragScheduled) {
             dragScheduled = true;
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 dragScheduled = false;
                 if (model.analysisProperty().get() != null) {
                     model.thresholdMethodProperty().set(new ManualThreshold(pendingDrag));
@@ -215,12 +227,12 @@ final class ThresholdPane extends BorderPane {
     }
 
     /** This pane's options as a project keeps them. */
-    void layout(java.util.Map<String, String> m) {
+    void layout(Map<String, String> m) {
         m.put("threshold.show_test_scores", Boolean.toString(showTest.isSelected()));
         m.put("threshold.log_scale", Boolean.toString(logScale.isSelected()));
     }
 
-    void applyLayout(java.util.Map<String, String> m) {
+    void applyLayout(Map<String, String> m) {
         if (m.containsKey("threshold.show_test_scores")) {
             showTest.setSelected(Boolean.parseBoolean(m.get("threshold.show_test_scores")));
             refresh();
@@ -243,7 +255,7 @@ final class ThresholdPane extends BorderPane {
         return counts;
     }
 
-    javafx.scene.control.ComboBox<ModelEntry> compare() {
+    ComboBox<ModelEntry> compare() {
         return compare;
     }
 
@@ -255,7 +267,7 @@ final class ThresholdPane extends BorderPane {
         flagged.setPlaceholder(new Label("No flagged rows."));
         flagged.setFixedCellSize(24); // rows of one height: no per-row measuring when a drag changes the rows
         flagged.setRowFactory(tv -> {
-            var row = new javafx.scene.control.TableRow<Integer>();
+            var row = new TableRow<Integer>();
             row.setOnMouseClicked(e -> {
                 if (!row.isEmpty() && e.getClickCount() >= 1) {
                     jumpToFile.accept(row.getItem());
@@ -296,7 +308,7 @@ final class ThresholdPane extends BorderPane {
         xAxis.set(0, max);
         fillHistogram(trainHist, train, max);
         if (showTest.isSelected()) {
-            fillHistogram(testHist, java.util.Arrays.copyOfRange(score, a.trainRows(), score.length), max);
+            fillHistogram(testHist, Arrays.copyOfRange(score, a.trainRows(), score.length), max);
         } else {
             testHist.clearData();
         }
@@ -448,7 +460,7 @@ final class ThresholdPane extends BorderPane {
         }
         if (!rows.equals(flagged.getItems())) {
             flagged.getItems().setAll(rows); // the virtualized table re-renders only when its rows change
-        } else if (!java.util.Arrays.equals(alarmShown, a.alarms().inAlarm())) {
+        } else if (!Arrays.equals(alarmShown, a.alarms().inAlarm())) {
             flagged.refresh(); // same rows, another rule: the alarm column changes
         }
         alarmShown = a.alarms().inAlarm();
@@ -458,7 +470,7 @@ final class ThresholdPane extends BorderPane {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    private static TableColumn<Integer, String> col(String name, java.util.function.IntFunction<String> f, double width) {
+    private static TableColumn<Integer, String> col(String name, IntFunction<String> f, double width) {
         TableColumn<Integer, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(width);

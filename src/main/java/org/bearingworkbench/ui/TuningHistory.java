@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
+import java.util.Objects;
 
 /**
  * Undo and redo of the tuning choices (threshold method and value, persistence rule, training split) of one data set
@@ -82,7 +83,7 @@ final class TuningHistory {
     }
 
     private static boolean equalBut(Tuning a, Tuning b) {
-        return a.rule().equals(b.rule()) && java.util.Objects.equals(a.trainUntil(), b.trainUntil());
+        return a.rule().equals(b.rule()) && Objects.equals(a.trainUntil(), b.trainUntil());
     }
 
     /** Forgets every step: the current tuning is the start. */

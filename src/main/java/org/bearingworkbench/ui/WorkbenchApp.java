@@ -7,6 +7,12 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.bearingworkbench.pipeline.SampleDataLocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application. Opens the window at once and loads the data set given on the command line, or the bundled
@@ -56,7 +62,7 @@ public final class WorkbenchApp extends Application {
 
     private static long sinceStart() {
         return ProcessHandle.current().info().startInstant()
-                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+                .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
     }
 
     /** Appends to {@code file} when the window and the data are first drawn (after the pulse that lays them out). */
@@ -84,10 +90,10 @@ public final class WorkbenchApp extends Application {
 
     private static void append(Path file, String line) {
         try {
-            java.nio.file.Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            org.slf4j.LoggerFactory.getLogger(WorkbenchApp.class).warn("cannot write start-up times to {}", file, e);
+            Files.writeString(file, line + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(WorkbenchApp.class).warn("cannot write start-up times to {}", file, e);
         }
     }
 

@@ -20,6 +20,21 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.pipeline.Workflows;
 import org.bearingworkbench.report.AnomalyReportCsv;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.detect.ManualThreshold;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.SavedThreshold;
+import org.bearingworkbench.project.Project;
+import org.bearingworkbench.project.ProjectFile;
+import org.bearingworkbench.report.IncidentReport;
+import org.bearingworkbench.report.IncidentReportHtml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the window's menus and buttons do: each action runs the core off the FX thread through {@link FxTasks} and
@@ -30,15 +45,15 @@ public final class WorkbenchController {
     private ModelBundle opened;
     private ModelBundle restoredProject;
     private Runnable recentChanged = () -> { };
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkbenchController.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchController.class);
     private final WorkbenchModel model;
     private final FxTasks tasks;
     private final RecentDataSets recent;
     private final RecentDataSets recentProjects;
-    private final java.util.function.Supplier<Window> owner;
+    private final Supplier<Window> owner;
     private final String prefsNode;
 
-    public WorkbenchController(WorkbenchModel model, FxTasks tasks, String prefsNode, java.util.function.Supplier<Window> owner) {
+    public WorkbenchController(WorkbenchModel model, FxTasks tasks, String prefsNode, Supplier<Window> owner) {
         this.model = model;
         this.tasks = tasks;
         this.recent = new RecentDataSets(prefsNode);
@@ -75,11 +90,11 @@ public final class WorkbenchController {
     }
 
     public void openData(Path path) {
-        openData(path, org.bearingworkbench.dataset.UserSettings.NONE);
+        openData(path, UserSettings.NONE);
     }
 
     /** Opens {@code path} with what the user said about it (remembered for the directory). */
-    public void openData(Path path, org.bearingworkbench.dataset.UserSettings settings) {
+    public void openData(Path path, UserSettings settings) {
         tasks.run("Import " + path.getFileName(), ctx -> DataSets.open(path, settings, ctx), result -> {
             showData(path, settings, result);
             rescore();
@@ -87,10 +102,10 @@ public final class WorkbenchController {
     }
 
     /** Makes {@code result} the open data set (the split goes to its default; the caller scores). */
-    private void showData(Path path, org.bearingworkbench.dataset.UserSettings settings, ImportResult result) {
+    private void showData(Path path, UserSettings settings, ImportResult result) {
         model.analysisProperty().set(null);
         model.dataSourceProperty().set(path.toAbsolutePath().normalize().toString());
-        model.setDataSettings(java.nio.file.Files.isDirectory(path) ? DataSets.withRemembered(path, settings) : settings);
+        model.setDataSettings(Files.isDirectory(path) ? DataSets.withRemembered(path, settings) : settings);
         model.physicsProperty().set(null);
         applyDescription(result);
         result.description().channelsPerBearing().ifPresent(model.channelsPerBearingProperty()::set);
@@ -105,27 +120,27 @@ public final class WorkbenchController {
      * Saves the session as a project: data source and settings, split, every model (the active one with the current
      * threshold and rule), and {@code layout} (the window's, opaque here).
      */
-    public void saveProject(Path path, java.util.Map<String, String> layout) {
+    public void saveProject(Path path, Map<String, String> layout) {
         if (model.table() == null) {
             Dialogs.error(owner.get(), "Nothing to save", "Open a data set first.");
             return;
         }
         ThresholdMethod method = model.thresholdMethodProperty().get();
-        java.util.List<org.bearingworkbench.project.Project.SessionModel> models = new java.util.ArrayList<>();
+        List<Project.SessionModel> models = new ArrayList<>();
         int active = -1;
         for (ModelEntry e : model.models()) {
             if (e.bundle() == model.bundleProperty().get()) {
                 active = models.size();
             }
-            models.add(new org.bearingworkbench.project.Project.SessionModel(e.source(), e.bundle()));
+            models.add(new Project.SessionModel(e.source(), e.bundle()));
         }
-        var project = new org.bearingworkbench.project.Project(Path.of(model.dataSourceProperty().get()),
+        var project = new Project(Path.of(model.dataSourceProperty().get()),
                 model.dataSettings(), model.trainUntilProperty().get(), models, models.isEmpty() ? -1 : Math.max(0, active),
                 method == null ? null : method.id(), model.ruleProperty().get().toString(),
                 model.channelsPerBearingProperty().get(), layout);
         tasks.run("Save project", ctx -> {
             OutputFiles.checkFile(path, dataInputs());
-            org.bearingworkbench.project.ProjectFile.save(project, path);
+            ProjectFile.save(project, path);
             return path;
         }, p -> {
             model.markProjectSaved();
@@ -138,11 +153,11 @@ public final class WorkbenchController {
      * Opens a project: its data set, split, models, threshold and rule, scored as when it was saved; {@code layout}
      * hears the window's layout once the data is shown.
      */
-    public void openProject(Path path, java.util.function.Consumer<java.util.Map<String, String>> layout) {
-        record Opened(org.bearingworkbench.project.Project project, ImportResult data) {
+    public void openProject(Path path, Consumer<Map<String, String>> layout) {
+        record Opened(Project project, ImportResult data) {
         }
         tasks.run("Open project " + path.getFileName(), ctx -> {
-            var p = org.bearingworkbench.project.ProjectFile.load(path);
+            var p = ProjectFile.load(path);
             return new Opened(p, DataSets.open(p.dataSource(), p.settings(), ctx));
         }, o -> {
             var p = o.project();
@@ -152,7 +167,7 @@ public final class WorkbenchController {
                 model.trainUntilProperty().set(p.trainUntil());
             }
             model.channelsPerBearingProperty().set(p.channelsPerBearing());
-            model.ruleProperty().set(org.bearingworkbench.detect.PersistenceRule.parse(p.persistence()));
+            model.ruleProperty().set(PersistenceRule.parse(p.persistence()));
             model.models().clear();
             ModelEntry active = null;
             for (int i = 0; i < p.models().size(); i++) {
@@ -209,7 +224,7 @@ public final class WorkbenchController {
 
     public void openModel(Path path) {
         tasks.run("Load model " + path.getFileName(), ctx -> ModelBundle.load(path), b -> {
-            b.persistenceRule().map(org.bearingworkbench.detect.PersistenceRule::parse)
+            b.persistenceRule().map(PersistenceRule::parse)
                     .ifPresent(r -> model.ruleProperty().set(r));
             remember(b, path.getFileName().toString());
             opened = b;
@@ -290,9 +305,9 @@ public final class WorkbenchController {
     }
 
     /** The open data set's source (a feature CSV or a directory): never an output. */
-    private java.util.List<Path> dataInputs() {
+    private List<Path> dataInputs() {
         String src = model.dataSourceProperty().get();
-        return src == null ? java.util.List.of() : java.util.List.of(Path.of(src));
+        return src == null ? List.of() : List.of(Path.of(src));
     }
 
     public void exportReport(Path path, boolean onlyFlagged) {
@@ -304,7 +319,7 @@ public final class WorkbenchController {
         ModelBundle b = model.bundleProperty().get();
         ImportResult data = model.dataProperty().get();
         var prov = AnomalyReportCsv.Provenance.of(model.dataSourceProperty().get(), model.modelSourceProperty().get(),
-                b, data == null ? java.util.List.of() : data.skipped());
+                b, data == null ? List.of() : data.skipped());
         tasks.run("Export report", ctx -> {
             OutputFiles.checkFile(path, dataInputs());
             AnomalyReportCsv.write(a, prov, onlyFlagged, path);
@@ -316,7 +331,7 @@ public final class WorkbenchController {
      * Writes the incident report (HTML) of the analysis on screen: gathered in the background with progress (the
      * envelope analysis of the alarm file, the baseline detectors, the remaining life), written atomically.
      */
-    public void exportIncidentReport(Path path, java.util.function.Consumer<Path> written) {
+    public void exportIncidentReport(Path path, Consumer<Path> written) {
         AnomalyAnalysis a = model.analysisProperty().get();
         ImportResult data = model.dataProperty().get();
         if (a == null || data == null) {
@@ -332,9 +347,9 @@ public final class WorkbenchController {
         String modelSource = model.modelSourceProperty().get();
         tasks.run("Incident report", ctx -> {
             OutputFiles.checkFile(path, dataInputs());
-            var report = org.bearingworkbench.report.IncidentReport.assemble(data, source, b, modelSource, a, method, rule,
-                    perBearing, physics, org.bearingworkbench.report.IncidentReport.Options.all(), ctx);
-            org.bearingworkbench.report.IncidentReportHtml.write(report, path);
+            var report = IncidentReport.assemble(data, source, b, modelSource, a, method, rule,
+                    perBearing, physics, IncidentReport.Options.all(), ctx);
+            IncidentReportHtml.write(report, path);
             return path;
         }, written, ex -> fail("Cannot write the incident report", ex));
     }
@@ -348,7 +363,7 @@ public final class WorkbenchController {
      * Trains on the open data; on failure the current model and its loss history stay, and {@code failed} hears why
      * (the Model pane replaces its "Starting…" with the reason).
      */
-    public void train(ModelConfig config, String columns, java.util.function.Consumer<Throwable> failed) {
+    public void train(ModelConfig config, String columns, Consumer<Throwable> failed) {
         FeatureTable table = model.table();
         if (table == null) {
             Dialogs.error(owner.get(), "No data", "Open a data set first.");
@@ -396,7 +411,7 @@ public final class WorkbenchController {
         // data after the model's healthy range has no training rows to fit a method on: the model's saved threshold
         // (or a value the user set by hand) applies
         ThresholdMethod method = Workflows.trainRows(table, b) < 2
-                && !(chosen instanceof org.bearingworkbench.detect.ManualThreshold) ? null : chosen;
+                && !(chosen instanceof ManualThreshold) ? null : chosen;
         var rule = model.ruleProperty().get();
         int perBearing = model.channelsPerBearingProperty().get();
         ImportResult data = model.dataProperty().get();
@@ -408,7 +423,7 @@ public final class WorkbenchController {
                 model.markSaved(); // as it was saved: nothing to lose yet
             }
             model.thresholdMethodProperty().set(a.trainRows() == 0
-                    ? new org.bearingworkbench.detect.SavedThreshold(a.threshold().value(), a.threshold().method())
+                    ? new SavedThreshold(a.threshold().value(), a.threshold().method())
                     : Thresholds.parse(a.threshold().method(), rule));
             if (restoredProject == b) {
                 restoredProject = null;

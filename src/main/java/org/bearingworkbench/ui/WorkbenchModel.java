@@ -20,6 +20,9 @@ import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.signal.PhysicsSettings;
+import java.util.Arrays;
+import java.util.Objects;
+import org.bearingworkbench.dataset.UserSettings;
 
 /**
  * The workbench's state as observable properties, shared by all panes: the open data set, the training split, the
@@ -39,15 +42,15 @@ public final class WorkbenchModel {
     private ModelBundle savedBundle;
     private double savedThreshold = Double.NaN;
     private PersistenceRule savedRule;
-    private final ObservableList<ModelEntry> models = javafx.collections.FXCollections.observableArrayList();
+    private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
     private final ObjectProperty<ThresholdMethod> thresholdMethod = new SimpleObjectProperty<>();
     private final ObjectProperty<PersistenceRule> rule = new SimpleObjectProperty<>(PersistenceRule.defaults());
     private final IntegerProperty selectedRow = new SimpleIntegerProperty(-1);
     private final ObjectProperty<PhysicsSettings> physicsSettings = new SimpleObjectProperty<>(PhysicsSettings.ims());
     private final ObjectProperty<RunPhysics> physics = new SimpleObjectProperty<>();
     private final TuningHistory tuning;
-    private org.bearingworkbench.dataset.UserSettings dataSettings = org.bearingworkbench.dataset.UserSettings.NONE;
-    private java.util.List<Object> projectMark;
+    private UserSettings dataSettings = UserSettings.NONE;
+    private List<Object> projectMark;
 
     public WorkbenchModel() {
         thresholdMethod.addListener((o, a, m) -> reapplyThreshold());
@@ -184,22 +187,22 @@ public final class WorkbenchModel {
         }
         AnomalyAnalysis a = analysis.get();
         double t = a == null ? Double.NaN : a.threshold().value();
-        return bundle.get() != savedBundle || !java.util.Objects.equals(rule.get(), savedRule)
+        return bundle.get() != savedBundle || !Objects.equals(rule.get(), savedRule)
                 || (a != null && Double.compare(t, savedThreshold) != 0);
     }
 
     /** What the user said about the open data set (format, sample rate, ...), as given when it was opened. */
-    public org.bearingworkbench.dataset.UserSettings dataSettings() {
+    public UserSettings dataSettings() {
         return dataSettings;
     }
 
-    void setDataSettings(org.bearingworkbench.dataset.UserSettings settings) {
+    void setDataSettings(UserSettings settings) {
         dataSettings = settings;
     }
 
     /** What a project file holds of the session, for telling whether it changed since the last save or open. */
-    private java.util.List<Object> projectState() {
-        return java.util.Arrays.asList(dataSource.get(), trainUntil.get(), java.util.List.copyOf(models), bundle.get(),
+    private List<Object> projectState() {
+        return Arrays.asList(dataSource.get(), trainUntil.get(), List.copyOf(models), bundle.get(),
                 thresholdMethod.get(), rule.get(), channelsPerBearing.get());
     }
 

@@ -8,6 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
+import java.util.Locale;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.io.formats.Formats;
+import org.bearingworkbench.io.formats.SnapshotRef;
+import org.bearingworkbench.signal.Kurtogram;
 
 /** Usage errors exit with 2 and say what is wrong; the envelope and generate commands do what their help says. */
 class CommandUsageTest {
@@ -43,16 +49,16 @@ class CommandUsageTest {
 
     @Test
     void envelopeInTheKurtogramsBandPrintsTheKurtogramAndDemodulatesThere() throws Exception {
-        java.nio.file.Path f = Paths.get("sample-data", "ims-synthetic", "2025.03.02.10.20.00.gz");
+        Path f = Paths.get("sample-data", "ims-synthetic", "2025.03.02.10.20.00.gz");
         String[] r = FeaturesCommandTest.runCapturing("envelope", f.toString(), "--band", "kurtogram");
         assertEquals("0", r[0], r[2]);
-        var v = org.bearingworkbench.io.formats.Formats.detect(f.getParent()).read(new org.bearingworkbench.io.formats.SnapshotRef(
-                f, f.getFileName().toString(), null, 0), new org.bearingworkbench.io.SnapshotReader());
-        double[] x = java.util.Arrays.copyOf(v.channel(0), v.rows());
-        var best = org.bearingworkbench.signal.Kurtogram.of(x, x.length, 20000).best();
+        var v = Formats.detect(f.getParent()).read(new SnapshotRef(
+                f, f.getFileName().toString(), null, 0), new SnapshotReader());
+        double[] x = Arrays.copyOf(v.channel(0), v.rows());
+        var best = Kurtogram.of(x, x.length, 20000).best();
         assertTrue(r[1].contains("best: " + best), r[1]);
-        assertTrue(r[1].contains(String.format(java.util.Locale.ROOT, "band %.0f-%.0f Hz", best.lowHz(), best.highHz())), r[1]);
-        assertEquals(2 * org.bearingworkbench.signal.Kurtogram.maxLevel(x.length),
+        assertTrue(r[1].contains(String.format(Locale.ROOT, "band %.0f-%.0f Hz", best.lowHz(), best.highHz())), r[1]);
+        assertEquals(2 * Kurtogram.maxLevel(x.length),
                 r[1].lines().filter(l -> l.startsWith("  level ")).count(), "levels 0, 1, 1.6, 2, ... the deepest");
         assertTrue(r[1].contains("strongest defect match: BPFO"), r[1]);
     }

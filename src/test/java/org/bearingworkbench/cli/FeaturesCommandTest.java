@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.PrintWriter;
 
 class FeaturesCommandTest {
     @TempDir
@@ -23,7 +24,7 @@ class FeaturesCommandTest {
         try {
             System.setOut(new PrintStream(out, true));
             System.setErr(new PrintStream(err, true));
-            int code = BearingCli.run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+            int code = BearingCli.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
             return new String[] {String.valueOf(code), out.toString(), err.toString()};
         } finally {
             System.setOut(oldOut);

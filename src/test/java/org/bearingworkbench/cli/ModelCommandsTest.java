@@ -10,6 +10,9 @@ import java.util.List;
 import org.bearingworkbench.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.Stream;
+import org.bearingworkbench.SharedData;
+import org.bearingworkbench.model.ModelBundle;
 
 class ModelCommandsTest {
     @TempDir
@@ -69,7 +72,7 @@ class ModelCommandsTest {
                 "--layers", "8,3", "--activation", "tanh", "--gate-activation", "sigmoid", "--beta1", "0.8",
                 "--beta2", "0.99", "--epsilon", "1e-6", "--l2", "0.001", "--timesteps", "2", "-o", model.toString());
         assertEquals("0", t[0], t[2]);
-        var config = org.bearingworkbench.model.ModelBundle.load(model).model().config();
+        var config = ModelBundle.load(model).model().config();
         assertEquals(List.of(8, 3), config.layers());
         assertEquals("tanh", config.activation());
         assertEquals("sigmoid", config.gateActivation());
@@ -91,9 +94,9 @@ class ModelCommandsTest {
 
     @Test
     void scoresWithTheStudysKerasModelAndSavesItAsABundle() throws Exception {
-        Path data = org.bearingworkbench.SharedData.file("ims-test2/seed_averaged_982.csv");
-        Path h5 = org.bearingworkbench.SharedData.file("seed-model/Cloud_model.h5");
-        Path scaler = org.bearingworkbench.SharedData.file("seed-model/scaler_params.json");
+        Path data = SharedData.file("ims-test2/seed_averaged_982.csv");
+        Path h5 = SharedData.file("seed-model/Cloud_model.h5");
+        Path scaler = SharedData.file("seed-model/scaler_params.json");
         Path report = dir.resolve("r.csv");
         Path bundle = dir.resolve("keras.bwm");
         String[] s = runCapturing("score", data.toString(), "--keras-model", h5.toString(), "--scaler", scaler.toString(),
@@ -142,7 +145,7 @@ class ModelCommandsTest {
         Path features = dir.resolve("all.csv");
         assertEquals("0", runCapturing("features", SampleData.DIR.toString(), "-o", features.toString())[0]);
         List<String> lines = Files.readAllLines(features);
-        Path later = Files.write(dir.resolve("later.csv"), java.util.stream.Stream.concat(lines.stream().limit(1),
+        Path later = Files.write(dir.resolve("later.csv"), Stream.concat(lines.stream().limit(1),
                 lines.stream().skip(101)).toList());
         Path out = dir.resolve("out");
         assertEquals("0", runCapturing("run", features.toString(), "--epochs", "3", "-o", out.toString())[0]);

@@ -12,6 +12,8 @@ import java.util.Locale;
 import org.bearingworkbench.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
+import java.util.Random;
 
 /** No NaN or Infinity passes silently, and no misread is reported as a result. */
 class NonFiniteAndSilentMisreadTest {
@@ -46,7 +48,7 @@ class NonFiniteAndSilentMisreadTest {
         assertEquals("0", runCapturing("features", SampleData.DIR.toString(), "-o", features.toString())[0]);
         Path m = dir.resolve("m.bwm");
         assertEquals("0", runCapturing("train", features.toString(), "--epochs", "2", "-o", m.toString())[0]);
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(features));
+        List<String> lines = new ArrayList<>(Files.readAllLines(features));
         String[] cells = lines.get(150).split(",");
         cells[3] = "1e308";
         lines.set(150, String.join(",", cells));
@@ -104,7 +106,7 @@ class NonFiniteAndSilentMisreadTest {
     @Test
     void envelopeRefusesAFlatChannelAShortFileAndABadBand() throws Exception {
         StringBuilder flat = new StringBuilder();
-        java.util.Random noise = new java.util.Random(1);
+        Random noise = new Random(1);
         for (int i = 0; i < 4096; i++) {
             flat.append("0.0\t").append(noise.nextGaussian()).append('\n');
         }

@@ -15,6 +15,7 @@ import org.bearingworkbench.SampleData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 /** Outputs never replace inputs, leave no debris, appear as a whole, and fail with what, where and why. */
 class OutputSafetyTest {
@@ -47,7 +48,7 @@ class OutputSafetyTest {
         String[] r = runCapturing("score", in.toString(), "--model", model.toString(), "-o", in.toString());
         assertEquals("1", r[0]);
         assertTrue(r[2].contains("refusing to write " + in + ": it is the input"), r[2]);
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(in)));
+        assertTrue(Arrays.equals(before, Files.readAllBytes(in)));
     }
 
     @Test
@@ -62,7 +63,7 @@ class OutputSafetyTest {
         String[] m = runCapturing("score", in.toString(), "--model", model.toString(), "-o", model.toString());
         assertEquals("1", m[0]);
         assertTrue(m[2].contains("it is the input " + model), m[2]);
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(in)));
+        assertTrue(Arrays.equals(before, Files.readAllBytes(in)));
     }
 
     @Test

@@ -14,13 +14,15 @@ import org.bearingworkbench.features.ChannelStatistics;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
 import org.junit.jupiter.api.Test;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 class SensorProblemsTest {
     private static final int ROWS = 40;
 
     /** 40 snapshots of two channels of noise; row 30 has ch2 dead (tiny noise), row 35 has ch1 clipped at +-0.3. */
     static FeatureTable table() {
-        java.util.Random rnd = new java.util.Random(5);
+        Random rnd = new Random(5);
         Map<String, double[]> cols = new LinkedHashMap<>();
         int nf = Feature.values().length;
         double[][] out = new double[2][ROWS * nf];
@@ -72,7 +74,7 @@ class SensorProblemsTest {
         Map<String, double[]> only = new LinkedHashMap<>();
         only.put("ch1_mean_abs", t.column("ch1_mean_abs"));
         only.put("ch2_mean_abs", t.column("ch2_mean_abs"));
-        FeatureTable csv = FeatureTable.of("csv", null, t.timestamps(), java.util.stream.IntStream.range(0, ROWS)
+        FeatureTable csv = FeatureTable.of("csv", null, t.timestamps(), IntStream.range(0, ROWS)
                 .mapToObj(t::file).toList(), new int[ROWS], only);
         SensorProblems s = SensorProblems.of(csv);
         assertEquals(1, s.count(), "clipping cannot be seen without the clip column");

@@ -9,6 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 
 class ThresholdMethodsTest {
     private static final PersistenceRule RULE = PersistenceRule.defaults();
@@ -102,7 +105,7 @@ class ThresholdMethodsTest {
     @Test
     void robustDefaultIgnoresIsolatedSpikes() {
         double[] s = new double[100];
-        java.util.Arrays.fill(s, 0.1);
+        Arrays.fill(s, 0.1);
         s[50] = 10;
         assertTrue(Thresholds.defaultMethod(RULE).value(s) < 1);
     }
@@ -133,14 +136,14 @@ class ThresholdMethodsTest {
         assertThrows(IllegalArgumentException.class, () -> Thresholds.parse("pot:0.5", RULE));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void everyKindParsesItsParameterAndNotOnlyItsDefault() {
         double[] scores = new double[200];
-        java.util.Random rnd = new java.util.Random(11);
+        Random rnd = new Random(11);
         for (int k = 0; k < scores.length; k++) {
             scores[k] = Math.exp(rnd.nextGaussian() * 0.3) * 0.2;
         }
-        java.util.Map<ThresholdKind, String> other = java.util.Map.of(ThresholdKind.ROBUST, "2", ThresholdKind.PERCENTILE, "95",
+        Map<ThresholdKind, String> other = Map.of(ThresholdKind.ROBUST, "2", ThresholdKind.PERCENTILE, "95",
                 ThresholdKind.SIGMA, "2", ThresholdKind.MAX, "1.3", ThresholdKind.LOGNORMAL, "0.01", ThresholdKind.GAMMA, "0.01",
                 ThresholdKind.POT, "0.01", ThresholdKind.MANUAL, "0.4");
         PersistenceRule rule = PersistenceRule.defaults();
@@ -152,11 +155,11 @@ class ThresholdMethodsTest {
             ThresholdMethod given = Thresholds.parse(kind.id() + ":" + other.get(kind), rule);
             assertEquals(Thresholds.parse(withDefault.id(), rule).value(scores), withDefault.value(scores), 1e-12, kind + " id round trip");
             assertEquals(given.value(scores), Thresholds.parse(given.id(), rule).value(scores), 1e-12, kind + " id round trip");
-            org.junit.jupiter.api.Assertions.assertNotEquals(withDefault.value(scores), given.value(scores),
+            Assertions.assertNotEquals(withDefault.value(scores), given.value(scores),
                     kind + ": the parameter must change the threshold");
         }
         assertEquals(0.4, Thresholds.parse("manual:0.4", rule).value(scores));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Thresholds.parse("manual", rule));
+        Assertions.assertThrows(IllegalArgumentException.class, () -> Thresholds.parse("manual", rule));
         assertEquals(0.4, Thresholds.parse("0.4", rule).value(scores));
         assertEquals(ThresholdKind.ROBUST.create(null, rule).id(), Thresholds.parse("default", rule).id());
     }

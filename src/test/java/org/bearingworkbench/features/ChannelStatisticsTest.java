@@ -3,6 +3,7 @@ package org.bearingworkbench.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assertions;
 
 class ChannelStatisticsTest {
     private static double[] features(double... x) {
@@ -56,21 +57,21 @@ class ChannelStatisticsTest {
                 assertEquals(plain[shape.ordinal()], f[shape.ordinal()], 1e-13 * Math.max(1, Math.abs(plain[shape.ordinal()])),
                         shape + " at scale " + scale);
             }
-            org.junit.jupiter.api.Assertions.assertNull(ChannelStatistics.firstNonFinite(f, 0));
+            Assertions.assertNull(ChannelStatistics.firstNonFinite(f, 0));
         }
     }
 
     @Test
     void firstNonFiniteNamesTheFeature() {
         double[] f = features(1, -2, 3);
-        org.junit.jupiter.api.Assertions.assertNull(ChannelStatistics.firstNonFinite(f, 0));
+        Assertions.assertNull(ChannelStatistics.firstNonFinite(f, 0));
         f[Feature.STD.ordinal()] = Double.NaN;
         f[Feature.KURTOSIS.ordinal()] = Double.POSITIVE_INFINITY;
         assertEquals(Feature.STD, ChannelStatistics.firstNonFinite(f, 0));
         double[] both = new double[2 * Feature.values().length];
         System.arraycopy(features(1, 2), 0, both, 0, Feature.values().length);
         both[Feature.values().length + Feature.PEAK.ordinal()] = Double.NaN;
-        org.junit.jupiter.api.Assertions.assertNull(ChannelStatistics.firstNonFinite(both, 0));
+        Assertions.assertNull(ChannelStatistics.firstNonFinite(both, 0));
         assertEquals(Feature.PEAK, ChannelStatistics.firstNonFinite(both, Feature.values().length));
     }
 

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.IntStream;
+import org.bearingworkbench.model.ScalerJson;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The checked-in bad-input corpus ({@code src/test/resources/bad-input}): each hostile snapshot sits in a directory
@@ -57,7 +61,7 @@ class BadInputCorpusTest {
         Files.copy(CORPUS.resolve("raw").resolve(file), dir.resolve(BAD_NAME));
         ImportResult r = new DirectoryImporter(2).importDirectory(dir, TaskContext.silent());
         FeatureTable t = r.table();
-        List<String> files = java.util.stream.IntStream.range(0, t.rowCount()).mapToObj(t::file).toList();
+        List<String> files = IntStream.range(0, t.rowCount()).mapToObj(t::file).toList();
         assertTrue(files.containsAll(List.of(GOOD_NAMES)), "every good file imports: " + files + " " + r.skipped());
         for (String col : t.featureColumns()) {
             for (double v : t.column(col)) {
@@ -101,7 +105,7 @@ class BadInputCorpusTest {
             FeatureTable t = FeatureCsv.read(csv);
             assertEquals(Integer.parseInt(expected.substring(5)), t.rowCount());
         } else {
-            var e = org.junit.jupiter.api.Assertions.assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv));
+            var e = Assertions.assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv));
             assertTrue(e.getMessage().contains(expected), e.getMessage());
             assertTrue(e.getMessage().startsWith(file), e.getMessage());
         }
@@ -121,7 +125,7 @@ class BadInputCorpusTest {
                 Arguments.of("good.csv", "rows 12"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void yearZeroIsWrittenAsYearZero() throws Exception {
         FeatureTable t = FeatureCsv.read(CORPUS.resolve("csv/year-zero.csv"));
         assertEquals(0, t.timestamp(0).getYear());
@@ -131,10 +135,10 @@ class BadInputCorpusTest {
         assertEquals(t.timestamp(0), FeatureCsv.read(out).timestamp(0));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aScalerWithMaximumBelowMinimumIsRejected() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(InputFormatException.class,
-                () -> org.bearingworkbench.model.ScalerJson.read(CORPUS.resolve("scaler-max-below-min.json")));
+        var e = Assertions.assertThrows(InputFormatException.class,
+                () -> ScalerJson.read(CORPUS.resolve("scaler-max-below-min.json")));
         assertTrue(e.getMessage().contains("entry 0 has data_max_ 0.1 below data_min_ 0.5"), e.getMessage());
     }
 

@@ -15,6 +15,13 @@ import org.bearingworkbench.SharedData;
 import org.bearingworkbench.features.FeatureTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 
 class FeatureCsvTest {
     @TempDir
@@ -112,25 +119,25 @@ class FeatureCsvTest {
         assertTrue(e.getMessage().contains("no data rows"), e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theFastTimestampPathReadsWhatTheFormatterReads() {
-        java.time.format.DateTimeFormatter smart = new java.time.format.DateTimeFormatterBuilder()
+        DateTimeFormatter smart = new DateTimeFormatterBuilder()
                 .appendPattern("uuuu-MM-dd").appendLiteral(' ').appendPattern("HH:mm:ss").toFormatter()
-                .withResolverStyle(java.time.format.ResolverStyle.STRICT); // as the product: 31 November is an error
-        java.util.Random rnd = new java.util.Random(3);
+                .withResolverStyle(ResolverStyle.STRICT); // as the product: 31 November is an error
+        Random rnd = new Random(3);
         for (int i = 0; i < 20_000; i++) {
-            String t = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", 1990 + rnd.nextInt(60),
+            String t = String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", 1990 + rnd.nextInt(60),
                     1 + rnd.nextInt(12), 1 + rnd.nextInt(31), rnd.nextInt(24), rnd.nextInt(60), rnd.nextInt(60));
-            java.time.LocalDateTime expected;
+            LocalDateTime expected;
             try {
-                expected = java.time.LocalDateTime.parse(t, smart);
-            } catch (java.time.format.DateTimeParseException e) {
+                expected = LocalDateTime.parse(t, smart);
+            } catch (DateTimeParseException e) {
                 expected = null; // e.g. 31 November: rejected either way
             }
-            java.time.LocalDateTime got;
+            LocalDateTime got;
             try {
                 got = FeatureCsv.parseTimestamp(t);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 got = null;
             }
             assertEquals(expected, got, t);
@@ -139,11 +146,11 @@ class FeatureCsvTest {
             }
         }
         // shapes the fast path leaves to the formatter (and IMS names) still read as before
-        assertEquals(java.time.LocalDateTime.of(2004, 2, 12, 10, 32), FeatureCsv.parseTimestamp("2004-02-12 10:32"));
-        assertEquals(java.time.LocalDateTime.of(2004, 2, 12, 10, 32, 39), FeatureCsv.parseTimestamp(" 2004.02.12.10.32.39 "));
-        org.junit.jupiter.api.Assertions.assertThrows(java.time.format.DateTimeParseException.class,
+        assertEquals(LocalDateTime.of(2004, 2, 12, 10, 32), FeatureCsv.parseTimestamp("2004-02-12 10:32"));
+        assertEquals(LocalDateTime.of(2004, 2, 12, 10, 32, 39), FeatureCsv.parseTimestamp(" 2004.02.12.10.32.39 "));
+        Assertions.assertThrows(DateTimeParseException.class,
                 () -> FeatureCsv.parseTimestamp("2004-0x-12 10:32:39"));
-        org.junit.jupiter.api.Assertions.assertThrows(java.time.format.DateTimeParseException.class,
+        Assertions.assertThrows(DateTimeParseException.class,
                 () -> FeatureCsv.parseTimestamp("2004-13-12 10:32:39"));
     }
 }

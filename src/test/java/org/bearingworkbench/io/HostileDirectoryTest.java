@@ -16,6 +16,8 @@ import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Locale;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * The large hostile inputs the corpus cannot hold, written here: one file that is a single 1.2 MB line, real-size
@@ -32,7 +34,7 @@ class HostileDirectoryTest {
         StringBuilder sb = new StringBuilder(ROWS * 30);
         for (int r = 0; r < ROWS; r++) {
             for (int c = 0; c < 4; c++) {
-                sb.append(c > 0 ? "\t" : "").append(String.format(java.util.Locale.ROOT, "%.3f",
+                sb.append(c > 0 ? "\t" : "").append(String.format(Locale.ROOT, "%.3f",
                         0.1 * Math.sin(0.01 * r * (c + 1))));
             }
             sb.append(eol);
@@ -155,7 +157,7 @@ class HostileDirectoryTest {
                 token.cancel();
             }
         });
-        org.junit.jupiter.api.Assertions.assertThrows(CancelledException.class,
+        Assertions.assertThrows(CancelledException.class,
                 () -> new DirectoryImporter(1).importDirectory(dir, ctx));
     }
 }

@@ -26,6 +26,8 @@ import org.bearingworkbench.pipeline.Workflows;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Seeded mutation fuzzing of the two text inputs: a real snapshot of the sample run among good ones, and a feature
@@ -71,7 +73,7 @@ class InputFuzzTest {
                     () -> new DirectoryImporter(2).importDirectory(dir, TaskContext.silent()),
                     () -> "mutation " + round + " hung");
             FeatureTable t = r.table();
-            List<String> files = java.util.stream.IntStream.range(0, t.rowCount()).mapToObj(t::file).toList();
+            List<String> files = IntStream.range(0, t.rowCount()).mapToObj(t::file).toList();
             assertTrue(files.containsAll(List.of(goodNames)), "mutation " + i + ": good files lost " + r.skipped());
             assertFinite(t, "mutation " + i);
             if (files.contains(bad.getFileName().toString())) {
@@ -88,7 +90,7 @@ class InputFuzzTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(120)
+    @Timeout(120)
     void mutatedFeatureCsvsLoadCleanlyOrSayWhereAndScoresStayFinite() throws Exception {
         FeatureTable base = SampleData.table();
         Path csv = dir.resolve("features.csv");

@@ -10,6 +10,9 @@ import org.bearingworkbench.SharedData;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Acceptance: the feature table of the real IMS test 2 equals the float64 reference to 1e-9 relative. */
 class RealTest2ImportTest {
@@ -24,7 +27,7 @@ class RealTest2ImportTest {
         // the reference's 32 columns, plus one data-quality column per channel (share of samples at the extremes)
         assertEquals(truth.featureColumns(), table.featureColumns().stream().filter(c -> !c.endsWith("_clip")).toList());
         assertEquals(4, table.featureColumns().stream().filter(c -> c.endsWith("_clip")).count());
-        var high = new java.util.ArrayList<String>();
+        var high = new ArrayList<String>();
         for (int ch = 1; ch <= 4; ch++) {
             double[] clip = table.column("ch" + ch + "_clip");
             for (int r = 0; r < clip.length; r++) {
@@ -50,14 +53,14 @@ class RealTest2ImportTest {
     }
 
     @Test
-    void writtenFeatureCsvReadsBackIdentically(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void writtenFeatureCsvReadsBackIdentically(@TempDir Path tmp) throws Exception {
         FeatureTable table = new DirectoryImporter().importDirectory(SharedData.imsTest2(), TaskContext.silent()).table();
         Path csv = tmp.resolve("features.csv");
         FeatureCsv.write(table, csv);
         FeatureTable back = FeatureCsv.read(csv);
         assertEquals(table.timestamps(), back.timestamps());
         for (String col : List.of("ch1_mean_abs", "ch3_kurtosis")) {
-            assertTrue(java.util.Arrays.equals(table.column(col), back.column(col)), col);
+            assertTrue(Arrays.equals(table.column(col), back.column(col)), col);
         }
         assertTrue(Files.size(csv) > 100_000);
     }

@@ -10,6 +10,11 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 
 class SnapshotParserTest {
     private final SnapshotParser parser = new SnapshotParser();
@@ -71,26 +76,26 @@ class SnapshotParserTest {
         assertEquals(69_999.5, parser.channel(0)[69_999]);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void exponentNotationReadsExactlyAsParseDouble() throws Exception {
-        java.util.Random rnd = new java.util.Random(7);
+        Random rnd = new Random(7);
         StringBuilder sb = new StringBuilder();
-        java.util.List<String> tokens = new java.util.ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             String t = switch (i % 4) {
-                case 0 -> String.format(java.util.Locale.ROOT, "%.4e", rnd.nextDouble() * 1e6);
-                case 1 -> String.format(java.util.Locale.ROOT, "%.10E", (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(60) - 30));
+                case 0 -> String.format(Locale.ROOT, "%.4e", rnd.nextDouble() * 1e6);
+                case 1 -> String.format(Locale.ROOT, "%.10E", (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(60) - 30));
                 case 2 -> rnd.nextInt(100000) + "e" + (rnd.nextInt(50) - 25);
                 default -> "-" + rnd.nextInt(1000) + "." + rnd.nextInt(1000) + "e+" + rnd.nextInt(30);
             };
             tokens.add(t);
             sb.append(t).append('\n');
         }
-        byte[] data = sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] data = sb.toString().getBytes(StandardCharsets.US_ASCII);
         SnapshotParser p = new SnapshotParser();
         p.parse(data, data.length, "f");
         for (int i = 0; i < tokens.size(); i++) {
-            org.junit.jupiter.api.Assertions.assertEquals(Double.parseDouble(tokens.get(i)), p.channel(0)[i], 0.0,
+            Assertions.assertEquals(Double.parseDouble(tokens.get(i)), p.channel(0)[i], 0.0,
                     tokens.get(i));
         }
     }

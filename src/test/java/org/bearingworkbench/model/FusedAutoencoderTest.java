@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /** The fused lstmLayer path computes what DL4J's MultiLayerNetwork computes, step for step. */
 class FusedAutoencoderTest {
@@ -29,7 +31,7 @@ class FusedAutoencoderTest {
         for (int i = 0; i < d.length; i++) {
             d[i] = r.nextDouble();
         }
-        return Nd4j.create(d, new long[] {size, features, timesteps}, 'c').castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        return Nd4j.create(d, new long[] {size, features, timesteps}, 'c').castTo(DataType.FLOAT);
     }
 
     private static double maxRelativeDifference(INDArray expected, INDArray actual) {
@@ -91,7 +93,7 @@ class FusedAutoencoderTest {
         MultiLayerNetwork reference = NetworkFactory.build(config, features);
         MultiLayerNetwork trained = NetworkFactory.build(config, features);
         Random r = new Random(5);
-        List<INDArray> batches = java.util.stream.IntStream.range(0, 30)
+        List<INDArray> batches = IntStream.range(0, 30)
                 .mapToObj(i -> batch(r, 6, features, config.timesteps())).toList();
         double[] fusedScores = new double[batches.size()];
         try (FusedAutoencoder fused = new FusedAutoencoder(reference, config, features)) {

@@ -18,6 +18,11 @@ import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.bearingworkbench.dataset.Presets;
+import org.bearingworkbench.dataset.ValueSource;
 
 class ModelBundleTest {
     private static TrainingResult trained;
@@ -74,41 +79,41 @@ class ModelBundleTest {
     void rejectsDataWithoutTheModelsColumns() throws Exception {
         Map<String, double[]> cols = new LinkedHashMap<>();
         cols.put("Bearing 1", new double[] {1, 2});
-        FeatureTable other = FeatureTable.of("x", null, List.of(java.time.LocalDateTime.of(2004, 1, 1, 0, 0),
-                java.time.LocalDateTime.of(2004, 1, 1, 0, 10)), List.of("a", "b"), new int[2], cols);
+        FeatureTable other = FeatureTable.of("x", null, List.of(LocalDateTime.of(2004, 1, 1, 0, 0),
+                LocalDateTime.of(2004, 1, 1, 0, 10)), List.of("a", "b"), new int[2], cols);
         var e = assertThrows(IllegalArgumentException.class, () -> trained.model().score(other));
         assertTrue(e.getMessage().contains("the data lacks [ch1_mean_abs, ch2_mean_abs, ch3_mean_abs, ch4_mean_abs]"), e.getMessage());
     }
 
     @Test
     void saveToMissingFolderSaysSo() {
-        var e = assertThrows(java.io.IOException.class, () -> ModelBundle.of(trained).save(dir.resolve("no/such/m.bwm")));
+        var e = assertThrows(IOException.class, () -> ModelBundle.of(trained).save(dir.resolve("no/such/m.bwm")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theTrainingDataDescriptionRoundTripsAndDifferencesAreNamed() throws Exception {
-        var desc = org.bearingworkbench.dataset.Presets.ims(4, 2048, java.time.Duration.ofMinutes(10));
-        java.nio.file.Path file = dir.resolve("described.bwm");
+        var desc = Presets.ims(4, 2048, Duration.ofMinutes(10));
+        Path file = dir.resolve("described.bwm");
         ModelBundle.of(trained).withDataSet(desc).save(file);
         ModelBundle back = ModelBundle.load(file);
         assertEquals(desc, back.trainedOn());
-        assertEquals(java.util.List.of(), back.differencesFrom(desc));
-        var other = desc.withSampleRate(25_600, org.bearingworkbench.dataset.ValueSource.USER);
-        assertEquals(java.util.List.of("sample rate 25600.0 Hz where the model's data had 20000.0 Hz"),
+        assertEquals(List.of(), back.differencesFrom(desc));
+        var other = desc.withSampleRate(25_600, ValueSource.USER);
+        assertEquals(List.of("sample rate 25600.0 Hz where the model's data had 20000.0 Hz"),
                 back.differencesFrom(other));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aDivergedModelOrAZeroThresholdIsNeverSaved() {
         ModelBundle b = ModelBundle.of(trained);
         ModelBundle diverged = new ModelBundle(b.model(), b.trainStart(), b.trainEnd(),
-                java.util.List.of(new EpochResult(1, Double.NaN, Double.NaN, 0.1)), null, null, b.createdAt(),
+                List.of(new EpochResult(1, Double.NaN, Double.NaN, 0.1)), null, null, b.createdAt(),
                 b.versions(), null, null, null);
         var e = assertThrows(IllegalStateException.class, () -> diverged.save(dir.resolve("nan.bwm")));
         assertTrue(e.getMessage().contains("final training loss is NaN"), e.getMessage());
         var z = assertThrows(IllegalStateException.class, () -> b.withThreshold(0.0, "manual").save(dir.resolve("z.bwm")));
         assertTrue(z.getMessage().contains("threshold 0.0"), z.getMessage());
-        assertTrue(!java.nio.file.Files.exists(dir.resolve("nan.bwm")) && !java.nio.file.Files.exists(dir.resolve("z.bwm")));
+        assertTrue(!Files.exists(dir.resolve("nan.bwm")) && !Files.exists(dir.resolve("z.bwm")));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Assertions;
 
 class ModelConfigTest {
     @Test
@@ -47,17 +48,17 @@ class ModelConfigTest {
         assertEquals(c.hash(), ModelConfig.fromMap(c.toMap()).hash());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void everyActivationHasOneNameOneDl4jActivationAndOneFusedCode() {
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("relu", "tanh", "sigmoid", "identity"), ModelConfig.ACTIVATIONS);
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("hard_sigmoid", "sigmoid"), ModelConfig.GATE_ACTIVATIONS);
+        Assertions.assertEquals(List.of("relu", "tanh", "sigmoid", "identity"), ModelConfig.ACTIVATIONS);
+        Assertions.assertEquals(List.of("hard_sigmoid", "sigmoid"), ModelConfig.GATE_ACTIVATIONS);
         for (LstmActivation a : LstmActivation.values()) {
-            org.junit.jupiter.api.Assertions.assertEquals(a, LstmActivation.parse(a.key()));
+            Assertions.assertEquals(a, LstmActivation.parse(a.key()));
         }
         // the fused op's codes (ND4J lstmLayer): 0 tanh, 1 relu, 2 sigmoid, 3 affine, 7 hard sigmoid
-        org.junit.jupiter.api.Assertions.assertEquals(7, LstmActivation.HARD_SIGMOID.fusedCode());
-        org.junit.jupiter.api.Assertions.assertEquals(1, LstmActivation.RELU.fusedCode());
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> LstmActivation.parse("gelu"));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("gelu") && e.getMessage().contains("hard_sigmoid"));
+        Assertions.assertEquals(7, LstmActivation.HARD_SIGMOID.fusedCode());
+        Assertions.assertEquals(1, LstmActivation.RELU.fusedCode());
+        var e = Assertions.assertThrows(IllegalArgumentException.class, () -> LstmActivation.parse("gelu"));
+        Assertions.assertTrue(e.getMessage().contains("gelu") && e.getMessage().contains("hard_sigmoid"));
     }
 }

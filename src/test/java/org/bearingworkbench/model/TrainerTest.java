@@ -14,6 +14,7 @@ import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class TrainerTest {
     private static final ModelConfig FEW_EPOCHS = ModelConfig.defaults().withEpochs(3);
@@ -86,6 +87,6 @@ class TrainerTest {
         assertEquals(69, r.fitWindows() + r.validationWindows()); // 72 rows give 69 windows of 4
         Scores s = r.model().score(SampleData.table());
         assertEquals(160, s.rows());
-        assertTrue(java.util.Arrays.stream(s.score()).allMatch(v -> v >= 0 && Double.isFinite(v)));
+        assertTrue(Arrays.stream(s.score()).allMatch(v -> v >= 0 && Double.isFinite(v)));
     }
 }

@@ -14,6 +14,7 @@ import org.bearingworkbench.SharedData;
 import org.bearingworkbench.cli.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.CleanupMode;
 
 /**
  * Issue 14's acceptance on the real data: {@code watch} on a directory that fills with the 984 files of IMS test 2
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code score} with the same model (the study's Keras model with its robust threshold, saved as a bundle).
  */
 class RealTest2WatchTest {
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS)
+    @TempDir(cleanup = CleanupMode.ALWAYS)
     Path tmp;
 
     @Test

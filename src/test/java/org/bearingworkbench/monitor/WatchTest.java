@@ -30,6 +30,8 @@ import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bearingworkbench.cli.CliRunner;
+import org.bearingworkbench.io.InputFormatException;
 
 /**
  * {@code watch} on the sample run (160 files) with the stored version-1 bundle (threshold saved, persistence 2/3):
@@ -224,7 +226,7 @@ class WatchTest {
         Files.write(events, all);
 
         Files.writeString(tmp.resolve("state.json"), "{not json");
-        var damaged = assertThrows(org.bearingworkbench.io.InputFormatException.class,
+        var damaged = assertThrows(InputFormatException.class,
                 () -> monitor(dir, fast(0, 10), new ArrayList<>()));
         assertTrue(damaged.getMessage().contains("not a readable watch state"), damaged.getMessage());
     }
@@ -307,19 +309,19 @@ class WatchTest {
         Path dir = Files.createDirectory(tmp.resolve("run"));
         copy(dir, 0, 160);
         Path events = tmp.resolve("cli-events.csv");
-        String[] r = org.bearingworkbench.cli.CliRunner.run("watch", dir.toString(), "--model", BUNDLE.toString(),
+        String[] r = CliRunner.run("watch", dir.toString(), "--model", BUNDLE.toString(),
                 "--events", events.toString(), "--once", "--settle", "0", "--no-physics");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[2].contains("ALARM at 2025-03-02T05:10 (2025.03.02.05.10.00.gz): score 1.040 > 0.9897, top channel ch1"), r[2]);
         assertTrue(r[2].contains("caught up: 160 scored, 0 left out, IN ALARM since 2025-03-02 05:10:00"), r[2]);
         assertEquals(162, Files.readAllLines(events).size());
         assertTrue(Files.exists(tmp.resolve("cli-events.csv.state.json")));
-        String[] again = org.bearingworkbench.cli.CliRunner.run("watch", dir.toString(), "--model", BUNDLE.toString(),
+        String[] again = CliRunner.run("watch", dir.toString(), "--model", BUNDLE.toString(),
                 "--events", events.toString(), "--once", "--settle", "0", "--no-physics");
         assertEquals("0", again[0], again[2]);
         assertTrue(again[2].contains("continuing: 160 scored"), again[2]);
         assertEquals(162, Files.readAllLines(events).size(), "nothing scored twice");
-        String[] bad = org.bearingworkbench.cli.CliRunner.run("watch", tmp.resolve("nope").toString(), "--model",
+        String[] bad = CliRunner.run("watch", tmp.resolve("nope").toString(), "--model",
                 BUNDLE.toString(), "--once");
         assertEquals("1", bad[0]);
         assertTrue(bad[2].contains("nope: not a directory"), bad[2]);

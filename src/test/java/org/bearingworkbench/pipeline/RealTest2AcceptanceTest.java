@@ -20,6 +20,9 @@ import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Acceptance on the real IMS test 2 (skipped without ../shared): the study's model and settings, trained here for
@@ -113,7 +116,7 @@ class RealTest2AcceptanceTest {
             assertEquals(0, a.alarms().trainingAlarmRows(), id + ": " + table.get(id));
             assertTrue(a.firstAlarmTime().orElseThrow().isBefore(LocalDateTime.of(2004, 2, 17, 0, 0)), id + ": " + table.get(id));
         }
-        org.slf4j.LoggerFactory.getLogger(getClass()).warn("methods on the 984-row import: {}", table);
+        LoggerFactory.getLogger(getClass()).warn("methods on the 984-row import: {}", table);
     }
 
     @Test
@@ -133,8 +136,8 @@ class RealTest2AcceptanceTest {
      * The README's table of methods, pinned (issue 17: moderate numeric drift must fail a test): each method's
      * threshold within 1.5% and its first sustained alarm to the file, and whether it alarms in the run-in.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
         "0.275, 0.275, 2004-02-16T03:42:39, 0",
         "robust:3, 0.245, 2004-02-16T03:42:39, 0",
         "percentile:99, 0.146, 2004-02-12T10:52:39, 1",

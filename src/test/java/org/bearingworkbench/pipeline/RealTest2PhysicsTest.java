@@ -18,6 +18,8 @@ import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /** Acceptance on the real IMS test 2 (skipped without ../shared): the defect indicators tell the outer-race story. */
 class RealTest2PhysicsTest {
@@ -109,7 +111,7 @@ class RealTest2PhysicsTest {
     @Test
     void ch1BpfoRatiosAtNamedFilesAreTheReadmes() {
         double[] bpfo = physics.indicators().get("ch1_bpfo");
-        java.util.function.ToDoubleFunction<String> at = f -> bpfo[java.util.stream.IntStream.range(0, table.rowCount())
+        ToDoubleFunction<String> at = f -> bpfo[IntStream.range(0, table.rowCount())
                 .filter(r -> table.file(r).equals(f)).findFirst().orElseThrow()];
         assertEquals(64, at.applyAsDouble("2004.02.18.12.02.39"), 64 * 0.1, "2004-02-18 12:02:39");
         assertEquals(9.4, at.applyAsDouble("2004.02.16.03.22.39"), 9.4 * 0.1, "2004-02-16 03:22:39");

@@ -25,6 +25,9 @@ import org.bearingworkbench.model.TrainingProvenance;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bearingworkbench.detect.Thresholds;
+import org.bearingworkbench.io.InputFormatException;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * A model bundle written by an earlier version (format 1, checked in as {@code bundles/v1-sample.bwm}: the sample run,
@@ -79,7 +82,7 @@ class StoredBundleFixtureTest {
     void theDefaultMethodGivesThePinnedThresholdOnTheSampleRun() throws Exception {
         ModelBundle b = ModelBundle.load(V1);
         PersistenceRule rule = PersistenceRule.parse("2/3");
-        AnomalyAnalysis a = Workflows.analyze(SampleData.table(), b, org.bearingworkbench.detect.Thresholds.defaultMethod(rule),
+        AnomalyAnalysis a = Workflows.analyze(SampleData.table(), b, Thresholds.defaultMethod(rule),
                 rule, 1, TaskContext.silent());
         assertEquals("robust:3", a.threshold().method());
         assertEquals(0.9897350615741685, a.threshold().value(), 1e-12, "the value saved in the bundle, recomputed");
@@ -131,7 +134,7 @@ class StoredBundleFixtureTest {
         rewriteProperties(V1, newer, "format");
         String body = properties(newer) + "format=bearing-workbench-model-9\n";
         writeBundle(V1, newer, body);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.bearingworkbench.io.InputFormatException.class,
+        var e = Assertions.assertThrows(InputFormatException.class,
                 () -> ModelBundle.load(newer));
         assertTrue(e.getMessage().contains("bearing-workbench-model-9") && e.getMessage().contains("newer"), e.getMessage());
     }

@@ -20,6 +20,11 @@ import org.bearingworkbench.pipeline.Workflows;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 class ProjectFileTest {
     private static final Path FIXTURE = Path.of("src/test/resources/bundles/v1-sample.bwm");
@@ -93,23 +98,23 @@ class ProjectFileTest {
         assertTrue(e4.getMessage().contains("e.bwp!models/1.bwm"), e4.getMessage());
 
         Path unwritable = dir.resolve("no-such-dir/p.bwp");
-        assertThrows(java.io.IOException.class, () -> ProjectFile.save(project(SampleData.DIR), unwritable));
+        assertThrows(IOException.class, () -> ProjectFile.save(project(SampleData.DIR), unwritable));
     }
 
     /** Copies a zip, replacing entry {@code name} with {@code text} (or dropping it when null). */
     private static void copyWithout(Path from, Path to, String name, String text) throws Exception {
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
-             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
-            java.util.zip.ZipEntry e;
+        try (var in = new ZipInputStream(Files.newInputStream(from));
+             var out = new ZipOutputStream(Files.newOutputStream(to))) {
+            ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 byte[] bytes = in.readAllBytes();
                 if (e.getName().equals(name)) {
                     if (text == null) {
                         continue;
                     }
-                    bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    bytes = text.getBytes(StandardCharsets.UTF_8);
                 }
-                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.putNextEntry(new ZipEntry(e.getName()));
                 out.write(bytes);
                 out.closeEntry();
             }

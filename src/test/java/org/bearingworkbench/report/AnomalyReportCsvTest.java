@@ -19,20 +19,22 @@ import org.bearingworkbench.model.Scores;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.util.ArrayList;
 
 class AnomalyReportCsvTest {
     @TempDir
     Path dir;
 
-    private static final AnomalyReportCsv.Provenance PROV = new AnomalyReportCsv.Provenance("data/run", "m.bwm", "abcd1234", "10", null, java.util.List.of(), java.util.List.of(), java.util.List.of());
+    private static final AnomalyReportCsv.Provenance PROV = new AnomalyReportCsv.Provenance("data/run", "m.bwm", "abcd1234", "10", null, List.of(), List.of(), List.of());
 
     private static AnomalyAnalysis analysis() {
         int n = 6;
         Map<String, double[]> cols = new LinkedHashMap<>();
         cols.put("ch1_mean_abs", new double[n]);
         cols.put("ch2_mean_abs", new double[n]);
-        List<LocalDateTime> ts = new java.util.ArrayList<>();
-        List<String> files = new java.util.ArrayList<>();
+        List<LocalDateTime> ts = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ts.add(LocalDateTime.of(2004, 2, 12, 10, 0).plusMinutes(10L * i));
             files.add("f" + i);
@@ -89,7 +91,7 @@ class AnomalyReportCsvTest {
 
     @Test
     void missingFolderGivesClearMessage() {
-        var e = assertThrows(java.io.IOException.class,
+        var e = assertThrows(IOException.class,
                 () -> AnomalyReportCsv.write(analysis(), PROV, false, dir.resolve("missing/report.csv")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
@@ -97,7 +99,7 @@ class AnomalyReportCsvTest {
     @Test
     void pathUnderAFileGivesClearMessage() throws Exception {
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
-        var e = assertThrows(java.io.IOException.class,
+        var e = assertThrows(IOException.class,
                 () -> AnomalyReportCsv.write(analysis(), PROV, false, file.resolve("report.csv")));
         assertTrue(e.getMessage().startsWith("cannot write"), e.getMessage());
     }

@@ -23,6 +23,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.StringReader;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.xml.sax.InputSource;
 
 /**
  * The incident report from the command line on the sample run with the stored model bundle: a valid HTML5 document
@@ -59,8 +62,8 @@ class IncidentReportTest {
                 "-o", out.toString());
         Document d = parseStrict(Files.readString(out));
         // well-formed as XML too (every element closed, attributes quoted): what an XHTML-to-PDF renderer needs
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new org.xml.sax.InputSource(
-                new java.io.StringReader(Files.readString(out).replace("<!DOCTYPE html>", ""))));
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(
+                new StringReader(Files.readString(out).replace("<!DOCTYPE html>", ""))));
 
         ModelBundle b = ModelBundle.load(BUNDLE);
         FeatureTable t = SampleData.table();

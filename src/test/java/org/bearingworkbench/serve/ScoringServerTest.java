@@ -27,6 +27,7 @@ import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assertions;
 
 /** The scoring service over real HTTP on a free port, with the checked-in bundle and the sample run. */
 class ScoringServerTest {
@@ -191,7 +192,7 @@ class ScoringServerTest {
     @Test
     void aBundleWithoutAThresholdIsRefusedWithAReason() throws Exception {
         var trained = ModelBundle.load(Path.of("src/test/resources/bundles/v1-sample.bwm")).withThreshold(null, null);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        var e = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new ScoringService(trained, null, 1));
         assertTrue(e.getMessage().contains("no saved threshold"), e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.bearingworkbench.detect.TrendRise;
 
 class BearingPhysicsTest {
     @Test
@@ -47,7 +48,7 @@ class BearingPhysicsTest {
     @Test
     void trendRisesForGoodOnlyWhenItStaysUp() {
         double[] y = {1, 2, 1, 5, 1, 5, 6, 7};
-        assertEquals(5, org.bearingworkbench.detect.TrendRise.risesForGoodAt(y, 3, 1.2));
-        assertEquals(-1, org.bearingworkbench.detect.TrendRise.risesForGoodAt(new double[] {1, 2, 1, 5, 1}, 3, 1.2));
+        assertEquals(5, TrendRise.risesForGoodAt(y, 3, 1.2));
+        assertEquals(-1, TrendRise.risesForGoodAt(new double[] {1, 2, 1, 5, 1}, 3, 1.2));
     }
 }

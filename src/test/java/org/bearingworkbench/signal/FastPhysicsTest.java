@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The fast spectrum, envelope and noise floor (reused plans and windows, one real forward transform, index ranges by
@@ -66,23 +68,23 @@ class FastPhysicsTest {
     void theSpectrogramsHannByKernelIsThePeriodicHannSpectrum() {
         for (int n : new int[] {2048, 20480, 25600}) {
             double[] x = signal(n, 3 * n);
-            double mean = java.util.Arrays.stream(x).average().orElseThrow();
+            double mean = Arrays.stream(x).average().orElseThrow();
             double[] full = new double[2 * n];
             for (int i = 0; i < n; i++) {
                 full[i] = (x[i] - mean) * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
             }
-            new org.jtransforms.fft.DoubleFFT_1D(n).realForwardFull(full);
+            new DoubleFFT_1D(n).realForwardFull(full);
             double[] expected = new double[n / 2 + 1];
             for (int k = 0; k <= n / 2; k++) {
                 expected[k] = (k == 0 || k == n / 2 ? 1 : 2) * Math.hypot(full[2 * k], full[2 * k + 1]) / (n / 2.0);
             }
-            double[] r = java.util.Arrays.copyOf(x, n);
+            double[] r = Arrays.copyOf(x, n);
             Fft.plan(n).realForward(r);
             Spectrum viaKernel = Spectrum.ofTransformPeriodicHann(r, n, 20000);
             assertClose(expected, viaKernel.amplitude(), "periodic Hann by kernel, n=" + n);
             // against the symmetric window of Spectrum.of: the same picture, O(1/n) apart
             double[] symmetric = Spectrum.of(x, n, 20000).amplitude();
-            double peak = java.util.Arrays.stream(symmetric).max().orElseThrow();
+            double peak = Arrays.stream(symmetric).max().orElseThrow();
             for (int k = 0; k < symmetric.length; k++) {
                 assertEquals(symmetric[k], viaKernel.amplitude()[k], 20.0 / n * peak, "k=" + k);
             }

@@ -1,6 +1,8 @@
 package org.bearingworkbench.signal;
 
 import org.jtransforms.fft.DoubleFFT_1D;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The straightforward implementations the fast ones must match (as they were before the physics pass was made
@@ -63,9 +65,9 @@ final class ReferencePhysics {
 
     /** Median amplitude over 10-1000 Hz, by filtering and sorting every bin. */
     static double noiseFloor(Spectrum s) {
-        return java.util.Arrays.stream(java.util.stream.IntStream.range(0, s.frequency().length)
+        return Arrays.stream(IntStream.range(0, s.frequency().length)
                 .filter(k -> s.frequency()[k] >= 10 && s.frequency()[k] <= 1000).toArray())
-                .mapToDouble(k -> s.amplitude()[k]).sorted().toArray()[0 + (int) java.util.stream.IntStream
+                .mapToDouble(k -> s.amplitude()[k]).sorted().toArray()[0 + (int) IntStream
                 .range(0, s.frequency().length).filter(k -> s.frequency()[k] >= 10 && s.frequency()[k] <= 1000).count() / 2];
     }
 }

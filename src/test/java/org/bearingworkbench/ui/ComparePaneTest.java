@@ -16,6 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.TextField;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.pipeline.prognosis.RemainingLife;
+import org.bearingworkbench.signal.Kurtogram;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /**
  * The evidence tabs in the real window (headless), on the sample run with the stored model: Compare detectors, Health
@@ -75,7 +86,7 @@ class ComparePaneTest {
             robot.interact(() -> {
                 try {
                     ChartBox.savePng(stage.getScene().getRoot(), Path.of("target", "compare.png").toFile());
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             });
@@ -88,7 +99,7 @@ class ComparePaneTest {
             WaitForAsyncUtils.asyncFx(() -> {
                 try {
                     ChartBox.savePng(stage.getScene().getRoot(), Path.of("target", name).toFile());
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             }).get();
@@ -101,20 +112,20 @@ class ComparePaneTest {
         robot.clickOn("Estimate remaining life");
         waitFor(60, () -> !window.healthPane.ranking.getItems().isEmpty());
         var t = model.table();
-        var expected = org.bearingworkbench.pipeline.prognosis.RemainingLife.of(t,
-                org.bearingworkbench.pipeline.prognosis.RemainingLife.candidates(t), model.trainRows(), 3, 12, null,
-                org.bearingworkbench.pipeline.prognosis.RemainingLife.defaultEveryHours(t));
+        var expected = RemainingLife.of(t,
+                RemainingLife.candidates(t), model.trainRows(), 3, 12, null,
+                RemainingLife.defaultEveryHours(t));
         assertEquals(expected.ranking().ranks(), window.healthPane.ranking.getItems());
         assertEquals(expected.estimates().size(), window.healthPane.forecasts.getItems().size());
         assertEquals(expected.estimates().get(0).forecast().median(),
                 window.healthPane.forecasts.getItems().get(0).forecast().median(), 1e-12);
         assertEquals(3, window.healthPane.indicator.getDatasets().size(), "indicator, onset and failure levels");
-        assertTrue(window.healthPane.status.getText().contains("onset " + org.bearingworkbench.io.FeatureCsv.ISO.format(
+        assertTrue(window.healthPane.status.getText().contains("onset " + FeatureCsv.ISO.format(
                 t.timestamp(expected.onset()))), window.healthPane.status.getText());
         // a failure level that is not a number is refused in words, and nothing runs
         robot.interact(() -> window.healthPane.lookupAll(".text-field").stream()
-                .filter(n -> n instanceof javafx.scene.control.TextField f && "the last file's level".equals(f.getPromptText()))
-                .forEach(n -> ((javafx.scene.control.TextField) n).setText("high")));
+                .filter(n -> n instanceof TextField f && "the last file's level".equals(f.getPromptText()))
+                .forEach(n -> ((TextField) n).setText("high")));
         robot.interact(window.healthPane::estimate);
         assertTrue(window.healthPane.status.getText().startsWith("Failure level: 'high' is not a number"));
         screenshot("health.png");
@@ -135,8 +146,8 @@ class ComparePaneTest {
         waitFor(60, () -> window.spectraPane.kurtogram.kurtogram() != null);
         var k = window.spectraPane.kurtogram.kurtogram();
         var v = model.dataProperty().get().rawSource().orElseThrow().read(model.table().file(150), model.table().timestamp(150),
-                new org.bearingworkbench.io.SnapshotReader());
-        var direct = org.bearingworkbench.signal.Kurtogram.of(java.util.Arrays.copyOf(v.channel(0), v.rows()), v.rows(), 20000);
+                new SnapshotReader());
+        var direct = Kurtogram.of(Arrays.copyOf(v.channel(0), v.rows()), v.rows(), 20000);
         assertEquals(direct.best(), k.best());
         assertTrue(window.spectraPane.kurtogramText.getText().startsWith(model.table().file(150) + " ch1"));
         robot.clickOn("Use this band for envelope analysis");
@@ -149,13 +160,13 @@ class ComparePaneTest {
     @Test
     void theIncidentReportIsWrittenFromTheWindow() throws Exception {
         Path html = tmp.resolve("incident.html");
-        java.util.concurrent.atomic.AtomicReference<Path> written = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Path> written = new AtomicReference<>();
         robot.interact(() -> controller.exportIncidentReport(html, written::set));
         waitFor(60, () -> written.get() != null);
-        var parser = org.jsoup.parser.Parser.htmlParser().setTrackErrors(50);
-        var d = org.jsoup.Jsoup.parse(Files.readString(html), "", parser);
-        assertEquals(java.util.List.of(), parser.getErrors());
-        String first = org.bearingworkbench.io.FeatureCsv.ISO.format(model.analysisProperty().get().firstAlarmTime().orElseThrow());
+        var parser = Parser.htmlParser().setTrackErrors(50);
+        var d = Jsoup.parse(Files.readString(html), "", parser);
+        assertEquals(List.of(), parser.getErrors());
+        String first = FeatureCsv.ISO.format(model.analysisProperty().get().firstAlarmTime().orElseThrow());
         assertTrue(d.getElementById("verdict").text().contains("First sustained alarm: " + first));
         assertTrue(d.getElementById("detectors") != null && d.getElementById("life") != null);
         robot.interact(() -> window.exportPane.reportWritten(html));

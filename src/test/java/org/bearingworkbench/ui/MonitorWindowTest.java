@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
 
 /**
  * File > Monitor directory… in the real window (headless): the timeline, histogram and flagged list follow a
@@ -90,9 +93,9 @@ class MonitorWindowTest {
         copy(files, dir, 60, 160);
         long worst = 0;
         for (int i = 0; i < 8 && rows() < 160; i++) { // the FX thread answers while the monitor scores and redraws
-            java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch answered = new CountDownLatch(1);
             long t0 = System.nanoTime();
-            javafx.application.Platform.runLater(answered::countDown);
+            Platform.runLater(answered::countDown);
             assertTrue(answered.await(5, TimeUnit.SECONDS), "the window does not stall");
             worst = Math.max(worst, System.nanoTime() - t0);
             Thread.sleep(150);
@@ -112,7 +115,7 @@ class MonitorWindowTest {
             robot.interact(() -> {
                 try {
                     ChartBox.savePng(stage.getScene().getRoot(), Path.of("target", "monitor.png").toFile());
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             });

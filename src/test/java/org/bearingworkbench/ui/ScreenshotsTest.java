@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import org.bearingworkbench.SharedData;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Renders every pane to PNG with the sample data and a model trained on it, into {@code target/screenshots}, or into
@@ -76,8 +80,8 @@ class ScreenshotsTest {
      */
     @Test
     void rendersRealTest2PhysicsFigures() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("bw.screenshots") != null, "only when making README figures");
-        Path data = org.bearingworkbench.SharedData.imsTest2();
+        Assumptions.assumeTrue(System.getProperty("bw.screenshots") != null, "only when making README figures");
+        Path data = SharedData.imsTest2();
         Path out = Paths.get(System.getProperty("bw.screenshots"));
         Stage stage = FxToolkit.registerPrimaryStage();
         WorkbenchModel model = new WorkbenchModel();
@@ -92,7 +96,7 @@ class ScreenshotsTest {
             c.openData(data);
         });
         WorkbenchWindowTest.waitFor(120, () -> model.table() != null && model.physicsProperty().get() != null);
-        int late = model.table().lastRowAtOrBefore(java.time.LocalDateTime.of(2004, 2, 18, 12, 2, 39));
+        int late = model.table().lastRowAtOrBefore(LocalDateTime.of(2004, 2, 18, 12, 2, 39));
         robot.interact(() -> window[0].showFile(late));
         Thread.sleep(2500);
         WaitForAsyncUtils.waitForFxEvents();
@@ -107,7 +111,7 @@ class ScreenshotsTest {
         robot.interact(() -> {
             try {
                 ChartBox.savePng(stage.getScene().getRoot(), png.toFile());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });

@@ -14,6 +14,10 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.model.Scores;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import org.bearingworkbench.dataset.DataSetDescription;
 
 /** The shared view model, without a Stage: split defaults, and threshold/persistence changes recompute at once. */
 class WorkbenchModelTest {
@@ -47,7 +51,7 @@ class WorkbenchModelTest {
         m.dataProperty().set(csvData(t));
         m.trainUntilProperty().set(t.timestamp(50));
         m.selectedRowProperty().set(120);
-        m.dataProperty().set(csvData(t.withColumns(java.util.Map.of("ch1_bpfo", new double[160]))));
+        m.dataProperty().set(csvData(t.withColumns(Map.of("ch1_bpfo", new double[160]))));
         assertEquals(t.timestamp(50), m.trainUntilProperty().get());
         assertEquals(120, m.selectedRowProperty().get());
     }
@@ -75,17 +79,17 @@ class WorkbenchModelTest {
 
     @Test
     void theStudysBoundaryIsTheDefaultForImsTest2() {
-        List<LocalDateTime> ts = new java.util.ArrayList<>();
+        List<LocalDateTime> ts = new ArrayList<>();
         for (int i = 0; i < 984; i++) {
             ts.add(LocalDateTime.of(2004, 2, 12, 10, 32, 39).plusMinutes(10L * i));
         }
-        java.util.Map<String, double[]> cols = java.util.Map.of("ch1_mean_abs", new double[984]);
-        FeatureTable t = FeatureTable.of("2nd_test", null, ts, java.util.Collections.nCopies(984, "f"), new int[984], cols);
+        Map<String, double[]> cols = Map.of("ch1_mean_abs", new double[984]);
+        FeatureTable t = FeatureTable.of("2nd_test", null, ts, Collections.nCopies(984, "f"), new int[984], cols);
         assertEquals(LocalDateTime.of(2004, 2, 15, 12, 52, 39), WorkbenchModel.defaultSplit(t));
     }
 
     static ImportResult csvData(FeatureTable t) {
         return new ImportResult(t, List.of(), 4, 0, 0,
-                org.bearingworkbench.dataset.DataSetDescription.ofFeatureTable("feature-csv", t.channels()), null);
+                DataSetDescription.ofFeatureTable("feature-csv", t.channels()), null);
     }
 }

@@ -26,6 +26,39 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import javax.imageio.metadata.IIOMetadataNode;
+import org.bearingworkbench.SharedData;
+import org.bearingworkbench.dataset.ValueSource;
+import org.bearingworkbench.detect.ManualThreshold;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.Thresholds;
+import org.bearingworkbench.io.FeatureCsv;
 
 /** Drives the real window headless (Monocle): the workflow a user follows, step by step, on the sample data. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -156,7 +189,7 @@ class WorkbenchWindowTest {
         var a = model.analysisProperty().get();
         assertEquals("percentile:99", a.threshold().method());
         assertEquals(a.threshold().value(), pane.thresholdLine().getValue(), 1e-12);
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("The 99th percentile"))
+        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("The 99th percentile"))
                 .tryQuery().isPresent());
     }
 
@@ -175,12 +208,12 @@ class WorkbenchWindowTest {
     @Order(80)
     void clickingAFlaggedRowJumpsToThatFileInSignals() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
-        var table = robot.lookup(".table-view").match(n -> n.isVisible() && ((javafx.scene.control.TableView<?>) n).getItems().size() > 0
-                && n.getScene() != null && isShowing(n)).queryAs(javafx.scene.control.TableView.class);
+        var table = robot.lookup(".table-view").match(n -> n.isVisible() && ((TableView<?>) n).getItems().size() > 0
+                && n.getScene() != null && isShowing(n)).queryAs(TableView.class);
         Integer first = (Integer) table.getItems().get(0);
-        javafx.scene.Node cell = robot.from(table).lookup(".table-row-cell")
-                .match(n -> n.isVisible() && first.equals(((javafx.scene.control.TableRow<?>) n).getItem()))
-                .queryAs(javafx.scene.Node.class);
+        Node cell = robot.from(table).lookup(".table-row-cell")
+                .match(n -> n.isVisible() && first.equals(((TableRow<?>) n).getItem()))
+                .queryAs(Node.class);
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(first.intValue(), model.selectedRowProperty().get());
@@ -190,8 +223,8 @@ class WorkbenchWindowTest {
     @Test
     @Order(90)
     void importsTheStudysKerasModelAndScoresWithIt() throws Exception {
-        Path h5 = org.bearingworkbench.SharedData.file("seed-model/Cloud_model.h5");
-        Path scaler = org.bearingworkbench.SharedData.file("seed-model/scaler_params.json");
+        Path h5 = SharedData.file("seed-model/Cloud_model.h5");
+        Path scaler = SharedData.file("seed-model/scaler_params.json");
         var before = model.analysisProperty().get();
         robot.interact(() -> controller.importKeras(h5, scaler));
         waitFor(60, () -> model.analysisProperty().get() != before && model.analysisProperty().get() != null
@@ -205,10 +238,10 @@ class WorkbenchWindowTest {
     void envelopeSentenceNamesTheOuterRaceDefectOfALateFile() throws Exception {
         waitFor(60, () -> model.physicsProperty().get() != null);
         robot.interact(() -> window.showFile(model.table().rowCount() - 2));
-        waitFor(20, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().contains("strongest defect match"))
+        waitFor(20, () -> robot.lookup(n -> n instanceof Label l && l.getText().contains("strongest defect match"))
                 .tryQuery().isPresent());
-        String sentence = robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().contains("strongest defect match"))
-                .queryAs(javafx.scene.control.Label.class).getText();
+        String sentence = robot.lookup(n -> n instanceof Label l && l.getText().contains("strongest defect match"))
+                .queryAs(Label.class).getText();
         assertTrue(sentence.contains("strongest defect match: BPFO") && sentence.contains("on ch1"), sentence);
         assertTrue(model.table().hasColumn("ch1_bpfo"), "indicator columns join the feature table");
     }
@@ -274,8 +307,8 @@ class WorkbenchWindowTest {
     @Order(610)
     void withTestScoresShownTheThresholdLineStaysOnTheChartAndDraggable() throws Exception {
         ThresholdPane pane = window.thresholdPane;
-        var showTest = robot.lookup(n -> n instanceof javafx.scene.control.CheckBox c && "show test scores".equals(c.getText()))
-                .queryAs(javafx.scene.control.CheckBox.class);
+        var showTest = robot.lookup(n -> n instanceof CheckBox c && "show test scores".equals(c.getText()))
+                .queryAs(CheckBox.class);
         robot.interact(() -> showTest.fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(showTest.isSelected());
@@ -290,7 +323,7 @@ class WorkbenchWindowTest {
         for (int i = 0; i < train.getDataCount(); i++) {
             used += train.get(DataSet.DIM_Y, i) > 0 ? 1 : 0;
         }
-        double maxScore = java.util.Arrays.stream(a.scores().score()).max().orElseThrow();
+        double maxScore = Arrays.stream(a.scores().score()).max().orElseThrow();
         assertTrue(used >= 5, "training scores spread over " + used + " bins (test scores up to " + maxScore
                 + ", threshold " + t + ")");
         robot.moveTo(hist.getCanvas().localToScreen(x, hist.getCanvas().getHeight() * 0.5)).press(MouseButton.PRIMARY)
@@ -304,7 +337,7 @@ class WorkbenchWindowTest {
     @Order(620)
     void aSavedModelReopensWithItsMethodAndPersistenceRule() throws Exception {
         ThresholdPane pane = window.thresholdPane;
-        robot.interact(() -> model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(2, 3)));
+        robot.interact(() -> model.ruleProperty().set(new PersistenceRule(2, 3)));
         robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
         WaitForAsyncUtils.waitForFxEvents();
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
@@ -312,7 +345,7 @@ class WorkbenchWindowTest {
         Path file = tmp.resolve("tuned.bwm");
         robot.interact(() -> controller.saveModel(file));
         waitFor(20, () -> Files.exists(file));
-        robot.interact(() -> model.ruleProperty().set(org.bearingworkbench.detect.PersistenceRule.defaults()));
+        robot.interact(() -> model.ruleProperty().set(PersistenceRule.defaults()));
         var before = model.analysisProperty().get();
         robot.interact(() -> controller.openModel(file));
         waitFor(30, () -> model.modelSourceProperty().get().equals("tuned.bwm") && model.analysisProperty().get() != before
@@ -344,17 +377,17 @@ class WorkbenchWindowTest {
         var dragged = model.analysisProperty().get();
         assertTrue(dragged.threshold().value() < tuned.threshold().value() && dragged.threshold().method().startsWith("manual:"),
                 tuned.threshold() + " -> " + dragged.threshold() + " at x " + x);
-        robot.interact(() -> model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(1, 1)));
+        robot.interact(() -> model.ruleProperty().set(new PersistenceRule(1, 1)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("1/1", model.analysisProperty().get().alarms().rule().toString());
 
-        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ruleTuned, model.ruleProperty().get().toString(), "first undo: the rule");
         ThresholdChooser chooser = window.thresholdPane.chooser();
         assertEquals(ruleTuned, chooser.n.getValue() + "/" + chooser.m.getValue(), "the spinners show the rule undone to");
         assertEquals(dragged.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12);
-        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         var undone = model.analysisProperty().get();
         assertEquals(tuned.threshold().value(), undone.threshold().value(), 1e-12, "the whole drag is one step");
@@ -363,11 +396,11 @@ class WorkbenchWindowTest {
         assertEquals(countsTuned, pane.counts().getText());
         assertEquals(tuned.threshold().value(), pane.thresholdLine().getValue(), 1e-12, "the line is back too");
 
-        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.Z);
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(dragged.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12, "redo");
         assertEquals(dragged.alarms().flaggedCount(), model.analysisProperty().get().alarms().flaggedCount());
-        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(tuned.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12);
     }
@@ -376,8 +409,8 @@ class WorkbenchWindowTest {
     @Order(626)
     void aProjectReopensWithTheSameAlarmsCountsAndReport() throws Exception {
         robot.interact(() -> {
-            model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(2, 3));
-            model.thresholdMethodProperty().set(new org.bearingworkbench.detect.ManualThreshold(
+            model.ruleProperty().set(new PersistenceRule(2, 3));
+            model.thresholdMethodProperty().set(new ManualThreshold(
                     model.analysisProperty().get().threshold().value() * 0.8));
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -392,8 +425,8 @@ class WorkbenchWindowTest {
         waitFor(30, () -> Files.exists(project) && !model.hasUnsavedProject());
 
         robot.interact(() -> {
-            model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(1, 1));
-            model.thresholdMethodProperty().set(org.bearingworkbench.detect.Thresholds.parse("percentile:99",
+            model.ruleProperty().set(new PersistenceRule(1, 1));
+            model.thresholdMethodProperty().set(Thresholds.parse("percentile:99",
                     model.ruleProperty().get()));
             window.tabs().getSelectionModel().select(0);
         });
@@ -436,21 +469,21 @@ class WorkbenchWindowTest {
         robot.interact(() -> {
             try {
                 written[0] = window.exportAllCharts(dir, 192);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         assertTrue(written[0].size() >= 8, "every pane's charts: " + written[0]);
         assertEquals("threshold", window.tabs().getSelectionModel().getSelectedItem().getId(), "the pane shown comes back");
         Path png = dir.resolve("threshold-score-distribution-drag-the-red-line.png");
         assertTrue(written[0].contains(png), written[0].toString());
-        try (var in = javax.imageio.ImageIO.createImageInputStream(png.toFile())) {
-            var reader = javax.imageio.ImageIO.getImageReaders(in).next();
+        try (var in = ImageIO.createImageInputStream(png.toFile())) {
+            var reader = ImageIO.getImageReaders(in).next();
             reader.setInput(in);
             var img = reader.read(0);
             assertTrue(Math.abs(img.getWidth() - 2 * chartWidth) < 40, img.getWidth() + " px for a " + chartWidth + " px chart at 2x");
-            var dims = (javax.imageio.metadata.IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_1.0");
-            var h = (javax.imageio.metadata.IIOMetadataNode) dims.getElementsByTagName("HorizontalPixelSize").item(0);
+            var dims = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_1.0");
+            var h = (IIOMetadataNode) dims.getElementsByTagName("HorizontalPixelSize").item(0);
             // the JDK's PNG reader reports this value as pixels per millimetre (JDK-5106305), its writer takes mm per pixel
             double v = Double.parseDouble(h.getAttribute("value"));
             assertEquals(192, v > 1 ? v * 25.4 : 25.4 / v, 2, "192 dpi recorded (" + v + ")");
@@ -460,7 +493,7 @@ class WorkbenchWindowTest {
         }
     }
 
-    private static List<String> withoutCreatedAt(Path report) throws java.io.IOException {
+    private static List<String> withoutCreatedAt(Path report) throws IOException {
         return Files.readAllLines(report).stream().filter(l -> !l.startsWith("# created_at:")).toList();
     }
 
@@ -475,8 +508,8 @@ class WorkbenchWindowTest {
         }
         robot.interact(() -> controller.openData(run));
         waitFor(60, () -> stage.getTitle().contains("2nd_test"));
-        var bar = robot.lookup(n -> n instanceof javafx.scene.control.MenuBar).queryAs(javafx.scene.control.MenuBar.class);
-        var recent = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
+        var bar = robot.lookup(n -> n instanceof MenuBar).queryAs(MenuBar.class);
+        var recent = (Menu) bar.getMenus().get(0).getItems().stream()
                 .filter(i -> "Recent data sets and projects".equals(i.getText())).findFirst().orElseThrow();
         WaitForAsyncUtils.waitForFxEvents();
         var item = recent.getItems().stream().filter(i -> i.getText().endsWith("2nd_test")).findFirst().orElseThrow();
@@ -492,7 +525,7 @@ class WorkbenchWindowTest {
         var form = window.modelPane.form();
         robot.interact(() -> form.columns.setText("foo*"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().contains("foo*"))
+        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().contains("foo*"))
                 .tryQuery().isPresent(), "the problem shows under the field");
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
         robot.interact(() -> form.columns.setText("*_mean_abs"));
@@ -504,7 +537,7 @@ class WorkbenchWindowTest {
         var until = model.trainUntilProperty().get();
         robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(0)));
         robot.clickOn("Train");
-        waitFor(60, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l
+        waitFor(60, () -> robot.lookup(n -> n instanceof Label l
                 && l.getText().startsWith("Training failed:")).tryQuery().isPresent());
         assertTrue(model.bundleProperty().get() == kept, "the model is kept");
         assertEquals(history, model.history().size(), "its loss history stays on the chart");
@@ -516,9 +549,9 @@ class WorkbenchWindowTest {
         robot.interact(() -> controller.saveModel(file));
         waitFor(20, () -> Files.exists(file));
         robot.interact(() -> controller.openModel(file));
-        waitFor(30, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l
+        waitFor(30, () -> robot.lookup(n -> n instanceof Label l
                 && l.getText().startsWith("Active: other.bwm, trained for")).tryQuery().isPresent());
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Done:"))
+        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Done:"))
                 .tryQuery().isEmpty(), "no stale 'Done' after opening another model");
     }
 
@@ -530,7 +563,7 @@ class WorkbenchWindowTest {
         XYChart spectrum = chartTitled("Amplitude spectrum");
         waitFor(20, () -> spectrum.getDatasets().size() == 4);
         @SuppressWarnings("unchecked")
-        var filter = (javafx.scene.control.ComboBox<String>) robot.lookup(n -> n instanceof javafx.scene.control.ComboBox<?> c
+        var filter = (ComboBox<String>) robot.lookup(n -> n instanceof ComboBox<?> c
                 && c.getItems().contains("Bearing 1")).query();
         robot.interact(() -> filter.setValue("Bearing 1"));
         waitFor(20, () -> spectrum.getDatasets().size() == 1);
@@ -543,22 +576,22 @@ class WorkbenchWindowTest {
     @Order(660)
     void retypingTheCurrentSplitClearsAStaleError() throws Exception {
         robot.clickOn("1 Data");
-        var field = robot.lookup(n -> n instanceof javafx.scene.control.TextField f && "2004-02-15 12:52:39".equals(f.getPromptText()))
-                .queryAs(javafx.scene.control.TextField.class);
+        var field = robot.lookup(n -> n instanceof TextField f && "2004-02-15 12:52:39".equals(f.getPromptText()))
+                .queryAs(TextField.class);
         String current = field.getText();
         robot.interact(() -> {
             field.setText("1999-01-01 00:00:00");
-            field.fireEvent(new javafx.event.ActionEvent());
+            field.fireEvent(new ActionEvent());
         });
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Outside the data"))
+        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Outside the data"))
                 .tryQuery().isPresent());
         robot.interact(() -> {
             field.setText(current);
-            field.fireEvent(new javafx.event.ActionEvent());
+            field.fireEvent(new ActionEvent());
         });
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Outside the data"))
+        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Outside the data"))
                 .tryQuery().isEmpty(), "no stale error after retyping the current split");
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Training: "))
+        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Training: "))
                 .tryQuery().isPresent());
     }
 
@@ -566,9 +599,9 @@ class WorkbenchWindowTest {
     @Order(670)
     void anOpenedModelScoresNewDataAfterItsTrainingRange() throws Exception {
         Path all = tmp.resolve("all-features.csv");
-        org.bearingworkbench.io.FeatureCsv.write(model.table(), all);
+        FeatureCsv.write(model.table(), all);
         List<String> lines = Files.readAllLines(all);
-        Path later = Files.write(tmp.resolve("later.csv"), java.util.stream.Stream.concat(lines.stream().limit(1),
+        Path later = Files.write(tmp.resolve("later.csv"), Stream.concat(lines.stream().limit(1),
                 lines.stream().skip(101)).toList());
         robot.interact(() -> window.thresholdPane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
@@ -601,7 +634,7 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(modelRows, model.shownTrainRows(), "the model's range, not the moved split");
         assertEquals(modelRows + 21, model.trainRows(), "the split for the next training");
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l
+        assertTrue(robot.lookup(n -> n instanceof Label l
                 && l.getText().contains("The current model was trained on " + modelRows + " rows")).tryQuery().isPresent());
         robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(modelRows - 1)));
     }
@@ -637,13 +670,13 @@ class WorkbenchWindowTest {
                 && model.bundleProperty().get() != previous);
         var fresh = model.bundleProperty().get();
         @SuppressWarnings("unchecked")
-        var list = (javafx.scene.control.ComboBox<ModelEntry>) robot.lookup(n -> n instanceof javafx.scene.control.ComboBox<?> c
+        var list = (ComboBox<ModelEntry>) robot.lookup(n -> n instanceof ComboBox<?> c
                 && c.getItems() == model.models()).query();
         assertTrue(list.getValue().bundle() == fresh, "the list shows the active model");
         var old = model.models().stream().filter(e -> e.bundle() == previous).findFirst().orElseThrow();
         robot.interact(() -> {
             list.setValue(old);
-            list.getOnAction().handle(new javafx.event.ActionEvent());
+            list.getOnAction().handle(new ActionEvent());
         });
         waitFor(30, () -> model.bundleProperty().get() == previous && model.analysisProperty().get() != null);
         assertEquals(before + 1, model.models().size(), "nothing dropped");
@@ -669,7 +702,7 @@ class WorkbenchWindowTest {
         assertTrue(pane.counts().getText().contains("Compared with #" + other.number()), pane.counts().getText());
         assertTrue(!pane.counts().getText().contains("Compared with #" + other.number() + " " + other.source() + ": threshold "
                 + "NaN"));
-        robot.interact(() -> model.thresholdMethodProperty().set(new org.bearingworkbench.detect.ManualThreshold(
+        robot.interact(() -> model.thresholdMethodProperty().set(new ManualThreshold(
                 model.analysisProperty().get().threshold().value() * 1.1)));
         assertEquals(model.table().rowCount(), timeline.getRenderers().get(2).getDatasets().get(0).getDataCount(),
                 "a drag keeps the comparison");
@@ -683,7 +716,7 @@ class WorkbenchWindowTest {
     @Order(700)
     void quittingWithAnUnsavedModelAsksFirst() throws Exception {
         assertTrue(model.hasUnsavedModel() || model.models().size() > 1, "a model trained here and not saved");
-        robot.interact(() -> model.ruleProperty().set(new org.bearingworkbench.detect.PersistenceRule(1, 4)));
+        robot.interact(() -> model.ruleProperty().set(new PersistenceRule(1, 4)));
         assertTrue(model.hasUnsavedModel());
         boolean[] quit = {true, false};
         Platform.runLater(() -> {
@@ -691,17 +724,17 @@ class WorkbenchWindowTest {
             quit[1] = true;
         });
         waitFor(20, () -> robot.lookup("Save your work before quitting?").tryQuery().isPresent());
-        var pane = robot.lookup(n -> n instanceof javafx.scene.control.DialogPane p
+        var pane = robot.lookup(n -> n instanceof DialogPane p
                 && "Save your work before quitting?".equals(p.getHeaderText()))
-                .queryAs(javafx.scene.control.DialogPane.class);
-        var cancel = (javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL);
+                .queryAs(DialogPane.class);
+        var cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
         robot.interact(cancel::fire);
         waitFor(20, () -> quit[1]);
         assertTrue(!quit[0] && stage.isShowing(), "Cancel keeps the window");
         Path file = tmp.resolve("quit.bwm");
         robot.interact(() -> controller.saveModel(file));
         waitFor(20, () -> Files.exists(file) && !model.hasUnsavedModel());
-        robot.interact(() -> model.ruleProperty().set(org.bearingworkbench.detect.PersistenceRule.defaults()));
+        robot.interact(() -> model.ruleProperty().set(PersistenceRule.defaults()));
         assertTrue(model.hasUnsavedModel(), "changing the rule after saving is a change");
     }
 
@@ -713,7 +746,7 @@ class WorkbenchWindowTest {
         double[] size = new WindowPrefs(node).size(100, 100);
         assertEquals(stage.getScene().getWidth(), size[0], 1e-9);
         assertEquals(stage.getScene().getHeight(), size[1], 1e-9);
-        java.util.prefs.Preferences.userRoot().node(node).removeNode();
+        Preferences.userRoot().node(node).removeNode();
     }
 
     private static Path femtoLikeRun(String name, int files) throws Exception {
@@ -721,7 +754,7 @@ class WorkbenchWindowTest {
         for (int f = 0; f < files; f++) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 2560; i++) {
-                sb.append(String.format(java.util.Locale.ROOT, "9,10,%d,%d,%.3f,%.3f%n", 10 * f, 1000 + 39 * i,
+                sb.append(String.format(Locale.ROOT, "9,10,%d,%d,%.3f,%.3f%n", 10 * f, 1000 + 39 * i,
                         0.3 * Math.sin(i * 0.37) * (1 + f), 0.2 * Math.cos(i * 0.11)));
             }
             Files.writeString(dir.resolve(String.format("acc_%05d.csv", f + 1)), sb.toString());
@@ -734,39 +767,39 @@ class WorkbenchWindowTest {
     void openDataDialogPreviewsTheFirstSnapshotAndRemembersWhatTheUserSets() throws Exception {
         Path dir = femtoLikeRun("my-rig", 5);
         robot.interact(() -> window.openAsking(dir, false));
-        waitFor(20, () -> robot.lookup(n -> n instanceof javafx.scene.control.DialogPane p
+        waitFor(20, () -> robot.lookup(n -> n instanceof DialogPane p
                 && p.getContent() != null && p.getScene().getWindow().isShowing()
                 && p.getScene().getWindow() instanceof Stage s && s.getTitle().equals("Open data")).tryQuery().isPresent());
-        var pane = robot.lookup(n -> n instanceof javafx.scene.control.DialogPane p && p.getScene() != null
-                && ((Stage) p.getScene().getWindow()).getTitle().equals("Open data")).queryAs(javafx.scene.control.DialogPane.class);
-        var raw = robot.from(pane).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TextArea).queryAs(javafx.scene.control.TextArea.class);
+        var pane = robot.lookup(n -> n instanceof DialogPane p && p.getScene() != null
+                && ((Stage) p.getScene().getWindow()).getTitle().equals("Open data")).queryAs(DialogPane.class);
+        var raw = robot.from(pane).lookup((Node n) -> n instanceof TextArea).queryAs(TextArea.class);
         waitFor(20, () -> raw.getText().contains("acc_00001.csv"));
         assertTrue(raw.getText().contains("9,10,0,1000,0.000,0.200"), raw.getText());
-        var problem = robot.from(pane).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
+        var problem = robot.from(pane).lookup((Node n) -> n instanceof Label l
                 && l.getText().startsWith("Bearing physics needs: shaft speed")).tryQuery();
         assertTrue(problem.isPresent(), "the dialog says what is missing");
         assertTrue(robot.from(pane).lookup("stated by the format").tryQuery().isPresent(), "sources are shown");
-        var fields = robot.from(pane).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TextField).queryAllAs(
-                javafx.scene.control.TextField.class).stream().toList();
-        Path shot = java.nio.file.Paths.get(System.getProperty("bw.screenshots", "target/screenshots"));
+        var fields = robot.from(pane).lookup((Node n) -> n instanceof TextField).queryAllAs(
+                TextField.class).stream().toList();
+        Path shot = Paths.get(System.getProperty("bw.screenshots", "target/screenshots"));
         Files.createDirectories(shot);
         robot.interact(() -> {
             try {
                 ChartBox.savePng(pane.getScene().getRoot(), shot.resolve("7-open-data.png").toFile());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
         var rpmField = fields.stream().filter(f -> f.getText().isEmpty() && f.getPromptText().isEmpty()).findFirst().orElseThrow();
         robot.interact(() -> rpmField.setText("1500"));
-        var open = robot.from(pane).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b && "Open".equals(b.getText()))
-                .queryAs(javafx.scene.control.Button.class);
+        var open = robot.from(pane).lookup((Node n) -> n instanceof Button b && "Open".equals(b.getText()))
+                .queryAs(Button.class);
         robot.interact(open::fire);
         waitFor(30, () -> model.table() != null && model.table().rowCount() == 5);
         var d = model.dataProperty().get().description();
         assertEquals("femto", d.format().value());
         assertEquals(1500.0, d.rpm().value());
-        assertEquals(org.bearingworkbench.dataset.ValueSource.USER, d.rpm().source());
+        assertEquals(ValueSource.USER, d.rpm().source());
         assertTrue(Files.readString(dir.resolve(".bearing-workbench.json")).contains("\"shaft_rpm\" : 1500.0"));
         assertEquals(25_600.0, model.physicsSettingsProperty().get().sampleRate());
         assertEquals(1500.0 / 60, model.physicsSettingsProperty().get().geometry().shaftHz(), 1e-12);
@@ -777,23 +810,23 @@ class WorkbenchWindowTest {
     void aKnownDirectoryOpensWithoutAsking() throws Exception {
         robot.interact(() -> window.openAsking(SampleData.DIR.toAbsolutePath(), false));
         waitFor(60, () -> model.table() != null && model.table().rowCount() == 160);
-        assertTrue(javafx.stage.Window.getWindows().stream().noneMatch(w -> w instanceof Stage s
+        assertTrue(Window.getWindows().stream().noneMatch(w -> w instanceof Stage s
                 && "Open data".equals(s.getTitle()) && s.isShowing()));
         assertEquals(20_000.0, model.physicsSettingsProperty().get().sampleRate());
     }
 
-    private java.util.Optional<String> dialogText() {
-        return robot.lookup(".dialog-pane").tryQueryAs(javafx.scene.control.DialogPane.class).map(d -> d.getContentText());
+    private Optional<String> dialogText() {
+        return robot.lookup(".dialog-pane").tryQueryAs(DialogPane.class).map(d -> d.getContentText());
     }
 
     private void closeDialog() {
-        var pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
-        robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+        var pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.interact(() -> ((Stage) pane.getScene().getWindow()).close());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static boolean isShowing(javafx.scene.Node n) {
-        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+    private static boolean isShowing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
                 return false;
             }
@@ -802,7 +835,7 @@ class WorkbenchWindowTest {
     }
 
     /** Types over a field's text as a user does after selecting it (a double click can arrive as two clicks under load). */
-    private void typeInto(javafx.scene.control.TextField field, String text) {
+    private void typeInto(TextField field, String text) {
         robot.interact(() -> {
             field.requestFocus();
             field.selectAll();
@@ -812,8 +845,8 @@ class WorkbenchWindowTest {
     }
 
     private XYChart chartTitled(String title) {
-        return (XYChart) robot.lookup(n -> n instanceof ChartBox b && b.getChildren().get(0) instanceof javafx.scene.layout.HBox h
-                && h.getChildren().get(0) instanceof javafx.scene.control.Label l && l.getText().equals(title))
+        return (XYChart) robot.lookup(n -> n instanceof ChartBox b && b.getChildren().get(0) instanceof HBox h
+                && h.getChildren().get(0) instanceof Label l && l.getText().equals(title))
                 .queryAs(ChartBox.class).chart();
     }
 }

@@ -1,5 +1,8 @@
 package org.bearingworkbench.detect.baseline;
 
+import java.util.Arrays;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+
 /** The small dense linear algebra the baselines need (a few to a few dozen features): no library for 100 lines. */
 public final class Matrices {
     private Matrices() {
@@ -101,7 +104,7 @@ public final class Matrices {
         for (int i = 0; i < p; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(a[y][y], a[x][x]));
+        Arrays.sort(order, (x, y) -> Double.compare(a[y][y], a[x][x]));
         double[] values = new double[p];
         double[][] vectors = new double[p][p];
         for (int k = 0; k < p; k++) {
@@ -182,6 +185,6 @@ public final class Matrices {
 
     /** The p-quantile of chi-square with k degrees of freedom (Commons Math, exact to its solver's 1e-9). */
     static double chiSquareQuantile(int k, double p) {
-        return new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, k).inverseCumulativeProbability(p);
+        return new ChiSquaredDistribution(null, k).inverseCumulativeProbability(p);
     }
 }

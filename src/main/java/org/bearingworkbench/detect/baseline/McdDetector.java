@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.bearingworkbench.model.Scores;
+import java.util.stream.IntStream;
 
 /**
  * Robust Mahalanobis distance: location and scatter by the minimum covariance determinant (the h = (n + p + 1) / 2
@@ -85,7 +86,7 @@ public final class McdDetector implements Detector {
         }
         double[] scaledD2 = distances(x, mu, Matrices.cholesky(cov));
         double cut = Matrices.chiSquareQuantile(p, 0.975);
-        int[] inliers = java.util.stream.IntStream.range(0, n).filter(i -> scaledD2[i] <= cut).toArray();
+        int[] inliers = IntStream.range(0, n).filter(i -> scaledD2[i] <= cut).toArray();
         if (inliers.length > p + 1) {
             double[][] in = pick(x, inliers);
             mu = Matrices.mean(in);

@@ -1,5 +1,7 @@
 package org.bearingworkbench.detect.baseline;
 
+import java.util.Arrays;
+
 /**
  * Centres and scales features by the training rows' mean and standard deviation (a constant feature keeps scale 1,
  * so it neither divides by zero nor counts), and min-max scales them by the training range for the departure the
@@ -13,8 +15,8 @@ public record Standardizer(double[] mean, double[] sd, double[] min, double[] ma
         double[] sd = new double[p];
         double[] min = new double[p];
         double[] max = new double[p];
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (double[] row : train) {
             for (int j = 0; j < p; j++) {
                 mean[j] += row[j] / n;

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.NumberToken;
 import org.bearingworkbench.io.SkippedFile;
+import java.util.Comparator;
 
 /**
  * The entries of a data directory every format starts from: its regular files (hidden ones left out), with folders,
@@ -87,7 +88,7 @@ public final class DirectoryEntries {
      */
     static List<SnapshotRef> uniqueByTime(List<SnapshotRef> refs, List<SkippedFile> skipped) {
         List<SnapshotRef> sorted = new ArrayList<>(refs);
-        sorted.sort(java.util.Comparator.comparing(SnapshotRef::timestamp).thenComparing(SnapshotRef::name));
+        sorted.sort(Comparator.comparing(SnapshotRef::timestamp).thenComparing(SnapshotRef::name));
         List<SnapshotRef> unique = new ArrayList<>();
         for (SnapshotRef r : sorted) {
             SnapshotRef prev = unique.isEmpty() ? null : unique.get(unique.size() - 1);

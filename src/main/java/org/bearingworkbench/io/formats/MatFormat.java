@@ -20,6 +20,8 @@ import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Matrix;
+import java.nio.file.Files;
+import java.util.TreeSet;
 
 /**
  * MATLAB .mat files (v5 and v7; v7.3 is HDF5 and not read), one snapshot each, through the MAT File Library (MFL).
@@ -63,7 +65,7 @@ public final class MatFormat implements SnapshotFormat {
 
     @Override
     public double recognise(Path dir) {
-        try (var s = java.nio.file.Files.list(dir)) {
+        try (var s = Files.list(dir)) {
             List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
             return names.isEmpty() ? 0 : 0.9 * names.stream().filter(MatFormat::isMat).count() / names.size();
         } catch (IOException e) {
@@ -133,7 +135,7 @@ public final class MatFormat implements SnapshotFormat {
         if (variables != null) {
             for (String v : variables) {
                 if (!c.vectors().containsKey(v)) {
-                    throw new InputFormatException(name + ": no numeric vector '" + v + "' (has " + new java.util.TreeSet<>(
+                    throw new InputFormatException(name + ": no numeric vector '" + v + "' (has " + new TreeSet<>(
                             c.vectors().keySet()) + ")");
                 }
             }

@@ -18,6 +18,7 @@ import org.bearingworkbench.dataset.ValueSource;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.SnapshotReader;
+import java.io.BufferedInputStream;
 
 /**
  * One long recording (a WAV file, or a delimited text file with one row per sample) split into snapshots of
@@ -155,7 +156,7 @@ public final class RecordingFormat implements SnapshotFormat {
         }
         int header = text.headerLines() != null ? text.headerLines() : DelimitedFormat.headerLines(file);
         List<Long> offsets = new ArrayList<>();
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             long pos = 0;
             long line = 0;
             long row = -header;

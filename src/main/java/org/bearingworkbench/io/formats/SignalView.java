@@ -1,5 +1,7 @@
 package org.bearingworkbench.io.formats;
 
+import java.util.Arrays;
+
 /**
  * The signal channels of one snapshot just read, without copying: {@code channel(c)} holds {@link #rows()} samples
  * of channel c (0-based). Valid until the reader that produced it reads the next file.
@@ -15,7 +17,7 @@ public interface SignalView {
     default double[][] copy() {
         double[][] out = new double[channels()][];
         for (int c = 0; c < out.length; c++) {
-            out[c] = java.util.Arrays.copyOf(channel(c), rows());
+            out[c] = Arrays.copyOf(channel(c), rows());
         }
         return out;
     }

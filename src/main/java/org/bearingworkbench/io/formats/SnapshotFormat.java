@@ -6,6 +6,7 @@ import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.SnapshotReader;
+import java.time.LocalDateTime;
 
 /**
  * One layout of bearing-vibration recordings (IMS, PRONOSTIA, XJTU-SY, ...): whether a directory is in it, its
@@ -38,7 +39,7 @@ public interface SnapshotFormat {
     DataSetDescription describe(Path dir, List<SnapshotRef> refs, SignalView first);
 
     /** The snapshot a feature-table row names ({@code file} as {@link SnapshotRef#name()}). */
-    default SnapshotRef ref(Path dir, String file, java.time.LocalDateTime timestamp) throws InputFormatException {
+    default SnapshotRef ref(Path dir, String file, LocalDateTime timestamp) throws InputFormatException {
         return new SnapshotRef(dir.resolve(file), file, timestamp, 0);
     }
 }

@@ -11,6 +11,8 @@ import org.bearingworkbench.dataset.ValueSource;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.SnapshotReader;
+import java.io.IOException;
+import java.nio.file.Files;
 
 /**
  * WAV files, one snapshot each (PCM 8/16/24/32-bit or float): channels and sample rate from the header, the
@@ -36,11 +38,11 @@ public final class WavFormat implements SnapshotFormat {
 
     @Override
     public double recognise(Path dir) {
-        try (var s = java.nio.file.Files.list(dir)) {
+        try (var s = Files.list(dir)) {
             List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
             long wav = names.stream().filter(WavFormat::isWav).count();
             return names.isEmpty() ? 0 : 0.9 * wav / names.size();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.bearingworkbench.detect.baseline.Matrices;
 import org.bearingworkbench.detect.baseline.Standardizer;
 import org.bearingworkbench.features.FeatureTable;
+import java.util.Arrays;
 
 /**
  * A health indicator from the best-ranked features: their first principal component on the training rows
@@ -28,9 +29,9 @@ public record HealthIndicator(List<String> columns, double[] loadings, double[] 
             }
         }
         // standardized by the training rows; the loadings are the leading eigenvector of their covariance
-        Standardizer st = Standardizer.fit(java.util.Arrays.copyOf(x, trainRows));
+        Standardizer st = Standardizer.fit(Arrays.copyOf(x, trainRows));
         double[][] z = st.z(x);
-        Matrices.Eigen e = Matrices.symmetricEigen(Matrices.covariance(java.util.Arrays.copyOf(z, trainRows), null));
+        Matrices.Eigen e = Matrices.symmetricEigen(Matrices.covariance(Arrays.copyOf(z, trainRows), null));
         double[] w = new double[p];
         for (int j = 0; j < p; j++) {
             w[j] = e.vectors()[j][0];

@@ -9,6 +9,8 @@ import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdResult;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.features.FeatureTable;
+import java.util.Arrays;
+import org.bearingworkbench.detect.SensorProblems;
 
 /**
  * Remaining useful life of one run: rank the features ({@link FeatureRanking}), build a health indicator from the
@@ -37,18 +39,18 @@ public record RemainingLife(FeatureRanking ranking, HealthIndicator indicator, d
 
     /** About eight forecasts over a run: every 12 hours on a run of four days or more, more often on a shorter one. */
     public static double defaultEveryHours(FeatureTable t) {
-        double hours = java.time.Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds() / 3600.0;
+        double hours = Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds() / 3600.0;
         return hours >= 96 ? 12 : Math.max(hours / 8, 1 / 60.0);
     }
 
     public static RemainingLife of(FeatureTable t, List<String> candidates, int trainRows, int top, int smoothing,
                                    Double failureThreshold, double everyHours) {
         FeatureRanking ranking = FeatureRanking.of(t, candidates, smoothing);
-        org.bearingworkbench.detect.SensorProblems sensor = org.bearingworkbench.detect.SensorProblems.of(t);
+        SensorProblems sensor = SensorProblems.of(t);
         HealthIndicator hi = HealthIndicator.of(t, ranking.top(Math.min(top, candidates.size())), trainRows, smoothing,
                 sensor.flags());
         double[] h = hi.values();
-        double[] train = java.util.Arrays.copyOf(h, trainRows);
+        double[] train = Arrays.copyOf(h, trainRows);
         PersistenceRule rule = PersistenceRule.defaults();
         ThresholdResult onsetThreshold = Thresholds.defaultMethod(rule).apply(train);
         Alarms alarms = Alarms.compute(h, trainRows, onsetThreshold.value(), rule);

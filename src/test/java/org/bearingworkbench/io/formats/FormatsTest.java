@@ -20,6 +20,11 @@ import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import org.bearingworkbench.io.InputFormatException;
+import org.junit.jupiter.api.Assertions;
 
 /** The PRONOSTIA and XJTU-SY layouts on files the test writes, their bad files, detection, and remembered settings. */
 class FormatsTest {
@@ -58,13 +63,13 @@ class FormatsTest {
         ImportResult r = DataSets.open(dir, TaskContext.silent());
         assertEquals(List.of(), r.skipped());
         assertEquals(List.of("acc_00001.csv", "acc_00002.csv", "acc_00003.csv", "acc_00010.csv"),
-                java.util.stream.IntStream.range(0, 4).mapToObj(r.table()::file).toList());
+                IntStream.range(0, 4).mapToObj(r.table()::file).toList());
         assertEquals(LocalDateTime.of(2000, 1, 2, 0, 0, 0, 1_000_000), r.table().timestamp(3));
         assertEquals(2, r.channels());
         assertEquals(25_600.0, r.description().sampleRateHz().value());
         assertEquals(ValueSource.FORMAT, r.description().sampleRateHz().source());
         assertEquals(2560, r.description().samplesPerSnapshot().value());
-        assertEquals(java.util.OptionalInt.of(2), r.description().channelsPerBearing(),
+        assertEquals(OptionalInt.of(2), r.description().channelsPerBearing(),
                 "horizontal and vertical of one bearing: which-bearing attribution names bearing 1 for both");
         double[] peak = r.table().column("ch1_peak");
         assertEquals(peak[0], peak[1], 1e-12, "a ';' file reads like a ',' file");
@@ -111,7 +116,7 @@ class FormatsTest {
         assertTrue(why.get("12.csv").contains("no header"), why.toString());
         assertTrue(why.get("13.csv").contains("3 columns, expected 2"), why.toString());
         assertEquals(25_600.0, r.description().sampleRateHz().value());
-        assertEquals(java.time.Duration.ofMinutes(1), r.description().interval().value());
+        assertEquals(Duration.ofMinutes(1), r.description().interval().value());
         assertEquals("LDK UER204", r.description().bearing().value().name());
     }
 
@@ -134,10 +139,10 @@ class FormatsTest {
     @Test
     void aForcedFormatWins() throws Exception {
         write("2004.02.12.10.32.39", "0.1\t0.2\n0.3\t0.4\n");
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Formats.require("matlab"));
         assertTrue(e.getMessage().contains("ims, femto, xjtu-sy"), e.getMessage());
-        var r = org.junit.jupiter.api.Assertions.assertThrows(org.bearingworkbench.io.InputFormatException.class,
+        var r = Assertions.assertThrows(InputFormatException.class,
                 () -> DataSets.open(dir, new UserSettings("femto", null, null, null, null, null), TaskContext.silent()));
         assertTrue(r.getMessage().contains("no data files of the PRONOSTIA / FEMTO"), r.getMessage());
     }

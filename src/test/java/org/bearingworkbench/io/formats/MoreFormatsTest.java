@@ -24,6 +24,8 @@ import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.pipeline.DataSetPreview;
 
 /** Generic delimited files, WAV snapshots, long recordings and MATLAB files, with their bad inputs. */
 class MoreFormatsTest {
@@ -166,7 +168,7 @@ class MoreFormatsTest {
         assertEquals(1000, r.table().sampleRows(0));
         assertEquals(LocalDateTime.of(2000, 1, 1, 0, 0, 8), r.table().timestamp(4));
         var again = r.rawSource().orElseThrow().read("rec.wav#2", r.table().timestamp(2),
-                new org.bearingworkbench.io.SnapshotReader());
+                new SnapshotReader());
         assertEquals(1000, again.rows());
         assertEquals(signal(4000, 0), again.channel(0)[0], 1.0 / 32767);
     }
@@ -185,7 +187,7 @@ class MoreFormatsTest {
         assertEquals(5, r.table().rowCount(), r.skipped().toString());
         assertEquals(500, r.table().sampleRows(4));
         var view = r.rawSource().orElseThrow().read("rec.csv#3", r.table().timestamp(3),
-                new org.bearingworkbench.io.SnapshotReader());
+                new SnapshotReader());
         assertEquals(signal(3000, 1), view.channel(1)[0], 1e-6);
         assertEquals(signal(3499, 1), view.channel(1)[499], 1e-6);
         var plain = assertThrows(InputFormatException.class, () -> DataSets.open(dir.resolve("rec.wav2.wav"),
@@ -218,7 +220,7 @@ class MoreFormatsTest {
         assertEquals(List.of("X097_DE_time", "X097_FE_time"),
                 r.description().channels().stream().map(c -> c.label()).toList());
         assertEquals(1796.0, r.description().rpm().value());
-        var preview = org.bearingworkbench.pipeline.DataSetPreview.of(dir, settings("mat", "time=order:10s", null));
+        var preview = DataSetPreview.of(dir, settings("mat", "time=order:10s", null));
         assertTrue(preview.rawHead().stream().anyMatch(l -> l.startsWith("X097_DE_time: 4096 x 1")), preview.rawHead().toString());
         assertEquals(List.of("bearing"), preview.missing(), "the sample rate given above was remembered");
         ImportResult fe = DataSets.open(dir, settings("mat", "variables=X097_FE_time;time=order:10s", 12_000.0),

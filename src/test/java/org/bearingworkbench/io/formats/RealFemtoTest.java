@@ -18,6 +18,8 @@ import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Duration;
+import java.util.stream.IntStream;
 
 /**
  * Acceptance on the real PRONOSTIA / FEMTO Bearing3_1 (skipped without ../shared): it opens with no question asked,
@@ -43,7 +45,7 @@ class RealFemtoTest {
         assertEquals(25_600.0, d.sampleRateHz().value());
         assertEquals(ValueSource.FORMAT, d.sampleRateHz().source());
         assertEquals(2560, d.samplesPerSnapshot().value());
-        assertEquals(java.time.Duration.ofSeconds(10), d.interval().value());
+        assertEquals(Duration.ofSeconds(10), d.interval().value());
         assertEquals(2, d.channelCount());
         assertEquals(List.of("horizontal", "vertical"), d.channels().stream().map(c -> c.label()).toList());
         assertEquals(List.of(), data.skipped());
@@ -71,7 +73,7 @@ class RealFemtoTest {
         int checked = 0;
         for (String line : lines.subList(2, lines.size())) {
             String[] v = line.split(",");
-            int row = java.util.stream.IntStream.range(0, t.rowCount()).filter(r -> t.file(r).equals(v[0]))
+            int row = IntStream.range(0, t.rowCount()).filter(r -> t.file(r).equals(v[0]))
                     .findFirst().orElseThrow();
             assertEquals(Integer.parseInt(v[1]), t.sampleRows(row));
             for (int c = 3; c < head.length; c++) {

@@ -15,6 +15,7 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.SplitConfig;
 import org.junit.jupiter.api.Test;
+import java.util.Random;
 
 /** Feature ranking, the health indicator and remaining-life forecasts. */
 class RemainingLifeTest {
@@ -35,7 +36,7 @@ class RemainingLifeTest {
         List<LocalDateTime> ts = new ArrayList<>();
         List<String> files = new ArrayList<>();
         double[] h = new double[n];
-        java.util.Random noise = new java.util.Random(3);
+        Random noise = new Random(3);
         for (int i = 0; i < n; i++) {
             ts.add(LocalDateTime.of(2025, 1, 1, 0, 0).plusHours(i));
             files.add("f" + i);
