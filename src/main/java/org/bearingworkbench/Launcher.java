@@ -1,7 +1,7 @@
 package org.bearingworkbench;
 
-import org.bearingworkbench.cli.BearingCli;
 import java.util.Arrays;
+import org.bearingworkbench.cli.BearingCli;
 import org.bearingworkbench.ui.WorkbenchApp;
 
 /**
@@ -10,8 +10,7 @@ import org.bearingworkbench.ui.WorkbenchApp;
  * command-line launcher sets {@code -Dbw.cli=true}: it never opens the window.
  */
 public final class Launcher {
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         boolean cliOnly = Boolean.getBoolean("bw.cli");

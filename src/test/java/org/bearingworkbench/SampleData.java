@@ -12,12 +12,13 @@ public final class SampleData {
     public static final Path DIR = Paths.get("sample-data", "ims-synthetic");
     private static FeatureTable table;
 
-    private SampleData() {
-    }
+    private SampleData() {}
 
     public static synchronized FeatureTable table() throws InputFormatException {
         if (table == null) {
-            table = new DirectoryImporter().importDirectory(DIR, TaskContext.silent()).table();
+            table = new DirectoryImporter()
+                    .importDirectory(DIR, TaskContext.silent())
+                    .table();
         }
         return table;
     }

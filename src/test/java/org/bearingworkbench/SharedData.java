@@ -16,12 +16,14 @@ import java.nio.file.Paths;
 public final class SharedData {
     private static final String SETTING = System.getProperty("bw.sharedData", "");
     private static final boolean HIDDEN = SETTING.equals("absent");
-    private static final Path ROOT = (SETTING.isEmpty() || HIDDEN ? Paths.get("..", "shared", "data")
-            : Paths.get(SETTING)).toAbsolutePath().normalize();
+    private static final Path ROOT = (SETTING.isEmpty() || HIDDEN
+                    ? Paths.get("..", "shared", "data")
+                    : Paths.get(SETTING))
+            .toAbsolutePath()
+            .normalize();
     private static final Path UNPACKED = Paths.get("target", "ims-test2").toAbsolutePath();
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     public static Path file(String relative) {
         Path p = ROOT.resolve(relative);
@@ -43,7 +45,8 @@ public final class SharedData {
         if (!Files.exists(done)) {
             Files.createDirectories(UNPACKED);
             Process p = new ProcessBuilder("tar", "xJf", archive.toString(), "-C", UNPACKED.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes());
             if (p.waitFor() != 0) {
                 throw new IOException("could not unpack " + archive + ": " + out);
@@ -61,7 +64,8 @@ public final class SharedData {
         if (!Files.exists(done)) {
             Files.createDirectories(into);
             Process p = new ProcessBuilder("tar", "xJf", archive.toString(), "-C", into.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes());
             if (p.waitFor() != 0) {
                 throw new IOException("could not unpack " + archive + ": " + out);

@@ -1,18 +1,36 @@
 package org.bearingworkbench.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The command line: one subcommand per job, all calling the same headless core as the GUI. */
-@Command(name = "bearing-workbench", mixinStandardHelpOptions = true, version = "Bearing Workbench 0.1.0",
-        description = "Bearing-vibration anomaly detection with an LSTM autoencoder (IMS, PRONOSTIA, XJTU-SY, delimited, WAV, MAT).",
-        subcommands = {InspectCommand.class, FeaturesCommand.class, TrainCommand.class, ScoreCommand.class, RunCommand.class, CompareCommand.class, RulCommand.class, ReportCommand.class, WatchCommand.class, ServeCommand.class, EnvelopeCommand.class,
-            GenerateCommand.class, BenchCommand.class})
+@Command(
+        name = "bearing-workbench",
+        mixinStandardHelpOptions = true,
+        version = "Bearing Workbench 0.1.0",
+        description = "Bearing-vibration anomaly detection with an LSTM autoencoder (IMS, PRONOSTIA, XJTU-SY, "
+                + "delimited, WAV, MAT).",
+        subcommands = {
+            InspectCommand.class,
+            FeaturesCommand.class,
+            TrainCommand.class,
+            ScoreCommand.class,
+            RunCommand.class,
+            CompareCommand.class,
+            RulCommand.class,
+            ReportCommand.class,
+            WatchCommand.class,
+            ServeCommand.class,
+            EnvelopeCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class
+        })
 public final class BearingCli implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BearingCli.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

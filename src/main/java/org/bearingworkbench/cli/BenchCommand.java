@@ -1,12 +1,24 @@
 package org.bearingworkbench.cli;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.detect.ManualThreshold;
+import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.DirectoryImporter;
 import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.model.EpochResult;
+import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.model.ModelRuntime;
 import org.bearingworkbench.model.SplitConfig;
@@ -14,44 +26,43 @@ import org.bearingworkbench.model.Trainer;
 import org.bearingworkbench.model.TrainingPath;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.pipeline.DataSets;
-import org.bearingworkbench.io.DirectoryImporter;
+import org.bearingworkbench.pipeline.RunPhysics;
+import org.bearingworkbench.pipeline.Workflows;
+import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.task.TaskContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Locale;
-import org.bearingworkbench.dataset.UserSettings;
-import org.bearingworkbench.detect.ManualThreshold;
-import org.bearingworkbench.detect.PersistenceRule;
-import org.bearingworkbench.io.SnapshotReader;
-import org.bearingworkbench.model.ModelBundle;
-import org.bearingworkbench.pipeline.RunPhysics;
-import org.bearingworkbench.pipeline.Workflows;
-import org.bearingworkbench.signal.PhysicsSettings;
 
 /** {@code bench import}: times the directory import (warm page cache) and prints seconds, MB/s and heap used. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks that print numbers:",
-                "  import <dir>          time the import of a directory (after one warm-up run)",
-                "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch",
-                "                        (--trainer fused|dl4j|both)",
-                "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows",
-                "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up",
-                "  serve <dir-or-csv> --model M.bwm   throughput and latency of the scoring service (1 and 1,000 rows; 1, 4, 16 clients)",
-                "  startup <dir>         fresh JVMs: import 'seconds' and wall time, with and without a class-data-sharing archive;",
-                "                        the window drawn and the sample data drawn (needs a display: xvfb-run)",
-                "  e2e <dir>             fresh JVMs: 'run <dir>' end to end (import, training, thresholds, report), wall time",
-                "                        (--peer URL: the same load on another service, e.g. scripts/peers/serve_flask_torch.py)"})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmarks that print numbers:",
+            "  import <dir>          time the import of a directory (after one warm-up run)",
+            "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch",
+            "                        (--trainer fused|dl4j|both)",
+            "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows",
+            "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up",
+            "  serve <dir-or-csv> --model M.bwm   throughput and latency of the scoring service (1 and "
+                    + "1,000 rows; 1, 4, 16 clients)",
+            "  startup <dir>         fresh JVMs: import 'seconds' and wall time, with and without a "
+                    + "class-data-sharing archive;",
+            "                        the window drawn and the sample data drawn (needs a display: xvfb-run)",
+            "  e2e <dir>             fresh JVMs: 'run <dir>' end to end (import, training, thresholds, "
+                    + "report), wall time",
+            "                        (--peer URL: the same load on another service, e.g. "
+                    + "scripts/peers/serve_flask_torch.py)"
+        })
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<what>", description = "import")
     String what;
 
-    @Parameters(index = "1", paramLabel = "<data>", description = "IMS directory (import), directory or feature CSV (train)")
+    @Parameters(
+            index = "1",
+            paramLabel = "<data>",
+            description = "IMS directory (import), directory or feature CSV (train)")
     Path dir;
 
     @Option(names = "--epochs", defaultValue = "100", description = "epochs for 'train' (default ${DEFAULT-VALUE})")
@@ -60,7 +71,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model bundle for 'threshold'")
     Path model;
 
-    @Option(names = "--trainer",
+    @Option(
+            names = "--trainer",
             description = "'train': fused (ND4J's fused LSTM ops), dl4j (MultiLayerNetwork.fit) or both (default: "
                     + "-Dbw.trainer, else fused)")
     String trainer;
@@ -92,7 +104,8 @@ final class BenchCommand implements Callable<Integer> {
             return new StartupBench(dir, runs).endToEnd();
         }
         if (!"import".equals(what)) {
-            System.err.println("unknown benchmark '" + what + "' (known: import, train, threshold, physics, serve, startup, e2e)");
+            System.err.println(
+                    "unknown benchmark '" + what + "' (known: import, train, threshold, physics, serve, startup, e2e)");
             return 2;
         }
         DirectoryImporter importer = new DirectoryImporter();
@@ -102,9 +115,16 @@ final class BenchCommand implements Callable<Integer> {
             ImportResult res = importer.importDirectory(dir, TaskContext.silent());
             best = Math.min(best, res.seconds());
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT, "run %d: %d files, %.1f MB in %.3f s = %.0f MB/s (heap used %.0f MB, max %.0f MB)%n",
-                    r, res.table().rowCount(), res.bytes() / 1e6, res.seconds(), res.megabytesPerSecond(),
-                    (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: %d files, %.1f MB in %.3f s = %.0f MB/s (heap used %.0f MB, max %.0f MB)%n",
+                    r,
+                    res.table().rowCount(),
+                    res.bytes() / 1e6,
+                    res.seconds(),
+                    res.megabytesPerSecond(),
+                    (rt.totalMemory() - rt.freeMemory()) / 1e6,
+                    rt.maxMemory() / 1e6);
         }
         System.out.printf(Locale.ROOT, "best: %.3f s%n", best);
         return 0;
@@ -114,22 +134,38 @@ final class BenchCommand implements Callable<Integer> {
         FeatureTable table = DataSets.open(dir, TaskContext.silent()).table();
         ModelConfig config = ModelConfig.defaults().withEpochs(epochs);
         SplitConfig split = SplitConfig.defaultFor(table);
-        System.out.printf(Locale.ROOT, "OMP_NUM_THREADS=%s, %s%n", System.getenv("OMP_NUM_THREADS"),
-                ModelRuntime.describe());
-        List<TrainingPath> paths = trainer == null ? List.of(TrainingPath.configured())
-                : "both".equals(trainer) ? List.of(TrainingPath.FUSED, TrainingPath.DL4J)
-                : List.of(TrainingPath.parse(trainer));
+        System.out.printf(
+                Locale.ROOT, "OMP_NUM_THREADS=%s, %s%n", System.getenv("OMP_NUM_THREADS"), ModelRuntime.describe());
+        List<TrainingPath> paths = trainer == null
+                ? List.of(TrainingPath.configured())
+                : "both".equals(trainer)
+                        ? List.of(TrainingPath.FUSED, TrainingPath.DL4J)
+                        : List.of(TrainingPath.parse(trainer));
         for (TrainingPath path : paths) {
-            TrainingResult r = Trainer.train(table, ColumnSelection.defaults(table), split, config, e -> { },
-                    TaskContext.silent(), path);
+            TrainingResult r = Trainer.train(
+                    table, ColumnSelection.defaults(table), split, config, e -> {}, TaskContext.silent(), path);
             double first = r.history().get(0).seconds();
-            double rest = r.history().stream().skip(1).mapToDouble(EpochResult::seconds).sum()
+            double rest = r.history().stream()
+                            .skip(1)
+                            .mapToDouble(EpochResult::seconds)
+                            .sum()
                     / Math.max(1, r.history().size() - 1);
-            System.out.printf(Locale.ROOT, "%s: %d train rows (%d fit / %d validate), batch %d, %d epochs in "
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d train rows (%d fit / %d validate), batch %d, %d epochs in "
                             + "%.2f s: first epoch %.3f s, then %.3f s per epoch; loss %.4f val %.4f; process RSS %s%n",
-                    path.name().toLowerCase(Locale.ROOT), r.trainRows(), r.fitWindows(),
-                    r.validationWindows(), config.batchSize(), r.history().size(), r.seconds(), first, rest,
-                    r.last().loss(), r.last().validationLoss(), residentMemory());
+                    path.name().toLowerCase(Locale.ROOT),
+                    r.trainRows(),
+                    r.fitWindows(),
+                    r.validationWindows(),
+                    config.batchSize(),
+                    r.history().size(),
+                    r.seconds(),
+                    first,
+                    rest,
+                    r.last().loss(),
+                    r.last().validationLoss(),
+                    residentMemory());
         }
         return 0;
     }
@@ -162,9 +198,18 @@ final class BenchCommand implements Callable<Integer> {
                 continue;
             }
             best = Math.min(best, s);
-            System.out.printf(Locale.ROOT, "run %d: %d files x %d channels = %d signals of %d samples in %.2f s "
-                    + "(%.2f ms per signal, %d threads)%n", r, data.table().rowCount(), data.table().channels().size(),
-                    signals, data.table().sampleRows(0), s, s * 1000 / signals, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: %d files x %d channels = %d signals of %d samples in %.2f s "
+                            + "(%.2f ms per signal, %d threads)%n",
+                    r,
+                    data.table().rowCount(),
+                    data.table().channels().size(),
+                    signals,
+                    data.table().sampleRows(0),
+                    s,
+                    s * 1000 / signals,
+                    Runtime.getRuntime().availableProcessors());
         }
         System.out.printf(Locale.ROOT, "best: %.2f s (reading and parsing every file again included)%n", best);
         benchPhysicsFused();
@@ -191,20 +236,29 @@ final class BenchCommand implements Callable<Integer> {
             if (r > 0) {
                 plain = Math.min(plain, (t1 - t0) / 1e9);
                 fused = Math.min(fused, (t2 - t1) / 1e9);
-                System.out.printf(Locale.ROOT, "run %d: import %.2f s, import with physics %.2f s%n", r,
-                        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+                System.out.printf(
+                        Locale.ROOT,
+                        "run %d: import %.2f s, import with physics %.2f s%n",
+                        r,
+                        (t1 - t0) / 1e9,
+                        (t2 - t1) / 1e9);
             }
         }
-        System.out.printf(Locale.ROOT, "fused best: import %.2f s, import with physics %.2f s: the physics "
-                + "adds %.2f s (each file read once)%n", plain, fused, fused - plain);
+        System.out.printf(
+                Locale.ROOT,
+                "fused best: import %.2f s, import with physics %.2f s: the physics "
+                        + "adds %.2f s (each file read once)%n",
+                plain,
+                fused,
+                fused - plain);
     }
 
     /**
      * The computation alone, on one thread, over the first 100 files' signals held in memory: the figure to set
      * beside a numpy/scipy loop over the same signals (scripts/peers/physics_numpy.py).
      */
-    private static void benchPhysicsComputeOnly(ImportResult data, PhysicsSettings settings,
-                                                int signals) throws Exception {
+    private static void benchPhysicsComputeOnly(ImportResult data, PhysicsSettings settings, int signals)
+            throws Exception {
         var source = data.rawSource().orElseThrow();
         var table = data.table();
         int files = Math.min(100, table.rowCount());
@@ -229,9 +283,17 @@ final class BenchCommand implements Callable<Integer> {
             }
             best = Math.min(best, (System.nanoTime() - start) / 1e6 / xs.size());
         }
-        System.out.printf(Locale.ROOT, "compute only, one thread: %.3f ms per signal (best of 3 after a warm-up, "
-                + "%d signals of %d samples) = %.2f s for the run's %d signals on one thread, %.2f s on %d threads%n", best,
-                xs.size(), n, best * signals / 1000, signals, best * signals / 1000 / Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "compute only, one thread: %.3f ms per signal (best of 3 after a warm-up, "
+                        + "%d signals of %d samples) = %.2f s for the run's %d signals on one thread, "
+                        + "%.2f s on %d threads%n",
+                best,
+                xs.size(),
+                n,
+                best * signals / 1000,
+                signals,
+                best * signals / 1000 / Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -251,12 +313,18 @@ final class BenchCommand implements Callable<Integer> {
             start = System.nanoTime();
             for (int i = 0; i < reps; i++) {
                 var b = a.withThreshold(new ManualThreshold(0.1 + (i % 100) / 200.0), rule);
-                sink += b.alarms().flaggedCount() + b.attribution().topChannel(b.table().rowCount() - 1);
+                sink += b.alarms().flaggedCount()
+                        + b.attribution().topChannel(b.table().rowCount() - 1);
             }
         }
         double perCall = (System.nanoTime() - start) / 1e3 / reps;
-        System.out.printf(Locale.ROOT, "threshold change on %d rows: %.1f us per change = %.1f us per 1,000 rows (%s)%n",
-                table.rowCount(), perCall, perCall * 1000 / table.rowCount(), sink > 0 ? "ok" : "-");
+        System.out.printf(
+                Locale.ROOT,
+                "threshold change on %d rows: %.1f us per change = %.1f us per 1,000 rows (%s)%n",
+                table.rowCount(),
+                perCall,
+                perCall * 1000 / table.rowCount(),
+                sink > 0 ? "ok" : "-");
         return 0;
     }
 }

@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.InputFormatException;
-import org.bearingworkbench.io.SkippedFile;
-import java.util.OptionalDouble;
 import org.bearingworkbench.io.NumberToken;
+import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.signal.PhysicsSettings;
 
 /** Checks and messages every data command shares: the source exists before any work, skipped files are named. */
@@ -16,8 +16,7 @@ final class CommandChecks {
     /** Skipped files listed one per line on stderr; more are counted and found in the named place. */
     static final int LISTED = 20;
 
-    private CommandChecks() {
-    }
+    private CommandChecks() {}
 
     static void requireSource(Path source) throws InputFormatException {
         if (!Files.exists(source)) {
@@ -35,8 +34,8 @@ final class CommandChecks {
             err.println("skipped " + skipped.get(i));
         }
         if (skipped.size() > LISTED) {
-            err.println("… and " + (skipped.size() - LISTED) + " more skipped" + (where == null ? "" : "; all "
-                    + skipped.size() + " are listed in " + where));
+            err.println("… and " + (skipped.size() - LISTED) + " more skipped"
+                    + (where == null ? "" : "; all " + skipped.size() + " are listed in " + where));
         }
     }
 
@@ -54,7 +53,13 @@ final class CommandChecks {
     /** {@code base} with the band {@code spec} (a data set's physics clips it to its own Nyquist frequency). */
     static PhysicsSettings band(String spec, PhysicsSettings base) {
         double[] b = parseBand(spec);
-        return new PhysicsSettings(base.geometry(), b[0], b[1],
-                Math.max(base.sampleRate(), 2 * b[1]), base.harmonics(), base.tolerance(), base.spectrogramBins());
+        return new PhysicsSettings(
+                base.geometry(),
+                b[0],
+                b[1],
+                Math.max(base.sampleRate(), 2 * b[1]),
+                base.harmonics(),
+                base.tolerance(),
+                base.spectrogramBins());
     }
 }

@@ -1,18 +1,25 @@
 package org.bearingworkbench.cli;
 
 import org.bearingworkbench.dataset.UserSettings;
-import picocli.CommandLine.Option;
 import org.bearingworkbench.io.formats.Formats;
+import picocli.CommandLine.Option;
 
-/** What the user states about the data set: layout, sample rate, shaft speed, bearing, unit (remembered per directory). */
+/**
+ * What the user states about the data set: layout, sample rate, shaft speed, bearing, unit (remembered per
+ * directory).
+ */
 final class DataSetOptions {
-    @Option(names = "--format", description = "ims, femto, xjtu-sy, delimited, wav, mat, or recording (one long file in snapshots); "
-            + "default: detected")
+    @Option(
+            names = "--format",
+            description = "ims, femto, xjtu-sy, delimited, wav, mat, or recording (one long file in snapshots); "
+                    + "default: detected")
     String format;
 
-    @Option(names = "--layout", description = "for --format delimited or wav: columns=2,3;header=1;"
-            + "time=name:yyyy.MM.dd.HH.mm.ss | time=mtime | time=order:10s; for --format recording: "
-            + "snapshot=1s;every=10s (see README)")
+    @Option(
+            names = "--layout",
+            description = "for --format delimited or wav: columns=2,3;header=1;"
+                    + "time=name:yyyy.MM.dd.HH.mm.ss | time=mtime | time=order:10s; for --format recording: "
+                    + "snapshot=1s;every=10s (see README)")
     String layout;
 
     @Option(names = "--sample-rate", description = "sample rate in Hz (default: the format's or the rig preset's)")
@@ -21,8 +28,10 @@ final class DataSetOptions {
     @Option(names = "--rpm", description = "shaft speed in rpm (default: the rig preset's)")
     Double rpm;
 
-    @Option(names = "--bearing", description = "bearing: a preset (za-2115, pronostia, uer204) or N,d,D,angle "
-            + "(elements, element and pitch diameter, contact angle in degrees)")
+    @Option(
+            names = "--bearing",
+            description = "bearing: a preset (za-2115, pronostia, uer204) or N,d,D,angle "
+                    + "(elements, element and pitch diameter, contact angle in degrees)")
     String bearing;
 
     @Option(names = "--unit", description = "the signal's physical unit (e.g. g, m/s^2)")
@@ -33,7 +42,7 @@ final class DataSetOptions {
         if (format != null) {
             Formats.require(format, layout, sampleRate);
         }
-        return new UserSettings(format, layout, sampleRate, rpm, bearing == null ? null : UserSettings.parseBearing(bearing),
-                unit);
+        return new UserSettings(
+                format, layout, sampleRate, rpm, bearing == null ? null : UserSettings.parseBearing(bearing), unit);
     }
 }

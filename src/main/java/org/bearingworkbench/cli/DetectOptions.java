@@ -1,28 +1,34 @@
 package org.bearingworkbench.cli;
 
+import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
-import picocli.CommandLine.Option;
-import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.model.ModelBundle;
+import picocli.CommandLine.Option;
 
 /** Threshold, persistence and channel-to-bearing flags shared by {@code score} and {@code run}. */
 final class DetectOptions {
     @Option(names = "--threshold", description = "fixed threshold value (overrides the model's and the default)")
     Double threshold;
 
-    @Option(names = "--threshold-method", description = "robust:3 (default) | percentile:99 | sigma:3 | max:1.1 | "
-            + "lognormal:0.001 | gamma:0.001 | pot:0.001")
+    @Option(
+            names = "--threshold-method",
+            description = "robust:3 (default) | percentile:99 | sigma:3 | max:1.1 | "
+                    + "lognormal:0.001 | gamma:0.001 | pot:0.001")
     String method;
 
-    @Option(names = "--persistence", description = "alarm when N of the last M rows are flagged (default: the model's "
-            + "saved rule, else 3/3)")
+    @Option(
+            names = "--persistence",
+            description =
+                    "alarm when N of the last M rows are flagged (default: the model's " + "saved rule, else 3/3)")
     String persistence;
 
-    @Option(names = "--channels-per-bearing", description = "channels per bearing (default: from the data's channels, "
-            + "e.g. 2 for PRONOSTIA and IMS test 1; else 1)")
+    @Option(
+            names = "--channels-per-bearing",
+            description = "channels per bearing (default: from the data's channels, "
+                    + "e.g. 2 for PRONOSTIA and IMS test 1; else 1)")
     Integer channelsPerBearing;
 
     @Option(names = "--only-flagged", description = "report only flagged rows")
@@ -71,6 +77,8 @@ final class DetectOptions {
 
     /** The channels per bearing given, else what the data's channel list says, else 1. */
     int perBearing(DataSetDescription data) {
-        return channelsPerBearing != null ? channelsPerBearing : data.channelsPerBearing().orElse(1);
+        return channelsPerBearing != null
+                ? channelsPerBearing
+                : data.channelsPerBearing().orElse(1);
     }
 }

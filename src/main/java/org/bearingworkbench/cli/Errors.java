@@ -4,8 +4,7 @@ import org.bearingworkbench.task.CancelledException;
 
 /** Turns exceptions into the one-line reasons the CLI prints on stderr. */
 final class Errors {
-    private Errors() {
-    }
+    private Errors() {}
 
     static String describe(Throwable ex) {
         if (ex instanceof CancelledException) {

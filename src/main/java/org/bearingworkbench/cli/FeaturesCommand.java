@@ -1,39 +1,52 @@
 package org.bearingworkbench.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import org.bearingworkbench.io.FeatureCsv;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.pipeline.DataSets;
+import org.bearingworkbench.pipeline.RunPhysics;
+import org.bearingworkbench.signal.PhysicsSettings;
+import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.SyncTaskExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import java.util.Locale;
-import org.bearingworkbench.features.FeatureTable;
-import org.bearingworkbench.pipeline.RunPhysics;
-import org.bearingworkbench.signal.PhysicsSettings;
 
 /** {@code features}: imports a directory (or reads a feature CSV) and writes the feature table. */
-@Command(name = "features", mixinStandardHelpOptions = true,
+@Command(
+        name = "features",
+        mixinStandardHelpOptions = true,
         description = "Import an IMS directory (or a feature CSV) and write the per-file feature table as CSV.")
 final class FeaturesCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "<dir-or-csv>", description = "IMS directory of timestamped snapshot files, or a feature CSV")
+    @Parameters(
+            paramLabel = "<dir-or-csv>",
+            description = "IMS directory of timestamped snapshot files, or a feature CSV")
     Path source;
 
-    @Option(names = {"-o", "--output"}, required = true, description = "feature CSV to write")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            description = "feature CSV to write")
     Path output;
 
-    @Option(names = "--defects", description = "also compute bearing defect indicators per channel (ch<N>_bpfo, _bpfi, "
-            + "_bsf, _2bsf, _ftf: envelope peak / noise floor) from the data set's bearing, shaft speed and sample rate (band 2-8 kHz)")
+    @Option(
+            names = "--defects",
+            description = "also compute bearing defect indicators per channel (ch<N>_bpfo, _bpfi, "
+                    + "_bsf, _2bsf, _ftf: envelope peak / noise floor) from the data set's "
+                    + "bearing, shaft speed and sample rate (band 2-8 kHz)")
     boolean defects;
 
-    @Option(names = "--summary", description = "print each column's statistics (count, mean, sd, min, max; Tablesaw's "
-            + "summary) on stdout")
+    @Option(
+            names = "--summary",
+            description =
+                    "print each column's statistics (count, mean, sd, min, max; Tablesaw's " + "summary) on stdout")
     boolean summary;
 
     @Option(names = "--json", description = "print a one-line JSON summary on stdout")
@@ -51,20 +64,32 @@ final class FeaturesCommand implements Callable<Integer> {
         var table = (FeatureTable) null;
         if (defects) {
             // the physics is computed while each file is read (one pass over the files)
-            var imported = new SyncTaskExecutor().execute("Import",
-                    ctx -> RunPhysics.importWith(source, settings,
-                            PhysicsSettings.ims(), ctx), new ConsoleProgress(System.err));
+            var imported = new SyncTaskExecutor()
+                    .execute(
+                            "Import",
+                            ctx -> RunPhysics.importWith(source, settings, PhysicsSettings.ims(), ctx),
+                            new ConsoleProgress(System.err));
             result = imported.data();
-            var physics = imported.physics() != null ? imported.physics().settings()
+            var physics = imported.physics() != null
+                    ? imported.physics().settings()
                     : result.description().physics(PhysicsSettings.ims()); // says what is missing
-            System.err.printf(Locale.ROOT, "defect indicators: %s, %.6g Hz, band %.0f-%.0f Hz%n",
-                    physics.geometry().name(), physics.sampleRate(), physics.bandLowHz(), physics.bandHighHz());
-            table = imported.physics() != null ? imported.physics().addTo(result.table())
-                    : RunPhysics.compute(result, physics, new org.bearingworkbench.task
-                            .CancellationToken().contextFor(new ConsoleProgress(System.err))).addTo(result.table());
+            System.err.printf(
+                    Locale.ROOT,
+                    "defect indicators: %s, %.6g Hz, band %.0f-%.0f Hz%n",
+                    physics.geometry().name(),
+                    physics.sampleRate(),
+                    physics.bandLowHz(),
+                    physics.bandHighHz());
+            table = imported.physics() != null
+                    ? imported.physics().addTo(result.table())
+                    : RunPhysics.compute(
+                                    result,
+                                    physics,
+                                    new CancellationToken().contextFor(new ConsoleProgress(System.err)))
+                            .addTo(result.table());
         } else {
-            result = new SyncTaskExecutor().execute("Import", ctx -> DataSets.open(source, settings, ctx),
-                    new ConsoleProgress(System.err));
+            result = new SyncTaskExecutor()
+                    .execute("Import", ctx -> DataSets.open(source, settings, ctx), new ConsoleProgress(System.err));
             table = result.table();
         }
         for (SkippedFile s : result.skipped()) {
@@ -75,16 +100,24 @@ final class FeaturesCommand implements Callable<Integer> {
             System.out.println(table.table().summary().printAll());
         }
         if (json) {
-            System.out.println(new Json().put("files", result.table().rowCount()).put("skipped", result.skipped().size())
-                    .put("channels", result.channels()).put("seconds", result.seconds())
+            System.out.println(new Json()
+                    .put("files", result.table().rowCount())
+                    .put("skipped", result.skipped().size())
+                    .put("channels", result.channels())
+                    .put("seconds", result.seconds())
                     .put("mb_per_s", result.megabytesPerSecond()));
         } else {
             for (String line : result.description().lines()) {
                 System.err.println("  " + line);
             }
-            System.err.printf("%d files, %d skipped, %d channels in %.2f s (%.0f MB/s) -> %s%n",
-                    result.table().rowCount(), result.skipped().size(), result.channels(), result.seconds(),
-                    result.megabytesPerSecond(), output);
+            System.err.printf(
+                    "%d files, %d skipped, %d channels in %.2f s (%.0f MB/s) -> %s%n",
+                    result.table().rowCount(),
+                    result.skipped().size(),
+                    result.channels(),
+                    result.seconds(),
+                    result.megabytesPerSecond(),
+                    output);
         }
         return 0;
     }

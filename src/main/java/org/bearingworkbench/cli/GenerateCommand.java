@@ -10,13 +10,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code generate}: writes a synthetic run-to-failure directory (the bundled sample, or a full-size one). */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Write a synthetic IMS-format run-to-failure (outer-race defect growing on one bearing).")
 final class GenerateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir>", description = "directory to write the snapshot files into")
     Path dir;
 
-    @Option(names = "--full-size", description = "984 files x 20,480 rows like IMS test 2 (default: the 160 x 2,048 sample)")
+    @Option(
+            names = "--full-size",
+            description = "984 files x 20,480 rows like IMS test 2 (default: the 160 x 2,048 sample)")
     boolean fullSize;
 
     @Option(names = "--gzip", description = "gzip each file (.gz)")

@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code inspect}: what opening a data source would give, before any import (the CLI's Open data dialog). */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
         description = "Show how a data directory (or recording) would be read: formats recognised, the first "
                 + "snapshot's first lines, the data set's description with the source of each value, what is missing.")
 final class InspectCommand implements Callable<Integer> {

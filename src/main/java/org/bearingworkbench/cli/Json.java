@@ -1,9 +1,9 @@
 package org.bearingworkbench.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Builds the one-line JSON summaries that commands print with {@code --json}. */
 final class Json {
@@ -34,7 +34,10 @@ final class Json {
             if (d.isNaN() || d.isInfinite()) {
                 return "null";
             }
-            return new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+            return new BigDecimal(d)
+                    .round(new MathContext(6))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();

@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 final class KeepAliveClient implements AutoCloseable {
     /** A response: status and body. */
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     private final URI uri;
     private Socket socket;
@@ -88,8 +87,9 @@ final class KeepAliveClient implements AutoCloseable {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (chunked) {
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line();
             }

@@ -12,12 +12,15 @@ final class ModelOptions {
     @Option(names = "--layers", split = ",", description = "encoder layer sizes, decoder mirrors them (default 16,4)")
     List<Integer> layers = new ArrayList<>(D.layers());
 
-    @Option(names = "--activation", description = "LSTM cell and output activation: relu, tanh, sigmoid, identity "
-            + "(default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--activation",
+            description =
+                    "LSTM cell and output activation: relu, tanh, sigmoid, identity " + "(default ${DEFAULT-VALUE})")
     String activation = D.activation();
 
-    @Option(names = "--gate-activation", description = "LSTM gate activation: hard_sigmoid, sigmoid (default "
-            + "${DEFAULT-VALUE})")
+    @Option(
+            names = "--gate-activation",
+            description = "LSTM gate activation: hard_sigmoid, sigmoid (default " + "${DEFAULT-VALUE})")
     String gateActivation = D.gateActivation();
 
     @Option(names = "--timesteps", description = "window length in files (default ${DEFAULT-VALUE})")
@@ -41,7 +44,9 @@ final class ModelOptions {
     @Option(names = "--epsilon", description = "Adam epsilon (default ${DEFAULT-VALUE})")
     double epsilon = D.epsilon();
 
-    @Option(names = "--val-split", description = "share of training rows (the last ones) for validation (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--val-split",
+            description = "share of training rows (the last ones) for validation (default ${DEFAULT-VALUE})")
     double valSplit = D.validationSplit();
 
     @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})")
@@ -51,7 +56,19 @@ final class ModelOptions {
     double l2 = D.l2();
 
     ModelConfig toConfig() {
-        return new ModelConfig(layers, activation, gateActivation, timesteps, epochs, batch, lr, beta1, beta2, epsilon,
-                valSplit, seed, l2);
+        return new ModelConfig(
+                layers,
+                activation,
+                gateActivation,
+                timesteps,
+                epochs,
+                batch,
+                lr,
+                beta1,
+                beta2,
+                epsilon,
+                valSplit,
+                seed,
+                l2);
     }
 }

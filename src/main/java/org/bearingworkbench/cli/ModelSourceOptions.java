@@ -18,16 +18,20 @@ final class ModelSourceOptions {
     @Option(names = "--keras-model", description = "a Keras LSTM autoencoder (.h5) instead of a bundle; needs --scaler")
     Path kerasModel;
 
-    @Option(names = "--scaler", description = "the Keras model's scikit-learn MinMaxScaler as JSON (data_min_, data_max_)")
+    @Option(
+            names = "--scaler",
+            description = "the Keras model's scikit-learn MinMaxScaler as JSON (data_min_, data_max_)")
     Path scaler;
 
     /** Checks the combination ({@code required}: one of the two must be given) and that the files exist. */
     List<Path> validate(boolean required) throws InputFormatException {
         if (modelFile != null && kerasModel != null || required && modelFile == null && kerasModel == null) {
-            throw new IllegalArgumentException("give either --model FILE.bwm or --keras-model FILE.h5 --scaler FILE.json");
+            throw new IllegalArgumentException(
+                    "give either --model FILE.bwm or --keras-model FILE.h5 --scaler FILE.json");
         }
         if (kerasModel != null && scaler == null) {
-            throw new IllegalArgumentException("--keras-model needs --scaler FILE.json (the min-max scaler it was trained with)");
+            throw new IllegalArgumentException(
+                    "--keras-model needs --scaler FILE.json (the min-max scaler it was trained with)");
         }
         List<Path> inputs = new ArrayList<>();
         for (Path p : new Path[] {modelFile, kerasModel, scaler}) {

@@ -20,23 +20,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code report}: the incident report of one run as a self-contained HTML file. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Score a run with a model and write the incident report: one self-contained HTML file (opens in "
-                + "any browser, prints to PDF) with the data set and its metadata, the model, the threshold and why, the "
-                + "timeline and histogram, the first sustained alarm and its lead time, which bearing, the envelope "
-                + "spectrum of the alarm file with the defect frequencies, the baseline detectors side by side and the "
-                + "remaining-life estimate."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Score a run with a model and write the incident report: one self-contained HTML file (opens in "
+                    + "any browser, prints to PDF) with the data set and its metadata, the model, the "
+                    + "threshold and why, the "
+                    + "timeline and histogram, the first sustained alarm and its lead time, which "
+                    + "bearing, the envelope "
+                    + "spectrum of the alarm file with the defect frequencies, the baseline detectors "
+                    + "side by side and the "
+                    + "remaining-life estimate."
+        })
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "<dir-or-features.csv>", description = "directory of snapshots (or a feature CSV: no physics)")
+    @Parameters(
+            paramLabel = "<dir-or-features.csv>",
+            description = "directory of snapshots (or a feature CSV: no physics)")
     Path source;
 
     @Mixin
     ModelSourceOptions model = new ModelSourceOptions();
 
-    @Option(names = "--columns", description = "with --keras-model: the data columns the model reads (default: *_mean_abs)")
+    @Option(
+            names = "--columns",
+            description = "with --keras-model: the data columns the model reads (default: *_mean_abs)")
     String columns;
 
-    @Option(names = {"-o", "--output"}, required = true, description = "HTML file to write")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            description = "HTML file to write")
     Path output;
 
     @Option(names = "--no-compare", description = "leave out the baseline detectors")
@@ -45,8 +60,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-rul", description = "leave out the health indicator and remaining life")
     boolean noRul;
 
-    @Option(names = "--band", defaultValue = "2000-8000", description = "demodulation band in Hz for the envelope "
-            + "spectrum, or 'auto' (spectral kurtosis); default ${DEFAULT-VALUE}")
+    @Option(
+            names = "--band",
+            defaultValue = "2000-8000",
+            description = "demodulation band in Hz for the envelope "
+                    + "spectrum, or 'auto' (spectral kurtosis); default ${DEFAULT-VALUE}")
     String band;
 
     @Mixin
@@ -69,17 +87,32 @@ final class ReportCommand implements Callable<Integer> {
         boolean auto = "auto".equalsIgnoreCase(band);
         PhysicsSettings base = auto ? PhysicsSettings.ims() : CommandChecks.band(band, PhysicsSettings.ims());
         var token = new CancellationToken();
-        ImportResult data = DataSets.open(source, dataSet.settings(), token.contextFor(new ConsoleProgress(System.err)));
+        ImportResult data =
+                DataSets.open(source, dataSet.settings(), token.contextFor(new ConsoleProgress(System.err)));
         CommandChecks.listSkipped(data, output.toString(), System.err);
         ModelBundle bundle = model.load(data.table(), columns, split.toSplit(data.table()));
         bundle.differencesFrom(data.description())
                 .forEach(d -> System.err.println("warning: the data differs from the model's training data: " + d));
         var rule = detect.rule(bundle);
         var method = detect.method(rule);
-        AnomalyAnalysis a = Workflows.analyze(data.table(), bundle, method, rule, detect.perBearing(data.description()),
+        AnomalyAnalysis a = Workflows.analyze(
+                data.table(),
+                bundle,
+                method,
+                rule,
+                detect.perBearing(data.description()),
                 token.contextFor(new ConsoleProgress(System.err)));
-        IncidentReport r = IncidentReport.assemble(data, source.toString(), bundle, model.path().toString(), a, method,
-                rule, detect.perBearing(data.description()), base, new IncidentReport.Options(!noCompare, !noRul, auto),
+        IncidentReport r = IncidentReport.assemble(
+                data,
+                source.toString(),
+                bundle,
+                model.path().toString(),
+                a,
+                method,
+                rule,
+                detect.perBearing(data.description()),
+                base,
+                new IncidentReport.Options(!noCompare, !noRul, auto),
                 token.contextFor(new ConsoleProgress(System.err)));
         IncidentReportHtml.write(r, output);
         System.err.print(AnalysisSummary.text(a));

@@ -10,20 +10,26 @@ import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.pipeline.prognosis.FeatureRanking;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
+import org.bearingworkbench.report.Durations;
 import org.bearingworkbench.task.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.bearingworkbench.report.Durations;
 
 /** {@code rul}: feature ranking, a health indicator and remaining-life forecasts for one run. */
-@Command(name = "rul", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Rank the features (monotonicity, trendability), build a health indicator from the best ones, "
-                + "find its degradation onset and forecast the remaining useful life with an exponential degradation "
-                + "model (Bayesian update per row), every --every hours from the onset.",
-                "Without --failure-threshold the indicator at the run's last file is taken as failure: an evaluation "
-                        + "on a run to failure (predicted vs actual), not a forecast for a live machine."})
+@Command(
+        name = "rul",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Rank the features (monotonicity, trendability), build a health indicator from the best ones, "
+                    + "find its degradation onset and forecast the remaining useful life with an "
+                    + "exponential degradation "
+                    + "model (Bayesian update per row), every --every hours from the onset.",
+            "Without --failure-threshold the indicator at the run's last file is taken as failure: an evaluation "
+                    + "on a run to failure (predicted vs actual), not a forecast for a live machine."
+        })
 final class RulCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir-or-features.csv>", description = "directory of snapshots or feature CSV")
     Path source;
@@ -31,17 +37,25 @@ final class RulCommand implements Callable<Integer> {
     @Option(names = "--columns", description = "candidate features, names or globs (default: every chN_ feature)")
     String columns;
 
-    @Option(names = "--top", defaultValue = "3", description = "features in the health indicator (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--top",
+            defaultValue = "3",
+            description = "features in the health indicator (default ${DEFAULT-VALUE})")
     int top;
 
-    @Option(names = "--smoothing", defaultValue = "12", description = "causal moving average in rows (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--smoothing",
+            defaultValue = "12",
+            description = "causal moving average in rows (default ${DEFAULT-VALUE})")
     int smoothing;
 
     @Option(names = "--failure-threshold", description = "the health-indicator level taken as failure")
     Double failure;
 
-    @Option(names = "--every", description = "hours between forecasts (default: 12 on a run of 4 days or more, else an "
-            + "eighth of the run)")
+    @Option(
+            names = "--every",
+            description =
+                    "hours between forecasts (default: 12 on a run of 4 days or more, else an " + "eighth of the run)")
     Double every;
 
     @Mixin
@@ -57,34 +71,67 @@ final class RulCommand implements Callable<Integer> {
         if (top < 1 || smoothing < 1 || every != null && !(every > 0)) {
             throw new IllegalArgumentException("--top and --smoothing: at least 1; --every: hours > 0");
         }
-        FeatureTable t = DataSets.open(source, dataSet.settings(),
-                new CancellationToken().contextFor(new ConsoleProgress(System.err))).table();
-        List<String> candidates = columns != null ? ColumnSelection.resolve(t, columns)
-                : RemainingLife.candidates(t);
+        FeatureTable t = DataSets.open(
+                        source, dataSet.settings(), new CancellationToken().contextFor(new ConsoleProgress(System.err)))
+                .table();
+        List<String> candidates = columns != null ? ColumnSelection.resolve(t, columns) : RemainingLife.candidates(t);
         int trainRows = split.toSplit(t).trainRows(t);
-        RemainingLife r = RemainingLife.of(t, candidates, trainRows, top, smoothing, failure,
+        RemainingLife r = RemainingLife.of(
+                t,
+                candidates,
+                trainRows,
+                top,
+                smoothing,
+                failure,
                 every != null ? every : RemainingLife.defaultEveryHours(t));
         System.out.println("feature ranking (one run; prognosability needs several runs to failure):");
         System.out.printf(Locale.ROOT, "  %-18s %12s %12s %8s%n", "feature", "monotonicity", "trendability", "fitness");
-        for (FeatureRanking.Rank k : r.ranking().ranks().subList(0, Math.min(10, r.ranking().ranks().size()))) {
-            System.out.printf(Locale.ROOT, "  %-18s %12.3f %12.3f %8.3f%n", k.column(), k.monotonicity(), k.trendability(),
+        for (FeatureRanking.Rank k :
+                r.ranking().ranks().subList(0, Math.min(10, r.ranking().ranks().size()))) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-18s %12.3f %12.3f %8.3f%n",
+                    k.column(),
+                    k.monotonicity(),
+                    k.trendability(),
                     k.fitness());
         }
-        System.out.printf(Locale.ROOT, "health indicator: first principal component of %s on the %d training rows, "
-                + "smoothed over %d rows; onset threshold %.3g%n", r.indicator().columns(), trainRows, smoothing,
+        System.out.printf(
+                Locale.ROOT,
+                "health indicator: first principal component of %s on the %d training rows, "
+                        + "smoothed over %d rows; onset threshold %.3g%n",
+                r.indicator().columns(),
+                trainRows,
+                smoothing,
                 r.onsetThreshold());
         if (r.onset() < 0) {
             System.out.println("no degradation onset: the indicator never leaves its healthy range for good");
             return 0;
         }
-        System.out.printf(Locale.ROOT, "degradation onset %s (%s); failure threshold %.4g (%s)%n",
-                FeatureCsv.ISO.format(t.timestamp(r.onset())), t.file(r.onset()), r.failureThreshold(), r.failureSource());
-        System.out.printf(Locale.ROOT, "  %-20s %10s %12s %22s %12s%n", "time", "indicator", "RUL median", "90% band",
+        System.out.printf(
+                Locale.ROOT,
+                "degradation onset %s (%s); failure threshold %.4g (%s)%n",
+                FeatureCsv.ISO.format(t.timestamp(r.onset())),
+                t.file(r.onset()),
+                r.failureThreshold(),
+                r.failureSource());
+        System.out.printf(
+                Locale.ROOT,
+                "  %-20s %10s %12s %22s %12s%n",
+                "time",
+                "indicator",
+                "RUL median",
+                "90% band",
                 failure == null ? "actual RUL" : "");
         for (RemainingLife.Estimate e : r.estimates()) {
             var f = e.forecast();
-            System.out.printf(Locale.ROOT, "  %-20s %10.3g %12s %22s %12s%n", FeatureCsv.ISO.format(e.time()), e.indicator(),
-                    hours(f.median()), "[" + hours(f.low()) + ", " + hours(f.high()) + "]",
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-20s %10.3g %12s %22s %12s%n",
+                    FeatureCsv.ISO.format(e.time()),
+                    e.indicator(),
+                    hours(f.median()),
+                    "[" + hours(f.low()) + ", " + hours(f.high()) + "]",
                     Double.isNaN(e.actualHours()) ? "" : hours(e.actualHours()));
         }
         return 0;

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.bearingworkbench.io.AtomicFiles;
 import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.OutputSet;
 import org.bearingworkbench.io.SkippedFile;
-import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
@@ -24,8 +24,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code run}: import, train, pick the threshold, score and write features, model, report and summary in one go. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Import, train, threshold and score in one go; writes features.csv, model.bwm, report.csv, summary.txt.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Import, train, threshold and score in one go; writes features.csv, model.bwm, "
+                + "report.csv, summary.txt.")
 final class RunCommand implements Callable<Integer> {
     private static final String FEATURES = "features.csv";
     private static final String MODEL = "model.bwm";
@@ -36,8 +40,11 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir-or-features.csv>", description = "IMS directory or feature CSV")
     Path source;
 
-    @Option(names = {"-o", "--output"}, required = true, description = "output folder (created if missing; new, empty or an earlier run's output); its four files "
-            + "are replaced together")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            description = "output folder (created if missing; new, empty or an earlier run's output); its four files "
+                    + "are replaced together")
     Path outDir;
 
     @Option(names = "--columns", description = "feature columns: names or globs (default: *_mean_abs)")
@@ -67,27 +74,47 @@ final class RunCommand implements Callable<Integer> {
         var settings = dataSet.settings();
         CommandChecks.requireSource(source);
         try (OutputSet out = OutputSet.begin(outDir, OUTPUTS, List.of(source))) {
-            ImportResult imported = DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+            ImportResult imported = DataSets.open(
+                    source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
             CommandChecks.listSkipped(imported, outDir.resolve(SUMMARY) + " and the report header", System.err);
             FeatureCsv.write(imported.table(), out.file(FEATURES));
             var splitConfig = split.toSplit(imported.table());
             split.warnIfNothingLeft(imported.table(), splitConfig, System.err);
-            TrainingResult r = Workflows.train(imported.table(), columns, splitConfig, config,
+            TrainingResult r = Workflows.train(
+                    imported.table(),
+                    columns,
+                    splitConfig,
+                    config,
                     e -> {
                         if (e.epoch() % 10 == 0 || e.epoch() == config.epochs()) {
-                            System.err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  val_loss %.4f%n", e.epoch(),
-                                    config.epochs(), e.loss(), e.validationLoss());
+                            System.err.printf(
+                                    Locale.ROOT,
+                                    "epoch %d/%d  loss %.4f  val_loss %.4f%n",
+                                    e.epoch(),
+                                    config.epochs(),
+                                    e.loss(),
+                                    e.validationLoss());
                         }
-                    }, TaskContext.silent());
+                    },
+                    TaskContext.silent());
             ModelBundle bundle = ModelBundle.of(r).withDataSet(imported.description());
-            AnomalyAnalysis a = Workflows.analyze(imported.table(), bundle, method, detect.rule(),
-                    detect.perBearing(imported.description()), TaskContext.silent());
+            AnomalyAnalysis a = Workflows.analyze(
+                    imported.table(),
+                    bundle,
+                    method,
+                    detect.rule(),
+                    detect.perBearing(imported.description()),
+                    TaskContext.silent());
             bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method())
                     .withPersistence(detect.rule().toString());
             Path modelFile = outDir.resolve(MODEL);
             bundle.save(out.file(MODEL));
-            AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelFile.toString(), bundle,
-                    imported.skipped()).with(imported.description(), List.of()), detect.onlyFlagged, out.file(REPORT));
+            AnomalyReportCsv.write(
+                    a,
+                    AnomalyReportCsv.Provenance.of(source.toString(), modelFile.toString(), bundle, imported.skipped())
+                            .with(imported.description(), List.of()),
+                    detect.onlyFlagged,
+                    out.file(REPORT));
             String summary = summary(imported, r) + AnalysisSummary.text(a);
             AtomicFiles.write(out.file(SUMMARY), w -> w.write(summary + skippedList(imported)));
             out.commit();
@@ -101,10 +128,19 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private String summary(ImportResult imported, TrainingResult r) {
-        return String.format(Locale.ROOT, "data: %s (%d files, %d skipped)%ntraining: %d rows until %s, %d epochs, "
-                        + "loss %.4f, val %.4f, %.1f s%n", source, imported.table().rowCount(), imported.skipped().size(),
-                r.trainRows(), FeatureCsv.ISO.format(r.trainEnd()), r.history().size(), r.last().loss(),
-                r.last().validationLoss(), r.seconds());
+        return String.format(
+                Locale.ROOT,
+                "data: %s (%d files, %d skipped)%ntraining: %d rows until %s, %d epochs, "
+                        + "loss %.4f, val %.4f, %.1f s%n",
+                source,
+                imported.table().rowCount(),
+                imported.skipped().size(),
+                r.trainRows(),
+                FeatureCsv.ISO.format(r.trainEnd()),
+                r.history().size(),
+                r.last().loss(),
+                r.last().validationLoss(),
+                r.seconds());
     }
 
     private static String skippedList(ImportResult imported) {

@@ -3,10 +3,10 @@ package org.bearingworkbench.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bearingworkbench.io.ImportResult;
-import org.bearingworkbench.io.OutputFiles;
 import java.util.concurrent.Callable;
 import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DataSets;
@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code score}: scores a data set with a model bundle, applies a threshold and writes the anomaly report. */
-@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Score data with a model, pick the threshold, raise alarms and write the anomaly report CSV.")
 final class ScoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir-or-features.csv>", description = "IMS directory or feature CSV")
@@ -29,7 +32,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ModelSourceOptions model = new ModelSourceOptions();
 
-    @Option(names = "--columns", description = "with --keras-model: the data columns the model reads, names or globs (default: *_mean_abs)")
+    @Option(
+            names = "--columns",
+            description = "with --keras-model: the data columns the model reads, names or globs (default: *_mean_abs)")
     String columns;
 
     @Option(names = "--save-model", description = "with --keras-model: also save it as a model bundle (.bwm)")
@@ -38,7 +43,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     SplitOptions split = new SplitOptions();
 
-    @Option(names = {"-o", "--output"}, required = true, description = "report CSV to write")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            description = "report CSV to write")
     Path output;
 
     @Mixin
@@ -63,24 +71,31 @@ final class ScoreCommand implements Callable<Integer> {
         if (saveModel != null) {
             OutputFiles.checkFile(saveModel, inputs);
         }
-        ImportResult data = DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+        ImportResult data =
+                DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         CommandChecks.listSkipped(data, output + " (header)", System.err);
         FeatureTable table = data.table();
         ModelBundle bundle = model.load(table, columns, split.toSplit(table));
         Path modelSource = model.path();
         List<String> warnings = bundle.differencesFrom(data.description()).stream()
-                .map(d -> "the data differs from the model's training data: " + d).toList();
+                .map(d -> "the data differs from the model's training data: " + d)
+                .toList();
         warnings.forEach(w -> System.err.println("warning: " + w));
         var rule = detect.rule(bundle);
-        AnomalyAnalysis a = Workflows.analyze(table, bundle, detect.method(rule), rule, detect.perBearing(data.description()),
-                TaskContext.silent());
+        AnomalyAnalysis a = Workflows.analyze(
+                table, bundle, detect.method(rule), rule, detect.perBearing(data.description()), TaskContext.silent());
         if (saveModel != null) {
-            ModelBundle saved = bundle.withThreshold(a.threshold().value(), a.threshold().method())
+            ModelBundle saved = bundle.withThreshold(
+                            a.threshold().value(), a.threshold().method())
                     .withPersistence(rule.toString());
             (saved.trainedOn() == null ? saved.withDataSet(data.description()) : saved).save(saveModel);
         }
-        AnomalyReportCsv.write(a, AnomalyReportCsv.Provenance.of(source.toString(), modelSource.toString(),
-                bundle, data.skipped()).with(data.description(), warnings), detect.onlyFlagged, output);
+        AnomalyReportCsv.write(
+                a,
+                AnomalyReportCsv.Provenance.of(source.toString(), modelSource.toString(), bundle, data.skipped())
+                        .with(data.description(), warnings),
+                detect.onlyFlagged,
+                output);
         if (json) {
             System.out.println(AnalysisSummary.json(a));
         } else {

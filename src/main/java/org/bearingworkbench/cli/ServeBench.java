@@ -2,6 +2,7 @@ package org.bearingworkbench.cli;
 
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.serve.ScoringServer;
 import org.bearingworkbench.serve.ScoringService;
 import org.bearingworkbench.task.TaskContext;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code bench serve}: the scoring service on a free local port, driven over HTTP by 1, 4 and 16 clients with bodies
@@ -41,8 +41,7 @@ final class ServeBench {
     }
 
     /** One measured point: requests per second and latency percentiles in ms. */
-    record Point(double requestsPerSecond, double p50, double p99) {
-    }
+    record Point(double requestsPerSecond, double p50, double p99) {}
 
     int run() throws Exception {
         if (model == null) {
@@ -51,11 +50,20 @@ final class ServeBench {
         }
         ModelBundle bundle = ModelBundle.load(model);
         FeatureTable table = DataSets.open(data, TaskContext.silent()).table();
-        ScoringService service = new ScoringService(bundle, bundle.chosenThreshold().orElse(1.0), 1);
+        ScoringService service =
+                new ScoringService(bundle, bundle.chosenThreshold().orElse(1.0), 1);
         try (ScoringServer server = new ScoringServer(service, 64L << 20, null).start("127.0.0.1", 0)) {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/score");
-            System.out.printf(Locale.ROOT, "%-10s %-6s %-8s %12s %12s %10s %10s%n", "service", "rows", "clients",
-                    "requests/s", "rows/s", "p50 ms", "p99 ms");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-10s %-6s %-8s %12s %12s %10s %10s%n",
+                    "service",
+                    "rows",
+                    "clients",
+                    "requests/s",
+                    "rows/s",
+                    "p50 ms",
+                    "p99 ms");
             List<String> ratios = new ArrayList<>();
             for (int rows : new int[] {1, 1000}) {
                 String body = csv(table, bundle.model().columns(), rows);
@@ -67,14 +75,27 @@ final class ServeBench {
                         point(peer, body, clients, 1.0);
                         Point theirs = point(peer, body, clients, SECONDS_PER_POINT);
                         print("peer", rows, clients, theirs);
-                        ratios.add(String.format(Locale.ROOT, "%-6d %-8d %10.1fx %14.2f %14.2f", rows, clients,
-                                ours.requestsPerSecond() / theirs.requestsPerSecond(), ours.p99(), theirs.p99()));
+                        ratios.add(String.format(
+                                Locale.ROOT,
+                                "%-6d %-8d %10.1fx %14.2f %14.2f",
+                                rows,
+                                clients,
+                                ours.requestsPerSecond() / theirs.requestsPerSecond(),
+                                ours.p99(),
+                                theirs.p99()));
                     }
                 }
             }
             if (peer != null) {
-                System.out.printf(Locale.ROOT, "%nthroughput ratio and p99 (ms), workbench vs %s%n%-6s %-8s %11s %14s %14s%n",
-                        peer, "rows", "clients", "ratio", "p99 ours", "p99 peer");
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nthroughput ratio and p99 (ms), workbench vs %s%n%-6s %-8s %11s %14s %14s%n",
+                        peer,
+                        "rows",
+                        "clients",
+                        "ratio",
+                        "p99 ours",
+                        "p99 peer");
                 ratios.forEach(System.out::println);
             }
         }
@@ -82,8 +103,16 @@ final class ServeBench {
     }
 
     private static void print(String service, int rows, int clients, Point p) {
-        System.out.printf(Locale.ROOT, "%-10s %-6d %-8d %12.0f %12.0f %10.2f %10.2f%n", service, rows, clients,
-                p.requestsPerSecond(), p.requestsPerSecond() * rows, p.p50(), p.p99());
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s %-6d %-8d %12.0f %12.0f %10.2f %10.2f%n",
+                service,
+                rows,
+                clients,
+                p.requestsPerSecond(),
+                p.requestsPerSecond() * rows,
+                p.p50(),
+                p.p99());
     }
 
     private static Point point(URI uri, String body, int clients, double seconds) throws Exception {

@@ -1,5 +1,6 @@
 package org.bearingworkbench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,44 +12,64 @@ import org.bearingworkbench.serve.ScoringServer;
 import org.bearingworkbench.serve.ScoringService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.nio.file.Files;
 
 /** {@code serve}: a tuned model as an HTTP scoring service (the study's follow-up), until stopped (Ctrl+C). */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve a model bundle over HTTP: POST /v1/score (text/csv: timestamp + the model's feature "
-                + "columns, or application/json {\"rows\": [...]}; ?persistence=N/M), POST /v1/streams/{id}/snapshots "
-                + "(one raw snapshot file; ?name=FILE or ?time=ISO), GET /v1/streams/{id}, GET /v1/model, GET /health, "
-                + "GET /ready, GET /metrics (Prometheus), GET /openapi.json.",
-                "Binds to 127.0.0.1 unless --bind says otherwise. With the environment variable named by --token-env "
-                        + "set, every /v1 request needs 'Authorization: Bearer <token>'."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve a model bundle over HTTP: POST /v1/score (text/csv: timestamp + the model's feature "
+                    + "columns, or application/json {\"rows\": [...]}; ?persistence=N/M), POST "
+                    + "/v1/streams/{id}/snapshots "
+                    + "(one raw snapshot file; ?name=FILE or ?time=ISO), GET /v1/streams/{id}, GET "
+                    + "/v1/model, GET /health, "
+                    + "GET /ready, GET /metrics (Prometheus), GET /openapi.json.",
+            "Binds to 127.0.0.1 unless --bind says otherwise. With the environment variable named by --token-env "
+                    + "set, every /v1 request needs 'Authorization: Bearer <token>'."
+        })
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model bundle (.bwm) with its tuned threshold")
     Path model;
 
-    @Option(names = "--port", defaultValue = "8080", description = "port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "port (default ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE}; "
-            + "0.0.0.0 for every interface)")
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            description = "address to listen on (default ${DEFAULT-VALUE}; " + "0.0.0.0 for every interface)")
     String bind;
 
     @Option(names = "--threshold", description = "threshold to flag rows (default: the one saved with the model)")
     Double threshold;
 
-    @Option(names = "--channels-per-bearing", defaultValue = "1", description = "channels per bearing (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--channels-per-bearing",
+            defaultValue = "1",
+            description = "channels per bearing (default ${DEFAULT-VALUE})")
     int channelsPerBearing;
 
-    @Option(names = "--max-body-mb", defaultValue = "16", description = "largest request body in MB (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-body-mb",
+            defaultValue = "16",
+            description = "largest request body in MB (default ${DEFAULT-VALUE})")
     double maxBodyMb;
 
-    @Option(names = "--streams-state", description = "folder to keep each stream's state in (<id>.json), so that a "
-            + "restarted service goes on where it stopped (default: in memory only)")
+    @Option(
+            names = "--streams-state",
+            description = "folder to keep each stream's state in (<id>.json), so that a "
+                    + "restarted service goes on where it stopped (default: in memory only)")
     Path streamsState;
 
     @Option(names = "--no-physics", description = "no defect indicators for stream snapshots")
     boolean noPhysics;
 
-    @Option(names = "--token-env", defaultValue = "BW_SERVE_TOKEN",
+    @Option(
+            names = "--token-env",
+            defaultValue = "BW_SERVE_TOKEN",
             description = "environment variable holding the bearer token (default ${DEFAULT-VALUE}; unset: no token)")
     String tokenEnv;
 
@@ -63,14 +84,25 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--streams-state " + streamsState + ": not a folder (create it first)");
         }
         var streams = new SnapshotStreams(service.scoringModel(), UserSettings.NONE, streamsState, !noPhysics);
-        ScoringServer server = new ScoringServer(service, streams, (long) (maxBodyMb * 1024 * 1024), token).start(bind, port);
+        ScoringServer server =
+                new ScoringServer(service, streams, (long) (maxBodyMb * 1024 * 1024), token).start(bind, port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "bw-serve-stop"));
-        System.err.printf(Locale.ROOT, "serving %s (%d columns, threshold %.4g %s) on http://%s:%d%s%n", model.getFileName(),
-                service.columns().size(), service.threshold(), service.thresholdSource(), bind, server.port(),
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "bw-serve-stop"));
+        System.err.printf(
+                Locale.ROOT,
+                "serving %s (%d columns, threshold %.4g %s) on http://%s:%d%s%n",
+                model.getFileName(),
+                service.columns().size(),
+                service.threshold(),
+                service.thresholdSource(),
+                bind,
+                server.port(),
                 token == null ? "" : " (bearer token from $" + tokenEnv + ")");
         System.err.println(String.join(", ", ScoringServer.ROUTES) + "; Ctrl+C stops");
         stopped.await();

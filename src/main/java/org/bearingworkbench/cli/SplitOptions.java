@@ -1,13 +1,16 @@
 package org.bearingworkbench.cli;
 
+import java.io.PrintStream;
+import java.time.format.DateTimeParseException;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.SplitConfig;
 import picocli.CommandLine.Option;
-import java.io.PrintStream;
-import java.time.format.DateTimeParseException;
 
-/** {@code --train-until TS | --train-fraction F}; without either, the study's boundary for IMS test 2 or the first 45%. */
+/**
+ * {@code --train-until TS | --train-fraction F}; without either, the study's boundary for IMS test 2 or the first
+ * 45%.
+ */
 final class SplitOptions {
     @Option(names = "--train-until", description = "last training timestamp, e.g. '2004-02-15 12:52:39'")
     String trainUntil;
@@ -43,7 +46,8 @@ final class SplitOptions {
             try {
                 return SplitConfig.until(FeatureCsv.parseTimestamp(trainUntil));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--train-until: '" + trainUntil + "' is not a timestamp (expected 2004-02-15 12:52:39)");
+                throw new IllegalArgumentException(
+                        "--train-until: '" + trainUntil + "' is not a timestamp (expected 2004-02-15 12:52:39)");
             }
         }
         if (trainFraction != null) {

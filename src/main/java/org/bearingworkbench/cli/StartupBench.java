@@ -1,6 +1,7 @@
 package org.bearingworkbench.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code bench startup} and {@code bench e2e}: what a user waits for in a fresh JVM, measured by starting this same
@@ -48,7 +48,8 @@ final class StartupBench {
             throw new IOException("timed out: " + cmd);
         }
         if (p.exitValue() != 0) {
-            throw new IOException("exit " + p.exitValue() + ": " + String.join(" ", cmd) + "\n" + Files.readString(log));
+            throw new IOException(
+                    "exit " + p.exitValue() + ": " + String.join(" ", cmd) + "\n" + Files.readString(log));
         }
         return new Object[] {(System.nanoTime() - t0) / 1e9, out};
     }
@@ -58,16 +59,28 @@ final class StartupBench {
         Path jsa = tmp.resolve("app.jsa");
         Path out = tmp.resolve("features.csv");
         System.out.printf(Locale.ROOT, "first import in a fresh JVM: features %s --json (%d runs each)%n", dir, runs);
-        child(with(java("-XX:ArchiveClassesAtExit=" + jsa), "features", dir.toString(), "-o", out.toString(), "--json"),
+        child(
+                with(
+                        java("-XX:ArchiveClassesAtExit=" + jsa),
+                        "features",
+                        dir.toString(),
+                        "-o",
+                        out.toString(),
+                        "--json"),
                 tmp.resolve("cds.log"));
         for (boolean cds : new boolean[] {false, true}) {
             for (int r = 1; r <= runs; r++) {
                 List<String> cmd = cds ? java("-XX:SharedArchiveFile=" + jsa) : java();
-                Object[] res = child(with(cmd, "features", dir.toString(), "-o", out.toString(), "--json"),
-                        tmp.resolve("run.log"));
+                Object[] res = child(
+                        with(cmd, "features", dir.toString(), "-o", out.toString(), "--json"), tmp.resolve("run.log"));
                 Matcher m = SECONDS.matcher((String) res[1]);
-                System.out.printf(Locale.ROOT, "  %-26s run %d: import %s s, process wall %.2f s%n",
-                        cds ? "with a CDS archive" : "plain", r, m.find() ? m.group(1) : "?", (double) res[0]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-26s run %d: import %s s, process wall %.2f s%n",
+                        cds ? "with a CDS archive" : "plain",
+                        r,
+                        m.find() ? m.group(1) : "?",
+                        (double) res[0]);
             }
         }
         if (System.getenv("DISPLAY") == null && !"Monocle".equals(System.getProperty("glass.platform"))) {
@@ -77,20 +90,35 @@ final class StartupBench {
         System.out.println("window with the sample data: gui --exit-after-load (ms since the process started)");
         for (int r = 1; r <= runs; r++) {
             Path times = tmp.resolve("times-" + r + ".txt");
-            child(with(java("-Dprism.order=sw"), "gui", "--exit-after-load", "--startup-times=" + times),
+            child(
+                    with(java("-Dprism.order=sw"), "gui", "--exit-after-load", "--startup-times=" + times),
                     tmp.resolve("gui.log"));
             List<String> lines = Files.readAllLines(times);
-            System.out.printf(Locale.ROOT, "  run %d: %s%n", r, String.join(", ", lines.stream()
-                    .map(l -> l.split(" ")[0] + " drawn at " + l.split(" ")[1] + " ms").toList()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  run %d: %s%n",
+                    r,
+                    String.join(
+                            ", ",
+                            lines.stream()
+                                    .map(l -> l.split(" ")[0] + " drawn at " + l.split(" ")[1] + " ms")
+                                    .toList()));
         }
         return 0;
     }
 
     int endToEnd() throws Exception {
         Path tmp = Files.createTempDirectory("bw-bench-e2e");
-        System.out.printf(Locale.ROOT, "run %s -o <new folder> in a fresh JVM (import, 100 epochs, thresholds, report)%n", dir);
+        System.out.printf(
+                Locale.ROOT, "run %s -o <new folder> in a fresh JVM (import, 100 epochs, thresholds, report)%n", dir);
         for (int r = 1; r <= runs; r++) {
-            Object[] res = child(with(java(), "run", dir.toString(), "-o", tmp.resolve("out-" + r).toString()),
+            Object[] res = child(
+                    with(
+                            java(),
+                            "run",
+                            dir.toString(),
+                            "-o",
+                            tmp.resolve("out-" + r).toString()),
                     tmp.resolve("run.log"));
             System.out.printf(Locale.ROOT, "  run %d: %.2f s wall%n", r, (double) res[0]);
         }

@@ -1,9 +1,9 @@
 package org.bearingworkbench.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.List;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.OutputFiles;
@@ -18,13 +18,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code train}: trains the LSTM autoencoder on the healthy part of a run and saves a model bundle. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Train the LSTM autoencoder on the training range and save a model bundle (.bwm).")
 final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir-or-features.csv>", description = "IMS directory or feature CSV")
     Path source;
 
-    @Option(names = {"-o", "--output"}, required = true, description = "model bundle to write (.bwm)")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            description = "model bundle to write (.bwm)")
     Path output;
 
     @Option(names = "--columns", description = "feature columns: names or globs, comma separated (default: *_mean_abs)")
@@ -49,24 +55,47 @@ final class TrainCommand implements Callable<Integer> {
         var settings = dataSet.settings();
         CommandChecks.requireSource(source);
         OutputFiles.checkFile(output, List.of(source));
-        ImportResult data = DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+        ImportResult data =
+                DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         CommandChecks.listSkipped(data, null, System.err);
         FeatureTable table = data.table();
         var splitConfig = split.toSplit(table);
         split.warnIfNothingLeft(table, splitConfig, System.err);
-        TrainingResult r = Workflows.train(table, columns, splitConfig, config, e -> System.err.printf(Locale.ROOT,
-                "epoch %d/%d  loss %.4f  val_loss %.4f  (%.2f s)%n", e.epoch(), config.epochs(), e.loss(),
-                e.validationLoss(), e.seconds()), new CancellationToken().contextFor((d, t, m) -> { }));
+        TrainingResult r = Workflows.train(
+                table,
+                columns,
+                splitConfig,
+                config,
+                e -> System.err.printf(
+                        Locale.ROOT,
+                        "epoch %d/%d  loss %.4f  val_loss %.4f  (%.2f s)%n",
+                        e.epoch(),
+                        config.epochs(),
+                        e.loss(),
+                        e.validationLoss(),
+                        e.seconds()),
+                new CancellationToken().contextFor((d, t, m) -> {}));
         ModelBundle.of(r).withDataSet(data.description()).save(output);
         if (json) {
-            System.out.println(new Json().put("train_rows", r.fitWindows()).put("val_rows", r.validationWindows())
-                    .put("epochs", r.history().size()).put("final_loss", r.last().loss())
-                    .put("final_val_loss", r.last().validationLoss()).put("train_seconds", r.seconds()));
+            System.out.println(new Json()
+                    .put("train_rows", r.fitWindows())
+                    .put("val_rows", r.validationWindows())
+                    .put("epochs", r.history().size())
+                    .put("final_loss", r.last().loss())
+                    .put("final_val_loss", r.last().validationLoss())
+                    .put("train_seconds", r.seconds()));
         } else {
-            System.err.printf(Locale.ROOT, "trained on %d rows (%s .. %s%s) in %.1f s, final loss %.4f, val %.4f -> %s%n",
-                    r.trainRows(), r.trainStart(), r.trainEnd(), data.skipped().isEmpty() ? ""
-                    : "; " + data.skipped().size() + " skipped file(s) left out", r.seconds(), r.last().loss(),
-                    r.last().validationLoss(), output);
+            System.err.printf(
+                    Locale.ROOT,
+                    "trained on %d rows (%s .. %s%s) in %.1f s, final loss %.4f, val %.4f -> %s%n",
+                    r.trainRows(),
+                    r.trainStart(),
+                    r.trainEnd(),
+                    data.skipped().isEmpty() ? "" : "; " + data.skipped().size() + " skipped file(s) left out",
+                    r.seconds(),
+                    r.last().loss(),
+                    r.last().validationLoss(),
+                    output);
         }
         return 0;
     }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.bearingworkbench.signal.BearingDesign;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.PhysicsSettings;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * What an opened data set is, physically: its format, sample rate, samples per snapshot, snapshot interval, channels
@@ -17,15 +17,23 @@ import java.util.OptionalInt;
  * the {@code with...} methods give a changed copy (a user's correction is {@link ValueSource#USER}). Everything
  * that needs physics (envelope analysis, defect frequencies, axes) reads it from here, never from a constant.
  */
-public record DataSetDescription(Sourced<String> format, String preset, Sourced<Double> sampleRateHz,
-                                 Sourced<Integer> samplesPerSnapshot, Sourced<Duration> interval,
-                                 List<ChannelInfo> channels, ValueSource channelsSource, Sourced<String> unit,
-                                 Sourced<Double> rpm, Sourced<BearingDesign> bearing) {
+public record DataSetDescription(
+        Sourced<String> format,
+        String preset,
+        Sourced<Double> sampleRateHz,
+        Sourced<Integer> samplesPerSnapshot,
+        Sourced<Duration> interval,
+        List<ChannelInfo> channels,
+        ValueSource channelsSource,
+        Sourced<String> unit,
+        Sourced<Double> rpm,
+        Sourced<BearingDesign> bearing) {
     public DataSetDescription {
         channels = List.copyOf(channels);
         preset = preset == null ? "" : preset;
         if (sampleRateHz.known() && !(sampleRateHz.value() > 0 && Double.isFinite(sampleRateHz.value()))) {
-            throw new IllegalArgumentException("sample rate: a positive number of Hz (got " + sampleRateHz.value() + ")");
+            throw new IllegalArgumentException(
+                    "sample rate: a positive number of Hz (got " + sampleRateHz.value() + ")");
         }
         if (rpm.known() && !(rpm.value() > 0 && Double.isFinite(rpm.value()))) {
             throw new IllegalArgumentException("shaft speed: a positive number of rpm (got " + rpm.value() + ")");
@@ -38,9 +46,17 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
         for (int n : channelNumbers) {
             ch.add(new ChannelInfo("ch" + n, "", n, ""));
         }
-        return new DataSetDescription(new Sourced<>(format, ValueSource.DETECTED), "", Sourced.unknown(),
-                Sourced.unknown(), Sourced.unknown(), ch, ch.isEmpty() ? ValueSource.UNKNOWN : ValueSource.DETECTED,
-                Sourced.unknown(), Sourced.unknown(), Sourced.unknown());
+        return new DataSetDescription(
+                new Sourced<>(format, ValueSource.DETECTED),
+                "",
+                Sourced.unknown(),
+                Sourced.unknown(),
+                Sourced.unknown(),
+                ch,
+                ch.isEmpty() ? ValueSource.UNKNOWN : ValueSource.DETECTED,
+                Sourced.unknown(),
+                Sourced.unknown(),
+                Sourced.unknown());
     }
 
     public int channelCount() {
@@ -64,17 +80,26 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
     public PhysicsSettings physics(PhysicsSettings base) {
         List<String> missing = missingForPhysics();
         if (!missing.isEmpty()) {
-            Map<String, String> option = Map.of("sample rate", "--sample-rate HZ", "shaft speed", "--rpm N",
-                    "bearing", "--bearing PRESET or N,d,D,angle");
-            throw new IllegalStateException("bearing physics needs " + String.join(", ", missing.stream()
-                    .map(m -> "the " + m + " (" + option.get(m) + ")").toList()) + " of " + format.value()
+            Map<String, String> option = Map.of(
+                    "sample rate",
+                    "--sample-rate HZ",
+                    "shaft speed",
+                    "--rpm N",
+                    "bearing",
+                    "--bearing PRESET or N,d,D,angle");
+            throw new IllegalStateException("bearing physics needs "
+                    + String.join(
+                            ", ",
+                            missing.stream()
+                                    .map(m -> "the " + m + " (" + option.get(m) + ")")
+                                    .toList()) + " of " + format.value()
                     + " data; none is stated by the format");
         }
         double fs = sampleRateHz.value();
         double hi = Math.min(base.bandHighHz(), fs / 2);
         double lo = Math.min(base.bandLowHz(), hi / 2);
-        return new PhysicsSettings(geometry().orElseThrow(), lo, hi, fs, base.harmonics(), base.tolerance(),
-                base.spectrogramBins());
+        return new PhysicsSettings(
+                geometry().orElseThrow(), lo, hi, fs, base.harmonics(), base.tolerance(), base.spectrogramBins());
     }
 
     /** What physics still needs that is unknown: "sample rate", "shaft speed", "bearing" (in that order). */
@@ -93,18 +118,45 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
     }
 
     public DataSetDescription withSampleRate(double hz, ValueSource source) {
-        return new DataSetDescription(format, preset, Sourced.of(hz, source), samplesPerSnapshot, interval, channels,
-                channelsSource, unit, rpm, bearing);
+        return new DataSetDescription(
+                format,
+                preset,
+                Sourced.of(hz, source),
+                samplesPerSnapshot,
+                interval,
+                channels,
+                channelsSource,
+                unit,
+                rpm,
+                bearing);
     }
 
     public DataSetDescription withRpm(double value, ValueSource source) {
-        return new DataSetDescription(format, preset, sampleRateHz, samplesPerSnapshot, interval, channels,
-                channelsSource, unit, Sourced.of(value, source), bearing);
+        return new DataSetDescription(
+                format,
+                preset,
+                sampleRateHz,
+                samplesPerSnapshot,
+                interval,
+                channels,
+                channelsSource,
+                unit,
+                Sourced.of(value, source),
+                bearing);
     }
 
     public DataSetDescription withBearing(BearingDesign design, ValueSource source) {
-        return new DataSetDescription(format, preset, sampleRateHz, samplesPerSnapshot, interval, channels,
-                channelsSource, unit, rpm, Sourced.of(design, source));
+        return new DataSetDescription(
+                format,
+                preset,
+                sampleRateHz,
+                samplesPerSnapshot,
+                interval,
+                channels,
+                channelsSource,
+                unit,
+                rpm,
+                Sourced.of(design, source));
     }
 
     /**
@@ -117,7 +169,8 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
         if (n == 0 || channels.stream().anyMatch(c -> c.bearing() < 1)) {
             return OptionalInt.empty();
         }
-        long bearings = channels.stream().mapToInt(ChannelInfo::bearing).distinct().count();
+        long bearings =
+                channels.stream().mapToInt(ChannelInfo::bearing).distinct().count();
         if (n % bearings != 0) {
             return OptionalInt.empty();
         }
@@ -131,8 +184,17 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
     }
 
     public DataSetDescription withUnit(String value, ValueSource source) {
-        return new DataSetDescription(format, preset, sampleRateHz, samplesPerSnapshot, interval, channels,
-                channelsSource, Sourced.of(value, source), rpm, bearing);
+        return new DataSetDescription(
+                format,
+                preset,
+                sampleRateHz,
+                samplesPerSnapshot,
+                interval,
+                channels,
+                channelsSource,
+                Sourced.of(value, source),
+                rpm,
+                bearing);
     }
 
     /**
@@ -141,12 +203,14 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
      */
     public List<String> differencesFrom(DataSetDescription other) {
         List<String> out = new ArrayList<>();
-        if (sampleRateHz.known() && other.sampleRateHz.known()
+        if (sampleRateHz.known()
+                && other.sampleRateHz.known()
                 && Math.abs(sampleRateHz.value() - other.sampleRateHz.value()) > 1e-9 * sampleRateHz.value()) {
             out.add("sample rate " + hz(other.sampleRateHz.value()) + " where the model's data had "
                     + hz(sampleRateHz.value()));
         }
-        if (samplesPerSnapshot.known() && other.samplesPerSnapshot.known()
+        if (samplesPerSnapshot.known()
+                && other.samplesPerSnapshot.known()
                 && !samplesPerSnapshot.value().equals(other.samplesPerSnapshot.value())) {
             out.add(other.samplesPerSnapshot.value() + " samples per snapshot where the model's data had "
                     + samplesPerSnapshot.value());
@@ -163,8 +227,10 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
         out.add("format: " + format + (preset.isEmpty() ? "" : ", preset " + preset));
         out.add("sample_rate_hz: " + sampleRateHz);
         out.add("samples_per_snapshot: " + samplesPerSnapshot);
-        out.add("snapshot_interval: " + (interval.known() ? duration(interval.value()) + " (" + interval.source().words()
-                + ")" : "unknown"));
+        out.add("snapshot_interval: "
+                + (interval.known()
+                        ? duration(interval.value()) + " (" + interval.source().words() + ")"
+                        : "unknown"));
         StringBuilder ch = new StringBuilder("channels: ");
         for (int i = 0; i < channels.size(); i++) {
             ChannelInfo c = channels.get(i);
@@ -172,14 +238,20 @@ public record DataSetDescription(Sourced<String> format, String preset, Sourced<
             if (!c.label().isEmpty()) {
                 ch.append(" '").append(c.label()).append('\'');
             }
-            ch.append(c.bearing() > 0 ? " bearing " + c.bearing() : "").append(c.axis().isEmpty() ? "" : " " + c.axis());
+            ch.append(c.bearing() > 0 ? " bearing " + c.bearing() : "")
+                    .append(c.axis().isEmpty() ? "" : " " + c.axis());
         }
         out.add(ch + " (" + channelsSource.words() + ")");
         out.add("unit: " + unit);
         out.add("shaft_rpm: " + rpm);
-        out.add("bearing: " + (bearing.known() ? bearing.value().name() + " (" + bearing.value().rollingElements()
-                + " elements, " + bearing.value().elementDiameter() + " on " + bearing.value().pitchDiameter() + ", "
-                + bearing.value().contactAngleDegrees() + " deg; " + bearing.source().words() + ")" : "unknown"));
+        out.add("bearing: "
+                + (bearing.known()
+                        ? bearing.value().name() + " (" + bearing.value().rollingElements()
+                                + " elements, " + bearing.value().elementDiameter() + " on "
+                                + bearing.value().pitchDiameter() + ", "
+                                + bearing.value().contactAngleDegrees() + " deg; "
+                                + bearing.source().words() + ")"
+                        : "unknown"));
         return out;
     }
 

@@ -13,8 +13,7 @@ import org.bearingworkbench.signal.BearingDesign;
  * {@code name|label|bearing|axis} entries. {@link #decode} gives back an equal description.
  */
 public final class DescriptionCodec {
-    private DescriptionCodec() {
-    }
+    private DescriptionCodec() {}
 
     public static Map<String, String> encode(DataSetDescription d) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -31,9 +30,17 @@ public final class DescriptionCodec {
         m.put("channels.source", d.channelsSource().name());
         put(m, "unit", d.unit(), Function.identity());
         put(m, "rpm", d.rpm(), String::valueOf);
-        put(m, "bearing", d.bearing(), b -> String.join("|", b.name(), Integer.toString(b.rollingElements()),
-                Double.toString(b.elementDiameter()), Double.toString(b.pitchDiameter()),
-                Double.toString(b.contactAngleDegrees())));
+        put(
+                m,
+                "bearing",
+                d.bearing(),
+                b -> String.join(
+                        "|",
+                        b.name(),
+                        Integer.toString(b.rollingElements()),
+                        Double.toString(b.elementDiameter()),
+                        Double.toString(b.pitchDiameter()),
+                        Double.toString(b.contactAngleDegrees())));
         return m;
     }
 
@@ -50,14 +57,24 @@ public final class DescriptionCodec {
                 ch.add(new ChannelInfo(p[0], p[1], Integer.parseInt(p[2]), p[3]));
             }
         }
-        return new DataSetDescription(get(m, "format", Function.identity()), m.getOrDefault("preset", ""),
-                get(m, "sample_rate_hz", Double::valueOf), get(m, "samples_per_snapshot", Integer::valueOf),
-                get(m, "interval_ms", v -> Duration.ofMillis(Long.parseLong(v))), ch,
-                ValueSource.valueOf(m.getOrDefault("channels.source", "UNKNOWN")), get(m, "unit", Function.identity()),
-                get(m, "rpm", Double::valueOf), get(m, "bearing", v -> {
+        return new DataSetDescription(
+                get(m, "format", Function.identity()),
+                m.getOrDefault("preset", ""),
+                get(m, "sample_rate_hz", Double::valueOf),
+                get(m, "samples_per_snapshot", Integer::valueOf),
+                get(m, "interval_ms", v -> Duration.ofMillis(Long.parseLong(v))),
+                ch,
+                ValueSource.valueOf(m.getOrDefault("channels.source", "UNKNOWN")),
+                get(m, "unit", Function.identity()),
+                get(m, "rpm", Double::valueOf),
+                get(m, "bearing", v -> {
                     String[] p = v.split("\\|", -1);
-                    return new BearingDesign(p[0], Integer.parseInt(p[1]), Double.parseDouble(p[2]),
-                            Double.parseDouble(p[3]), Double.parseDouble(p[4]));
+                    return new BearingDesign(
+                            p[0],
+                            Integer.parseInt(p[1]),
+                            Double.parseDouble(p[2]),
+                            Double.parseDouble(p[3]),
+                            Double.parseDouble(p[4]));
                 }));
     }
 
@@ -70,7 +87,8 @@ public final class DescriptionCodec {
 
     private static <T> Sourced<T> get(Map<String, String> m, String key, Function<String, T> parse) {
         String v = m.get(key);
-        return v == null ? Sourced.unknown() : new Sourced<>(parse.apply(v),
-                ValueSource.valueOf(m.getOrDefault(key + ".source", "UNKNOWN")));
+        return v == null
+                ? Sourced.unknown()
+                : new Sourced<>(parse.apply(v), ValueSource.valueOf(m.getOrDefault(key + ".source", "UNKNOWN")));
     }
 }

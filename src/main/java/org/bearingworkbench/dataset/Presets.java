@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.bearingworkbench.signal.BearingDesign;
 import java.util.regex.Pattern;
+import org.bearingworkbench.signal.BearingDesign;
 
 /**
  * The public rigs' known facts, as descriptions: IMS (Rexnord ZA-2115, 2000 rpm, 20 kHz: docs/decisions/0007),
@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class Presets {
     /** IMS sample rate (the IMS documentation's 20 kHz; the evidence is in docs/decisions/0007). */
     public static final double IMS_SAMPLE_RATE = 20_000;
+
     private static final Map<String, BearingDesign> BEARINGS = new LinkedHashMap<>();
 
     static {
@@ -26,8 +27,7 @@ public final class Presets {
         BEARINGS.put("uer204", BearingDesign.ldkUer204());
     }
 
-    private Presets() {
-    }
+    private Presets() {}
 
     /** Bearing presets by name: {@code za-2115} (IMS), {@code pronostia}, {@code uer204} (XJTU-SY). */
     public static Map<String, BearingDesign> bearings() {
@@ -45,14 +45,21 @@ public final class Presets {
     public static DataSetDescription ims(int channels, Integer samples, Duration interval) {
         List<ChannelInfo> ch = new ArrayList<>();
         for (int i = 1; i <= channels; i++) {
-            ch.add(channels == 8 ? new ChannelInfo("ch" + i, "", (i + 1) / 2, i % 2 == 1 ? "x" : "y")
-                    : new ChannelInfo("ch" + i, "", i, ""));
+            ch.add(
+                    channels == 8
+                            ? new ChannelInfo("ch" + i, "", (i + 1) / 2, i % 2 == 1 ? "x" : "y")
+                            : new ChannelInfo("ch" + i, "", i, ""));
         }
-        return new DataSetDescription(new Sourced<>("ims", ValueSource.DETECTED), "IMS (Rexnord ZA-2115, 2000 rpm)",
-                new Sourced<>(IMS_SAMPLE_RATE, ValueSource.PRESET), Sourced.of(samples, ValueSource.DETECTED),
-                Sourced.of(interval, ValueSource.DETECTED), ch,
+        return new DataSetDescription(
+                new Sourced<>("ims", ValueSource.DETECTED),
+                "IMS (Rexnord ZA-2115, 2000 rpm)",
+                new Sourced<>(IMS_SAMPLE_RATE, ValueSource.PRESET),
+                Sourced.of(samples, ValueSource.DETECTED),
+                Sourced.of(interval, ValueSource.DETECTED),
+                ch,
                 channels == 4 || channels == 8 ? ValueSource.PRESET : ValueSource.DETECTED,
-                new Sourced<>("g", ValueSource.PRESET), new Sourced<>(2000.0, ValueSource.PRESET),
+                new Sourced<>("g", ValueSource.PRESET),
+                new Sourced<>(2000.0, ValueSource.PRESET),
                 new Sourced<>(BearingDesign.rexnordZa2115(), ValueSource.PRESET));
     }
 
@@ -62,7 +69,8 @@ public final class Presets {
             case 1 -> 1800;
             case 2 -> 1650;
             case 3 -> 1500;
-            default -> throw new IllegalArgumentException("PRONOSTIA operating condition: 1, 2 or 3 (got " + condition + ")");
+            default ->
+                throw new IllegalArgumentException("PRONOSTIA operating condition: 1, 2 or 3 (got " + condition + ")");
         };
     }
 
@@ -72,7 +80,8 @@ public final class Presets {
             case 1 -> 2100;
             case 2 -> 2250;
             case 3 -> 2400;
-            default -> throw new IllegalArgumentException("XJTU-SY operating condition: 1, 2 or 3 (got " + condition + ")");
+            default ->
+                throw new IllegalArgumentException("XJTU-SY operating condition: 1, 2 or 3 (got " + condition + ")");
         };
     }
 

@@ -1,16 +1,17 @@
 package org.bearingworkbench.dataset;
 
 import java.util.Locale;
-import org.bearingworkbench.signal.BearingDesign;
 import java.util.TreeSet;
+import org.bearingworkbench.signal.BearingDesign;
 
 /**
  * What a user said about a data set (CLI options, the window's metadata form, a sidecar file): each value null when
  * not given. {@code layout} holds a format's own options (for delimited files: signal columns, header lines, how a
- * snapshot's time is known; see {@code DelimitedLayout}). Applied over what the format stated or the files showed; given values are {@link ValueSource#USER}.
+ * snapshot's time is known; see {@code DelimitedLayout}). Applied over what the format stated or the files showed;
+ * given values are {@link ValueSource#USER}.
  */
-public record UserSettings(String format, String layout, Double sampleRateHz, Double rpm, BearingDesign bearing,
-                           String unit) {
+public record UserSettings(
+        String format, String layout, Double sampleRateHz, Double rpm, BearingDesign bearing, String unit) {
     public static final UserSettings NONE = new UserSettings(null, null, null, null, null, null);
 
     public UserSettings {
@@ -23,15 +24,23 @@ public record UserSettings(String format, String layout, Double sampleRateHz, Do
     }
 
     public boolean isEmpty() {
-        return format == null && layout == null && sampleRateHz == null && rpm == null && bearing == null && unit == null;
+        return format == null
+                && layout == null
+                && sampleRateHz == null
+                && rpm == null
+                && bearing == null
+                && unit == null;
     }
 
     /** These settings where given, else {@code older}'s (a sidecar's). */
     public UserSettings over(UserSettings older) {
         boolean sameFormat = format == null || format.equals(older.format);
-        return new UserSettings(format != null ? format : older.format,
-                layout != null ? layout : sameFormat ? older.layout : null, sampleRateHz != null ? sampleRateHz
-                : older.sampleRateHz, rpm != null ? rpm : older.rpm, bearing != null ? bearing : older.bearing,
+        return new UserSettings(
+                format != null ? format : older.format,
+                layout != null ? layout : sameFormat ? older.layout : null,
+                sampleRateHz != null ? sampleRateHz : older.sampleRateHz,
+                rpm != null ? rpm : older.rpm,
+                bearing != null ? bearing : older.bearing,
                 unit != null ? unit : older.unit);
     }
 
@@ -65,14 +74,19 @@ public record UserSettings(String format, String layout, Double sampleRateHz, Do
         String[] p = text.split(",");
         try {
             if (p.length == 4) {
-                return new BearingDesign("custom bearing", Integer.parseInt(p[0].trim()), Double.parseDouble(p[1].trim()),
-                        Double.parseDouble(p[2].trim()), Double.parseDouble(p[3].trim()));
+                return new BearingDesign(
+                        "custom bearing",
+                        Integer.parseInt(p[0].trim()),
+                        Double.parseDouble(p[1].trim()),
+                        Double.parseDouble(p[2].trim()),
+                        Double.parseDouble(p[3].trim()));
             }
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw new IllegalArgumentException("--bearing: '" + text + "' is neither a preset (" + String.join(", ",
-                new TreeSet<>(Presets.bearings().keySet())) + ") nor N,d,D,angle (e.g. 13,3.5,25.6,0)");
+        throw new IllegalArgumentException("--bearing: '" + text + "' is neither a preset ("
+                + String.join(", ", new TreeSet<>(Presets.bearings().keySet()))
+                + ") nor N,d,D,angle (e.g. 13,3.5,25.6,0)");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.bearingworkbench.detect;
 
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The alarm picture for one threshold: which rows are flagged (score above threshold), which are in alarm under the
@@ -10,12 +10,18 @@ import java.util.ArrayList;
  * @param firstAlarm row index of the first row in alarm, or -1
  * @param trainingAlarmRows rows in alarm inside the training range (should be 0 for a sound threshold)
  */
-public record Alarms(double threshold, PersistenceRule rule, boolean[] flagged, boolean[] inAlarm,
-                     List<Episode> episodes, int firstAlarm, int flaggedCount, int trainingAlarmRows) {
+public record Alarms(
+        double threshold,
+        PersistenceRule rule,
+        boolean[] flagged,
+        boolean[] inAlarm,
+        List<Episode> episodes,
+        int firstAlarm,
+        int flaggedCount,
+        int trainingAlarmRows) {
 
     /** Consecutive rows in alarm, {@code start..end} inclusive. */
-    public record Episode(int start, int end) {
-    }
+    public record Episode(int start, int end) {}
 
     public static Alarms compute(double[] score, int trainRows, double threshold, PersistenceRule rule) {
         return compute(score, trainRows, threshold, rule, null);
@@ -25,7 +31,8 @@ public record Alarms(double threshold, PersistenceRule rule, boolean[] flagged, 
      * As {@link #compute(double[], int, double, PersistenceRule)}, with rows that are never flagged ({@code excluded},
      * e.g. sensor problems: not bearing anomalies; they neither count towards an alarm nor raise one). Null: none.
      */
-    public static Alarms compute(double[] score, int trainRows, double threshold, PersistenceRule rule, boolean[] excluded) {
+    public static Alarms compute(
+            double[] score, int trainRows, double threshold, PersistenceRule rule, boolean[] excluded) {
         int n = score.length;
         boolean[] flagged = new boolean[n];
         int count = 0;
@@ -50,7 +57,9 @@ public record Alarms(double threshold, PersistenceRule rule, boolean[] flagged, 
                 if (i == 0 || !alarm[i - 1]) {
                     episodes.add(new Episode(i, i));
                 } else {
-                    episodes.set(episodes.size() - 1, new Episode(episodes.get(episodes.size() - 1).start(), i));
+                    episodes.set(
+                            episodes.size() - 1,
+                            new Episode(episodes.get(episodes.size() - 1).start(), i));
                 }
             }
         }

@@ -25,7 +25,10 @@ public record ChannelMap(List<String> columns, int channelsPerBearing) {
         return m.matches() ? "ch" + m.group(1) : columns.get(i);
     }
 
-    /** Bearing number (1-based) of model column i ({@code chN_...} or a name like {@code Bearing 3}), or 0 if unknown. */
+    /**
+     * Bearing number (1-based) of model column i ({@code chN_...} or a name like {@code Bearing 3}), or 0 if
+     * unknown.
+     */
     public int bearing(int i) {
         Matcher m = CH.matcher(columns.get(i));
         if (m.matches()) {

@@ -9,7 +9,10 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  * version 0.1 the gamma quantile was the Wilson-Hilferty approximation, 0.1-3% high for the shapes of score data.)
  */
 public record DistributionFitMethod(Family family, double tailProbability) implements ThresholdMethod {
-    public enum Family { LOGNORMAL, GAMMA }
+    public enum Family {
+        LOGNORMAL,
+        GAMMA
+    }
 
     public DistributionFitMethod {
         if (!(tailProbability > 0 && tailProbability < 0.5)) {
@@ -37,8 +40,7 @@ public record DistributionFitMethod(Family family, double tailProbability) imple
         double var = Math.pow(ThresholdMethod.std(s), 2);
         double shape = m * m / var;
         double scale = var / m;
-        return new GammaDistribution(null, shape, scale)
-                .inverseCumulativeProbability(1 - tailProbability);
+        return new GammaDistribution(null, shape, scale).inverseCumulativeProbability(1 - tailProbability);
     }
 
     @Override

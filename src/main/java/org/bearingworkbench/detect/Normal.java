@@ -6,8 +6,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 public final class Normal {
     private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
 
-    private Normal() {
-    }
+    private Normal() {}
 
     public static double quantile(double p) {
         if (!(p > 0 && p < 1)) {

@@ -21,6 +21,7 @@ public record PercentileMethod(double percentile) implements ThresholdMethod {
     @Override
     public String explain(double v) {
         return "The " + ThresholdMethod.fmt(percentile) + "th percentile of the training scores: "
-                + ThresholdMethod.fmt(100 - percentile) + "% of healthy rows score above " + ThresholdMethod.fmt(v) + ".";
+                + ThresholdMethod.fmt(100 - percentile) + "% of healthy rows score above " + ThresholdMethod.fmt(v)
+                + ".";
     }
 }

@@ -6,7 +6,8 @@ import java.util.Arrays;
 public record PersistenceRule(int n, int m) {
     public PersistenceRule {
         if (m < 1 || m > 1000 || n < 1 || n > m) {
-            throw new IllegalArgumentException("persistence: N of M with 1 <= N <= M <= 1000 (got " + n + "/" + m + ")");
+            throw new IllegalArgumentException(
+                    "persistence: N of M with 1 <= N <= M <= 1000 (got " + n + "/" + m + ")");
         }
     }
 

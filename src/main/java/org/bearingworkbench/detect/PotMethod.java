@@ -24,7 +24,8 @@ public record PotMethod(double risk) implements ThresholdMethod {
     @Override
     public double value(double[] s) {
         double u = ThresholdMethod.percentile(s, TAIL_PERCENTILE);
-        double[] y = Arrays.stream(s).filter(x -> x > u).map(x -> x - u).sorted().toArray();
+        double[] y =
+                Arrays.stream(s).filter(x -> x > u).map(x -> x - u).sorted().toArray();
         if (y.length < 5) {
             return new MaxMarginMethod(1.0).value(s);
         }

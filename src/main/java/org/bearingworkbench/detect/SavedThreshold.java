@@ -25,7 +25,8 @@ public record SavedThreshold(double threshold, String method) implements Thresho
 
     @Override
     public String explain(double value) {
-        return "The threshold saved with the model" + (method.startsWith("manual") ? " (set by hand)"
-                : " (chosen by " + method + " on its training rows)") + ": " + ThresholdMethod.fmt(value) + ".";
+        return "The threshold saved with the model"
+                + (method.startsWith("manual") ? " (set by hand)" : " (chosen by " + method + " on its training rows)")
+                + ": " + ThresholdMethod.fmt(value) + ".";
     }
 }

@@ -28,14 +28,19 @@ public record SensorProblems(boolean[] flags, String[] reasons, int count) {
         boolean[] flags = new boolean[n];
         String[] reasons = new String[n];
         for (int ch : t.channels()) {
-            String levelColumn = t.hasColumn(Feature.RMS.column(ch)) ? Feature.RMS.column(ch)
+            String levelColumn = t.hasColumn(Feature.RMS.column(ch))
+                    ? Feature.RMS.column(ch)
                     : t.hasColumn(Feature.MEAN_ABS.column(ch)) ? Feature.MEAN_ABS.column(ch) : null;
             double[] level = levelColumn == null ? null : t.column(levelColumn);
             double[] clip = t.hasColumn(Feature.CLIP.column(ch)) ? t.column(Feature.CLIP.column(ch)) : null;
             double median = level == null ? Double.NaN : median(level);
             String levelKey = levelColumn == null ? null : levelColumn.substring(levelColumn.indexOf('_') + 1);
             for (int r = 0; r < n; r++) {
-                String why = reason(ch, levelKey, level == null ? Double.NaN : level[r], median,
+                String why = reason(
+                        ch,
+                        levelKey,
+                        level == null ? Double.NaN : level[r],
+                        median,
                         clip == null ? Double.NaN : clip[r]);
                 if (why != null) {
                     flags[r] = true;
@@ -58,11 +63,17 @@ public record SensorProblems(boolean[] flags, String[] reasons, int count) {
      */
     public static String reason(int ch, String levelKey, double level, double median, double clip) {
         if (levelKey != null && median > 0 && level < FLAT_SHARE * median) {
-            return String.format(Locale.ROOT, "ch%d no signal (%s %.3g = %.1f%% of its median)", ch, levelKey, level,
+            return String.format(
+                    Locale.ROOT,
+                    "ch%d no signal (%s %.3g = %.1f%% of its median)",
+                    ch,
+                    levelKey,
+                    level,
                     100 * level / median);
         }
         if (clip >= CLIP_SHARE) {
-            return String.format(Locale.ROOT, "ch%d clipped or stuck (%.1f%% of samples at its extremes)", ch, 100 * clip);
+            return String.format(
+                    Locale.ROOT, "ch%d clipped or stuck (%.1f%% of samples at its extremes)", ch, 100 * clip);
         }
         return null;
     }
@@ -70,7 +81,9 @@ public record SensorProblems(boolean[] flags, String[] reasons, int count) {
     /** The median of the finite values of {@code v}, or NaN without any. */
     public static double median(double[] v) {
         double[] s = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
-        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return s.length == 0
+                ? Double.NaN
+                : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     public boolean at(int row) {

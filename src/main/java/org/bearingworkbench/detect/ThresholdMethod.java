@@ -1,8 +1,8 @@
 package org.bearingworkbench.detect;
 
-import java.util.Arrays;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Arrays;
 
 /**
  * A way to choose the anomaly threshold from the training rows' scores. Each method has an id with its parameters

@@ -1,18 +1,19 @@
 package org.bearingworkbench.detect;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Arrays;
 
 /** The threshold methods, and parsing of their ids ({@code percentile:99}, {@code sigma:3}, ...). */
 public final class Thresholds {
-    private Thresholds() {
-    }
+    private Thresholds() {}
 
     /** The default (robust) method, then every other automatic method with its default parameter. */
     public static List<ThresholdMethod> automatic(PersistenceRule rule) {
-        return Arrays.stream(ThresholdKind.values()).filter(k -> k != ThresholdKind.MANUAL)
-                .map(k -> k.create(null, rule)).toList();
+        return Arrays.stream(ThresholdKind.values())
+                .filter(k -> k != ThresholdKind.MANUAL)
+                .map(k -> k.create(null, rule))
+                .toList();
     }
 
     public static ThresholdMethod defaultMethod(PersistenceRule rule) {
@@ -31,7 +32,8 @@ public final class Thresholds {
             try {
                 p = Double.parseDouble(s.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("threshold method '" + spec + "': '" + s.substring(colon + 1) + "' is not a number");
+                throw new IllegalArgumentException(
+                        "threshold method '" + spec + "': '" + s.substring(colon + 1) + "' is not a number");
             }
         }
         try {

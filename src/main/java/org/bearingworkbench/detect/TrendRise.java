@@ -8,8 +8,7 @@ package org.bearingworkbench.detect;
 public final class TrendRise {
     public static final int MIN_ROWS = 3;
 
-    private TrendRise() {
-    }
+    private TrendRise() {}
 
     /** The row from which the trend stays above factor x its training maximum to the end, or -1. */
     public static int risesForGoodAt(double[] values, int trainRows, double factor) {

@@ -12,8 +12,7 @@ package org.bearingworkbench.features;
 public final class ChannelStatistics {
     private static final double SMALL = 0x1p-250;
 
-    private ChannelStatistics() {
-    }
+    private ChannelStatistics() {}
 
     /** Writes the features of {@code x[0..n)} into {@code out[offset..offset+Feature.values().length)}. */
     public static void compute(double[] x, int n, double[] out, int offset) {
@@ -81,8 +80,11 @@ public final class ChannelStatistics {
         m3 /= n;
         m4 /= n;
         double peak = Math.max(Math.abs(max), Math.abs(min));
-        boolean overflow = !Double.isFinite(sumSq) || !Double.isFinite(sum) || !Double.isFinite(m4)
-                || !Double.isFinite(m3) || !Double.isFinite(m2);
+        boolean overflow = !Double.isFinite(sumSq)
+                || !Double.isFinite(sum)
+                || !Double.isFinite(m4)
+                || !Double.isFinite(m3)
+                || !Double.isFinite(m2);
         boolean underflow = peak > 0 && peak < SMALL;
         if (scale == 1.0 && (overflow || underflow)) {
             return false;

@@ -2,6 +2,7 @@ package org.bearingworkbench.features;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,16 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import java.time.temporal.ChronoUnit;
-import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 /**
  * One row per snapshot, sorted by time: {@code timestamp}, {@code file}, {@code rows}, then numeric feature columns
@@ -44,8 +44,13 @@ public final class FeatureTable {
     private final Path directory;
     private volatile Table table;
 
-    private FeatureTable(String name, LocalDateTime[] timestamps, String[] files, int[] rows,
-                         Map<String, double[]> columns, Path directory) {
+    private FeatureTable(
+            String name,
+            LocalDateTime[] timestamps,
+            String[] files,
+            int[] rows,
+            Map<String, double[]> columns,
+            Path directory) {
         this.name = name;
         this.timestamps = timestamps;
         this.files = files;
@@ -60,8 +65,13 @@ public final class FeatureTable {
      *
      * @param directory where the raw snapshot files live, or null for tables loaded from CSV
      */
-    public static FeatureTable of(String name, Path directory, List<LocalDateTime> timestamps, List<String> files,
-                                  int[] rows, Map<String, double[]> columns) {
+    public static FeatureTable of(
+            String name,
+            Path directory,
+            List<LocalDateTime> timestamps,
+            List<String> files,
+            int[] rows,
+            Map<String, double[]> columns) {
         int n = timestamps.size();
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -82,7 +92,8 @@ public final class FeatureTable {
         for (Map.Entry<String, double[]> e : columns.entrySet()) {
             double[] src = e.getValue();
             if (src.length != n) {
-                throw new IllegalArgumentException("column " + e.getKey() + " has " + src.length + " values for " + n + " rows");
+                throw new IllegalArgumentException(
+                        "column " + e.getKey() + " has " + src.length + " values for " + n + " rows");
             }
             double[] sorted = new double[n];
             for (int k = 0; k < n; k++) {
@@ -98,8 +109,8 @@ public final class FeatureTable {
         Map<String, double[]> cols = new LinkedHashMap<>(columns);
         for (Map.Entry<String, double[]> e : extra.entrySet()) {
             if (e.getValue().length != rowCount()) {
-                throw new IllegalArgumentException("column " + e.getKey() + " has " + e.getValue().length
-                        + " values for " + rowCount() + " rows");
+                throw new IllegalArgumentException(
+                        "column " + e.getKey() + " has " + e.getValue().length + " values for " + rowCount() + " rows");
             }
             cols.remove(e.getKey()); // a replaced column moves to the end, as before
             cols.put(e.getKey(), e.getValue().clone());
@@ -200,7 +211,9 @@ public final class FeatureTable {
         Table t = table;
         if (t == null) {
             t = Table.create(name);
-            t.addColumns(DateTimeColumn.create(TIMESTAMP, timestamps), StringColumn.create(FILE, files),
+            t.addColumns(
+                    DateTimeColumn.create(TIMESTAMP, timestamps),
+                    StringColumn.create(FILE, files),
                     IntColumn.create(ROWS, rows));
             for (Map.Entry<String, double[]> e : columns.entrySet()) {
                 t.addColumns(DoubleColumn.create(e.getKey(), e.getValue()));

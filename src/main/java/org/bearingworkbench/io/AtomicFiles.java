@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files atomically: into a temp file beside the target, then renamed over it, so no half-written file is left.
@@ -23,8 +23,7 @@ public final class AtomicFiles {
     private static final Pattern OLD_STYLE_TEMP = Pattern.compile("\\d+\\.tmp");
     private static final Pattern TEMP = Pattern.compile("(\\d+)\\.\\d+\\.tmp");
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes text content. */
     @FunctionalInterface
@@ -53,8 +52,8 @@ public final class AtomicFiles {
         }
         Path dir = OutputFiles.existingFolder(target);
         cleanStaleTemps(dir, abs.getFileName().toString());
-        Path temp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toUnsignedString(System.nanoTime()) + ".tmp");
+        Path temp = dir.resolve("." + abs.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + Long.toUnsignedString(System.nanoTime()) + ".tmp");
         try {
             try {
                 Files.createFile(temp);
@@ -95,8 +94,11 @@ public final class AtomicFiles {
                 if (ours.matches()) {
                     stale = !isRunning(Long.parseLong(ours.group(1)));
                 } else {
-                    stale = OLD_STYLE_TEMP.matcher(rest).matches() && Files.getLastModifiedTime(p)
-                            .compareTo(FileTime.from(Instant.now().minusSeconds(3600))) < 0;
+                    stale = OLD_STYLE_TEMP.matcher(rest).matches()
+                            && Files.getLastModifiedTime(p)
+                                            .compareTo(
+                                                    FileTime.from(Instant.now().minusSeconds(3600)))
+                                    < 0;
                 }
                 if (stale) {
                     Files.deleteIfExists(p);
@@ -108,6 +110,7 @@ public final class AtomicFiles {
     }
 
     static boolean isRunning(long pid) {
-        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return pid == ProcessHandle.current().pid()
+                || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -36,8 +36,7 @@ public final class DataSetSidecar {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFS_NODE = "org/bearingworkbench/datasets";
 
-    private DataSetSidecar() {
-    }
+    private DataSetSidecar() {}
 
     /** The settings remembered for {@code dir} (sidecar file first, then preferences), or {@link UserSettings#NONE}. */
     public static UserSettings load(Path dir) {
@@ -66,7 +65,9 @@ public final class DataSetSidecar {
             AtomicFiles.write(file, w -> w.write(text));
             return file.toString();
         } catch (IOException e) {
-            LOG.info("data directory {} not writable ({}); remembering its settings in the user's preferences", dir,
+            LOG.info(
+                    "data directory {} not writable ({}); remembering its settings in the user's preferences",
+                    dir,
                     e.getMessage());
         }
         try {
@@ -117,15 +118,27 @@ public final class DataSetSidecar {
     /** Settings from the sidecar's JSON; {@code where} names the source in messages. */
     public static UserSettings parse(String text, String where) throws IOException {
         JsonNode root = JSON.readTree(text);
-        if (root == null || !root.isObject() || !SCHEMA.equals(root.path("schema").asText())) {
+        if (root == null
+                || !root.isObject()
+                || !SCHEMA.equals(root.path("schema").asText())) {
             throw new IllegalArgumentException(where + ": not a " + SCHEMA + " file");
         }
         JsonNode b = root.get("bearing");
-        BearingDesign bearing = b == null || !b.isObject() ? null : new BearingDesign(b.path("name").asText("bearing"),
-                b.path("rolling_elements").asInt(), b.path("element_diameter").asDouble(),
-                b.path("pitch_diameter").asDouble(), b.path("contact_angle_deg").asDouble());
-        return new UserSettings(text(root, "format"), text(root, "layout"), number(root, "sample_rate_hz"), number(root, "shaft_rpm"),
-                bearing, text(root, "unit"));
+        BearingDesign bearing = b == null || !b.isObject()
+                ? null
+                : new BearingDesign(
+                        b.path("name").asText("bearing"),
+                        b.path("rolling_elements").asInt(),
+                        b.path("element_diameter").asDouble(),
+                        b.path("pitch_diameter").asDouble(),
+                        b.path("contact_angle_deg").asDouble());
+        return new UserSettings(
+                text(root, "format"),
+                text(root, "layout"),
+                number(root, "sample_rate_hz"),
+                number(root, "shaft_rpm"),
+                bearing,
+                text(root, "unit"));
     }
 
     private static String text(JsonNode root, String field) {

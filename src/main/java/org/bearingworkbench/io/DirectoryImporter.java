@@ -1,6 +1,5 @@
 package org.bearingworkbench.io;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -9,13 +8,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.features.ChannelStatistics;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
-import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.io.formats.DataSource;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.SignalView;
@@ -24,9 +25,6 @@ import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Locale;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
 
 /**
  * Imports a directory of snapshot files in any {@link SnapshotFormat} into a {@link FeatureTable}: files are parsed
@@ -47,7 +45,6 @@ public final class DirectoryImporter {
     public DirectoryImporter(int threads) {
         this.threads = Math.max(1, threads);
     }
-
 
     /**
      * More work on each snapshot's signal while it is in memory (e.g. bearing physics), so that the files are read
@@ -74,7 +71,8 @@ public final class DirectoryImporter {
     }
 
     /** Imports {@code dir} (for a long recording: its file) in {@code format}. */
-    public ImportResult importDirectory(Path dir, SnapshotFormat format, TaskContext context) throws InputFormatException {
+    public ImportResult importDirectory(Path dir, SnapshotFormat format, TaskContext context)
+            throws InputFormatException {
         return importDirectory(dir, format, context, null);
     }
 
@@ -83,8 +81,8 @@ public final class DirectoryImporter {
      * signal: {@code extra} is given the data set as the format describes it (from the probe file) and returns the
      * work, or null for none.
      */
-    public ImportResult importDirectory(Path dir, SnapshotFormat format, TaskContext context,
-                                        Function<DataSetDescription, SignalWork> extra)
+    public ImportResult importDirectory(
+            Path dir, SnapshotFormat format, TaskContext context, Function<DataSetDescription, SignalWork> extra)
             throws InputFormatException {
         long start = System.nanoTime();
         List<SkippedFile> skipped = new ArrayList<>();
@@ -110,9 +108,11 @@ public final class DirectoryImporter {
             } else if (p.error != null) {
                 skipped.add(new SkippedFile(name, p.error));
             } else if (p.channels != channels) {
-                skipped.add(new SkippedFile(name, p.channels + " channels where the directory's files have " + channels));
+                skipped.add(
+                        new SkippedFile(name, p.channels + " channels where the directory's files have " + channels));
             } else if (p.rows < rows) {
-                skipped.add(new SkippedFile(name, "truncated: " + p.rows + " rows where the directory's files have " + rows));
+                skipped.add(new SkippedFile(
+                        name, "truncated: " + p.rows + " rows where the directory's files have " + rows));
             } else {
                 good.add(i);
             }
@@ -120,14 +120,21 @@ public final class DirectoryImporter {
         if (good.isEmpty()) {
             List<SkippedFile> why = skipped.subList(Math.max(0, skipped.size() - candidates.size()), skipped.size());
             throw new InputFormatException(dir + ": none of the " + candidates.size() + " data files could be read; "
-                    + String.join("; ", why.stream().limit(3).map(SkippedFile::toString).toList())
+                    + String.join(
+                            "; ",
+                            why.stream().limit(3).map(SkippedFile::toString).toList())
                     + (why.size() > 3 ? "; …" : ""));
         }
         FeatureTable table = toTable(dir, candidates, parsed, good, channels);
         DataSetDescription description = describe(format, dir, candidates, good.get(0));
         double seconds = (System.nanoTime() - start) / 1e9;
         skipped.sort(Comparator.comparing(SkippedFile::file));
-        LOG.info("imported {} files ({} skipped) from {} as {} in {} s", good.size(), skipped.size(), dir, format.id(),
+        LOG.info(
+                "imported {} files ({} skipped) from {} as {} in {} s",
+                good.size(),
+                skipped.size(),
+                dir,
+                format.id(),
                 seconds);
         return new ImportResult(table, skipped, channels, bytes, seconds, description, new DataSource(dir, format));
     }
@@ -159,7 +166,9 @@ public final class DirectoryImporter {
             try {
                 SignalView signal = format.read(c, probe);
                 DataSetDescription described = format.describe(dir, candidates, signal);
-                return new Limits(Math.max(16L << 20, 8 * probe.lastBytes()), Math.max(64, 4 * probe.parser().channels()),
+                return new Limits(
+                        Math.max(16L << 20, 8 * probe.lastBytes()),
+                        Math.max(64, 4 * probe.parser().channels()),
                         described);
             } catch (InputFormatException | RuntimeException | OutOfMemoryError e) {
                 LOG.debug("probe {} failed: {}", c.name(), e.toString());
@@ -178,25 +187,44 @@ public final class DirectoryImporter {
         }
     }
 
-    private Parsed[] parseAll(Path dir, SnapshotFormat format, List<SnapshotRef> candidates, TaskContext context,
-                              Function<DataSetDescription, SignalWork> extra) {
+    private Parsed[] parseAll(
+            Path dir,
+            SnapshotFormat format,
+            List<SnapshotRef> candidates,
+            TaskContext context,
+            Function<DataSetDescription, SignalWork> extra) {
         int n = candidates.size();
         Parsed[] parsed = new Parsed[n];
         AtomicLong bytesDone = new AtomicLong();
         long start = System.nanoTime();
         Limits limits = limits(dir, format, candidates, context);
         SignalWork work = extra == null || limits.described() == null ? null : extra.apply(limits.described());
-        SnapshotWorkers.run(n, threads, "import", context, limits::newReader, (reader, i) -> {
-            parsed[i] = parseOne(format, reader, candidates.get(i), work);
-            bytesDone.addAndGet(candidates.get(i).size());
-        }, done -> report(context, done, n, bytesDone.get(), start));
+        SnapshotWorkers.run(
+                n,
+                threads,
+                "import",
+                context,
+                limits::newReader,
+                (reader, i) -> {
+                    parsed[i] = parseOne(format, reader, candidates.get(i), work);
+                    bytesDone.addAndGet(candidates.get(i).size());
+                },
+                done -> report(context, done, n, bytesDone.get(), start));
         return parsed;
     }
 
     private static void report(TaskContext context, int done, int total, long bytes, long start) {
         double s = (System.nanoTime() - start) / 1e9;
-        context.progress(done, total, String.format(Locale.ROOT, "%d/%d files, %.0f MB, %.0f MB/s",
-                done, total, bytes / 1e6, s > 0 ? bytes / 1e6 / s : 0));
+        context.progress(
+                done,
+                total,
+                String.format(
+                        Locale.ROOT,
+                        "%d/%d files, %.0f MB, %.0f MB/s",
+                        done,
+                        total,
+                        bytes / 1e6,
+                        s > 0 ? bytes / 1e6 / s : 0));
     }
 
     private static Parsed parseOne(SnapshotFormat format, SnapshotReader reader, SnapshotRef c, SignalWork work) {
@@ -210,8 +238,8 @@ public final class DirectoryImporter {
                 ChannelStatistics.compute(sp.channel(ch), sp.rows(), p.features, ch * FEATURES);
                 Feature bad = ChannelStatistics.firstNonFinite(p.features, ch * FEATURES);
                 if (bad != null) {
-                    p.error = "channel " + (ch + 1) + ": its " + bad.key() + " is beyond the double range (samples near "
-                            + "+-1.8e308); not a usable snapshot";
+                    p.error = "channel " + (ch + 1) + ": its " + bad.key()
+                            + " is beyond the double range (samples near " + "+-1.8e308); not a usable snapshot";
                     break;
                 }
             }
@@ -246,12 +274,14 @@ public final class DirectoryImporter {
                 counts.merge(key.applyAsInt(p), 1, Integer::sum);
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(0);
+        return counts.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .orElse(0);
     }
 
-    private static FeatureTable toTable(Path dir, List<SnapshotRef> candidates, Parsed[] parsed, List<Integer> good,
-                                        int channels) {
+    private static FeatureTable toTable(
+            Path dir, List<SnapshotRef> candidates, Parsed[] parsed, List<Integer> good, int channels) {
         int n = good.size();
         List<LocalDateTime> ts = new ArrayList<>(n);
         List<String> files = new ArrayList<>(n);
@@ -273,7 +303,12 @@ public final class DirectoryImporter {
                 }
             }
         }
-        return FeatureTable.of(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), dir,
-                ts, files, rows, columns);
+        return FeatureTable.of(
+                dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(),
+                dir,
+                ts,
+                files,
+                rows,
+                columns);
     }
 }

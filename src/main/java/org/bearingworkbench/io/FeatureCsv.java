@@ -1,32 +1,32 @@
 package org.bearingworkbench.io;
 
 import java.io.BufferedReader;
-import java.util.Iterator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.bearingworkbench.features.FeatureTable;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.NoSuchFileException;
-import java.time.DateTimeException;
-import java.time.format.ResolverStyle;
-import java.util.HashMap;
 
 /**
  * Saves a {@link FeatureTable} as plain comma CSV (ISO timestamps, {@code .} decimals, full double precision) and
@@ -35,16 +35,29 @@ import java.util.HashMap;
 public final class FeatureCsv {
     public static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final DateTimeFormatter ISO_FLEX = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd").optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalEnd()
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
-            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0).parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
-            .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0).toFormatter()
+            .appendPattern("uuuu-MM-dd")
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendPattern("HH:mm")
+            .optionalStart()
+            .appendPattern(":ss")
+            .optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .optionalEnd()
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+            .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+            .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
+            .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private FeatureCsv() {
-    }
+    private FeatureCsv() {}
 
     /** Writes {@code table} to {@code target} atomically (temp file, then rename). */
     public static void write(FeatureTable table, Path target) throws IOException {
@@ -54,7 +67,11 @@ public final class FeatureCsv {
     public static void write(FeatureTable table, Writer out) throws IOException {
         List<String> cols = table.featureColumns();
         StringBuilder sb = new StringBuilder(256);
-        sb.append(FeatureTable.TIMESTAMP).append(',').append(FeatureTable.FILE).append(',').append(FeatureTable.ROWS);
+        sb.append(FeatureTable.TIMESTAMP)
+                .append(',')
+                .append(FeatureTable.FILE)
+                .append(',')
+                .append(FeatureTable.ROWS);
         for (String c : cols) {
             sb.append(',').append(c);
         }
@@ -65,7 +82,10 @@ public final class FeatureCsv {
         }
         for (int r = 0; r < table.rowCount(); r++) {
             sb.setLength(0);
-            sb.append(ISO.format(table.timestamp(r))).append(',').append(table.file(r)).append(',')
+            sb.append(ISO.format(table.timestamp(r)))
+                    .append(',')
+                    .append(table.file(r))
+                    .append(',')
                     .append(table.sampleRows(r));
             for (double[] col : data) {
                 sb.append(',').append(col[r]);
@@ -95,8 +115,12 @@ public final class FeatureCsv {
      * as by the formatter.
      */
     private static LocalDateTime plainIso(String t) {
-        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != ' ' && t.charAt(10) != 'T')
-                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+        if (t.length() != 19
+                || t.charAt(4) != '-'
+                || t.charAt(7) != '-'
+                || (t.charAt(10) != ' ' && t.charAt(10) != 'T')
+                || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
             return null;
         }
         int year = digits(t, 0, 4);
@@ -128,8 +152,7 @@ public final class FeatureCsv {
     }
 
     /** A loaded feature CSV and the rows it left out (a timestamp seen before), each with its line. */
-    public record Loaded(FeatureTable table, List<SkippedFile> skippedRows) {
-    }
+    public record Loaded(FeatureTable table, List<SkippedFile> skippedRows) {}
 
     /** Loads a feature CSV. Errors name the line and column. Rows repeating an earlier timestamp are left out. */
     public static FeatureTable read(Path path) throws InputFormatException {
@@ -163,9 +186,14 @@ public final class FeatureCsv {
             }
             in.reset();
             Dialect dialect = Dialect.of(stripBom(first));
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(dialect.delimiter()).setTrim(true)
-                    .setIgnoreEmptyLines(true).get();
-            try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(dialect.delimiter())
+                    .setTrim(true)
+                    .setIgnoreEmptyLines(true)
+                    .get();
+            try (CSVParser parser =
+                    CSVParser.builder().setReader(in).setFormat(format).get()) {
                 Iterator<CSVRecord> records = parser.iterator();
                 String[] names = cells(records.next());
                 names[0] = stripBom(names[0]);
@@ -221,11 +249,13 @@ public final class FeatureCsv {
         return out;
     }
 
-    private static Loaded load(String[] names, Iterator<CSVRecord> records, CSVParser parser, Dialect dialect, String where)
+    private static Loaded load(
+            String[] names, Iterator<CSVRecord> records, CSVParser parser, Dialect dialect, String where)
             throws InputFormatException {
         if (names.length < 2) {
-            throw new InputFormatException(where + ", line 1: expected a timestamp column and at least one numeric column"
-                    + (dialect.delimiter() == ',' ? " (cells separated by ',', ';' or tabs)" : ""));
+            throw new InputFormatException(
+                    where + ", line 1: expected a timestamp column and at least one numeric column"
+                            + (dialect.delimiter() == ',' ? " (cells separated by ',', ';' or tabs)" : ""));
         }
         int fileCol = -1;
         int rowsCol = -1;
@@ -246,8 +276,8 @@ public final class FeatureCsv {
                 rowsCol = c;
             } else {
                 if (featureNames.contains(name)) {
-                    throw new InputFormatException(where + ", line 1: column name '" + NumberToken.printable(name)
-                            + "' appears twice");
+                    throw new InputFormatException(
+                            where + ", line 1: column name '" + NumberToken.printable(name) + "' appears twice");
                 }
                 featureNames.add(name);
                 featureIdx.add(c);
@@ -285,8 +315,9 @@ public final class FeatureCsv {
             }
             Integer earlier = seen.putIfAbsent(t, lineNo);
             if (earlier != null) {
-                skippedRows.add(new SkippedFile("line " + lineNo, "same timestamp " + ISO.format(t) + " as line "
-                        + earlier + " (kept that one)"));
+                skippedRows.add(new SkippedFile(
+                        "line " + lineNo,
+                        "same timestamp " + ISO.format(t) + " as line " + earlier + " (kept that one)"));
                 continue;
             }
             ts.add(t);
@@ -340,12 +371,11 @@ public final class FeatureCsv {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new InputFormatException(where + ", line " + line + ", column " + (col + 1) + " (" + names[col]
-                + "): '" + NumberToken.printable(cell) + "' is not a row count (a whole number, 0 or more)");
+        throw new InputFormatException(where + ", line " + line + ", column " + (col + 1) + " (" + names[col] + "): '"
+                + NumberToken.printable(cell) + "' is not a row count (a whole number, 0 or more)");
     }
 
     private static String stripBom(String s) {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
-
 }

@@ -10,8 +10,14 @@ import org.bearingworkbench.io.formats.DataSource;
  * The outcome of opening a data set: the feature table, the files left out, how long it took, what the data is
  * ({@link DataSetDescription}) and, for raw snapshots, where they live ({@code source} is null for a feature CSV).
  */
-public record ImportResult(FeatureTable table, List<SkippedFile> skipped, int channels, long bytes, double seconds,
-                           DataSetDescription description, DataSource source) {
+public record ImportResult(
+        FeatureTable table,
+        List<SkippedFile> skipped,
+        int channels,
+        long bytes,
+        double seconds,
+        DataSetDescription description,
+        DataSource source) {
     public ImportResult {
         skipped = List.copyOf(skipped);
     }

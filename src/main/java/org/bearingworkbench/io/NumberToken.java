@@ -9,8 +9,7 @@ import java.util.OptionalDouble;
  * {@code NaN}; {@code 1e400}; over-long tokens) is rejected with a message that shows the token safely.
  */
 public final class NumberToken {
-    private NumberToken() {
-    }
+    private NumberToken() {}
 
     /** Parses {@code data[start..end)} or throws naming the file, line and (printable) token. */
     static double parse(byte[] data, int start, int end, boolean decimalComma, String file, int line)
@@ -26,8 +25,8 @@ public final class NumberToken {
             token[i] = decimalComma && b == ',' ? (byte) '.' : b;
         }
         if (!isDecimal(token, 0, len)) {
-            throw new InputFormatException(file + ", line " + line + ": '" + printable(data, start, end)
-                    + "' is not a number");
+            throw new InputFormatException(
+                    file + ", line " + line + ": '" + printable(data, start, end) + "' is not a number");
         }
         double v = Double.parseDouble(new String(token, StandardCharsets.ISO_8859_1));
         if (!Double.isFinite(v)) {

@@ -16,8 +16,7 @@ import java.util.Collection;
  * a file system's own reason ("File too large", "No space left on device") is kept.
  */
 public final class OutputFiles {
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
     /**
      * Checks that {@code target} can be written as a file and is none of {@code inputs}: its folder exists and takes
@@ -72,7 +71,8 @@ public final class OutputFiles {
     }
 
     private static void probe(Path target, Path dir) throws IOException {
-        Path probe = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".0.tmp");
+        Path probe = dir.resolve(
+                "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".0.tmp");
         try {
             Files.deleteIfExists(probe);
             Files.createFile(probe);
@@ -143,8 +143,10 @@ public final class OutputFiles {
                 parent = parent.getParent();
             }
             String why = e instanceof AccessDeniedException ? "permission denied" : reason(e);
-            throw new IOException("cannot create output folder " + folder + ": " + (parent == null ? why
-                    : parent + " does not take new folders (" + why + ")"), e);
+            throw new IOException(
+                    "cannot create output folder " + folder + ": "
+                            + (parent == null ? why : parent + " does not take new folders (" + why + ")"),
+                    e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.bearingworkbench.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
@@ -11,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.nio.file.LinkOption;
 
 /**
  * A set of output files that appears as a whole or not at all (e.g. {@code run}'s features, model, report and
@@ -48,7 +48,9 @@ public final class OutputSet implements AutoCloseable {
         if (Files.isDirectory(abs)) {
             try (Stream<Path> entries = Files.list(abs)) {
                 List<String> foreign = entries.map(p -> p.getFileName().toString())
-                        .filter(n -> !names.contains(n) && !n.startsWith(".")).sorted().toList();
+                        .filter(n -> !names.contains(n) && !n.startsWith("."))
+                        .sorted()
+                        .toList();
                 if (!foreign.isEmpty()) {
                     throw new IOException("cannot use " + folder + " as output folder: it holds other files ("
                             + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
@@ -60,13 +62,16 @@ public final class OutputSet implements AutoCloseable {
         Path parent = abs.getParent();
         OutputFiles.createFolder(parent);
         cleanLeftovers(parent, abs.getFileName().toString());
-        Path staging = parent.resolve("." + abs.getFileName() + ".staging-" + ProcessHandle.current().pid());
+        Path staging = parent.resolve(
+                "." + abs.getFileName() + ".staging-" + ProcessHandle.current().pid());
         deleteTree(staging);
         try {
             Files.createDirectory(staging);
         } catch (IOException e) {
-            throw new IOException("cannot create output folder " + folder + ": " + parent
-                    + " does not take new folders (" + OutputFiles.reason(e) + ")", e);
+            throw new IOException(
+                    "cannot create output folder " + folder + ": " + parent + " does not take new folders ("
+                            + OutputFiles.reason(e) + ")",
+                    e);
         }
         return new OutputSet(abs, staging);
     }
@@ -84,7 +89,8 @@ public final class OutputSet implements AutoCloseable {
     /** Puts the written set in place of the output folder's previous content. */
     public void commit() throws IOException {
         Path parent = folder.getParent();
-        Path replaced = parent.resolve("." + folder.getFileName() + ".replaced-" + ProcessHandle.current().pid());
+        Path replaced = parent.resolve("." + folder.getFileName() + ".replaced-"
+                + ProcessHandle.current().pid());
         try {
             if (Files.exists(folder)) {
                 deleteTree(replaced);
@@ -92,8 +98,10 @@ public final class OutputSet implements AutoCloseable {
             }
             Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new IOException("cannot put the output in place at " + folder + ": " + OutputFiles.reason(e)
-                    + " (the new files are in " + staging + ")", e);
+            throw new IOException(
+                    "cannot put the output in place at " + folder + ": " + OutputFiles.reason(e)
+                            + " (the new files are in " + staging + ")",
+                    e);
         }
         committed = true;
         deleteTree(replaced);

@@ -1,22 +1,25 @@
 package org.bearingworkbench.io;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.DateTimeException;
-import java.time.format.ResolverStyle;
 
-/** The IMS file-name convention: a snapshot's name is its timestamp {@code YYYY.MM.DD.hh.mm.ss}, optionally {@code .gz}. */
+/**
+ * The IMS file-name convention: a snapshot's name is its timestamp {@code YYYY.MM.DD.hh.mm.ss}, optionally {@code
+ * .gz}.
+ */
 public final class SnapshotName {
-    private static final Pattern NAME = Pattern.compile("(\\d{4})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})(\\.gz)?");
-    public static final DateTimeFormatter IMS = DateTimeFormatter.ofPattern("uuuu.MM.dd.HH.mm.ss")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern NAME =
+            Pattern.compile("(\\d{4})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{2})(\\.gz)?");
+    public static final DateTimeFormatter IMS =
+            DateTimeFormatter.ofPattern("uuuu.MM.dd.HH.mm.ss").withResolverStyle(ResolverStyle.STRICT);
 
-    private SnapshotName() {
-    }
+    private SnapshotName() {}
 
     /** The timestamp encoded in {@code fileName}, or empty if the name does not follow the convention. */
     public static Optional<LocalDateTime> timestampOf(String fileName) {
@@ -25,8 +28,12 @@ public final class SnapshotName {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+            return Optional.of(LocalDateTime.of(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)),
+                    Integer.parseInt(m.group(5)),
                     Integer.parseInt(m.group(6))));
         } catch (DateTimeException e) {
             return Optional.empty();

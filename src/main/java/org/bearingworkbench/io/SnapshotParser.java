@@ -21,6 +21,7 @@ public final class SnapshotParser {
     public static final int DEFAULT_MAX_COLUMNS = 1024;
     /** The longest token read as a number (the longest exact double needs 24 characters). */
     static final int MAX_TOKEN = 64;
+
     private static final int INITIAL_ROWS = 4096;
     private static final double[] POW10 = new double[23];
 
@@ -187,8 +188,9 @@ public final class SnapshotParser {
             }
             double value;
             byte next = pos < length ? data[pos] : (byte) '\n';
-            if (digits > 0 && digits <= 15 && (next == '\t' || next == '\r' || next == '\n' || next == ' '
-                    || kind[next & 0xFF] != TOKEN)) {
+            if (digits > 0
+                    && digits <= 15
+                    && (next == '\t' || next == '\r' || next == '\n' || next == ' ' || kind[next & 0xFF] != TOKEN)) {
                 value = fraction == 0 ? mantissa : mantissa / POW10[fraction];
                 if (negative) {
                     value = -value;
@@ -254,7 +256,8 @@ public final class SnapshotParser {
     }
 
     /**
-     * A decimal comma: the first non-blank row separates its values by blanks, tabs or semicolons, has no '.', and every comma
+     * A decimal comma: the first non-blank row separates its values by blanks, tabs or semicolons, has no '.', and
+     * every comma
      * in it sits between two digits ({@code 0,050	-0,104}). A row such as {@code 1,2,3} (no blanks) or
      * {@code 1.0, 2.0} keeps the comma as a separator.
      */

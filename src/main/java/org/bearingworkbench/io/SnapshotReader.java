@@ -1,19 +1,19 @@
 package org.bearingworkbench.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import java.io.EOFException;
-import java.util.Locale;
 
 /**
  * Reads snapshot files (plain or gzip) into a reusable byte buffer and parses them. One instance per thread, so
@@ -22,6 +22,7 @@ import java.util.Locale;
 public final class SnapshotReader {
     /** Bytes read from one file when nothing is known about its directory. */
     public static final long DEFAULT_MAX_BYTES = 512L << 20;
+
     private byte[] buffer = new byte[1 << 20];
     private int length;
     private final SnapshotParser parser = new SnapshotParser();
@@ -107,8 +108,8 @@ public final class SnapshotReader {
         SnapshotReader reader = new SnapshotReader();
         reader.read(path);
         String name = path.getFileName().toString();
-        return new Snapshot(name, SnapshotName.timestampOf(name).orElse(null), reader.parser.copySamples(),
-                reader.parser.rows());
+        return new Snapshot(
+                name, SnapshotName.timestampOf(name).orElse(null), reader.parser.copySamples(), reader.parser.rows());
     }
 
     private void readPlain(Path path) throws IOException {
@@ -132,8 +133,8 @@ public final class SnapshotReader {
             int n;
             while (true) {
                 if (length >= maxBytes) {
-                    throw new TooLargeException("its gzip content is more than " + limitReason + " (" + mb(maxBytes)
-                            + " MB)");
+                    throw new TooLargeException(
+                            "its gzip content is more than " + limitReason + " (" + mb(maxBytes) + " MB)");
                 }
                 if (length == buffer.length) {
                     ensure((int) Math.min(maxBytes + 1, buffer.length * 2L));

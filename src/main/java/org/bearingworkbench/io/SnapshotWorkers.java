@@ -23,8 +23,7 @@ public final class SnapshotWorkers {
         void run(SnapshotReader reader, int index);
     }
 
-    private SnapshotWorkers() {
-    }
+    private SnapshotWorkers() {}
 
     /**
      * Runs {@code job} for indexes 0..n-1 and returns when all are done; {@code progress} gets the number of
@@ -41,30 +40,38 @@ public final class SnapshotWorkers {
      * {@code readers} (e.g. one with the directory's size and column limits). A job that throws (an
      * {@link OutOfMemoryError} included) is logged and leaves its result unset; the other files go on.
      */
-    public static void run(int n, int threads, String name, TaskContext context, Supplier<SnapshotReader> readers,
-                           Job job, IntConsumer progress) {
+    public static void run(
+            int n,
+            int threads,
+            String name,
+            TaskContext context,
+            Supplier<SnapshotReader> readers,
+            Job job,
+            IntConsumer progress) {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         int workers = Math.max(1, Math.min(threads, n));
         CountDownLatch finished = new CountDownLatch(workers);
         for (int w = 0; w < workers; w++) {
-            Thread t = new Thread(() -> {
-                try {
-                    SnapshotReader reader = readers.get();
-                    int i;
-                    while (!context.isCancelled() && (i = next.getAndIncrement()) < n) {
+            Thread t = new Thread(
+                    () -> {
                         try {
-                            job.run(reader, i);
-                        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                            LOG.error("{} worker failed on item {}", name, i, e);
-                            reader = readers.get(); // its buffers may be in any state
+                            SnapshotReader reader = readers.get();
+                            int i;
+                            while (!context.isCancelled() && (i = next.getAndIncrement()) < n) {
+                                try {
+                                    job.run(reader, i);
+                                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                                    LOG.error("{} worker failed on item {}", name, i, e);
+                                    reader = readers.get(); // its buffers may be in any state
+                                }
+                                done.incrementAndGet();
+                            }
+                        } finally {
+                            finished.countDown();
                         }
-                        done.incrementAndGet();
-                    }
-                } finally {
-                    finished.countDown();
-                }
-            }, name + "-" + w);
+                    },
+                    name + "-" + w);
             t.setDaemon(true);
             t.start();
         }

@@ -2,17 +2,16 @@ package org.bearingworkbench.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.bearingworkbench.signal.SyntheticRun;
 import org.bearingworkbench.task.TaskContext;
-import java.nio.charset.StandardCharsets;
 
 /** Writes a {@link SyntheticRun} as an IMS directory: tab-separated, CRLF, 3 decimals, optionally gzip. */
 public final class SyntheticRunWriter {
-    private SyntheticRunWriter() {
-    }
+    private SyntheticRunWriter() {}
 
     public static void write(SyntheticRun run, Path dir, boolean gzip, TaskContext context) throws IOException {
         Files.createDirectories(dir);
@@ -32,7 +31,8 @@ public final class SyntheticRunWriter {
             }
             String name = SnapshotName.of(run.timestamp(f)) + (gzip ? ".gz" : "");
             byte[] bytes = sb.toString().getBytes(StandardCharsets.US_ASCII);
-            try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(dir.resolve(name)))
+            try (OutputStream out = gzip
+                    ? new GZIPOutputStream(Files.newOutputStream(dir.resolve(name)))
                     : Files.newOutputStream(dir.resolve(name))) {
                 out.write(bytes);
             }

@@ -12,8 +12,7 @@ import java.util.zip.ZipOutputStream;
 
 /** The small zip files the workbench writes (model bundles, projects): every entry in memory, by name. */
 public final class ZipEntries {
-    private ZipEntries() {
-    }
+    private ZipEntries() {}
 
     /**
      * Every entry of the zip in {@code in}, by name. An entry over 2 GB is refused (a zip bomb or a foreign file);

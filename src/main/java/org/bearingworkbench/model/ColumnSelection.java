@@ -9,8 +9,7 @@ import org.bearingworkbench.features.FeatureTable;
 
 /** Chooses the feature columns that feed the model: names or globs ({@code *_mean_abs}, {@code Bearing*}). */
 public final class ColumnSelection {
-    private ColumnSelection() {
-    }
+    private ColumnSelection() {}
 
     /** The study's choice: mean_abs of every channel; for a foreign table without channel columns, all columns. */
     public static List<String> defaults(FeatureTable table) {
@@ -35,7 +34,8 @@ public final class ColumnSelection {
             if (p.isEmpty()) {
                 continue;
             }
-            Pattern glob = Pattern.compile(("\\Q" + p + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
+            Pattern glob =
+                    Pattern.compile(("\\Q" + p + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
             boolean any = false;
             for (String c : table.featureColumns()) {
                 if (glob.matcher(c).matches()) {
@@ -44,8 +44,8 @@ public final class ColumnSelection {
                 }
             }
             if (!any) {
-                throw new IllegalArgumentException("columns: '" + p + "' matches no column (have "
-                        + abbreviate(table.featureColumns()) + ")");
+                throw new IllegalArgumentException(
+                        "columns: '" + p + "' matches no column (have " + abbreviate(table.featureColumns()) + ")");
             }
         }
         return new ArrayList<>(out);

@@ -17,8 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Immutable and safe to share between threads.
  */
 final class DirectForward {
-    private record Lstm(double[][] w, double[][] rw, double[] b, int units, LstmActivation act, LstmActivation gate) {
-    }
+    private record Lstm(double[][] w, double[][] rw, double[] b, int units, LstmActivation act, LstmActivation gate) {}
 
     private final List<Lstm> encoder = new ArrayList<>();
     private final List<Lstm> decoder = new ArrayList<>();
@@ -37,8 +36,8 @@ final class DirectForward {
         int n = config.layers().size();
         Layer[] layers = net.getLayers();
         if (layers.length != 2 * n + 2) {
-            throw new IllegalArgumentException("not the autoencoder's layer stack: " + layers.length + " layers for "
-                    + n + " encoder layers");
+            throw new IllegalArgumentException(
+                    "not the autoencoder's layer stack: " + layers.length + " layers for " + n + " encoder layers");
         }
         for (int i = 0; i < n; i++) {
             encoder.add(lstm(layers[i], act, gate));
@@ -57,8 +56,8 @@ final class DirectForward {
         double[] b = matrix(l.getParam("b"))[0];
         int units = rw.length;
         if (rw[0].length != 4 * units) {
-            throw new IllegalArgumentException("an LSTM layer with peephole weights or an unknown layout: RW "
-                    + rw.length + "x" + rw[0].length);
+            throw new IllegalArgumentException(
+                    "an LSTM layer with peephole weights or an unknown layout: RW " + rw.length + "x" + rw[0].length);
         }
         return new Lstm(w, rw, b, units, act, gate);
     }

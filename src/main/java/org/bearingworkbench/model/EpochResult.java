@@ -1,5 +1,4 @@
 package org.bearingworkbench.model;
 
 /** One finished training epoch: its mean training loss (MAE) and validation loss (NaN without validation rows). */
-public record EpochResult(int epoch, double loss, double validationLoss, double seconds) {
-}
+public record EpochResult(int epoch, double loss, double validationLoss, double seconds) {}

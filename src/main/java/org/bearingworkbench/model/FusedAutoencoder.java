@@ -35,9 +35,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 final class FusedAutoencoder implements TrainingSteps {
     /** DL4J gate block for each lstmLayer block: i &lt;- 3, f &lt;- 1, g &lt;- 0, o &lt;- 2. */
     private static final int[] DL4J_BLOCK = {3, 1, 0, 2};
+
     private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0).policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyReset(ResetPolicy.BLOCK_LEFT).policySpill(SpillPolicy.REALLOCATE).build();
+            .initialSize(0)
+            .policyAllocation(AllocationPolicy.STRICT)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyReset(ResetPolicy.BLOCK_LEFT)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
     private static final String WORKSPACE_ID = "BW_FUSED_STEP";
 
     private final ModelConfig config;
@@ -85,8 +90,8 @@ final class FusedAutoencoder implements TrainingSteps {
         }
         size += (long) (in + 1) * features;
         if (size != net.numParams()) {
-            throw new IllegalArgumentException("network has " + net.numParams() + " parameters, the config implies "
-                    + size);
+            throw new IllegalArgumentException(
+                    "network has " + net.numParams() + " parameters, the config implies " + size);
         }
         params = Nd4j.create(dataType, size);
         gradient = Nd4j.create(dataType, size);
@@ -96,8 +101,13 @@ final class FusedAutoencoder implements TrainingSteps {
         Adam adam = new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
         updaterState = Nd4j.create(dataType, 1, adam.stateSize(size));
         updater = adam.instantiate(updaterState, true);
-        lstmIntArgs = new int[] {2, 0, activationCode(config.gateActivation()), activationCode(config.activation()),
-            activationCode(config.activation())};
+        lstmIntArgs = new int[] {
+            2,
+            0,
+            activationCode(config.gateActivation()),
+            activationCode(config.activation()),
+            activationCode(config.activation())
+        };
         lstmFloatArgs = floatArgs(config);
         network = net;
         kept = params.dup();
@@ -114,8 +124,8 @@ final class FusedAutoencoder implements TrainingSteps {
      */
     @Override
     public double fit(INDArray x) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE,
-                WORKSPACE_ID)) {
+        try (MemoryWorkspace ignored =
+                Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, WORKSPACE_ID)) {
             double score = backprop(x);
             updater.applyUpdater(gradient, iteration++, 0); // Adam's schedule depends on the iteration only
             params.subi(gradient);
@@ -125,8 +135,8 @@ final class FusedAutoencoder implements TrainingSteps {
 
     /** Fills the gradient for batch {@code x} (as DL4J hands it to the updater) and returns the batch's score. */
     double computeGradient(INDArray x) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE,
-                WORKSPACE_ID)) {
+        try (MemoryWorkspace ignored =
+                Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, WORKSPACE_ID)) {
             return backprop(x);
         }
     }
@@ -194,8 +204,8 @@ final class FusedAutoencoder implements TrainingSteps {
 
     @Override
     public double validationLoss(INDArray x) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE,
-                WORKSPACE_ID)) {
+        try (MemoryWorkspace ignored =
+                Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, WORKSPACE_ID)) {
             int batch = (int) x.size(0);
             INDArray h = forward(x, new INDArray[nIn.length]);
             INDArray diff = toRows(h, batch).mmul(p.wOut).addiRowVector(p.bOut).subi(toRows(x, batch));
@@ -271,7 +281,8 @@ final class FusedAutoencoder implements TrainingSteps {
 
     private INDArray lstm(INDArray x, int l, boolean fullSequence) {
         long batch = x.size(0);
-        INDArray out = fullSequence ? Nd4j.createUninitialized(dataType, batch, nOut[l], timesteps)
+        INDArray out = fullSequence
+                ? Nd4j.createUninitialized(dataType, batch, nOut[l], timesteps)
                 : Nd4j.createUninitialized(dataType, batch, nOut[l]);
         DynamicCustomOp op = DynamicCustomOp.builder("lstmLayer")
                 .addInputs(x, p.wx[l], p.wr[l], p.b[l])
@@ -328,9 +339,14 @@ final class FusedAutoencoder implements TrainingSteps {
         }
     }
 
-    /** lstmLayer's float arguments: no cell clipping, then alpha and beta of the cell and output activations if affine. */
+    /**
+     * lstmLayer's float arguments: no cell clipping, then alpha and beta of the cell and output activations if
+     * affine.
+     */
     private static Double[] floatArgs(ModelConfig config) {
-        return LstmActivation.parse(config.activation()) == LstmActivation.IDENTITY ? new Double[] {0.0, 1.0, 0.0, 1.0, 0.0} : new Double[] {0.0};
+        return LstmActivation.parse(config.activation()) == LstmActivation.IDENTITY
+                ? new Double[] {0.0, 1.0, 0.0, 1.0, 0.0}
+                : new Double[] {0.0};
     }
 
     /** Views of a flat parameter-shaped array: each LSTM layer's Wx, Wr, b, then the output layer's W and b. */
@@ -374,7 +390,8 @@ final class FusedAutoencoder implements TrainingSteps {
     @Override
     public void close() {
         copyTo(network);
-        Nd4j.getWorkspaceManager().destroyWorkspace(
-                Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(STEP_WORKSPACE, WORKSPACE_ID));
+        Nd4j.getWorkspaceManager()
+                .destroyWorkspace(
+                        Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(STEP_WORKSPACE, WORKSPACE_ID));
     }
 }

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.bearingworkbench.io.InputFormatException;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,10 +18,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.bearingworkbench.io.InputFormatException;
-import java.util.Arrays;
-import java.util.Collections;
-import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 
 /**
  * Opens a Keras (2.x, HDF5) LSTM autoencoder of the study's shape: stacked LSTM encoder (the last returns its final
@@ -26,13 +26,18 @@ import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfig
  * [c f o i] (docs/decisions/0005 explains why DL4J's own importer is not used).
  */
 public final class KerasAutoencoderImport {
-    private KerasAutoencoderImport() {
-    }
+    private KerasAutoencoderImport() {}
 
     /** The layer stack read from a Keras model's JSON config. */
-    record Architecture(int timesteps, int features, List<Integer> encoder, List<Integer> decoder, String activation,
-                        String gateActivation, List<String> lstmNames, String denseName) {
-    }
+    record Architecture(
+            int timesteps,
+            int features,
+            List<Integer> encoder,
+            List<Integer> decoder,
+            String activation,
+            String gateActivation,
+            List<String> lstmNames,
+            String denseName) {}
 
     public static LstmAutoencoder load(Path h5, MinMaxScaler scaler, List<String> columns) throws InputFormatException {
         String name = h5.getFileName().toString();
@@ -46,22 +51,36 @@ public final class KerasAutoencoderImport {
             try {
                 json = archive.readAttributeAsJson("model_config");
             } catch (RuntimeException e) {
-                throw new InputFormatException(name + ": an HDF5 file without a Keras model_config (weights only?); "
-                        + "save the whole model with model.save()", e);
+                throw new InputFormatException(
+                        name + ": an HDF5 file without a Keras model_config (weights only?); "
+                                + "save the whole model with model.save()",
+                        e);
             }
             Architecture arch = parse(json, name);
             if (scaler.size() != arch.features()) {
-                throw new InputFormatException(name + ": the model reads " + arch.features() + " features but the scaler has "
-                        + scaler.size() + " (data_min_/data_max_ must have one value per model input)");
+                throw new InputFormatException(
+                        name + ": the model reads " + arch.features() + " features but the scaler has " + scaler.size()
+                                + " (data_min_/data_max_ must have one value per model input)");
             }
             if (columns.size() != arch.features()) {
                 throw new InputFormatException(name + ": the model reads " + arch.features() + " features but "
                         + columns.size() + " data columns were chosen " + columns);
             }
             ModelConfig defaults = ModelConfig.defaults();
-            ModelConfig config = new ModelConfig(arch.encoder(), arch.activation(), arch.gateActivation(), arch.timesteps(),
-                    defaults.epochs(), defaults.batchSize(), defaults.learningRate(), defaults.beta1(), defaults.beta2(),
-                    defaults.epsilon(), defaults.validationSplit(), defaults.seed(), defaults.l2());
+            ModelConfig config = new ModelConfig(
+                    arch.encoder(),
+                    arch.activation(),
+                    arch.gateActivation(),
+                    arch.timesteps(),
+                    defaults.epochs(),
+                    defaults.batchSize(),
+                    defaults.learningRate(),
+                    defaults.beta1(),
+                    defaults.beta2(),
+                    defaults.epsilon(),
+                    defaults.validationSplit(),
+                    defaults.seed(),
+                    defaults.l2());
             MultiLayerNetwork net = NetworkFactory.build(config, arch.features(), DataType.DOUBLE);
             setWeights(archive, arch, net, name);
             return new LstmAutoencoder(net, columns, scaler, config);
@@ -91,7 +110,9 @@ public final class KerasAutoencoderImport {
         } catch (IOException e) {
             throw new InputFormatException(name + ": damaged model_config (" + e.getMessage() + ")", e);
         }
-        JsonNode layers = root.path("config").isArray() ? root.path("config") : root.path("config").path("layers");
+        JsonNode layers = root.path("config").isArray()
+                ? root.path("config")
+                : root.path("config").path("layers");
         if (!layers.isArray() || layers.size() == 0) {
             throw new InputFormatException(name + ": model_config has no layers");
         }
@@ -115,7 +136,7 @@ public final class KerasAutoencoderImport {
                 features = shape.get(2).asInt(-1);
             }
             switch (cls) {
-                case "InputLayer" -> { }
+                case "InputLayer" -> {}
                 case "LSTM" -> {
                     if (stage == 2) {
                         throw unexpected(name, "an LSTM after the output layer");
@@ -123,7 +144,8 @@ public final class KerasAutoencoderImport {
                     String act = cfg.path("activation").asText();
                     String ga = cfg.path("recurrent_activation").asText();
                     if (activation != null && (!activation.equals(act) || !gate.equals(ga))) {
-                        throw unexpected(name, "LSTM layers with different activations (" + activation + " vs " + act + ")");
+                        throw unexpected(
+                                name, "LSTM layers with different activations (" + activation + " vs " + act + ")");
                     }
                     activation = act;
                     gate = ga;
@@ -152,7 +174,9 @@ public final class KerasAutoencoderImport {
                 case "TimeDistributed" -> {
                     JsonNode inner = cfg.path("layer");
                     if (!"Dense".equals(inner.path("class_name").asText())) {
-                        throw unexpected(name, "TimeDistributed(" + inner.path("class_name").asText() + ")");
+                        throw unexpected(
+                                name,
+                                "TimeDistributed(" + inner.path("class_name").asText() + ")");
                     }
                     String act = inner.path("config").path("activation").asText("linear");
                     if (!"linear".equals(act)) {
@@ -165,8 +189,10 @@ public final class KerasAutoencoderImport {
             }
         }
         if (encoder.isEmpty() || repeat < 0 || decoder.isEmpty() || dense == null) {
-            throw unexpected(name, "encoder " + encoder + ", RepeatVector " + (repeat < 0 ? "missing" : repeat)
-                    + ", decoder " + decoder + ", output " + (dense == null ? "missing" : "TimeDistributed(Dense)"));
+            throw unexpected(
+                    name,
+                    "encoder " + encoder + ", RepeatVector " + (repeat < 0 ? "missing" : repeat) + ", decoder "
+                            + decoder + ", output " + (dense == null ? "missing" : "TimeDistributed(Dense)"));
         }
         List<Integer> mirrored = new ArrayList<>(encoder);
         Collections.reverse(mirrored);
@@ -174,7 +200,8 @@ public final class KerasAutoencoderImport {
             throw unexpected(name, "decoder sizes " + decoder + " that do not mirror the encoder " + encoder);
         }
         if (timesteps < 1 || features < 1) {
-            throw new InputFormatException(name + ": the model does not declare its input shape [time steps, features]");
+            throw new InputFormatException(
+                    name + ": the model does not declare its input shape [time steps, features]");
         }
         if (repeat != timesteps) {
             throw unexpected(name, "RepeatVector(" + repeat + ") for " + timesteps + " input time steps");
@@ -183,17 +210,26 @@ public final class KerasAutoencoderImport {
                 || !ModelConfig.GATE_ACTIVATIONS.contains(gate)) {
             throw unexpected(name, "activations " + activation + "/" + gate);
         }
-        return new Architecture(timesteps, features, encoder, decoder, activation.equals("linear") ? "identity" : activation,
-                gate, lstmNames, dense);
+        return new Architecture(
+                timesteps,
+                features,
+                encoder,
+                decoder,
+                activation.equals("linear") ? "identity" : activation,
+                gate,
+                lstmNames,
+                dense);
     }
 
     private static InputFormatException unexpected(String name, String what) {
-        return new InputFormatException(name + ": not an LSTM autoencoder of the study's shape (expected LSTM encoder -> "
+        return new InputFormatException(name
+                + ": not an LSTM autoencoder of the study's shape (expected LSTM encoder -> "
                 + "RepeatVector -> mirrored LSTM decoder -> TimeDistributed(Dense, linear); found " + what + ")");
     }
 
     private static INDArray weight(Hdf5Archive a, String layer, String param, String file) throws InputFormatException {
-        for (String[] groups : new String[][] {{"model_weights", layer, layer}, {"model_weights", layer}, {layer, layer}, {layer}}) {
+        for (String[] groups :
+                new String[][] {{"model_weights", layer, layer}, {"model_weights", layer}, {layer, layer}, {layer}}) {
             try {
                 if (a.getDataSets(groups).contains(param)) {
                     return a.readDataSet(param, groups).castTo(DataType.DOUBLE);

@@ -19,6 +19,7 @@ public enum LstmActivation {
 
     /** ND4J's hard sigmoid slope: the float 0.2 (0.20000000298...), also in double precision. */
     private static final double HARD_SIGMOID_SLOPE = 0.2f;
+
     private final String key;
     private final Activation dl4j;
     private final int fusedCode;
@@ -59,12 +60,18 @@ public enum LstmActivation {
 
     /** Names usable as the cell and output activation, in the order the form offers them. */
     public static List<String> cellKeys() {
-        return Arrays.stream(values()).filter(a -> a.cell).map(LstmActivation::key).toList();
+        return Arrays.stream(values())
+                .filter(a -> a.cell)
+                .map(LstmActivation::key)
+                .toList();
     }
 
     /** Names usable as the gate activation. */
     public static List<String> gateKeys() {
-        return Arrays.stream(values()).filter(a -> a.gate).map(LstmActivation::key).toList();
+        return Arrays.stream(values())
+                .filter(a -> a.gate)
+                .map(LstmActivation::key)
+                .toList();
     }
 
     /** The activation named {@code key}; an unknown name is an error listing the known ones. */

@@ -1,11 +1,11 @@
 package org.bearingworkbench.model;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bearingworkbench.features.FeatureTable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import java.util.stream.IntStream;
 
 /**
  * A trained (or imported) LSTM autoencoder with what it needs to score a feature table: the DL4J network, the
@@ -64,8 +64,9 @@ public final class LstmAutoencoder {
         List<String> missing = columns.stream().filter(c -> !table.hasColumn(c)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the model reads columns " + columns + " but the data lacks " + missing
-                    + " (data has " + table.featureColumns().size() + " columns: " + table.featureColumns().stream()
-                    .limit(8).toList() + (table.featureColumns().size() > 8 ? "…" : "") + ")");
+                    + " (data has " + table.featureColumns().size() + " columns: "
+                    + table.featureColumns().stream().limit(8).toList()
+                    + (table.featureColumns().size() > 8 ? "…" : "") + ")");
         }
     }
 
@@ -143,8 +144,8 @@ public final class LstmAutoencoder {
             throw new IllegalArgumentException(f + " input columns; the model reads " + columns.size());
         }
         if (rows < t) {
-            throw new IllegalArgumentException("only " + rows + " rows; the model needs at least " + t
-                    + " consecutive rows (its time steps)");
+            throw new IllegalArgumentException(
+                    "only " + rows + " rows; the model needs at least " + t + " consecutive rows (its time steps)");
         }
     }
 

@@ -13,12 +13,12 @@ public record MinMaxScaler(double[] min, double[] max) {
         max = max.clone();
         for (int c = 0; c < min.length; c++) {
             if (!Double.isFinite(min[c]) || !Double.isFinite(max[c])) {
-                throw new IllegalArgumentException("scaler: feature " + c + " has a non-finite bound (" + min[c]
-                        + " .. " + max[c] + ")");
+                throw new IllegalArgumentException(
+                        "scaler: feature " + c + " has a non-finite bound (" + min[c] + " .. " + max[c] + ")");
             }
             if (max[c] < min[c]) {
-                throw new IllegalArgumentException("scaler: feature " + c + " has its maximum " + max[c]
-                        + " below its minimum " + min[c]);
+                throw new IllegalArgumentException(
+                        "scaler: feature " + c + " has its maximum " + max[c] + " below its minimum " + min[c]);
             }
             if (!Double.isFinite(max[c] - min[c])) {
                 throw new IllegalArgumentException("scaler: feature " + c + " spans " + min[c] + " .. " + max[c]

@@ -2,12 +2,14 @@ package org.bearingworkbench.model;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,12 +25,10 @@ import java.util.zip.ZipOutputStream;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.DescriptionCodec;
 import org.bearingworkbench.io.AtomicFiles;
-import org.bearingworkbench.io.ZipEntries;
 import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.ZipEntries;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import java.io.EOFException;
-import java.nio.file.NoSuchFileException;
 
 /**
  * A model bundle file ({@code .bwm}): one zip holding the DL4J network and {@code bundle.properties} with the
@@ -39,15 +39,24 @@ import java.nio.file.NoSuchFileException;
  * training provenance ({@code provenance}: the training data's identity and hash, path, threads, machine; null in
  * version 1 bundles and in imported models).
  */
-public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd,
-                          List<EpochResult> history, Double threshold, String thresholdMethod, String createdAt,
-                          Map<String, String> versions, DataSetDescription trainedOn, String persistence,
-                          TrainingProvenance provenance) {
+public record ModelBundle(
+        LstmAutoencoder model,
+        LocalDateTime trainStart,
+        LocalDateTime trainEnd,
+        List<EpochResult> history,
+        Double threshold,
+        String thresholdMethod,
+        String createdAt,
+        Map<String, String> versions,
+        DataSetDescription trainedOn,
+        String persistence,
+        TrainingProvenance provenance) {
     public static final String EXTENSION = ".bwm";
     private static final String NETWORK = "network.zip";
     private static final String META = "bundle.properties";
     /** Version 2 adds the training provenance; version 1 bundles (threshold, persistence, data set) still open. */
     private static final String FORMAT = "bearing-workbench-model-2";
+
     private static final String FORMAT_1 = "bearing-workbench-model-1";
 
     public ModelBundle {
@@ -56,25 +65,65 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
     }
 
     public static ModelBundle of(TrainingResult r) {
-        return new ModelBundle(r.model(), r.trainStart(), r.trainEnd(), r.history(), null, null,
-                Instant.now().toString(), libraryVersions(), null, null, r.provenance());
+        return new ModelBundle(
+                r.model(),
+                r.trainStart(),
+                r.trainEnd(),
+                r.history(),
+                null,
+                null,
+                Instant.now().toString(),
+                libraryVersions(),
+                null,
+                null,
+                r.provenance());
     }
 
     /** A bundle for a model made elsewhere (an imported Keras model) whose healthy range is given by the user. */
     public static ModelBundle imported(LstmAutoencoder model, LocalDateTime trainStart, LocalDateTime trainEnd) {
-        return new ModelBundle(model, trainStart, trainEnd, List.of(), null, null, Instant.now().toString(), libraryVersions(),
-                null, null, null);
+        return new ModelBundle(
+                model,
+                trainStart,
+                trainEnd,
+                List.of(),
+                null,
+                null,
+                Instant.now().toString(),
+                libraryVersions(),
+                null,
+                null,
+                null);
     }
 
     public ModelBundle withThreshold(Double value, String method) {
-        return new ModelBundle(model, trainStart, trainEnd, history, value, method, createdAt, versions, trainedOn,
-                persistence, provenance);
+        return new ModelBundle(
+                model,
+                trainStart,
+                trainEnd,
+                history,
+                value,
+                method,
+                createdAt,
+                versions,
+                trainedOn,
+                persistence,
+                provenance);
     }
 
     /** This bundle with the persistence rule its threshold was tuned with ({@code N/M}). */
     public ModelBundle withPersistence(String rule) {
-        return new ModelBundle(model, trainStart, trainEnd, history, threshold, thresholdMethod, createdAt, versions,
-                trainedOn, rule, provenance);
+        return new ModelBundle(
+                model,
+                trainStart,
+                trainEnd,
+                history,
+                threshold,
+                thresholdMethod,
+                createdAt,
+                versions,
+                trainedOn,
+                rule,
+                provenance);
     }
 
     public Optional<String> persistenceRule() {
@@ -83,8 +132,18 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
 
     /** This bundle recording the data it was trained on. */
     public ModelBundle withDataSet(DataSetDescription description) {
-        return new ModelBundle(model, trainStart, trainEnd, history, threshold, thresholdMethod, createdAt, versions,
-                description, persistence, provenance);
+        return new ModelBundle(
+                model,
+                trainStart,
+                trainEnd,
+                history,
+                threshold,
+                thresholdMethod,
+                createdAt,
+                versions,
+                description,
+                persistence,
+                provenance);
     }
 
     /**
@@ -123,7 +182,8 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
 
     /** The bundle file's bytes (as {@link #save} writes them; a project file holds its models so). */
     public byte[] toBytes() throws IOException {
-        if (!history.isEmpty() && !Double.isFinite(history.get(history.size() - 1).loss())) {
+        if (!history.isEmpty()
+                && !Double.isFinite(history.get(history.size() - 1).loss())) {
             throw new IllegalStateException("refusing to save the model: its final training loss is "
                     + history.get(history.size() - 1).loss() + " (training diverged; check the input columns)");
         }
@@ -150,8 +210,14 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         }
         StringBuilder h = new StringBuilder();
         for (EpochResult e : history) {
-            h.append(e.epoch()).append(':').append(e.loss()).append(':').append(e.validationLoss()).append(':')
-                    .append(e.seconds()).append(';');
+            h.append(e.epoch())
+                    .append(':')
+                    .append(e.loss())
+                    .append(':')
+                    .append(e.validationLoss())
+                    .append(':')
+                    .append(e.seconds())
+                    .append(';');
         }
         p.setProperty("history", h.toString());
         p.setProperty("created_at", createdAt);
@@ -194,13 +260,17 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
         try {
             entries = ZipEntries.read(raw);
         } catch (ZipException | EOFException e) {
-            throw new InputFormatException(name + ": not a Bearing Workbench model bundle, or it is truncated (" + e.getMessage() + ")", e);
+            throw new InputFormatException(
+                    name + ": not a Bearing Workbench model bundle, or it is truncated (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (!entries.containsKey(META) || !entries.containsKey(NETWORK)) {
-            throw new InputFormatException(name + ": not a Bearing Workbench model bundle (" + (entries.isEmpty()
-                    ? "not a zip, or truncated" : "missing " + (entries.containsKey(META) ? NETWORK : META)) + ")");
+            throw new InputFormatException(name + ": not a Bearing Workbench model bundle ("
+                    + (entries.isEmpty()
+                            ? "not a zip, or truncated"
+                            : "missing " + (entries.containsKey(META) ? NETWORK : META))
+                    + ")");
         }
         Properties p = new Properties();
         try {
@@ -230,9 +300,11 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
             }
             ModelConfig config = ModelConfig.fromMap(cfg);
             List<String> columns = Arrays.asList(p.getProperty("columns").split("\t"));
-            MinMaxScaler scaler = new MinMaxScaler(split(p.getProperty("scaler.min")), split(p.getProperty("scaler.max")));
+            MinMaxScaler scaler =
+                    new MinMaxScaler(split(p.getProperty("scaler.min")), split(p.getProperty("scaler.max")));
             ModelRuntime.ensureLoaded();
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get(NETWORK)), false);
+            MultiLayerNetwork net =
+                    ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get(NETWORK)), false);
             if (net.layerInputSize(0) != columns.size()) {
                 throw new InputFormatException(name + ": the network reads " + net.layerInputSize(0)
                         + " inputs but the bundle lists " + columns.size() + " columns");
@@ -241,16 +313,26 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
             for (String h : p.getProperty("history", "").split(";")) {
                 if (!h.isBlank()) {
                     String[] f = h.split(":");
-                    history.add(new EpochResult(Integer.parseInt(f[0]), Double.parseDouble(f[1]),
-                            Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+                    history.add(new EpochResult(
+                            Integer.parseInt(f[0]),
+                            Double.parseDouble(f[1]),
+                            Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3])));
                 }
             }
             String tv = p.getProperty("threshold.value");
-            return new ModelBundle(new LstmAutoencoder(net, columns, scaler, config),
-                    LocalDateTime.parse(p.getProperty("train.start")), LocalDateTime.parse(p.getProperty("train.end")),
-                    history, tv == null ? null : Double.parseDouble(tv), p.getProperty("threshold.method"),
-                    p.getProperty("created_at"), versions, DescriptionCodec.decode(dataset),
-                    p.getProperty("threshold.persistence"), TrainingProvenance.fromMap(provenance));
+            return new ModelBundle(
+                    new LstmAutoencoder(net, columns, scaler, config),
+                    LocalDateTime.parse(p.getProperty("train.start")),
+                    LocalDateTime.parse(p.getProperty("train.end")),
+                    history,
+                    tv == null ? null : Double.parseDouble(tv),
+                    p.getProperty("threshold.method"),
+                    p.getProperty("created_at"),
+                    versions,
+                    DescriptionCodec.decode(dataset),
+                    p.getProperty("threshold.persistence"),
+                    TrainingProvenance.fromMap(provenance));
         } catch (InputFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -269,5 +351,4 @@ public record ModelBundle(LstmAutoencoder model, LocalDateTime trainStart, Local
     private static double[] split(String s) {
         return Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
-
 }

@@ -14,40 +14,112 @@ import java.util.TreeMap;
  * @param timesteps     window length in files (1 = each file on its own)
  * @param validationSplit share of the training windows held out for validation: the last ones, as Keras does
  */
-public record ModelConfig(List<Integer> layers, String activation, String gateActivation, int timesteps, int epochs,
-                          int batchSize, double learningRate, double beta1, double beta2, double epsilon,
-                          double validationSplit, long seed, double l2) {
+public record ModelConfig(
+        List<Integer> layers,
+        String activation,
+        String gateActivation,
+        int timesteps,
+        int epochs,
+        int batchSize,
+        double learningRate,
+        double beta1,
+        double beta2,
+        double epsilon,
+        double validationSplit,
+        long seed,
+        double l2) {
     public static final List<String> ACTIVATIONS = LstmActivation.cellKeys();
     public static final List<String> GATE_ACTIVATIONS = LstmActivation.gateKeys();
 
     public ModelConfig {
         layers = List.copyOf(layers);
-        List<String> problems = problems(layers, activation, gateActivation, timesteps, epochs, batchSize, learningRate,
-                beta1, beta2, epsilon, validationSplit, l2);
+        List<String> problems = problems(
+                layers,
+                activation,
+                gateActivation,
+                timesteps,
+                epochs,
+                batchSize,
+                learningRate,
+                beta1,
+                beta2,
+                epsilon,
+                validationSplit,
+                l2);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
     }
 
-    /** The study's model: 16,4 relu, hard_sigmoid gates, 1 time step, 100 epochs, batch 10, Adam 0.001, 5% validation, seed 10. */
+    /**
+     * The study's model: 16,4 relu, hard_sigmoid gates, 1 time step, 100 epochs, batch 10, Adam 0.001, 5%
+     * validation, seed 10.
+     */
     public static ModelConfig defaults() {
-        return new ModelConfig(List.of(16, 4), LstmActivation.RELU.key(), LstmActivation.HARD_SIGMOID.key(), 1, 100, 10, 0.001, 0.9, 0.999, 1e-7, 0.05, 10, 0);
+        return new ModelConfig(
+                List.of(16, 4),
+                LstmActivation.RELU.key(),
+                LstmActivation.HARD_SIGMOID.key(),
+                1,
+                100,
+                10,
+                0.001,
+                0.9,
+                0.999,
+                1e-7,
+                0.05,
+                10,
+                0);
     }
 
     public ModelConfig withEpochs(int n) {
-        return new ModelConfig(layers, activation, gateActivation, timesteps, n, batchSize, learningRate, beta1, beta2,
-                epsilon, validationSplit, seed, l2);
+        return new ModelConfig(
+                layers,
+                activation,
+                gateActivation,
+                timesteps,
+                n,
+                batchSize,
+                learningRate,
+                beta1,
+                beta2,
+                epsilon,
+                validationSplit,
+                seed,
+                l2);
     }
 
     public ModelConfig withTimesteps(int n) {
-        return new ModelConfig(layers, activation, gateActivation, n, epochs, batchSize, learningRate, beta1, beta2,
-                epsilon, validationSplit, seed, l2);
+        return new ModelConfig(
+                layers,
+                activation,
+                gateActivation,
+                n,
+                epochs,
+                batchSize,
+                learningRate,
+                beta1,
+                beta2,
+                epsilon,
+                validationSplit,
+                seed,
+                l2);
     }
 
     /** Every problem with these values, one message per field (empty when valid). */
-    public static List<String> problems(List<Integer> layers, String activation, String gateActivation, int timesteps,
-                                        int epochs, int batchSize, double learningRate, double beta1, double beta2,
-                                        double epsilon, double validationSplit, double l2) {
+    public static List<String> problems(
+            List<Integer> layers,
+            String activation,
+            String gateActivation,
+            int timesteps,
+            int epochs,
+            int batchSize,
+            double learningRate,
+            double beta1,
+            double beta2,
+            double epsilon,
+            double validationSplit,
+            double l2) {
         List<String> p = new ArrayList<>();
         if (layers == null || layers.isEmpty() || layers.size() > 4) {
             p.add("layers: give 1 to 4 encoder layer sizes, e.g. 16,4");
@@ -114,12 +186,20 @@ public record ModelConfig(List<Integer> layers, String activation, String gateAc
         for (String s : m.get("layers").split(",")) {
             layers.add(Integer.parseInt(s.trim()));
         }
-        return new ModelConfig(layers, m.get("activation"), m.get("gate_activation"),
-                Integer.parseInt(m.get("timesteps")), Integer.parseInt(m.get("epochs")),
-                Integer.parseInt(m.get("batch_size")), Double.parseDouble(m.get("learning_rate")),
-                Double.parseDouble(m.get("beta1")), Double.parseDouble(m.get("beta2")),
-                Double.parseDouble(m.get("epsilon")), Double.parseDouble(m.get("validation_split")),
-                Long.parseLong(m.get("seed")), Double.parseDouble(m.get("l2")));
+        return new ModelConfig(
+                layers,
+                m.get("activation"),
+                m.get("gate_activation"),
+                Integer.parseInt(m.get("timesteps")),
+                Integer.parseInt(m.get("epochs")),
+                Integer.parseInt(m.get("batch_size")),
+                Double.parseDouble(m.get("learning_rate")),
+                Double.parseDouble(m.get("beta1")),
+                Double.parseDouble(m.get("beta2")),
+                Double.parseDouble(m.get("epsilon")),
+                Double.parseDouble(m.get("validation_split")),
+                Long.parseLong(m.get("seed")),
+                Double.parseDouble(m.get("l2")));
     }
 
     /** A short stable hash of the settings, for report headers. */

@@ -15,8 +15,7 @@ public final class ModelRuntime {
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
     private static boolean configured;
 
-    private ModelRuntime() {
-    }
+    private ModelRuntime() {}
 
     /** Loads ND4J's native backend (several seconds the first time on a machine) and applies the thread settings. */
     public static synchronized void ensureLoaded() {

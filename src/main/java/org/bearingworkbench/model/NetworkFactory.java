@@ -23,15 +23,17 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Layout is DL4J's [batch, features, time].
  */
 public final class NetworkFactory {
-    private NetworkFactory() {
-    }
+    private NetworkFactory() {}
 
     /** A network computing in float32 (the fast default for training). */
     public static MultiLayerNetwork build(ModelConfig config, int features) {
         return build(config, features, DataType.FLOAT);
     }
 
-    /** A network computing in the given precision (imported models use float64 to reproduce their reference outputs). */
+    /**
+     * A network computing in the given precision (imported models use float64 to reproduce their reference
+     * outputs).
+     */
     public static MultiLayerNetwork build(ModelConfig config, int features, DataType dataType) {
         Activation act = LstmActivation.parse(config.activation()).dl4j();
         Activation gate = LstmActivation.parse(config.gateActivation()).dl4j();
@@ -51,13 +53,19 @@ public final class NetworkFactory {
             b.layer(i == enc.size() - 1 ? new LastTimeStep(lstm) : lstm);
             nIn = enc.get(i);
         }
-        b.layer(new RepeatVector.Builder(config.timesteps()).dataFormat(RNNFormat.NCW).build());
+        b.layer(new RepeatVector.Builder(config.timesteps())
+                .dataFormat(RNNFormat.NCW)
+                .build());
         for (int i = enc.size() - 1; i >= 0; i--) {
             b.layer(lstm(nIn, enc.get(i), act, gate));
             nIn = enc.get(i);
         }
-        b.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MEAN_ABSOLUTE_ERROR).activation(Activation.IDENTITY)
-                .nIn(nIn).nOut(features).dataFormat(RNNFormat.NCW).build());
+        b.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MEAN_ABSOLUTE_ERROR)
+                .activation(Activation.IDENTITY)
+                .nIn(nIn)
+                .nOut(features)
+                .dataFormat(RNNFormat.NCW)
+                .build());
         b.backpropType(BackpropType.Standard);
         b.setInputType(InputType.recurrent(features, config.timesteps(), RNNFormat.NCW));
         MultiLayerNetwork net = new MultiLayerNetwork(b.build());
@@ -66,8 +74,13 @@ public final class NetworkFactory {
     }
 
     private static LSTM lstm(int nIn, int nOut, Activation act, Activation gate) {
-        return new LSTM.Builder().nIn(nIn).nOut(nOut).activation(act).gateActivationFunction(gate)
-                .forgetGateBiasInit(1.0).dataFormat(RNNFormat.NCW).build();
+        return new LSTM.Builder()
+                .nIn(nIn)
+                .nOut(nOut)
+                .activation(act)
+                .gateActivationFunction(gate)
+                .forgetGateBiasInit(1.0)
+                .dataFormat(RNNFormat.NCW)
+                .build();
     }
-
 }

@@ -2,16 +2,15 @@ package org.bearingworkbench.model;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.bearingworkbench.io.InputFormatException;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
-import java.nio.file.NoSuchFileException;
 
 /** Reads a scikit-learn MinMaxScaler exported as JSON ({@code data_min_} and {@code data_max_} per feature). */
 public final class ScalerJson {
-    private ScalerJson() {
-    }
+    private ScalerJson() {}
 
     public static MinMaxScaler read(Path file) throws InputFormatException {
         String name = file.getFileName().toString();
@@ -26,10 +25,12 @@ public final class ScalerJson {
         JsonNode min = root == null ? null : root.get("data_min_");
         JsonNode max = root == null ? null : root.get("data_max_");
         if (min == null || max == null || !min.isArray() || !max.isArray() || min.size() == 0) {
-            throw new InputFormatException(name + ": expected arrays data_min_ and data_max_ (a scikit-learn MinMaxScaler)");
+            throw new InputFormatException(
+                    name + ": expected arrays data_min_ and data_max_ (a scikit-learn MinMaxScaler)");
         }
         if (min.size() != max.size()) {
-            throw new InputFormatException(name + ": data_min_ has " + min.size() + " values but data_max_ has " + max.size());
+            throw new InputFormatException(
+                    name + ": data_min_ has " + min.size() + " values but data_max_ has " + max.size());
         }
         double[] lo = new double[min.size()];
         double[] hi = new double[max.size()];
@@ -47,8 +48,8 @@ public final class ScalerJson {
                         + lo[i] + " (not a fitted scaler, or the two arrays are swapped)");
             }
             if (!Double.isFinite(hi[i] - lo[i])) {
-                throw new InputFormatException(name + ": entry " + i + " spans " + lo[i] + " .. " + hi[i]
-                        + ", beyond the double range");
+                throw new InputFormatException(
+                        name + ": entry " + i + " spans " + lo[i] + " .. " + hi[i] + ", beyond the double range");
             }
         }
         return new MinMaxScaler(lo, hi);

@@ -53,6 +53,8 @@ public record SplitConfig(LocalDateTime trainUntil, Double trainFraction) {
     }
 
     public String describe() {
-        return trainUntil != null ? "until " + trainUntil.toString().replace('T', ' ') : "first " + trainFraction + " of rows";
+        return trainUntil != null
+                ? "until " + trainUntil.toString().replace('T', ' ')
+                : "first " + trainFraction + " of rows";
     }
 }

@@ -34,16 +34,26 @@ public final class Trainer {
         void epochEnded(EpochResult result);
     }
 
-    private Trainer() {
-    }
+    private Trainer() {}
 
-    public static TrainingResult train(FeatureTable table, List<String> columns, SplitConfig split, ModelConfig config,
-                                       EpochListener listener, TaskContext context) {
+    public static TrainingResult train(
+            FeatureTable table,
+            List<String> columns,
+            SplitConfig split,
+            ModelConfig config,
+            EpochListener listener,
+            TaskContext context) {
         return train(table, columns, split, config, listener, context, TrainingPath.configured());
     }
 
-    public static TrainingResult train(FeatureTable table, List<String> columns, SplitConfig split, ModelConfig config,
-                                       EpochListener listener, TaskContext context, TrainingPath path) {
+    public static TrainingResult train(
+            FeatureTable table,
+            List<String> columns,
+            SplitConfig split,
+            ModelConfig config,
+            EpochListener listener,
+            TaskContext context,
+            TrainingPath path) {
         long start = System.nanoTime();
         int trainRows = split.trainRows(table);
         double[][] raw = new double[columns.size()][];
@@ -98,14 +108,26 @@ public final class Trainer {
                 double loss = lossSum / fit / t;
                 double valLoss = valX == null ? Double.NaN : steps.validationLoss(valX);
                 if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException(String.format(Locale.ROOT, "training diverged at epoch %d: the "
-                            + "loss is %s (try a lower learning rate, or check the columns' values)", epoch, loss));
+                    throw new IllegalStateException(String.format(
+                            Locale.ROOT,
+                            "training diverged at epoch %d: the "
+                                    + "loss is %s (try a lower learning rate, or check the columns' values)",
+                            epoch,
+                            loss));
                 }
                 EpochResult r = new EpochResult(epoch, loss, valLoss, (System.nanoTime() - epochStart) / 1e9);
                 history.add(r);
                 listener.epochEnded(r);
-                context.progress(epoch, config.epochs(), String.format(Locale.ROOT,
-                        "epoch %d/%d  loss %.4f  val %.4f", epoch, config.epochs(), loss, valLoss));
+                context.progress(
+                        epoch,
+                        config.epochs(),
+                        String.format(
+                                Locale.ROOT,
+                                "epoch %d/%d  loss %.4f  val %.4f",
+                                epoch,
+                                config.epochs(),
+                                loss,
+                                valLoss));
             }
         }
         if (history.isEmpty()) {
@@ -113,8 +135,17 @@ public final class Trainer {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("trained {} epochs in {} s", history.size(), seconds);
-        return new TrainingResult(model, history, table.timestamp(0), table.timestamp(trainRows - 1), trainRows, fit,
-                validation, seconds, stopped, TrainingProvenance.of(table, columns, trainRows, path));
+        return new TrainingResult(
+                model,
+                history,
+                table.timestamp(0),
+                table.timestamp(trainRows - 1),
+                trainRows,
+                fit,
+                validation,
+                seconds,
+                stopped,
+                TrainingProvenance.of(table, columns, trainRows, path));
     }
 
     /**

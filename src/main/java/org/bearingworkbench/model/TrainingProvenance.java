@@ -8,9 +8,9 @@ import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bearingworkbench.features.FeatureTable;
-import java.util.Locale;
 
 /**
  * Where a model came from, so a report can say what produced it and a reader can tell whether two models saw the same
@@ -19,15 +19,31 @@ import java.util.Locale;
  * count and the machine (OS and architecture). As Tribuo's provenance, it is written into the bundle and never
  * recomputed from anything else.
  */
-public record TrainingProvenance(String source, int rows, LocalDateTime first, LocalDateTime last, String contentHash,
-                                 String trainingPath, int threads, String os, String arch) {
+public record TrainingProvenance(
+        String source,
+        int rows,
+        LocalDateTime first,
+        LocalDateTime last,
+        String contentHash,
+        String trainingPath,
+        int threads,
+        String os,
+        String arch) {
 
     /** The provenance of fitting {@code columns} of the first {@code trainRows} rows of {@code table}. */
     public static TrainingProvenance of(FeatureTable table, List<String> columns, int trainRows, TrainingPath path) {
-        String source = table.directory().map(d -> d.toAbsolutePath().normalize().toString()).orElse(table.name());
-        return new TrainingProvenance(source, trainRows, table.timestamp(0), table.timestamp(trainRows - 1),
-                contentHash(table, columns, trainRows), path.name().toLowerCase(Locale.ROOT),
-                Integer.getInteger("bw.threads", 1), System.getProperty("os.name") + " " + System.getProperty("os.version"),
+        String source = table.directory()
+                .map(d -> d.toAbsolutePath().normalize().toString())
+                .orElse(table.name());
+        return new TrainingProvenance(
+                source,
+                trainRows,
+                table.timestamp(0),
+                table.timestamp(trainRows - 1),
+                contentHash(table, columns, trainRows),
+                path.name().toLowerCase(Locale.ROOT),
+                Integer.getInteger("bw.threads", 1),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"));
     }
 
@@ -79,14 +95,31 @@ public record TrainingProvenance(String source, int rows, LocalDateTime first, L
         if (m.isEmpty()) {
             return null;
         }
-        return new TrainingProvenance(m.get("source"), Integer.parseInt(m.get("rows")), LocalDateTime.parse(m.get("first")),
-                LocalDateTime.parse(m.get("last")), m.get("content_hash"), m.get("training_path"),
-                Integer.parseInt(m.get("threads")), m.get("os"), m.get("arch"));
+        return new TrainingProvenance(
+                m.get("source"),
+                Integer.parseInt(m.get("rows")),
+                LocalDateTime.parse(m.get("first")),
+                LocalDateTime.parse(m.get("last")),
+                m.get("content_hash"),
+                m.get("training_path"),
+                Integer.parseInt(m.get("threads")),
+                m.get("os"),
+                m.get("arch"));
     }
 
     /** One line for reports and the Model pane. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s, %d rows %s .. %s, %s, %s path, %d thread(s), %s %s", source, rows,
-                first, last, contentHash.substring(0, Math.min(contentHash.length(), 19)), trainingPath, threads, os, arch);
+        return String.format(
+                Locale.ROOT,
+                "%s, %d rows %s .. %s, %s, %s path, %d thread(s), %s %s",
+                source,
+                rows,
+                first,
+                last,
+                contentHash.substring(0, Math.min(contentHash.length(), 19)),
+                trainingPath,
+                threads,
+                os,
+                arch);
     }
 }

@@ -9,8 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * [batch, features, time] layout. Window w covers rows w .. w+timesteps-1.
  */
 public final class Windows {
-    private Windows() {
-    }
+    private Windows() {}
 
     /** Number of windows that fit in {@code rows} rows. */
     public static int count(int rows, int timesteps) {

@@ -58,9 +58,16 @@ public final class AlarmHook implements AutoCloseable {
     /** The event as the JSON object a hook reads on its standard input. */
     public static String json(StreamEvent e, List<String> modelColumns, String stream) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("event", e.kind().id()).put("stream", stream).put("timestamp", e.time().toString()).put("file", e.file())
-                .put("score", e.score()).put("threshold", e.threshold()).put("flagged", e.flagged())
-                .put("in_alarm", e.inAlarm()).put("top_channel", e.topChannel()).put("top_bearing", e.topBearing());
+        o.put("event", e.kind().id())
+                .put("stream", stream)
+                .put("timestamp", e.time().toString())
+                .put("file", e.file())
+                .put("score", e.score())
+                .put("threshold", e.threshold())
+                .put("flagged", e.flagged())
+                .put("in_alarm", e.inAlarm())
+                .put("top_channel", e.topChannel())
+                .put("top_bearing", e.topBearing());
         ObjectNode errors = o.putObject("errors");
         for (int i = 0; i < Math.min(e.errors().length, modelColumns.size()); i++) {
             errors.put(modelColumns.get(i), e.errors()[i]);
@@ -70,8 +77,10 @@ public final class AlarmHook implements AutoCloseable {
     }
 
     private void run(StreamEvent e) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
-        ProcessBuilder pb = windows ? new ProcessBuilder("cmd", "/c", command) : new ProcessBuilder("/bin/sh", "-c", command);
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        ProcessBuilder pb =
+                windows ? new ProcessBuilder("cmd", "/c", command) : new ProcessBuilder("/bin/sh", "-c", command);
         Map<String, String> env = pb.environment();
         env.put("BW_EVENT", e.kind().id());
         env.put("BW_STREAM", stream);
@@ -89,24 +98,37 @@ public final class AlarmHook implements AutoCloseable {
             } catch (IOException ignored) {
                 // the command does not read its input
             }
-            Thread drain = new Thread(() -> {
-                try {
-                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                    if (!out.isEmpty()) {
-                        LOG.info("--on-alarm output for {} {}: {}", e.kind().id(), e.file(), out);
-                    }
-                } catch (IOException ignored) {
-                    // the process is gone
-                }
-            }, "bw-on-alarm-output");
+            Thread drain = new Thread(
+                    () -> {
+                        try {
+                            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                            if (!out.isEmpty()) {
+                                LOG.info(
+                                        "--on-alarm output for {} {}: {}",
+                                        e.kind().id(),
+                                        e.file(),
+                                        out);
+                            }
+                        } catch (IOException ignored) {
+                            // the process is gone
+                        }
+                    },
+                    "bw-on-alarm-output");
             drain.setDaemon(true);
             drain.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                LOG.warn("--on-alarm command for {} at {} did not finish within {} s: killed", e.kind().id(), e.file(),
+                LOG.warn(
+                        "--on-alarm command for {} at {} did not finish within {} s: killed",
+                        e.kind().id(),
+                        e.file(),
                         timeout.toSeconds());
             } else if (p.exitValue() != 0) {
-                LOG.warn("--on-alarm command for {} at {} failed with exit code {}", e.kind().id(), e.file(), p.exitValue());
+                LOG.warn(
+                        "--on-alarm command for {} at {} failed with exit code {}",
+                        e.kind().id(),
+                        e.file(),
+                        p.exitValue());
             } else {
                 LOG.info("--on-alarm command ran for {} at {}", e.kind().id(), e.file());
             }

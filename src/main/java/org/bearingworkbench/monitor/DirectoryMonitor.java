@@ -1,6 +1,7 @@
 package org.bearingworkbench.monitor;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -19,8 +20,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.SnapshotFormat;
@@ -28,9 +31,6 @@ import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.nio.ByteBuffer;
-import org.bearingworkbench.dataset.DataSetDescription;
-import org.bearingworkbench.io.OutputFiles;
 
 /**
  * Watches a directory that a logger writes snapshot files into and scores each snapshot exactly once, in time order,
@@ -59,11 +59,11 @@ public final class DirectoryMonitor implements AutoCloseable {
      * @param checkpoint how often the state is saved while catching up (always after the last snapshot of a scan)
      * @param physics whether to compute defect indicators (when the stream's sample rate, bearing and speed are known)
      */
-    public record Settings(Duration settle, Duration incompleteTimeout, Duration poll, Duration checkpoint,
-                           boolean physics) {
+    public record Settings(
+            Duration settle, Duration incompleteTimeout, Duration poll, Duration checkpoint, boolean physics) {
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(1),
-                    Duration.ofMillis(500), true);
+            return new Settings(
+                    Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMillis(500), true);
         }
 
         public Settings {
@@ -80,8 +80,7 @@ public final class DirectoryMonitor implements AutoCloseable {
         void events(List<StreamEvent> events);
 
         /** Each snapshot read, before its events (its features and indicators: what a view of the stream shows). */
-        default void row(SnapshotRow row) {
-        }
+        default void row(SnapshotRow row) {}
     }
 
     private final Path dir;
@@ -108,8 +107,15 @@ public final class DirectoryMonitor implements AutoCloseable {
      *
      * @throws IllegalStateException when another watcher holds the state
      */
-    public DirectoryMonitor(Path dir, ScoringModel model, UserSettings user, Settings settings, Path stateFile,
-                            Path eventsFile, Listener listener) throws IOException, InputFormatException {
+    public DirectoryMonitor(
+            Path dir,
+            ScoringModel model,
+            UserSettings user,
+            Settings settings,
+            Path stateFile,
+            Path eventsFile,
+            Listener listener)
+            throws IOException, InputFormatException {
         if (!Files.isDirectory(dir)) {
             throw new InputFormatException(dir + ": not a directory");
         }
@@ -122,7 +128,8 @@ public final class DirectoryMonitor implements AutoCloseable {
         this.listener = listener;
         Path lockFile = stateFile.resolveSibling(stateFile.getFileName() + ".lock");
         OutputFiles.existingFolder(stateFile);
-        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        lockChannel = FileChannel.open(
+                lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         FileLock l;
         try {
             l = lockChannel.tryLock();
@@ -132,13 +139,15 @@ public final class DirectoryMonitor implements AutoCloseable {
         if (l == null) {
             String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).strip();
             lockChannel.close();
-            throw new IllegalStateException("another watcher is using " + stateFile + (holder.isEmpty() ? "" : " (" + holder
-                    + ")") + ": stop it first, or give this one its own --state and --events");
+            throw new IllegalStateException(
+                    "another watcher is using " + stateFile + (holder.isEmpty() ? "" : " (" + holder + ")")
+                            + ": stop it first, or give this one its own --state and --events");
         }
         lock = l;
         lockChannel.truncate(0);
-        lockChannel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", watching " + dir
-                + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8)));
+        lockChannel.write(ByteBuffer.wrap(
+                ("pid " + ProcessHandle.current().pid() + ", watching " + dir + " since " + Instant.now())
+                        .getBytes(StandardCharsets.UTF_8)));
         try {
             StreamState state = StreamState.load(stateFile);
             if (state == null) {
@@ -152,8 +161,11 @@ public final class DirectoryMonitor implements AutoCloseable {
             if (state.eventBytes() > 0) {
                 openLog();
                 if (cut > 0) {
-                    LOG.info("{}: cut {} bytes of events written after the last saved state; their snapshots are "
-                            + "scored again", eventsFile, cut);
+                    LOG.info(
+                            "{}: cut {} bytes of events written after the last saved state; their snapshots are "
+                                    + "scored again",
+                            eventsFile,
+                            cut);
                 }
             }
         } catch (IOException | InputFormatException | RuntimeException e) {
@@ -203,7 +215,9 @@ public final class DirectoryMonitor implements AutoCloseable {
             boolean isNew = known.add(r.name());
             if (!scorer.isDone(r.timestamp(), r.name())) {
                 todo.add(r);
-            } else if (isNew && !firstScan && !scorer.isAfterWatermark(r.timestamp(), r.name())
+            } else if (isNew
+                    && !firstScan
+                    && !scorer.isAfterWatermark(r.timestamp(), r.name())
                     && !scorer.state().late.contains(r.name())) {
                 events.add(scorer.late(r.timestamp(), r.name()));
             }
@@ -232,13 +246,21 @@ public final class DirectoryMonitor implements AutoCloseable {
         WatchService watch = null;
         try {
             watch = dir.getFileSystem().newWatchService();
-            dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+            dir.register(
+                    watch,
+                    StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
-            LOG.info("watching {} with file-system events, and listing it every {} ms as a fallback", dir,
+            LOG.info(
+                    "watching {} with file-system events, and listing it every {} ms as a fallback",
+                    dir,
                     settings.poll().toMillis());
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.info("watching {} by listing it every {} ms (file-system events unavailable: {})", dir,
-                    settings.poll().toMillis(), e.getMessage());
+            LOG.info(
+                    "watching {} by listing it every {} ms (file-system events unavailable: {})",
+                    dir,
+                    settings.poll().toMillis(),
+                    e.getMessage());
             if (watch != null) {
                 watch.close();
             }
@@ -284,7 +306,8 @@ public final class DirectoryMonitor implements AutoCloseable {
         try {
             still = Duration.between(Files.getLastModifiedTime(r.path()).toInstant(), Instant.now());
         } catch (IOException e) {
-            return List.of(scorer.skip(r.timestamp(), r.name(), "vanished before it could be read (" + e.getMessage() + ")"));
+            return List.of(
+                    scorer.skip(r.timestamp(), r.name(), "vanished before it could be read (" + e.getMessage() + ")"));
         }
         if (still.compareTo(settings.settle()) < 0) {
             waitingFor = r.name() + " (modified " + still.toMillis() + " ms ago)";
@@ -305,7 +328,8 @@ public final class DirectoryMonitor implements AutoCloseable {
             why = "incomplete: " + row.samples() + " samples per channel where the stream's snapshots have "
                     + s.expectedSamples;
         } catch (InputFormatException e) {
-            why = e.getMessage().startsWith(r.name()) ? e.getMessage().substring(r.name().length()).replaceFirst("^[:,] ", "")
+            why = e.getMessage().startsWith(r.name())
+                    ? e.getMessage().substring(r.name().length()).replaceFirst("^[:,] ", "")
                     : e.getMessage();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -315,8 +339,10 @@ public final class DirectoryMonitor implements AutoCloseable {
             return null;
         }
         LOG.warn("{}: not scored: {}", r.path(), why);
-        return List.of(scorer.skip(r.timestamp(), r.name(), "never completed within " + settings.incompleteTimeout()
-                .toSeconds() + " s: " + why));
+        return List.of(scorer.skip(
+                r.timestamp(),
+                r.name(),
+                "never completed within " + settings.incompleteTimeout().toSeconds() + " s: " + why));
     }
 
     private SnapshotRow read(SnapshotFormat f, SnapshotRef r) throws InputFormatException, IOException {
@@ -325,7 +351,9 @@ public final class DirectoryMonitor implements AutoCloseable {
             reading = o.reading();
             description = o.description();
             var samples = o.description().samplesPerSnapshot();
-            if (samples.known() && scorer.state().expectedSamples == 0 && samples.value() > o.first().samples()) {
+            if (samples.known()
+                    && scorer.state().expectedSamples == 0
+                    && samples.value() > o.first().samples()) {
                 scorer.state().expectedSamples = samples.value();
             }
             return o.first();
@@ -350,8 +378,11 @@ public final class DirectoryMonitor implements AutoCloseable {
     }
 
     private void openLog() throws IOException {
-        log = EventLog.open(eventsFile, StreamEvent.header(model.bundle().model().columns(),
-                scorer.state().indicatorColumns()), scorer.state().eventBytes());
+        log = EventLog.open(
+                eventsFile,
+                StreamEvent.header(
+                        model.bundle().model().columns(), scorer.state().indicatorColumns()),
+                scorer.state().eventBytes());
     }
 
     /** Writes events (forced), then the state when due; then tells the listener. */
@@ -366,7 +397,8 @@ public final class DirectoryMonitor implements AutoCloseable {
         int indicators = scorer.state().indicatorColumns().size();
         log.append(events.stream().map(e -> e.csv(errors, indicators)).toList());
         scorer.state().eventBytes(log.size());
-        if (saveNow || System.nanoTime() - lastCheckpoint > settings.checkpoint().toNanos()) {
+        if (saveNow
+                || System.nanoTime() - lastCheckpoint > settings.checkpoint().toNanos()) {
             checkpoint();
         }
         listener.events(events);

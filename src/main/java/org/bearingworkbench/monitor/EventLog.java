@@ -36,12 +36,16 @@ public final class EventLog implements AutoCloseable {
         boolean exists = Files.exists(file);
         long size = exists ? Files.size(file) : 0;
         if (committedBytes == 0 && size > 0) {
-            throw new IOException(file + ": holds " + size + " bytes of events but the watch state has none (it belongs "
-                    + "to another watch, or the state was removed): give a new --events file or move this one away");
+            throw new IOException(
+                    file + ": holds " + size + " bytes of events but the watch state has none (it belongs "
+                            + "to another watch, or the state was removed): give a new --events file or "
+                            + "move this one away");
         }
         if (size < committedBytes) {
-            throw new IOException(file + ": " + size + " bytes, shorter than the " + committedBytes + " the watch state "
-                    + "says were written (was it edited or replaced?): restore it, or start over with a new --state and --events");
+            throw new IOException(
+                    file + ": " + size + " bytes, shorter than the " + committedBytes + " the watch state "
+                            + "says were written (was it edited or replaced?): restore it, or start over "
+                            + "with a new --state and --events");
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
@@ -52,9 +56,11 @@ public final class EventLog implements AutoCloseable {
             if (committedBytes == 0) {
                 log.append(List.of(header));
             } else {
-                String first = Files.newBufferedReader(file, StandardCharsets.UTF_8).readLine();
+                String first =
+                        Files.newBufferedReader(file, StandardCharsets.UTF_8).readLine();
                 if (!header.equals(first)) {
-                    throw new IOException(file + ": its columns (" + first + ") are not this stream's (" + header + ")");
+                    throw new IOException(
+                            file + ": its columns (" + first + ") are not this stream's (" + header + ")");
                 }
             }
             ch.position(ch.size());

@@ -9,22 +9,26 @@ import org.bearingworkbench.model.ModelBundle;
  * bundle unless one is given) with where it came from, the persistence rule (given, else the bundle's, else 3/3) and
  * the channel-to-bearing map. Shared by {@code watch}, the window's monitor and {@code serve}.
  */
-public record ScoringModel(ModelBundle bundle, double threshold, String thresholdSource, PersistenceRule rule,
-                           ChannelMap channels) {
+public record ScoringModel(
+        ModelBundle bundle, double threshold, String thresholdSource, PersistenceRule rule, ChannelMap channels) {
 
     /**
      * @param thresholdOverride a threshold given by the user, or null for the bundle's saved one
      * @param ruleOverride a rule given by the user, or null for the bundle's (else 3/3)
      * @throws IllegalArgumentException when there is no threshold to use, or the given one is not a positive number
      */
-    public static ScoringModel of(ModelBundle bundle, Double thresholdOverride, PersistenceRule ruleOverride,
-                                  int channelsPerBearing) {
+    public static ScoringModel of(
+            ModelBundle bundle, Double thresholdOverride, PersistenceRule ruleOverride, int channelsPerBearing) {
         return of(bundle, thresholdOverride, "given on the command line", ruleOverride, channelsPerBearing);
     }
 
     /** As {@link #of(ModelBundle, Double, PersistenceRule, int)}, saying where a given threshold came from. */
-    public static ScoringModel of(ModelBundle bundle, Double thresholdOverride, String overrideSource,
-                                  PersistenceRule ruleOverride, int channelsPerBearing) {
+    public static ScoringModel of(
+            ModelBundle bundle,
+            Double thresholdOverride,
+            String overrideSource,
+            PersistenceRule ruleOverride,
+            int channelsPerBearing) {
         double threshold;
         String source;
         if (thresholdOverride != null) {
@@ -34,14 +38,18 @@ public record ScoringModel(ModelBundle bundle, double threshold, String threshol
             threshold = thresholdOverride;
             source = overrideSource;
         } else {
-            threshold = bundle.chosenThreshold().orElseThrow(() -> new IllegalArgumentException("the model bundle has "
-                    + "no saved threshold: tune it in the window and save the model (or score --save-model), or pass "
-                    + "--threshold"));
+            threshold = bundle.chosenThreshold()
+                    .orElseThrow(() -> new IllegalArgumentException("the model bundle has "
+                            + "no saved threshold: tune it in the window and save the model (or score "
+                            + "--save-model), or pass "
+                            + "--threshold"));
             source = "saved with the model (" + bundle.thresholdMethod() + ")";
         }
-        PersistenceRule rule = ruleOverride != null ? ruleOverride
+        PersistenceRule rule = ruleOverride != null
+                ? ruleOverride
                 : bundle.persistenceRule().map(PersistenceRule::parse).orElse(PersistenceRule.defaults());
-        return new ScoringModel(bundle, threshold, source, rule, new ChannelMap(bundle.model().columns(), channelsPerBearing));
+        return new ScoringModel(
+                bundle, threshold, source, rule, new ChannelMap(bundle.model().columns(), channelsPerBearing));
     }
 
     /** A scorer for one stream, continuing from {@code state} (a fresh state for a new stream). */

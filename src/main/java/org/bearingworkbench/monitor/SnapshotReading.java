@@ -2,13 +2,11 @@ package org.bearingworkbench.monitor;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.UserSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bearingworkbench.features.ChannelStatistics;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.io.InputFormatException;
@@ -20,6 +18,8 @@ import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.signal.DefectAnalysis;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.PhysicsSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one snapshot of a stream into a {@link SnapshotRow}, computing exactly what a directory import computes for
@@ -33,9 +33,11 @@ public final class SnapshotReading {
     private final DefectAnalysis analysis;
     private final SnapshotReader reader = new SnapshotReader();
 
-    /** A stream's reading set up from its first snapshot: the reading, that snapshot's row and what it says of the data. */
-    public record Opened(SnapshotReading reading, SnapshotRow first, DataSetDescription description) {
-    }
+    /**
+     * A stream's reading set up from its first snapshot: the reading, that snapshot's row and what it says of the
+     * data.
+     */
+    public record Opened(SnapshotReading reading, SnapshotRow first, DataSetDescription description) {}
 
     /**
      * Sets up the reading of a stream from its first snapshot {@code ref}: the data set as the format describes it
@@ -52,8 +54,10 @@ public final class SnapshotReading {
             if (d.missingForPhysics().isEmpty()) {
                 settings = d.physics(PhysicsSettings.ims());
             } else {
-                LOG.info("{}: no defect indicators: the {} of the data is unknown", dir, String.join(", ",
-                        d.missingForPhysics()));
+                LOG.info(
+                        "{}: no defect indicators: the {} of the data is unknown",
+                        dir,
+                        String.join(", ", d.missingForPhysics()));
             }
         }
         SnapshotReading reading = new SnapshotReading(format, settings);

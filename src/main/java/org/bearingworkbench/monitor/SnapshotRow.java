@@ -1,9 +1,9 @@
 package org.bearingworkbench.monitor;
 
 import java.time.LocalDateTime;
-import java.util.Map;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One snapshot of a stream reduced to numbers: its file, time, samples per channel, and every value a model or the

@@ -1,5 +1,6 @@
 package org.bearingworkbench.monitor;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.SnapshotFormat;
 import org.bearingworkbench.io.formats.SnapshotRef;
-import java.io.File;
 
 /**
  * Named streams of raw snapshots scored one at a time, as the scoring service receives them
@@ -36,7 +36,10 @@ public final class SnapshotStreams {
     private final boolean physics;
     private final Map<String, Stream1> streams = new ConcurrentHashMap<>();
 
-    /** A snapshot that was refused: what is wrong with it, and whether it conflicts with the stream (409) or is bad (422). */
+    /**
+     * A snapshot that was refused: what is wrong with it, and whether it conflicts with the stream (409) or is bad
+     * (422).
+     */
     public static final class Refused extends Exception {
         private final boolean conflict;
 
@@ -51,8 +54,7 @@ public final class SnapshotStreams {
     }
 
     /** A snapshot taken: its row (features, indicators), its events (none yet for a multi-step model's first rows). */
-    public record Taken(String stream, SnapshotRow row, List<StreamEvent> events, StreamScorer scorer) {
-    }
+    public record Taken(String stream, SnapshotRow row, List<StreamEvent> events, StreamScorer scorer) {}
 
     private static final class Stream1 {
         final StreamScorer scorer;
@@ -94,7 +96,8 @@ public final class SnapshotStreams {
     /**
      * Scores one raw snapshot of stream {@code id}.
      *
-     * @param fileName the snapshot's file name (its time for layouts that name files by time, and its type: .gz, .csv, ...)
+     * @param fileName the snapshot's file name (its time for layouts that name files by time, and its type: .gz,
+     * .csv, ...)
      * @param time its time when the name does not say it, else null
      * @param formatId the layout ({@code ims}, {@code femto}, ...), or null for the stream's (from its first snapshot:
      *                 the model's training data's, else recognised from the name and content)
@@ -103,8 +106,10 @@ public final class SnapshotStreams {
             throws Refused, IOException {
         checkId(id);
         if (fileName == null || !NAME.matcher(fileName).matches() || fileName.startsWith(".")) {
-            throw new Refused("file name: a plain file name of the snapshot, such as 2004.02.12.10.32.39 (got '"
-                    + fileName + "')", false);
+            throw new Refused(
+                    "file name: a plain file name of the snapshot, such as 2004.02.12.10.32.39 (got '" + fileName
+                            + "')",
+                    false);
         }
         Stream1 s = streams.computeIfAbsent(id, this::load);
         synchronized (s) {
@@ -123,14 +128,21 @@ public final class SnapshotStreams {
                 } else if (time != null) {
                     ref = new SnapshotRef(file, fileName, time, body.length);
                 } else {
-                    throw new Refused(fileName + ": not a snapshot name of the " + f.label() + " layout"
-                            + (ignored.isEmpty() ? "" : " (" + ignored.get(0).reason() + ")")
-                            + "; name it as the layout does or give its time (?time=2004-02-12T10:32:39)", false);
+                    throw new Refused(
+                            fileName + ": not a snapshot name of the " + f.label() + " layout"
+                                    + (ignored.isEmpty()
+                                            ? ""
+                                            : " (" + ignored.get(0).reason() + ")")
+                                    + "; name it as the layout does or give its time (?time=2004-02-12T10:32:39)",
+                            false);
                 }
                 if (!s.scorer.isAfterWatermark(ref.timestamp(), ref.name())) {
-                    throw new Refused("stream " + id + " already has a snapshot at or after " + ref.timestamp() + " ("
-                            + s.scorer.state().lastFile + ", " + s.scorer.state().lastTime() + "): snapshots of a stream are "
-                            + "taken once each, in time order", true);
+                    throw new Refused(
+                            "stream " + id + " already has a snapshot at or after " + ref.timestamp() + " ("
+                                    + s.scorer.state().lastFile + ", "
+                                    + s.scorer.state().lastTime() + "): snapshots of a stream are "
+                                    + "taken once each, in time order",
+                            true);
                 }
                 SnapshotRow row;
                 if (s.reading == null) {
@@ -144,8 +156,10 @@ public final class SnapshotStreams {
                 if (st.expectedSamples == 0) {
                     st.expectedSamples = row.samples();
                 } else if (row.samples() < st.expectedSamples) {
-                    throw new Refused(fileName + ": incomplete: " + row.samples() + " samples per channel where stream "
-                            + id + "'s snapshots have " + st.expectedSamples, false);
+                    throw new Refused(
+                            fileName + ": incomplete: " + row.samples() + " samples per channel where stream " + id
+                                    + "'s snapshots have " + st.expectedSamples,
+                            false);
                 }
                 List<StreamEvent> events;
                 try {
@@ -167,8 +181,9 @@ public final class SnapshotStreams {
 
     private SnapshotFormat format(Stream1 s, String formatId, Path dir) throws Refused {
         if (formatId != null) {
-            SnapshotFormat f = Formats.byId(formatId).orElseThrow(() -> new Refused("format: one of " + Formats.IDS
-                    + " (got '" + formatId + "')", false));
+            SnapshotFormat f = Formats.byId(formatId)
+                    .orElseThrow(
+                            () -> new Refused("format: one of " + Formats.IDS + " (got '" + formatId + "')", false));
             if (s.format != null && !s.format.id().equals(f.id())) {
                 throw new Refused("stream's snapshots are " + s.format.id() + ", not " + f.id(), true);
             }

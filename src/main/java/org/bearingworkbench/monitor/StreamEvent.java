@@ -17,11 +17,25 @@ import org.bearingworkbench.io.FeatureCsv;
  * @param indicators the snapshot's defect indicators in the stream's indicator-column order (empty without physics)
  * @param note the sensor problem of a scored snapshot, or why one was left out; "" when none
  */
-public record StreamEvent(Kind kind, LocalDateTime time, String file, double score, double threshold, boolean flagged,
-                          boolean inAlarm, String topChannel, int topBearing, double[] errors, double[] indicators,
-                          String note) {
+public record StreamEvent(
+        Kind kind,
+        LocalDateTime time,
+        String file,
+        double score,
+        double threshold,
+        boolean flagged,
+        boolean inAlarm,
+        String topChannel,
+        int topBearing,
+        double[] errors,
+        double[] indicators,
+        String note) {
     public enum Kind {
-        SNAPSHOT, ALARM_START, ALARM_END, SKIPPED, LATE;
+        SNAPSHOT,
+        ALARM_START,
+        ALARM_END,
+        SKIPPED,
+        LATE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -29,14 +43,14 @@ public record StreamEvent(Kind kind, LocalDateTime time, String file, double sco
     }
 
     public static StreamEvent leftOut(Kind kind, LocalDateTime time, String file, double threshold, String why) {
-        return new StreamEvent(kind, time, file, Double.NaN, threshold, false, false, "", 0, new double[0],
-                new double[0], why);
+        return new StreamEvent(
+                kind, time, file, Double.NaN, threshold, false, false, "", 0, new double[0], new double[0], why);
     }
 
     /** The same event as an alarm transition at this snapshot. */
     StreamEvent asAlarm(Kind kind) {
-        return new StreamEvent(kind, time, file, score, threshold, flagged, inAlarm, topChannel, topBearing, errors,
-                indicators, note);
+        return new StreamEvent(
+                kind, time, file, score, threshold, flagged, inAlarm, topChannel, topBearing, errors, indicators, note);
     }
 
     public boolean isAlarm() {
@@ -45,8 +59,16 @@ public record StreamEvent(Kind kind, LocalDateTime time, String file, double sco
 
     /** The CSV header for a stream whose model reads {@code modelColumns} and that has {@code indicatorColumns}. */
     public static String header(List<String> modelColumns, List<String> indicatorColumns) {
-        List<String> h = new ArrayList<>(List.of("event", "timestamp", "file", "score", "threshold", "flagged",
-                "in_alarm", "top_channel", "top_bearing"));
+        List<String> h = new ArrayList<>(List.of(
+                "event",
+                "timestamp",
+                "file",
+                "score",
+                "threshold",
+                "flagged",
+                "in_alarm",
+                "top_channel",
+                "top_bearing"));
         modelColumns.forEach(c -> h.add("error_" + c));
         h.addAll(indicatorColumns);
         h.add("note");
@@ -56,11 +78,24 @@ public record StreamEvent(Kind kind, LocalDateTime time, String file, double sco
     /** This event as a CSV line for {@link #header} with as many error and indicator columns. */
     public String csv(int errorColumns, int indicatorColumns) {
         StringBuilder b = new StringBuilder(256);
-        b.append(kind.id()).append(',').append(FeatureCsv.ISO.format(time)).append(',').append(quote(file)).append(',')
-                .append(number(score)).append(',').append(number(threshold)).append(',');
+        b.append(kind.id())
+                .append(',')
+                .append(FeatureCsv.ISO.format(time))
+                .append(',')
+                .append(quote(file))
+                .append(',')
+                .append(number(score))
+                .append(',')
+                .append(number(threshold))
+                .append(',');
         boolean scored = kind != Kind.SKIPPED && kind != Kind.LATE;
-        b.append(scored ? Boolean.toString(flagged) : "").append(',').append(scored ? Boolean.toString(inAlarm) : "")
-                .append(',').append(topChannel).append(',').append(scored ? Integer.toString(topBearing) : "");
+        b.append(scored ? Boolean.toString(flagged) : "")
+                .append(',')
+                .append(scored ? Boolean.toString(inAlarm) : "")
+                .append(',')
+                .append(topChannel)
+                .append(',')
+                .append(scored ? Integer.toString(topBearing) : "");
         for (int i = 0; i < errorColumns; i++) {
             b.append(',').append(i < errors.length ? number(errors[i]) : "");
         }

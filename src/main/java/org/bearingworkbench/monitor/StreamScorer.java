@@ -9,10 +9,10 @@ import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.SensorProblems;
 import org.bearingworkbench.features.Feature;
+import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.LstmAutoencoder;
 import org.bearingworkbench.model.Scores;
 import org.bearingworkbench.signal.DefectType;
-import org.bearingworkbench.io.FeatureCsv;
 
 /**
  * Scores the next snapshot of one stream: the incremental form of a batch {@code score}, giving each snapshot the
@@ -31,8 +31,8 @@ public final class StreamScorer {
     private final ChannelMap channels;
     private final StreamState state;
 
-    public StreamScorer(LstmAutoencoder model, double threshold, PersistenceRule rule, ChannelMap channels,
-                        StreamState state) {
+    public StreamScorer(
+            LstmAutoencoder model, double threshold, PersistenceRule rule, ChannelMap channels, StreamState state) {
         this.model = model;
         this.threshold = threshold;
         this.rule = rule;
@@ -94,8 +94,13 @@ public final class StreamScorer {
             state.late.remove(0);
         }
         state.leftOut++;
-        return StreamEvent.leftOut(StreamEvent.Kind.LATE, time, file, threshold, "arrived after " + state.lastFile
-                + " (" + state.lastTime + ") was scored; not scored, so that the persistence rule keeps time order");
+        return StreamEvent.leftOut(
+                StreamEvent.Kind.LATE,
+                time,
+                file,
+                threshold,
+                "arrived after " + state.lastFile + " (" + state.lastTime
+                        + ") was scored; not scored, so that the persistence rule keeps time order");
     }
 
     /**
@@ -105,8 +110,8 @@ public final class StreamScorer {
      */
     public List<StreamEvent> accept(SnapshotRow row) {
         if (!isAfterWatermark(row.time(), row.file())) {
-            throw new IllegalArgumentException(row.file() + " (" + row.time() + ") is not after the last snapshot done ("
-                    + state.lastFile + ", " + state.lastTime + ")");
+            throw new IllegalArgumentException(row.file() + " (" + row.time()
+                    + ") is not after the last snapshot done (" + state.lastFile + ", " + state.lastTime + ")");
         }
         if (state.indicatorColumns.isEmpty() && state.eventBytes == 0) {
             state.indicatorColumns.addAll(indicatorColumns(row));
@@ -115,14 +120,16 @@ public final class StreamScorer {
         for (int c = 0; c < inputs.length; c++) {
             inputs[c] = row.value(model.columns().get(c));
             if (Double.isNaN(inputs[c])) {
-                throw new IllegalArgumentException(row.file() + ": the model reads " + model.columns().get(c)
-                        + ", which its snapshots do not give (they have " + row.values().size() + " values)");
+                throw new IllegalArgumentException(row.file() + ": the model reads "
+                        + model.columns().get(c) + ", which its snapshots do not give (they have "
+                        + row.values().size() + " values)");
             }
         }
-        double[] indicators = state.indicatorColumns.stream().mapToDouble(row::value).toArray();
+        double[] indicators =
+                state.indicatorColumns.stream().mapToDouble(row::value).toArray();
         advance(row.time(), row.file());
-        StreamState.PendingRow pending = new StreamState.PendingRow(row.file(), row.time().toString(), inputs,
-                indicators, sensorProblem(row));
+        StreamState.PendingRow pending =
+                new StreamState.PendingRow(row.file(), row.time().toString(), inputs, indicators, sensorProblem(row));
         int t = model.config().timesteps();
         if (state.scored == 0 && state.pending.size() + 1 < t) {
             state.pending.add(pending);
@@ -159,9 +166,19 @@ public final class StreamScorer {
         long inWindow = state.flags.stream().filter(f -> f).count();
         boolean inAlarm = inWindow >= rule.n();
         int top = new Attribution(s).topChannel(r);
-        StreamEvent e = new StreamEvent(StreamEvent.Kind.SNAPSHOT, LocalDateTime.parse(p.time()), p.file(), score,
-                threshold, flagged, inAlarm, channels.channel(top), channels.bearing(top), s.errors()[r].clone(),
-                p.indicators(), p.sensor() == null ? "" : p.sensor());
+        StreamEvent e = new StreamEvent(
+                StreamEvent.Kind.SNAPSHOT,
+                LocalDateTime.parse(p.time()),
+                p.file(),
+                score,
+                threshold,
+                flagged,
+                inAlarm,
+                channels.channel(top),
+                channels.bearing(top),
+                s.errors()[r].clone(),
+                p.indicators(),
+                p.sensor() == null ? "" : p.sensor());
         state.scored++;
         events.add(e);
         if (inAlarm && !state.inAlarm) {
@@ -207,14 +224,16 @@ public final class StreamScorer {
     private String sensorProblem(SnapshotRow row) {
         String why = null;
         for (int ch = 1; !Double.isNaN(row.value(Feature.MEAN_ABS.column(ch))); ch++) {
-            String levelKey = Double.isNaN(row.value(Feature.RMS.column(ch))) ? Feature.MEAN_ABS.key() : Feature.RMS.key();
+            String levelKey =
+                    Double.isNaN(row.value(Feature.RMS.column(ch))) ? Feature.MEAN_ABS.key() : Feature.RMS.key();
             double level = row.value("ch" + ch + "_" + levelKey);
             List<Double> recent = state.levels.computeIfAbsent("ch" + ch, k -> new ArrayList<>());
             recent.add(level);
             if (recent.size() > StreamState.LEVEL_WINDOW) {
                 recent.remove(0);
             }
-            double median = SensorProblems.median(recent.stream().mapToDouble(Double::doubleValue).toArray());
+            double median = SensorProblems.median(
+                    recent.stream().mapToDouble(Double::doubleValue).toArray());
             String r = SensorProblems.reason(ch, levelKey, level, median, row.value(Feature.CLIP.column(ch)));
             if (r != null) {
                 why = why == null ? r : why + "; " + r;
@@ -237,10 +256,16 @@ public final class StreamScorer {
 
     /** A one-line account of the stream so far. */
     public String summary() {
-        return String.format(Locale.ROOT, "%d scored, %d left out, %s%s", state.scored, state.leftOut,
+        return String.format(
+                Locale.ROOT,
+                "%d scored, %d left out, %s%s",
+                state.scored,
+                state.leftOut,
                 state.inAlarm ? "IN ALARM since " + iso(state.episodeStart) : "not in alarm",
-                state.firstAlarm == null ? "" : "; first sustained alarm " + iso(state.firstAlarm) + " ("
-                        + state.firstAlarmFile + ", " + state.firstAlarmTopChannel + ")");
+                state.firstAlarm == null
+                        ? ""
+                        : "; first sustained alarm " + iso(state.firstAlarm) + " (" + state.firstAlarmFile + ", "
+                                + state.firstAlarmTopChannel + ")");
     }
 
     private static String iso(String time) {

@@ -24,17 +24,18 @@ import org.bearingworkbench.io.InputFormatException;
 public final class StreamState {
     /** How many recent levels per channel the live sensor check keeps (one week of 10-minute snapshots). */
     public static final int LEVEL_WINDOW = 1008;
+
     static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** A snapshot read but not yet scored: a model of T time steps scores its first rows once it has T of them. */
-    public record PendingRow(String file, String time, double[] inputs, double[] indicators, String sensor) {
-    }
+    public record PendingRow(String file, String time, double[] inputs, double[] indicators, String sensor) {}
 
     int format = FORMAT;
     /** What the state was written for: the model, threshold and rule ({@link StreamScorer#identity}). */
     String scoring;
+
     String snapshotFormat;
     int expectedSamples;
     List<String> indicatorColumns = new ArrayList<>();
@@ -74,8 +75,10 @@ public final class StreamState {
             }
             return s;
         } catch (IOException e) {
-            throw new InputFormatException(file + ": not a readable watch state (" + e.getMessage().lines().findFirst()
-                    .orElse("") + "); move it away to start over", e);
+            throw new InputFormatException(
+                    file + ": not a readable watch state ("
+                            + e.getMessage().lines().findFirst().orElse("") + "); move it away to start over",
+                    e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.bearingworkbench.detect.Alarms;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ChannelMap;
@@ -13,26 +14,48 @@ import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.ThresholdResult;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.model.Scores;
-import java.util.stream.IntStream;
 
 /**
  * A scored data set with a threshold applied: everything a report, the CLI summary and the threshold pane show.
  * Scoring happens once; {@link #withThreshold} recomputes only the cheap parts, so a threshold drag is instant.
  */
-public record AnomalyAnalysis(FeatureTable table, Scores scores, int trainRows, ChannelMap channels,
-                              ThresholdResult threshold, Alarms alarms, SensorProblems sensor) {
+public record AnomalyAnalysis(
+        FeatureTable table,
+        Scores scores,
+        int trainRows,
+        ChannelMap channels,
+        ThresholdResult threshold,
+        Alarms alarms,
+        SensorProblems sensor) {
 
     /** Scores with a threshold; rows with a sensor problem ({@link SensorProblems#of}) are set apart. */
-    public static AnomalyAnalysis of(FeatureTable table, Scores scores, int trainRows, ChannelMap channels,
-                                     ThresholdMethod method, PersistenceRule rule) {
+    public static AnomalyAnalysis of(
+            FeatureTable table,
+            Scores scores,
+            int trainRows,
+            ChannelMap channels,
+            ThresholdMethod method,
+            PersistenceRule rule) {
         return of(table, scores, trainRows, channels, method, rule, SensorProblems.of(table));
     }
 
-    static AnomalyAnalysis of(FeatureTable table, Scores scores, int trainRows, ChannelMap channels,
-                              ThresholdMethod method, PersistenceRule rule, SensorProblems sensor) {
+    static AnomalyAnalysis of(
+            FeatureTable table,
+            Scores scores,
+            int trainRows,
+            ChannelMap channels,
+            ThresholdMethod method,
+            PersistenceRule rule,
+            SensorProblems sensor) {
         ThresholdResult t = method.apply(trainScores(scores.score(), trainRows, sensor));
-        return new AnomalyAnalysis(table, scores, trainRows, channels, t,
-                Alarms.compute(scores.score(), trainRows, t.value(), rule, sensor.flags()), sensor);
+        return new AnomalyAnalysis(
+                table,
+                scores,
+                trainRows,
+                channels,
+                t,
+                Alarms.compute(scores.score(), trainRows, t.value(), rule, sensor.flags()),
+                sensor);
     }
 
     public AnomalyAnalysis withThreshold(ThresholdMethod method, PersistenceRule rule) {
@@ -48,7 +71,10 @@ public record AnomalyAnalysis(FeatureTable table, Scores scores, int trainRows, 
         if (sensor.countBefore(trainRows) == 0) {
             return Arrays.copyOf(score, trainRows);
         }
-        return IntStream.range(0, trainRows).filter(r -> !sensor.at(r)).mapToDouble(r -> score[r]).toArray();
+        return IntStream.range(0, trainRows)
+                .filter(r -> !sensor.at(r))
+                .mapToDouble(r -> score[r])
+                .toArray();
     }
 
     public Attribution attribution() {
@@ -65,7 +91,10 @@ public record AnomalyAnalysis(FeatureTable table, Scores scores, int trainRows, 
 
     /** Hours from the first sustained alarm to the last file, or NaN without an alarm. */
     public double leadTimeHours() {
-        return firstAlarmTime().map(t -> Duration.between(t, table.timestamp(table.rowCount() - 1)).toSeconds() / 3600.0)
+        return firstAlarmTime()
+                .map(t -> Duration.between(t, table.timestamp(table.rowCount() - 1))
+                                .toSeconds()
+                        / 3600.0)
                 .orElse(Double.NaN);
     }
 

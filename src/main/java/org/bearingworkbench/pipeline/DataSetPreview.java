@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.io.DataSetSidecar;
@@ -17,12 +19,10 @@ import org.bearingworkbench.io.NumberToken;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.io.formats.Formats;
+import org.bearingworkbench.io.formats.MatFormat;
 import org.bearingworkbench.io.formats.SignalView;
 import org.bearingworkbench.io.formats.SnapshotFormat;
 import org.bearingworkbench.io.formats.SnapshotRef;
-import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import org.bearingworkbench.io.formats.MatFormat;
 
 /**
  * What opening a data source would give, before the import: how well each format recognises it, the chosen one, the
@@ -35,15 +35,23 @@ import org.bearingworkbench.io.formats.MatFormat;
  * @param problem    why the first snapshot could not be read or described, or null
  * @param missing    what physics still needs (sample rate, shaft speed, bearing)
  */
-public record DataSetPreview(Path source, List<Candidate> candidates, String format, int snapshots, String firstFile,
-                             List<String> rawHead, double[][] signal, DataSetDescription description, String problem,
-                             List<String> missing, UserSettings remembered) {
+public record DataSetPreview(
+        Path source,
+        List<Candidate> candidates,
+        String format,
+        int snapshots,
+        String firstFile,
+        List<String> rawHead,
+        double[][] signal,
+        DataSetDescription description,
+        String problem,
+        List<String> missing,
+        UserSettings remembered) {
     private static final int HEAD_LINES = 12;
     private static final int PLOT_SAMPLES = 4096;
 
     /** A format's confidence for the source. */
-    public record Candidate(String id, String label, double confidence) {
-    }
+    public record Candidate(String id, String label, double confidence) {}
 
     /** Previews {@code source} with what the user said ({@code given}) over what was remembered for it. */
     public static DataSetPreview of(Path source, UserSettings given) {
@@ -58,35 +66,86 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
         }
         SnapshotFormat format;
         try {
-            format = settings.format() != null || candidates.isEmpty() ? Formats.choose(source, settings)
+            format = settings.format() != null || candidates.isEmpty()
+                    ? Formats.choose(source, settings)
                     : Formats.best(candidates.get(0).id(), candidates.get(0).confidence());
         } catch (IllegalArgumentException e) {
-            return new DataSetPreview(source, candidates, settings.format(), 0, null, List.of(), null, null,
-                    e.getMessage(), List.of(), remembered);
+            return new DataSetPreview(
+                    source,
+                    candidates,
+                    settings.format(),
+                    0,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    e.getMessage(),
+                    List.of(),
+                    remembered);
         }
         List<SkippedFile> skipped = new ArrayList<>();
         List<SnapshotRef> refs;
         try {
             refs = format.list(source, skipped);
         } catch (InputFormatException | IllegalArgumentException e) {
-            return new DataSetPreview(source, candidates, format.id(), 0, null, List.of(), null, null, e.getMessage(),
-                    List.of(), remembered);
+            return new DataSetPreview(
+                    source,
+                    candidates,
+                    format.id(),
+                    0,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    e.getMessage(),
+                    List.of(),
+                    remembered);
         }
         if (refs.isEmpty()) {
-            return new DataSetPreview(source, candidates, format.id(), 0, null, List.of(), null, null,
-                    "no snapshot files of the " + format.label() + " layout" + (skipped.isEmpty() ? ""
-                    : " (first other file: " + skipped.get(0) + ")"), List.of(), remembered);
+            return new DataSetPreview(
+                    source,
+                    candidates,
+                    format.id(),
+                    0,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    "no snapshot files of the " + format.label() + " layout"
+                            + (skipped.isEmpty() ? "" : " (first other file: " + skipped.get(0) + ")"),
+                    List.of(),
+                    remembered);
         }
         SnapshotRef first = refs.get(0);
         List<String> head = head(first.path());
         try {
             SignalView v = format.read(first, new SnapshotReader());
             DataSetDescription d = settings.applyTo(format.describe(source, refs, v));
-            return new DataSetPreview(source, candidates, format.id(), refs.size(), first.name(), head, plot(v), d,
-                    null, d.missingForPhysics(), remembered);
+            return new DataSetPreview(
+                    source,
+                    candidates,
+                    format.id(),
+                    refs.size(),
+                    first.name(),
+                    head,
+                    plot(v),
+                    d,
+                    null,
+                    d.missingForPhysics(),
+                    remembered);
         } catch (InputFormatException | RuntimeException e) {
-            return new DataSetPreview(source, candidates, format.id(), refs.size(), first.name(), head, null, null,
-                    e.getMessage(), List.of(), remembered);
+            return new DataSetPreview(
+                    source,
+                    candidates,
+                    format.id(),
+                    refs.size(),
+                    first.name(),
+                    head,
+                    null,
+                    null,
+                    e.getMessage(),
+                    List.of(),
+                    remembered);
         }
     }
 
@@ -108,12 +167,13 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
             return vars;
         }
         if (name.endsWith(".wav")) {
-            return List.of("(binary " + name.substring(name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT)
-                    + " file; its channels are shown as a waveform)");
+            return List.of(
+                    "(binary " + name.substring(name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT)
+                            + " file; its channels are shown as a waveform)");
         }
         byte[] bytes;
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+                InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
             bytes = in.readNBytes(4096);
         } catch (IOException e) {
             return List.of("(cannot be read: " + e.getMessage() + ")");
@@ -130,7 +190,8 @@ public record DataSetPreview(Path source, List<Candidate> candidates, String for
 
     /** Whether the user should be asked before the import: no format recognised well, or physics values missing. */
     public boolean needsQuestions() {
-        return problem != null || !missing.isEmpty()
+        return problem != null
+                || !missing.isEmpty()
                 || (!candidates.isEmpty() && candidates.get(0).confidence() < 0.5 && remembered.format() == null);
     }
 }

@@ -3,28 +3,31 @@ package org.bearingworkbench.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bearingworkbench.dataset.DataSetDescription;
-import org.bearingworkbench.dataset.UserSettings;
-import org.bearingworkbench.io.DataSetSidecar;
-import org.bearingworkbench.io.formats.Formats;
-import org.bearingworkbench.io.formats.SnapshotFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.bearingworkbench.features.FeatureTable;
-import org.bearingworkbench.io.FeatureCsv;
-import org.bearingworkbench.io.ImportResult;
-import org.bearingworkbench.io.DirectoryImporter;
-import org.bearingworkbench.io.InputFormatException;
-import org.bearingworkbench.task.TaskContext;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.DataSetSidecar;
+import org.bearingworkbench.io.DirectoryImporter;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.formats.Formats;
+import org.bearingworkbench.io.formats.SnapshotFormat;
+import org.bearingworkbench.task.TaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Opens a data set the way every front end does: a directory of snapshots is imported, a file is read as a feature CSV. */
+/**
+ * Opens a data set the way every front end does: a directory of snapshots is imported, a file is read as a feature
+ * CSV.
+ */
 public final class DataSets {
     private static final Logger LOG = LoggerFactory.getLogger(DataSets.class);
     private static final Pattern WAV_OR_MAT = Pattern.compile("(?i).*\\.(wav|mat)");
-    private DataSets() {
-    }
+
+    private DataSets() {}
 
     /** What the user says now ({@code given}) over what was remembered for the directory {@code dir}. */
     public static UserSettings withRemembered(Path dir, UserSettings given) {
@@ -47,14 +50,18 @@ public final class DataSets {
      * As {@link #open(Path, UserSettings, TaskContext)}, with {@code extra} work on each snapshot's signal while it is
      * read (for a directory; given the data set as described, with the user's settings applied).
      */
-    static ImportResult open(Path source, UserSettings given, TaskContext context,
-                             Function<DataSetDescription, DirectoryImporter.SignalWork> extra)
+    static ImportResult open(
+            Path source,
+            UserSettings given,
+            TaskContext context,
+            Function<DataSetDescription, DirectoryImporter.SignalWork> extra)
             throws InputFormatException {
         if (Files.isDirectory(source)) {
             UserSettings settings = withRemembered(source, given);
             SnapshotFormat format = Formats.choose(source, settings);
-            ImportResult r = new DirectoryImporter().importDirectory(source, format, context,
-                    extra == null ? null : d -> extra.apply(settings.applyTo(d)));
+            ImportResult r = new DirectoryImporter()
+                    .importDirectory(
+                            source, format, context, extra == null ? null : d -> extra.apply(settings.applyTo(d)));
             if (!given.isEmpty()) {
                 String where = DataSetSidecar.save(source, given);
                 LOG.info("remembered {} for {} in {}", given, source, where);
@@ -74,7 +81,8 @@ public final class DataSets {
                     + "snapshot=1s;every=10s (snapshot length and spacing), or open its folder of snapshot files");
         }
         if (!Files.isRegularFile(source)) {
-            throw new InputFormatException(source + ": not a directory or a regular file (a pipe or device cannot be read)");
+            throw new InputFormatException(
+                    source + ": not a directory or a regular file (a pipe or device cannot be read)");
         }
         long start = System.nanoTime();
         FeatureCsv.Loaded loaded = FeatureCsv.load(source);
@@ -86,8 +94,15 @@ public final class DataSets {
             size = 0;
         }
         context.progress(1, 1, "read " + table.rowCount() + " rows");
-        return new ImportResult(table, loaded.skippedRows(), table.channels().isEmpty() ? table.featureColumns().size()
-                : table.channels().size(), size, (System.nanoTime() - start) / 1e9,
-                given.applyTo(DataSetDescription.ofFeatureTable("feature-csv", table.channels())), null);
+        return new ImportResult(
+                table,
+                loaded.skippedRows(),
+                table.channels().isEmpty()
+                        ? table.featureColumns().size()
+                        : table.channels().size(),
+                size,
+                (System.nanoTime() - start) / 1e9,
+                given.applyTo(DataSetDescription.ofFeatureTable("feature-csv", table.channels())),
+                null);
     }
 }

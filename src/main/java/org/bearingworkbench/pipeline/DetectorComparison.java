@@ -39,7 +39,8 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
 
     /** The baselines, in the order the table lists them. */
     public static List<Detector> baselines() {
-        return List.of(PcaDetector.hotellingT2(), PcaDetector.spe(), new McdDetector(42), new IsolationForestDetector(42));
+        return List.of(
+                PcaDetector.hotellingT2(), PcaDetector.spe(), new McdDetector(42), new IsolationForestDetector(42));
     }
 
     /**
@@ -47,14 +48,20 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
      * @param bundle the LSTM autoencoder to compare, or null
      * @param method threshold method for every detector, or null for the default (robust, sustained max + k MAD)
      */
-    public static DetectorComparison run(FeatureTable table, List<String> columns, SplitConfig split, ModelBundle bundle,
-                                         ThresholdMethod method, PersistenceRule rule, int channelsPerBearing,
-                                         TaskContext context) {
+    public static DetectorComparison run(
+            FeatureTable table,
+            List<String> columns,
+            SplitConfig split,
+            ModelBundle bundle,
+            ThresholdMethod method,
+            PersistenceRule rule,
+            int channelsPerBearing,
+            TaskContext context) {
         ThresholdMethod m = method != null ? method : Thresholds.defaultMethod(rule);
         int trainRows = split.trainRows(table);
         if (trainRows < 10) {
-            throw new IllegalArgumentException("the split leaves " + trainRows + " training rows; the baselines need at "
-                    + "least 10 healthy rows to fit on");
+            throw new IllegalArgumentException("the split leaves " + trainRows
+                    + " training rows; the baselines need at " + "least 10 healthy rows to fit on");
         }
         double[][] all = rows(table, columns);
         SensorProblems sensor = SensorProblems.of(table);
@@ -73,8 +80,13 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
         if (bundle != null) {
             context.progress(done, steps, "LSTM autoencoder");
             AnomalyAnalysis a = Workflows.analyze(table, bundle, method, rule, channelsPerBearing, context);
-            entries.add(new Entry("lstm", "LSTM autoencoder", bundle.model().config().layers() + " "
-                    + bundle.model().config().activation() + ", trained until " + FeatureCsv.ISO.format(bundle.trainEnd()), a));
+            entries.add(new Entry(
+                    "lstm",
+                    "LSTM autoencoder",
+                    bundle.model().config().layers() + " "
+                            + bundle.model().config().activation() + ", trained until "
+                            + FeatureCsv.ISO.format(bundle.trainEnd()),
+                    a));
             done++;
         }
         for (Detector d : detectors) {
@@ -82,7 +94,8 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
             context.progress(done++, steps, d.label());
             Detector.Fitted f = d.fit(train);
             Scores s = f.score(all);
-            entries.add(new Entry(d.id(), d.label(), f.describe(), AnomalyAnalysis.of(table, s, trainRows, channels, m, rule)));
+            entries.add(new Entry(
+                    d.id(), d.label(), f.describe(), AnomalyAnalysis.of(table, s, trainRows, channels, m, rule)));
         }
         context.progress(steps, steps, "compared " + steps + " detectors");
         return new DetectorComparison(table, List.copyOf(entries));
@@ -101,16 +114,34 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
 
     /** The comparison table as CSV. */
     public String csv() {
-        StringBuilder b = new StringBuilder("detector,label,threshold,threshold_method,flagged,first_alarm,lead_time_hours,"
-                + "training_alarm_rows,top_channel,fitted\n");
+        StringBuilder b =
+                new StringBuilder("detector,label,threshold,threshold_method,flagged,first_alarm,lead_time_hours,"
+                        + "training_alarm_rows,top_channel,fitted\n");
         for (Entry e : entries) {
             AnomalyAnalysis a = e.analysis();
-            b.append(e.id()).append(',').append(quote(e.label())).append(',').append(a.threshold().value()).append(',')
-                    .append(quote(a.threshold().method())).append(',').append(a.alarms().flaggedCount()).append(',')
-                    .append(e.firstAlarm()).append(',')
-                    .append(Double.isNaN(a.leadTimeHours()) ? "" : String.format(Locale.ROOT, "%.2f", a.leadTimeHours()))
-                    .append(',').append(a.alarms().trainingAlarmRows()).append(',')
-                    .append(a.dominantTopChannel().orElse("")).append(',').append(quote(e.fitted())).append('\n');
+            b.append(e.id())
+                    .append(',')
+                    .append(quote(e.label()))
+                    .append(',')
+                    .append(a.threshold().value())
+                    .append(',')
+                    .append(quote(a.threshold().method()))
+                    .append(',')
+                    .append(a.alarms().flaggedCount())
+                    .append(',')
+                    .append(e.firstAlarm())
+                    .append(',')
+                    .append(
+                            Double.isNaN(a.leadTimeHours())
+                                    ? ""
+                                    : String.format(Locale.ROOT, "%.2f", a.leadTimeHours()))
+                    .append(',')
+                    .append(a.alarms().trainingAlarmRows())
+                    .append(',')
+                    .append(a.dominantTopChannel().orElse(""))
+                    .append(',')
+                    .append(quote(e.fitted()))
+                    .append('\n');
         }
         return b.toString();
     }

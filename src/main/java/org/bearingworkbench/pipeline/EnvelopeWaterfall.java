@@ -29,8 +29,7 @@ import org.bearingworkbench.task.TaskContext;
  */
 public record EnvelopeWaterfall(int channel, PhysicsSettings settings, double[] frequency, List<Line> lines) {
     /** One file's envelope spectrum relative to its noise floor. */
-    public record Line(int row, LocalDateTime time, String file, double[] ratio) {
-    }
+    public record Line(int row, LocalDateTime time, String file, double[] ratio) {}
 
     /** The frequency range that shows every defect type's first three harmonics: 3.3 x the highest, within Nyquist. */
     public static double defaultMaxHz(PhysicsSettings s) {
@@ -55,11 +54,13 @@ public record EnvelopeWaterfall(int channel, PhysicsSettings settings, double[] 
      * Reads up to {@code lines} files of {@code data} (raw snapshots) and computes channel {@code channel}'s (1-based)
      * envelope spectra with {@code settings}; cancellable, with progress.
      */
-    public static EnvelopeWaterfall of(ImportResult data, int channel, PhysicsSettings settings, int lines, double maxHz,
-                                       TaskContext context) throws InputFormatException {
+    public static EnvelopeWaterfall of(
+            ImportResult data, int channel, PhysicsSettings settings, int lines, double maxHz, TaskContext context)
+            throws InputFormatException {
         FeatureTable table = data.table();
-        DataSource source = data.rawSource().orElseThrow(() -> new InputFormatException(table.name()
-                + ": no raw files (loaded from a feature CSV): a waterfall needs the snapshot directory"));
+        DataSource source = data.rawSource()
+                .orElseThrow(() -> new InputFormatException(table.name()
+                        + ": no raw files (loaded from a feature CSV): a waterfall needs the snapshot directory"));
         if (lines < 2) {
             throw new IllegalArgumentException("a waterfall needs at least 2 lines (got " + lines + ")");
         }
@@ -75,14 +76,19 @@ public record EnvelopeWaterfall(int channel, PhysicsSettings settings, double[] 
             int r = rows[i];
             SignalView v = source.read(table.file(r), table.timestamp(r), reader);
             if (channel < 1 || channel > v.channels()) {
-                throw new InputFormatException(table.file(r) + ": no channel " + channel + " (the file has " + v.channels() + ")");
+                throw new InputFormatException(
+                        table.file(r) + ": no channel " + channel + " (the file has " + v.channels() + ")");
             }
             double[] x = Arrays.copyOf(v.channel(channel - 1), v.rows());
             String problem = EnvelopeSpectrum.unusable(x, x.length, settings.sampleRate());
             if (problem != null) {
                 continue;
             }
-            Spectrum s = EnvelopeSpectrum.of(x, x.length, settings.sampleRate(), settings.bandLowHz(),
+            Spectrum s = EnvelopeSpectrum.of(
+                    x,
+                    x.length,
+                    settings.sampleRate(),
+                    settings.bandLowHz(),
                     Math.min(settings.bandHighHz(), settings.sampleRate() / 2));
             int end = s.endAtOrBelow(maxHz);
             if (frequency == null) {
@@ -97,7 +103,8 @@ public record EnvelopeWaterfall(int channel, PhysicsSettings settings, double[] 
             context.progress(i + 1, rows.length, (i + 1) + "/" + rows.length + " envelope spectra");
         }
         if (out.isEmpty()) {
-            throw new InputFormatException("ch" + channel + ": no file gives an envelope spectrum (flat or too short signals)");
+            throw new InputFormatException(
+                    "ch" + channel + ": no file gives an envelope spectrum (flat or too short signals)");
         }
         return new EnvelopeWaterfall(channel, settings, frequency, List.copyOf(out));
     }

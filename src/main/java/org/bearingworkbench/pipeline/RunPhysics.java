@@ -1,28 +1,28 @@
 package org.bearingworkbench.pipeline;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.features.FeatureTable;
-import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.DirectoryImporter;
 import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.SnapshotWorkers;
 import org.bearingworkbench.io.formats.DataSource;
 import org.bearingworkbench.io.formats.SignalView;
-import org.bearingworkbench.io.SnapshotWorkers;
+import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.signal.DefectAnalysis;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.EnvelopeSpectrum;
+import org.bearingworkbench.signal.Fft;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
 import org.bearingworkbench.task.TaskContext;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
-import org.bearingworkbench.dataset.UserSettings;
-import org.bearingworkbench.io.DirectoryImporter;
-import org.bearingworkbench.io.formats.SnapshotRef;
-import org.bearingworkbench.signal.Fft;
 
 /**
  * Bearing physics over a whole run, one pass over the raw files (in parallel): per file and channel the defect
@@ -43,16 +43,15 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
     }
 
     /** A data set and its physics from one pass over the files; {@code physics} null when it could not be computed. */
-    public record Imported(ImportResult data, RunPhysics physics) {
-    }
+    public record Imported(ImportResult data, RunPhysics physics) {}
 
     /**
      * Opens {@code source} as {@link DataSets#open} does and computes the physics while each file is in memory (no
      * second read): when the data's sample rate, bearing and speed are known (else {@code physics} is null and the
      * import is as usual). The settings are the data's over {@code base} ({@link DataSetDescription#physics}).
      */
-    public static Imported importWith(Path source, UserSettings given,
-                                      PhysicsSettings base, TaskContext context) throws InputFormatException {
+    public static Imported importWith(Path source, UserSettings given, PhysicsSettings base, TaskContext context)
+            throws InputFormatException {
         AtomicReference<Collector> collector = new AtomicReference<>();
         ImportResult data = DataSets.open(source, given, context, d -> {
             if (!d.missingForPhysics().isEmpty()) {
@@ -96,7 +95,8 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
 
         RunPhysics result(FeatureTable table) throws InputFormatException {
             if (failure.get() != null) {
-                throw new InputFormatException("bearing physics failed: " + failure.get().getMessage(), failure.get());
+                throw new InputFormatException(
+                        "bearing physics failed: " + failure.get().getMessage(), failure.get());
             }
             List<Integer> channels = table.channels();
             int files = table.rowCount();
@@ -126,8 +126,9 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
     public static RunPhysics compute(ImportResult data, PhysicsSettings settings, TaskContext context)
             throws InputFormatException {
         FeatureTable table = data.table();
-        DataSource source = data.rawSource().orElseThrow(() -> new InputFormatException(table.name()
-                + ": no raw files (loaded from a feature CSV): defect indicators need the snapshot directory"));
+        DataSource source = data.rawSource()
+                .orElseThrow(() -> new InputFormatException(table.name()
+                        + ": no raw files (loaded from a feature CSV): defect indicators need the snapshot directory"));
         List<Integer> channels = table.channels();
         int files = table.rowCount();
         int bins = settings.spectrogramBins();
@@ -140,30 +141,38 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
         float[][][] spectrogram = new float[channels.size()][files][bins];
         DefectAnalysis analysis = settings.analysis();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        SnapshotWorkers.run(files, Runtime.getRuntime().availableProcessors(), "physics", context, (reader, i) -> {
-            if (failure.get() != null) {
-                return;
-            }
-            try {
-                SignalView p = source.read(table.file(i), table.timestamp(i), reader);
-                for (int c = 0; c < channels.size(); c++) {
-                    int ch = channels.get(c);
-                    if (ch > p.channels()) {
-                        continue;
+        SnapshotWorkers.run(
+                files,
+                Runtime.getRuntime().availableProcessors(),
+                "physics",
+                context,
+                (reader, i) -> {
+                    if (failure.get() != null) {
+                        return;
                     }
-                    double[] ratios = signal(p.channel(ch - 1), p.rows(), settings, analysis, spectrogram[c][i]);
-                    for (DefectType t : DefectType.values()) {
-                        indicators.get(t.column(ch))[i] = ratios[t.ordinal()];
+                    try {
+                        SignalView p = source.read(table.file(i), table.timestamp(i), reader);
+                        for (int c = 0; c < channels.size(); c++) {
+                            int ch = channels.get(c);
+                            if (ch > p.channels()) {
+                                continue;
+                            }
+                            double[] ratios =
+                                    signal(p.channel(ch - 1), p.rows(), settings, analysis, spectrogram[c][i]);
+                            for (DefectType t : DefectType.values()) {
+                                indicators.get(t.column(ch))[i] = ratios[t.ordinal()];
+                            }
+                        }
+                    } catch (InputFormatException | RuntimeException e) {
+                        failure.compareAndSet(null, e);
                     }
-                }
-            } catch (InputFormatException | RuntimeException e) {
-                failure.compareAndSet(null, e);
-            }
-        }, done -> context.progress(done, files, done + "/" + files + " files (envelope spectra)"));
+                },
+                done -> context.progress(done, files, done + "/" + files + " files (envelope spectra)"));
         if (failure.get() instanceof InputFormatException e) {
             throw e;
         } else if (failure.get() != null) {
-            throw new InputFormatException("bearing physics failed: " + failure.get().getMessage(), failure.get());
+            throw new InputFormatException(
+                    "bearing physics failed: " + failure.get().getMessage(), failure.get());
         }
         return new RunPhysics(settings, indicators, spectrogram);
     }
@@ -173,18 +182,26 @@ public record RunPhysics(PhysicsSettings settings, Map<String, double[]> indicat
      * into {@code spectrogramRow}, the spectrum reduced to the spectrogram's bins. One forward transform of the raw
      * signal serves the band-pass and the spectrogram.
      */
-    public static double[] signal(double[] x, int n, PhysicsSettings settings, DefectAnalysis analysis, float[] spectrogramRow) {
+    public static double[] signal(
+            double[] x, int n, PhysicsSettings settings, DefectAnalysis analysis, float[] spectrogramRow) {
         double[] r = Arrays.copyOf(x, n);
         Fft.plan(n).realForward(r);
-        Spectrum env = Spectrum.of(EnvelopeSpectrum.envelopeOfTransform(r, n, settings.sampleRate(),
-                settings.bandLowHz(), settings.bandHighHz()), n, settings.sampleRate());
+        Spectrum env = Spectrum.of(
+                EnvelopeSpectrum.envelopeOfTransform(
+                        r, n, settings.sampleRate(), settings.bandLowHz(), settings.bandHighHz()),
+                n,
+                settings.sampleRate());
         double floor = DefectAnalysis.noiseFloor(env);
         double[] ratios = new double[DefectType.values().length];
         for (DefectType t : DefectType.values()) {
             ratios[t.ordinal()] = analysis.match(env, t, floor).ratio();
         }
-        reduce(n % 2 == 0 && n >= 4 ? Spectrum.ofTransformPeriodicHann(r, n, settings.sampleRate())
-                : Spectrum.of(x, n, settings.sampleRate()), spectrogramRow, settings);
+        reduce(
+                n % 2 == 0 && n >= 4
+                        ? Spectrum.ofTransformPeriodicHann(r, n, settings.sampleRate())
+                        : Spectrum.of(x, n, settings.sampleRate()),
+                spectrogramRow,
+                settings);
         return ratios;
     }
 

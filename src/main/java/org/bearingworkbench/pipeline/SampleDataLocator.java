@@ -12,14 +12,17 @@ import java.util.Optional;
 public final class SampleDataLocator {
     static final String RELATIVE = "sample-data/ims-synthetic";
 
-    private SampleDataLocator() {
-    }
+    private SampleDataLocator() {}
 
     public static Optional<Path> find() {
         List<Path> candidates = new ArrayList<>();
         candidates.add(Paths.get(RELATIVE));
         try {
-            Path jar = Paths.get(SampleDataLocator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Paths.get(SampleDataLocator.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path dir = Files.isDirectory(jar) ? jar : jar.getParent();
             for (Path p = dir; p != null && candidates.size() < 6; p = p.getParent()) {
                 candidates.add(p.resolve(RELATIVE));
@@ -27,6 +30,10 @@ public final class SampleDataLocator {
         } catch (URISyntaxException | RuntimeException e) {
             // no code source: only the working directory
         }
-        return candidates.stream().filter(Files::isDirectory).map(Path::toAbsolutePath).map(Path::normalize).findFirst();
+        return candidates.stream()
+                .filter(Files::isDirectory)
+                .map(Path::toAbsolutePath)
+                .map(Path::normalize)
+                .findFirst();
     }
 }

@@ -1,41 +1,46 @@
 package org.bearingworkbench.pipeline;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.detect.ManualThreshold;
-import org.bearingworkbench.detect.SavedThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.SavedThreshold;
+import org.bearingworkbench.detect.SensorProblems;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.features.FeatureTable;
-import java.nio.file.Path;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.model.KerasAutoencoderImport;
 import org.bearingworkbench.model.LstmAutoencoder;
-import org.bearingworkbench.model.ScalerJson;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
+import org.bearingworkbench.model.ScalerJson;
 import org.bearingworkbench.model.Scores;
 import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.model.Trainer;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.task.TaskContext;
-import org.bearingworkbench.detect.SensorProblems;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The workflow steps the CLI and the GUI share: train a model on a table, score a table with a bundle. */
 public final class Workflows {
     private static final Logger LOG = LoggerFactory.getLogger(Workflows.class);
-    private Workflows() {
-    }
 
-    public static TrainingResult train(FeatureTable table, String columnSpec, SplitConfig split, ModelConfig config,
-                                       Trainer.EpochListener listener, TaskContext context) {
+    private Workflows() {}
+
+    public static TrainingResult train(
+            FeatureTable table,
+            String columnSpec,
+            SplitConfig split,
+            ModelConfig config,
+            Trainer.EpochListener listener,
+            TaskContext context) {
         List<String> columns = ColumnSelection.resolve(table, columnSpec);
         FeatureTable clean = withoutSensorProblems(table, split);
         // the same boundary in time (a fraction of the fewer rows would move it)
@@ -56,8 +61,13 @@ public final class Workflows {
         }
         boolean[] drop = Arrays.copyOf(sensor.flags(), sensor.flags().length);
         Arrays.fill(drop, trainRows, drop.length, false);
-        LOG.info("training leaves out {} snapshot(s) with a sensor problem, e.g. {}", bad,
-                sensor.reason(IntStream.range(0, trainRows).filter(sensor::at).findFirst().orElseThrow()));
+        LOG.info(
+                "training leaves out {} snapshot(s) with a sensor problem, e.g. {}",
+                bad,
+                sensor.reason(IntStream.range(0, trainRows)
+                        .filter(sensor::at)
+                        .findFirst()
+                        .orElseThrow()));
         return table.withoutRows(drop);
     }
 
@@ -65,7 +75,8 @@ public final class Workflows {
      * Opens a Keras LSTM autoencoder (.h5) with its scikit-learn scaler (.json) as a bundle whose training range is
      * the split's training rows of {@code table} (thresholds are fitted on them).
      */
-    public static ModelBundle importKeras(FeatureTable table, Path h5, Path scalerJson, String columnSpec, SplitConfig split)
+    public static ModelBundle importKeras(
+            FeatureTable table, Path h5, Path scalerJson, String columnSpec, SplitConfig split)
             throws InputFormatException {
         List<String> columns = ColumnSelection.resolve(table, columnSpec);
         LstmAutoencoder model = KerasAutoencoderImport.load(h5, ScalerJson.read(scalerJson), columns);
@@ -82,10 +93,16 @@ public final class Workflows {
      * Scores {@code table} with the bundle and applies a threshold: {@code method} if given, else the bundle's own
      * chosen threshold, else the default robust method.
      */
-    public static AnomalyAnalysis analyze(FeatureTable table, ModelBundle bundle, ThresholdMethod method,
-                                          PersistenceRule rule, int channelsPerBearing, TaskContext context) {
+    public static AnomalyAnalysis analyze(
+            FeatureTable table,
+            ModelBundle bundle,
+            ThresholdMethod method,
+            PersistenceRule rule,
+            int channelsPerBearing,
+            TaskContext context) {
         checkChannelsPerBearing(table, channelsPerBearing);
-        ThresholdMethod chosen = method != null ? method : savedThreshold(bundle).orElse(Thresholds.defaultMethod(rule));
+        ThresholdMethod chosen =
+                method != null ? method : savedThreshold(bundle).orElse(Thresholds.defaultMethod(rule));
         context.progress(0, 1, "scoring " + table.rowCount() + " rows");
         Scores scores = bundle.model().score(table);
         checkFinite(table, bundle, scores);
@@ -99,8 +116,8 @@ public final class Workflows {
                     + bundle.trainEnd().toString().replace('T', ' ') + ") and the model has no saved threshold; give "
                     + "--threshold (thresholds are fitted on healthy training rows)");
         }
-        AnomalyAnalysis a = AnomalyAnalysis.of(table, scores, trainRows,
-                new ChannelMap(bundle.model().columns(), channelsPerBearing), chosen, rule);
+        AnomalyAnalysis a = AnomalyAnalysis.of(
+                table, scores, trainRows, new ChannelMap(bundle.model().columns(), channelsPerBearing), chosen, rule);
         double t = a.threshold().value();
         if (trainRows > 0 && !(t > 0 && Double.isFinite(t))) {
             throw new IllegalArgumentException("the threshold method " + chosen.id() + " gives " + t + " on the "
@@ -110,7 +127,10 @@ public final class Workflows {
         return a;
     }
 
-    /** The threshold saved in the bundle, as a manual method; a saved value that is not a usable threshold is refused. */
+    /**
+     * The threshold saved in the bundle, as a manual method; a saved value that is not a usable threshold is
+     * refused.
+     */
     private static Optional<ThresholdMethod> savedThreshold(ModelBundle bundle) {
         return bundle.chosenThreshold().map(v -> {
             if (!(v > 0 && Double.isFinite(v))) {
@@ -144,8 +164,8 @@ public final class Workflows {
                         break;
                     }
                 }
-                throw new IllegalArgumentException("cannot score row " + (r + 1) + " (" + table.file(r) + "): its score is "
-                        + s[r] + culprit);
+                throw new IllegalArgumentException(
+                        "cannot score row " + (r + 1) + " (" + table.file(r) + "): its score is " + s[r] + culprit);
             }
         }
     }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.model.ModelBundle;
-import java.util.Optional;
 
 /**
  * A saved analysis session ({@code .bwp}): the data source with what the user said about it, the training split, every
@@ -14,14 +14,20 @@ import java.util.Optional;
  * the persistence rule, channels per bearing, and the window's layout as plain key/values (the core does not read
  * them). Reopening it restores the same numbers.
  */
-public record Project(Path dataSource, UserSettings settings, LocalDateTime trainUntil, List<SessionModel> models,
-                      int active, String thresholdMethod, String persistence, int channelsPerBearing,
-                      Map<String, String> layout) {
+public record Project(
+        Path dataSource,
+        UserSettings settings,
+        LocalDateTime trainUntil,
+        List<SessionModel> models,
+        int active,
+        String thresholdMethod,
+        String persistence,
+        int channelsPerBearing,
+        Map<String, String> layout) {
     public static final String EXTENSION = ".bwp";
 
     /** A model of the session and how the window names it (e.g. "trained here (100 epochs)", "m.bwm"). */
-    public record SessionModel(String source, ModelBundle bundle) {
-    }
+    public record SessionModel(String source, ModelBundle bundle) {}
 
     public Project {
         models = List.copyOf(models);

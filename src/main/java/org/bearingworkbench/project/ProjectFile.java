@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 import org.bearingworkbench.dataset.UserSettings;
@@ -22,9 +25,6 @@ import org.bearingworkbench.io.DataSetSidecar;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.ZipEntries;
 import org.bearingworkbench.model.ModelBundle;
-import java.io.EOFException;
-import java.nio.file.NoSuchFileException;
-import java.util.TreeMap;
 
 /**
  * Reads and writes project files: one zip holding {@code project.json} (schema {@value #SCHEMA}) and each model as
@@ -37,8 +37,7 @@ public final class ProjectFile {
     private static final String JSON_ENTRY = "project.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProjectFile() {
-    }
+    private ProjectFile() {}
 
     /** Writes {@code p} to {@code file} atomically (a failed write leaves any earlier file as it was). */
     public static void save(Project p, Path file) throws IOException {
@@ -95,7 +94,8 @@ public final class ProjectFile {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(file + ": project file not found", e);
         } catch (ZipException | EOFException e) {
-            throw new InputFormatException(name + ": not a Bearing Workbench project, or it is truncated (" + e.getMessage() + ")", e);
+            throw new InputFormatException(
+                    name + ": not a Bearing Workbench project, or it is truncated (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -110,14 +110,16 @@ public final class ProjectFile {
             throw new InputFormatException(name + ": damaged " + JSON_ENTRY + " (" + e.getMessage() + ")", e);
         }
         if (root == null || !SCHEMA.equals(root.path("schema").asText())) {
-            throw new InputFormatException(name + ": unknown project schema '" + (root == null ? "" : root.path("schema").asText())
-                    + "' (expected " + SCHEMA + "; a newer Bearing Workbench may have written it)");
+            throw new InputFormatException(name + ": unknown project schema '"
+                    + (root == null ? "" : root.path("schema").asText()) + "' (expected " + SCHEMA
+                    + "; a newer Bearing Workbench may have written it)");
         }
         try {
             JsonNode data = root.path("data");
             Path source = dataSource(file, data);
             UserSettings settings = data.has("settings")
-                    ? DataSetSidecar.parse(data.get("settings").toString(), name + " (data settings)") : UserSettings.NONE;
+                    ? DataSetSidecar.parse(data.get("settings").toString(), name + " (data settings)")
+                    : UserSettings.NONE;
             String until = root.path("split").path("train_until").asText(null);
             List<Project.SessionModel> models = new ArrayList<>();
             for (JsonNode m : root.path("models")) {
@@ -126,14 +128,24 @@ public final class ProjectFile {
                 if (bundle == null) {
                     throw new InputFormatException(name + ": the model " + entry + " it lists is missing");
                 }
-                models.add(new Project.SessionModel(m.path("source").asText(entry), ModelBundle.fromBytes(bundle, name + "!" + entry)));
+                models.add(new Project.SessionModel(
+                        m.path("source").asText(entry), ModelBundle.fromBytes(bundle, name + "!" + entry)));
             }
             Map<String, String> layout = new LinkedHashMap<>();
-            root.path("layout").fields().forEachRemaining(f -> layout.put(f.getKey(), f.getValue().asText()));
+            root.path("layout")
+                    .fields()
+                    .forEachRemaining(f -> layout.put(f.getKey(), f.getValue().asText()));
             JsonNode threshold = root.path("threshold");
-            return new Project(source, settings, until == null ? null : LocalDateTime.parse(until), models,
-                    root.path("active").asInt(models.isEmpty() ? -1 : 0), threshold.path("method").asText(null),
-                    threshold.path("persistence").asText("3/3"), root.path("channels_per_bearing").asInt(1), layout);
+            return new Project(
+                    source,
+                    settings,
+                    until == null ? null : LocalDateTime.parse(until),
+                    models,
+                    root.path("active").asInt(models.isEmpty() ? -1 : 0),
+                    threshold.path("method").asText(null),
+                    threshold.path("persistence").asText("3/3"),
+                    root.path("channels_per_bearing").asInt(1),
+                    layout);
         } catch (InputFormatException e) {
             throw e;
         } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
@@ -157,5 +169,4 @@ public final class ProjectFile {
         }
         return Path.of(absolute);
     }
-
 }

@@ -21,12 +21,18 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
  * row (or per flagged row). Plain comma CSV, ISO timestamps, {@code .} decimals in any locale; written atomically.
  */
 public final class AnomalyReportCsv {
-    private AnomalyReportCsv() {
-    }
+    private AnomalyReportCsv() {}
 
     /** Where the data and the model came from, for the header. */
-    public record Provenance(String dataSource, String modelFile, String configHash, String seed, String trainedOn,
-                             List<SkippedFile> skipped, List<String> dataDescription, List<String> warnings) {
+    public record Provenance(
+            String dataSource,
+            String modelFile,
+            String configHash,
+            String seed,
+            String trainedOn,
+            List<SkippedFile> skipped,
+            List<String> dataDescription,
+            List<String> warnings) {
         public Provenance {
             skipped = List.copyOf(skipped);
             dataDescription = List.copyOf(dataDescription);
@@ -37,16 +43,31 @@ public final class AnomalyReportCsv {
          * Provenance of a report made with {@code bundle} (its settings and, when it has them, the identity of its
          * training data) on data that left out {@code skipped}.
          */
-        public static Provenance of(String dataSource, String modelFile, ModelBundle bundle, List<SkippedFile> skipped) {
+        public static Provenance of(
+                String dataSource, String modelFile, ModelBundle bundle, List<SkippedFile> skipped) {
             ModelConfig config = bundle.model().config();
-            return new Provenance(dataSource, modelFile, config.hash(), Long.toString(config.seed()),
-                    bundle.provenance() == null ? null : bundle.provenance().describe(), skipped, List.of(), List.of());
+            return new Provenance(
+                    dataSource,
+                    modelFile,
+                    config.hash(),
+                    Long.toString(config.seed()),
+                    bundle.provenance() == null ? null : bundle.provenance().describe(),
+                    skipped,
+                    List.of(),
+                    List.of());
         }
 
         /** The same, with the data set's description and any warnings (e.g. data unlike the model's). */
         public Provenance with(DataSetDescription description, List<String> warnings) {
-            return new Provenance(dataSource, modelFile, configHash, seed, trainedOn, skipped,
-                    description == null ? List.of() : description.lines(), warnings);
+            return new Provenance(
+                    dataSource,
+                    modelFile,
+                    configHash,
+                    seed,
+                    trainedOn,
+                    skipped,
+                    description == null ? List.of() : description.lines(),
+                    warnings);
         }
     }
 
@@ -76,31 +97,44 @@ public final class AnomalyReportCsv {
             out.write("# skipped: " + f.toString().replace('\n', ' ').replace('\r', ' ') + "\n");
         }
         out.write("# feature_columns: " + String.join(" ", ch.columns()) + "\n");
-        out.write("# training_rows: " + a.trainRows() + (a.trainRows() > 0 ? " (until "
-                + FeatureCsv.ISO.format(a.table().timestamp(a.trainRows() - 1)) + ")"
-                : " (this data lies after the model's training range; its saved threshold applies)") + "\n");
-        out.write("# threshold: " + num(a.threshold().value()) + " method " + a.threshold().method() + " ("
-                + a.threshold().explanation() + ")\n");
-        out.write("# persistence: " + alarms.rule() + " (alarm when " + alarms.rule().n() + " of the last "
-                + alarms.rule().m() + " rows are flagged)\n");
-        out.write("# flagged_rows: " + alarms.flaggedCount() + ", alarm_episodes: " + alarms.episodes().size()
-                + ", alarm_rows_in_training: " + alarms.trainingAlarmRows() + "\n");
+        out.write("# training_rows: " + a.trainRows()
+                + (a.trainRows() > 0
+                        ? " (until " + FeatureCsv.ISO.format(a.table().timestamp(a.trainRows() - 1)) + ")"
+                        : " (this data lies after the model's training range; its saved threshold applies)")
+                + "\n");
+        out.write("# threshold: " + num(a.threshold().value()) + " method "
+                + a.threshold().method() + " (" + a.threshold().explanation() + ")\n");
+        out.write("# persistence: " + alarms.rule() + " (alarm when "
+                + alarms.rule().n() + " of the last " + alarms.rule().m() + " rows are flagged)\n");
+        out.write("# flagged_rows: " + alarms.flaggedCount() + ", alarm_episodes: "
+                + alarms.episodes().size() + ", alarm_rows_in_training: " + alarms.trainingAlarmRows() + "\n");
         if (alarms.firstAlarm() >= 0) {
             int r = alarms.firstAlarm();
-            out.write("# first_sustained_alarm: " + FeatureCsv.ISO.format(a.table().timestamp(r)) + " file "
+            out.write("# first_sustained_alarm: "
+                    + FeatureCsv.ISO.format(a.table().timestamp(r)) + " file "
                     + a.table().file(r) + " row " + r + "\n");
             out.write("# lead_time_hours: " + String.format(Locale.ROOT, "%.1f", a.leadTimeHours()) + "\n");
         } else {
             out.write("# first_sustained_alarm: none\n");
         }
         var sensor = a.sensor();
-        out.write("# sensor_problem_rows: " + sensor.count() + (sensor.count() == 0 ? "" : " (no signal or clipped: never "
-                + "flagged as bearing anomalies, left out of training and threshold fitting; column sensor_problem)") + "\n");
+        out.write("# sensor_problem_rows: " + sensor.count()
+                + (sensor.count() == 0
+                        ? ""
+                        : " (no signal or clipped: never "
+                                + "flagged as bearing anomalies, left out of training and threshold "
+                                + "fitting; column sensor_problem)")
+                + "\n");
         Attribution attr = a.attribution();
         int first = attr.firstToLeave();
-        out.write("# first_channel_to_leave_training_range: " + (first < 0 ? "none" : ch.channel(first) + " at "
-                + FeatureCsv.ISO.format(a.table().timestamp(attr.leftForGoodAt(first)))) + "\n");
-        StringBuilder sb = new StringBuilder("timestamp,file,split,score,threshold,flagged,in_alarm,top_channel,top_bearing");
+        out.write("# first_channel_to_leave_training_range: "
+                + (first < 0
+                        ? "none"
+                        : ch.channel(first) + " at "
+                                + FeatureCsv.ISO.format(a.table().timestamp(attr.leftForGoodAt(first))))
+                + "\n");
+        StringBuilder sb =
+                new StringBuilder("timestamp,file,split,score,threshold,flagged,in_alarm,top_channel,top_bearing");
         for (int c = 0; c < ch.size(); c++) {
             sb.append(",error_").append(ch.columns().get(c));
         }
@@ -115,10 +149,23 @@ public final class AnomalyReportCsv {
             }
             int top = attr.topChannel(r);
             sb.setLength(0);
-            sb.append(FeatureCsv.ISO.format(a.table().timestamp(r))).append(',').append(a.table().file(r)).append(',')
-                    .append(a.isTrain(r) ? "train" : "test").append(',').append(num(score[r])).append(',')
-                    .append(num(alarms.threshold())).append(',').append(alarms.flagged()[r]).append(',')
-                    .append(alarms.inAlarm()[r]).append(',').append(ch.channel(top)).append(',').append(ch.bearing(top));
+            sb.append(FeatureCsv.ISO.format(a.table().timestamp(r)))
+                    .append(',')
+                    .append(a.table().file(r))
+                    .append(',')
+                    .append(a.isTrain(r) ? "train" : "test")
+                    .append(',')
+                    .append(num(score[r]))
+                    .append(',')
+                    .append(num(alarms.threshold()))
+                    .append(',')
+                    .append(alarms.flagged()[r])
+                    .append(',')
+                    .append(alarms.inAlarm()[r])
+                    .append(',')
+                    .append(ch.channel(top))
+                    .append(',')
+                    .append(ch.bearing(top));
             for (int c = 0; c < ch.size(); c++) {
                 sb.append(',').append(num(a.scores().errors()[r][c]));
             }

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Lead times and remaining lives as people read them: hours for long spans, minutes for short runs. */
 public final class Durations {
-    private Durations() {
-    }
+    private Durations() {}
 
     /** "74.7 h", "12 min", "45 s", "beyond" for infinity, "-" for NaN. */
     public static String hours(double h) {

@@ -2,8 +2,7 @@ package org.bearingworkbench.report;
 
 /** Escaping for text and attribute values in HTML (and the SVG inside it). */
 final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String s) {
         if (s == null) {

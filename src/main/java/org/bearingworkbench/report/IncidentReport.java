@@ -38,9 +38,17 @@ import org.bearingworkbench.task.TaskContext;
  * @param comparison the detector comparison, or null
  * @param life     the remaining-life evaluation, or null
  */
-public record IncidentReport(String dataSource, ImportResult data, ModelBundle bundle, String modelSource,
-                             AnomalyAnalysis analysis, List<AlarmPhysics> physics, DetectorComparison comparison,
-                             RemainingLife life, List<String> notes, LocalDateTime created) {
+public record IncidentReport(
+        String dataSource,
+        ImportResult data,
+        ModelBundle bundle,
+        String modelSource,
+        AnomalyAnalysis analysis,
+        List<AlarmPhysics> physics,
+        DetectorComparison comparison,
+        RemainingLife life,
+        List<String> notes,
+        LocalDateTime created) {
 
     /** One channel's envelope analysis at the alarm file, and why this channel. */
     public record AlarmPhysics(int row, String channel, String why, FileEnvelope envelope) {
@@ -62,10 +70,18 @@ public record IncidentReport(String dataSource, ImportResult data, ModelBundle b
      * Gathers the report's evidence for an analysis already made ({@code a}, with {@code method} and {@code rule});
      * cancellable. {@code base} gives the physics defaults (harmonics, tolerance, band) the data's metadata completes.
      */
-    public static IncidentReport assemble(ImportResult data, String dataSource, ModelBundle bundle, String modelSource,
-                                          AnomalyAnalysis a, ThresholdMethod method, PersistenceRule rule,
-                                          int channelsPerBearing, PhysicsSettings base, Options options,
-                                          TaskContext context) {
+    public static IncidentReport assemble(
+            ImportResult data,
+            String dataSource,
+            ModelBundle bundle,
+            String modelSource,
+            AnomalyAnalysis a,
+            ThresholdMethod method,
+            PersistenceRule rule,
+            int channelsPerBearing,
+            PhysicsSettings base,
+            Options options,
+            TaskContext context) {
         List<String> notes = new ArrayList<>();
         context.progress(0, 3, "envelope analysis of the alarm file");
         List<AlarmPhysics> physics = physics(data, a, base, options.autoBand(), notes);
@@ -75,9 +91,15 @@ public record IncidentReport(String dataSource, ImportResult data, ModelBundle b
         if (options.compare()) {
             context.progress(1, 3, "baseline detectors");
             try {
-                comparison = DetectorComparison.run(t, bundle.model().columns(),
-                        new SplitConfig(t.timestamp(a.trainRows() - 1), null), bundle,
-                        method instanceof SavedThreshold ? null : method, rule, channelsPerBearing, context);
+                comparison = DetectorComparison.run(
+                        t,
+                        bundle.model().columns(),
+                        new SplitConfig(t.timestamp(a.trainRows() - 1), null),
+                        bundle,
+                        method instanceof SavedThreshold ? null : method,
+                        rule,
+                        channelsPerBearing,
+                        context);
             } catch (IllegalArgumentException e) {
                 notes.add("No detector comparison: " + e.getMessage());
             }
@@ -92,15 +114,25 @@ public record IncidentReport(String dataSource, ImportResult data, ModelBundle b
                         + "health indicator from.");
             } else {
                 try {
-                    life = RemainingLife.of(t, candidates, a.trainRows(), 3, 12, null, RemainingLife.defaultEveryHours(t));
+                    life = RemainingLife.of(
+                            t, candidates, a.trainRows(), 3, 12, null, RemainingLife.defaultEveryHours(t));
                 } catch (IllegalArgumentException e) {
                     notes.add("No remaining-life estimate: " + e.getMessage());
                 }
             }
         }
         context.progress(3, 3, "report ready");
-        return new IncidentReport(dataSource, data, bundle, modelSource, a, physics, comparison, life,
-                List.copyOf(notes), LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        return new IncidentReport(
+                dataSource,
+                data,
+                bundle,
+                modelSource,
+                a,
+                physics,
+                comparison,
+                life,
+                List.copyOf(notes),
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** The row the physics section looks at: the first sustained alarm, else the highest test score. */
@@ -122,20 +154,22 @@ public record IncidentReport(String dataSource, ImportResult data, ModelBundle b
         return best;
     }
 
-    private static List<AlarmPhysics> physics(ImportResult data, AnomalyAnalysis a, PhysicsSettings base,
-                                              boolean autoBand, List<String> notes) {
+    private static List<AlarmPhysics> physics(
+            ImportResult data, AnomalyAnalysis a, PhysicsSettings base, boolean autoBand, List<String> notes) {
         int row = alarmRow(a);
         if (row < 0) {
             notes.add("No envelope analysis: no test rows.");
             return List.of();
         }
         if (data.rawSource().isEmpty()) {
-            notes.add("No envelope analysis: the data was opened from a feature CSV; the raw snapshot files are needed.");
+            notes.add(
+                    "No envelope analysis: the data was opened from a feature CSV; the raw snapshot files are needed.");
             return List.of();
         }
         List<String> missing = data.description().missingForPhysics();
         if (!missing.isEmpty()) {
-            notes.add("No envelope analysis: " + String.join(", ", missing) + " unknown (give them when opening the data).");
+            notes.add("No envelope analysis: " + String.join(", ", missing)
+                    + " unknown (give them when opening the data).");
             return List.of();
         }
         PhysicsSettings settings = data.description().physics(base);
@@ -173,8 +207,8 @@ public record IncidentReport(String dataSource, ImportResult data, ModelBundle b
                 notes.add("No envelope analysis for " + name + " at " + t.file(row) + ": " + problem);
                 continue;
             }
-            out.add(new AlarmPhysics(row, name, why.get(i), FileEnvelope.of(x, x.length, settings.sampleRate(), settings,
-                    autoBand)));
+            out.add(new AlarmPhysics(
+                    row, name, why.get(i), FileEnvelope.of(x, x.length, settings.sampleRate(), settings, autoBand)));
         }
         return List.copyOf(out);
     }

@@ -72,12 +72,23 @@ public final class IncidentReportHtml {
         FeatureTable t = r.analysis().table();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                .append("<meta name=\"generator\" content=\"").append(VERSION).append("\"/>\n")
-                .append("<title>Incident report: ").append(esc(t.name())).append("</title>\n")
-                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<meta name=\"generator\" content=\"")
+                .append(VERSION)
+                .append("\"/>\n")
+                .append("<title>Incident report: ")
+                .append(esc(t.name()))
+                .append("</title>\n")
+                .append("<style>")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
         b.append("<h1>Incident report: ").append(esc(t.name())).append("</h1>\n");
-        b.append("<p class=\"sub\">").append(esc(r.dataSource())).append(" &#183; written ")
-                .append(esc(FeatureCsv.ISO.format(r.created()))).append(" by ").append(VERSION).append("</p>\n");
+        b.append("<p class=\"sub\">")
+                .append(esc(r.dataSource()))
+                .append(" &#183; written ")
+                .append(esc(FeatureCsv.ISO.format(r.created())))
+                .append(" by ")
+                .append(VERSION)
+                .append("</p>\n");
         verdict();
         dataSet();
         model();
@@ -101,21 +112,35 @@ public final class IncidentReportHtml {
             int row = a.alarms().firstAlarm();
             Attribution attr = a.attribution();
             int top = attr.topChannel(row);
-            p(String.format(Locale.ROOT, "<strong>First sustained alarm: %s</strong> (%s), %s before the last file "
-                            + "(%s).", esc(FeatureCsv.ISO.format(t.timestamp(row))), esc(t.file(row)),
-                    esc(Durations.hours(a.leadTimeHours())), esc(FeatureCsv.ISO.format(t.timestamp(t.rowCount() - 1)))));
-            p(String.format(Locale.ROOT, "Which bearing: %s%s has the largest reconstruction error at that file "
-                            + "(%.0f%% of it)%s.", esc(a.channels().channel(top)), bearing(a, top),
-                    100 * attr.share(row, top), a.dominantTopChannel().map(c -> "; over all flagged rows: " + esc(c)).orElse("")));
+            p(String.format(
+                    Locale.ROOT,
+                    "<strong>First sustained alarm: %s</strong> (%s), %s before the last file " + "(%s).",
+                    esc(FeatureCsv.ISO.format(t.timestamp(row))),
+                    esc(t.file(row)),
+                    esc(Durations.hours(a.leadTimeHours())),
+                    esc(FeatureCsv.ISO.format(t.timestamp(t.rowCount() - 1)))));
+            p(String.format(
+                    Locale.ROOT,
+                    "Which bearing: %s%s has the largest reconstruction error at that file " + "(%.0f%% of it)%s.",
+                    esc(a.channels().channel(top)),
+                    bearing(a, top),
+                    100 * attr.share(row, top),
+                    a.dominantTopChannel()
+                            .map(c -> "; over all flagged rows: " + esc(c))
+                            .orElse("")));
             int first = attr.firstToLeave();
             if (first >= 0) {
-                p(String.format(Locale.ROOT, "First to leave its training range for good: %s%s at %s.",
-                        esc(a.channels().channel(first)), bearing(a, first),
+                p(String.format(
+                        Locale.ROOT,
+                        "First to leave its training range for good: %s%s at %s.",
+                        esc(a.channels().channel(first)),
+                        bearing(a, first),
                         esc(FeatureCsv.ISO.format(t.timestamp(attr.leftForGoodAt(first))))));
             }
         } else {
             p("<strong>No sustained alarm</strong> over " + t.rowCount() + " snapshots with the threshold "
-                    + num(a.threshold().value()) + " and persistence " + a.alarms().rule() + ".");
+                    + num(a.threshold().value()) + " and persistence "
+                    + a.alarms().rule() + ".");
         }
         if (!r.physics().isEmpty()) {
             p("Physics: " + esc(r.physics().get(0).sentence(t)));
@@ -123,9 +148,13 @@ public final class IncidentReportHtml {
         RemainingLife life = r.life();
         if (life != null && !life.estimates().isEmpty()) {
             RemainingLife.Estimate e = life.estimates().get(life.estimates().size() - 1);
-            p(String.format(Locale.ROOT, "Remaining life (exponential degradation model, last forecast at %s): "
-                            + "%s, 90%% band %s to %s%s.", esc(FeatureCsv.ISO.format(e.time())),
-                    esc(Durations.hours(e.forecast().median())), esc(Durations.hours(e.forecast().low())),
+            p(String.format(
+                    Locale.ROOT,
+                    "Remaining life (exponential degradation model, last forecast at %s): "
+                            + "%s, 90%% band %s to %s%s.",
+                    esc(FeatureCsv.ISO.format(e.time())),
+                    esc(Durations.hours(e.forecast().median())),
+                    esc(Durations.hours(e.forecast().low())),
                     esc(Durations.hours(e.forecast().high())),
                     Double.isNaN(e.actualHours()) ? "" : "; actual " + esc(Durations.hours(e.actualHours()))));
         }
@@ -142,19 +171,31 @@ public final class IncidentReportHtml {
         h2("data", "Data set");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"source", r.dataSource()});
-        rows.add(new String[] {"snapshots", t.rowCount() + " (" + FeatureCsv.ISO.format(t.timestamp(0)) + " to "
-                + FeatureCsv.ISO.format(t.timestamp(t.rowCount() - 1)) + ")"});
-        rows.add(new String[] {"skipped files", Integer.toString(r.data().skipped().size())});
+        rows.add(new String[] {
+            "snapshots",
+            t.rowCount() + " (" + FeatureCsv.ISO.format(t.timestamp(0)) + " to "
+                    + FeatureCsv.ISO.format(t.timestamp(t.rowCount() - 1)) + ")"
+        });
+        rows.add(new String[] {
+            "skipped files", Integer.toString(r.data().skipped().size())
+        });
         for (String line : r.data().description().lines()) {
             int colon = line.indexOf(": ");
-            rows.add(colon > 0 ? new String[] {line.substring(0, colon), line.substring(colon + 2)} : new String[] {"", line});
+            rows.add(
+                    colon > 0
+                            ? new String[] {line.substring(0, colon), line.substring(colon + 2)}
+                            : new String[] {"", line});
         }
         definitions(rows);
         List<SkippedFile> skipped = r.data().skipped();
         if (!skipped.isEmpty()) {
             b.append("<h3>Skipped files</h3>\n<table><tr><th>file</th><th>reason</th></tr>\n");
             for (SkippedFile f : skipped.subList(0, Math.min(30, skipped.size()))) {
-                b.append("<tr><td>").append(esc(f.file())).append("</td><td>").append(esc(f.reason())).append("</td></tr>\n");
+                b.append("<tr><td>")
+                        .append(esc(f.file()))
+                        .append("</td><td>")
+                        .append(esc(f.reason()))
+                        .append("</td></tr>\n");
             }
             b.append("</table>\n");
             if (skipped.size() > 30) {
@@ -173,12 +214,22 @@ public final class IncidentReportHtml {
         for (Map.Entry<String, String> e : m.model().config().toMap().entrySet()) {
             rows.add(new String[] {e.getKey(), e.getValue()});
         }
-        rows.add(new String[] {"trained on", FeatureCsv.ISO.format(m.trainStart()) + " to " + FeatureCsv.ISO.format(m.trainEnd())
-                + " (" + r.analysis().trainRows() + " rows of this data up to the split)"});
+        rows.add(new String[] {
+            "trained on",
+            FeatureCsv.ISO.format(m.trainStart()) + " to " + FeatureCsv.ISO.format(m.trainEnd()) + " ("
+                    + r.analysis().trainRows() + " rows of this data up to the split)"
+        });
         if (!m.history().isEmpty()) {
             var last = m.history().get(m.history().size() - 1);
-            rows.add(new String[] {"final loss", String.format(Locale.ROOT, "%.5g (validation %.5g) after %d epochs",
-                    last.loss(), last.validationLoss(), m.history().size())});
+            rows.add(new String[] {
+                "final loss",
+                String.format(
+                        Locale.ROOT,
+                        "%.5g (validation %.5g) after %d epochs",
+                        last.loss(),
+                        last.validationLoss(),
+                        m.history().size())
+            });
         }
         if (m.provenance() != null) {
             rows.add(new String[] {"provenance", m.provenance().describe()});
@@ -192,16 +243,31 @@ public final class IncidentReportHtml {
         Alarms al = a.alarms();
         h2("threshold", "Threshold and timeline");
         definitions(List.of(
-                new String[] {"threshold", num(a.threshold().value()) + " (" + a.threshold().method() + ")"},
+                new String[] {
+                    "threshold",
+                    num(a.threshold().value()) + " (" + a.threshold().method() + ")"
+                },
                 new String[] {"why this value", a.threshold().explanation()},
-                new String[] {"training rows above it", String.format(Locale.ROOT, "%.1f%%", 100 * a.threshold().trainFlaggedShare())},
-                new String[] {"persistence", al.rule() + ": an alarm needs " + al.rule().n() + " flagged of "
-                        + al.rule().m() + " consecutive snapshots"},
-                new String[] {"flagged", al.flaggedCount() + " of " + a.table().rowCount() + " snapshots; "
-                        + al.episodes().size() + " alarm episode(s); " + al.trainingAlarmRows() + " alarm rows in training"},
+                new String[] {
+                    "training rows above it",
+                    String.format(Locale.ROOT, "%.1f%%", 100 * a.threshold().trainFlaggedShare())
+                },
+                new String[] {
+                    "persistence",
+                    al.rule() + ": an alarm needs " + al.rule().n() + " flagged of "
+                            + al.rule().m() + " consecutive snapshots"
+                },
+                new String[] {
+                    "flagged",
+                    al.flaggedCount() + " of " + a.table().rowCount() + " snapshots; "
+                            + al.episodes().size() + " alarm episode(s); " + al.trainingAlarmRows()
+                            + " alarm rows in training"
+                },
                 new String[] {"sensor problems", a.sensor().count() + " snapshot(s), not counted as anomalies"}));
         b.append(ReportCharts.timeline(a)).append('\n');
-        b.append("<h3>Distribution of the scores</h3>\n").append(ReportCharts.histogram(a)).append('\n');
+        b.append("<h3>Distribution of the scores</h3>\n")
+                .append(ReportCharts.histogram(a))
+                .append('\n');
     }
 
     private void whichBearing() {
@@ -212,17 +278,25 @@ public final class IncidentReportHtml {
         }
         Attribution attr = a.attribution();
         h2("bearing", "Which bearing");
-        p("At " + esc(a.table().file(row)) + " (" + esc(FeatureCsv.ISO.format(a.table().timestamp(row))) + "), "
-                + (a.alarms().firstAlarm() == row ? "the first sustained alarm" : "the highest test score (no alarm)") + ":");
+        p("At " + esc(a.table().file(row)) + " ("
+                + esc(FeatureCsv.ISO.format(a.table().timestamp(row))) + "), "
+                + (a.alarms().firstAlarm() == row ? "the first sustained alarm" : "the highest test score (no alarm)")
+                + ":");
         b.append("<table><tr><th>channel</th><th>bearing</th><th>share of the error</th><th>departure from training "
                 + "range</th><th>left it for good at</th></tr>\n");
         for (int c = 0; c < a.channels().size(); c++) {
             int left = attr.leftForGoodAt(c);
-            b.append("<tr><td>").append(esc(a.channels().channel(c))).append("</td><td class=\"n\">")
-                    .append(a.channels().bearing(c) > 0 ? a.channels().bearing(c) : "-").append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.1f%%", 100 * attr.share(row, c))).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.3g", attr.departure(row, c))).append("</td><td>")
-                    .append(left >= 0 ? esc(FeatureCsv.ISO.format(a.table().timestamp(left))) : "-").append("</td></tr>\n");
+            b.append("<tr><td>")
+                    .append(esc(a.channels().channel(c)))
+                    .append("</td><td class=\"n\">")
+                    .append(a.channels().bearing(c) > 0 ? a.channels().bearing(c) : "-")
+                    .append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%.1f%%", 100 * attr.share(row, c)))
+                    .append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%.3g", attr.departure(row, c)))
+                    .append("</td><td>")
+                    .append(left >= 0 ? esc(FeatureCsv.ISO.format(a.table().timestamp(left))) : "-")
+                    .append("</td></tr>\n");
         }
         b.append("</table>\n");
     }
@@ -234,25 +308,45 @@ public final class IncidentReportHtml {
         FeatureTable t = r.analysis().table();
         h2("physics", "Envelope spectrum of the alarm file");
         for (IncidentReport.AlarmPhysics ph : r.physics()) {
-            b.append("<h3>").append(esc(ph.channel())).append(": ").append(esc(ph.why())).append("</h3>\n");
+            b.append("<h3>")
+                    .append(esc(ph.channel()))
+                    .append(": ")
+                    .append(esc(ph.why()))
+                    .append("</h3>\n");
             p(esc(ph.sentence(t)));
             b.append(ReportCharts.envelope(ph.envelope())).append('\n');
             b.append("<table><tr><th>defect</th><th>frequency</th><th>strongest line</th><th>peak at</th>"
                     + "<th>peak / noise floor</th></tr>\n");
             for (DefectMatch m : ph.envelope().matches()) {
-                b.append("<tr><td>").append(esc(m.type().label())).append("</td><td class=\"n\">")
-                        .append(String.format(Locale.ROOT, "%.1f Hz", m.frequency())).append("</td><td class=\"n\">")
-                        .append(m.harmonic()).append(m.harmonic() == 1 ? " (fundamental)" : "x").append("</td><td class=\"n\">")
-                        .append(String.format(Locale.ROOT, "%.1f Hz", m.peakHz())).append("</td><td class=\"n\">")
-                        .append(String.format(Locale.ROOT, "%.1f", m.ratio())).append("</td></tr>\n");
+                b.append("<tr><td>")
+                        .append(esc(m.type().label()))
+                        .append("</td><td class=\"n\">")
+                        .append(String.format(Locale.ROOT, "%.1f Hz", m.frequency()))
+                        .append("</td><td class=\"n\">")
+                        .append(m.harmonic())
+                        .append(m.harmonic() == 1 ? " (fundamental)" : "x")
+                        .append("</td><td class=\"n\">")
+                        .append(String.format(Locale.ROOT, "%.1f Hz", m.peakHz()))
+                        .append("</td><td class=\"n\">")
+                        .append(String.format(Locale.ROOT, "%.1f", m.ratio()))
+                        .append("</td></tr>\n");
             }
             b.append("</table>\n");
         }
         var s = r.physics().get(0).envelope().settings();
-        p("<span class=\"note\">" + esc(String.format(Locale.ROOT, "Bearing %s (shaft %.0f rpm), sample rate %.0f Hz, "
-                + "demodulation band %.0f-%.0f Hz; a match under %.0fx the noise floor is typical of a healthy bearing.",
-                s.geometry().name().replaceFirst(" at [0-9.]+ rpm$", ""), s.geometry().rpm(), s.sampleRate(), s.bandLowHz(), s.bandHighHz(),
-                DefectMatch.WEAK_BELOW)) + "</span>");
+        p("<span class=\"note\">"
+                + esc(String.format(
+                        Locale.ROOT,
+                        "Bearing %s (shaft %.0f rpm), sample rate %.0f Hz, "
+                                + "demodulation band %.0f-%.0f Hz; a match under %.0fx the noise floor is "
+                                + "typical of a healthy bearing.",
+                        s.geometry().name().replaceFirst(" at [0-9.]+ rpm$", ""),
+                        s.geometry().rpm(),
+                        s.sampleRate(),
+                        s.bandLowHz(),
+                        s.bandHighHz(),
+                        DefectMatch.WEAK_BELOW))
+                + "</span>");
     }
 
     private void comparison() {
@@ -265,12 +359,22 @@ public final class IncidentReportHtml {
                 + "<th>lead time</th><th>alarms in training</th><th>top channel</th><th>fitted</th></tr>\n");
         for (DetectorComparison.Entry e : c.entries()) {
             AnomalyAnalysis a = e.analysis();
-            b.append("<tr><td>").append(esc(e.label())).append("</td><td class=\"n\">").append(num(a.threshold().value()))
-                    .append("</td><td class=\"n\">").append(a.alarms().flaggedCount()).append("</td><td>")
-                    .append(e.firstAlarm().isEmpty() ? "none" : esc(e.firstAlarm())).append("</td><td class=\"n\">")
-                    .append(esc(Durations.hours(a.leadTimeHours()))).append("</td><td class=\"n\">")
-                    .append(a.alarms().trainingAlarmRows()).append("</td><td>")
-                    .append(esc(a.dominantTopChannel().orElse("-"))).append("</td><td>").append(esc(e.fitted()))
+            b.append("<tr><td>")
+                    .append(esc(e.label()))
+                    .append("</td><td class=\"n\">")
+                    .append(num(a.threshold().value()))
+                    .append("</td><td class=\"n\">")
+                    .append(a.alarms().flaggedCount())
+                    .append("</td><td>")
+                    .append(e.firstAlarm().isEmpty() ? "none" : esc(e.firstAlarm()))
+                    .append("</td><td class=\"n\">")
+                    .append(esc(Durations.hours(a.leadTimeHours())))
+                    .append("</td><td class=\"n\">")
+                    .append(a.alarms().trainingAlarmRows())
+                    .append("</td><td>")
+                    .append(esc(a.dominantTopChannel().orElse("-")))
+                    .append("</td><td>")
+                    .append(esc(e.fitted()))
                     .append("</td></tr>\n");
         }
         b.append("</table>\n").append(ReportCharts.detectors(c)).append('\n');
@@ -285,10 +389,15 @@ public final class IncidentReportHtml {
         }
         FeatureTable t = r.analysis().table();
         h2("life", "Health indicator and remaining life");
-        p(esc(String.format(Locale.ROOT, "Health indicator: the first principal component of %s on the training rows, "
-                + "smoothed causally over %d rows. Onset threshold %.4g; failure level %.4g (%s).",
-                String.join(", ", life.indicator().columns()), life.indicator().smoothing(), life.onsetThreshold(),
-                life.failureThreshold(), life.failureSource())));
+        p(esc(String.format(
+                Locale.ROOT,
+                "Health indicator: the first principal component of %s on the training rows, "
+                        + "smoothed causally over %d rows. Onset threshold %.4g; failure level %.4g (%s).",
+                String.join(", ", life.indicator().columns()),
+                life.indicator().smoothing(),
+                life.onsetThreshold(),
+                life.failureThreshold(),
+                life.failureSource())));
         b.append(ReportCharts.health(life, t)).append('\n');
         if (life.onset() < 0) {
             p("The indicator never leaves its healthy range for good: no degradation onset, no forecast.");
@@ -296,28 +405,42 @@ public final class IncidentReportHtml {
             b.append("<table><tr><th>forecast at</th><th>indicator</th><th>predicted remaining life (median)</th>"
                     + "<th>90% band</th><th>actual</th></tr>\n");
             for (RemainingLife.Estimate e : life.estimates()) {
-                b.append("<tr><td>").append(esc(FeatureCsv.ISO.format(e.time()))).append("</td><td class=\"n\">")
-                        .append(num(e.indicator())).append("</td><td class=\"n\">")
-                        .append(esc(Durations.hours(e.forecast().median()))).append("</td><td class=\"n\">")
-                        .append(esc(Durations.hours(e.forecast().low()) + " to " + Durations.hours(e.forecast().high())))
-                        .append("</td><td class=\"n\">").append(esc(Durations.hours(e.actualHours()))).append("</td></tr>\n");
+                b.append("<tr><td>")
+                        .append(esc(FeatureCsv.ISO.format(e.time())))
+                        .append("</td><td class=\"n\">")
+                        .append(num(e.indicator()))
+                        .append("</td><td class=\"n\">")
+                        .append(esc(Durations.hours(e.forecast().median())))
+                        .append("</td><td class=\"n\">")
+                        .append(esc(Durations.hours(e.forecast().low()) + " to "
+                                + Durations.hours(e.forecast().high())))
+                        .append("</td><td class=\"n\">")
+                        .append(esc(Durations.hours(e.actualHours())))
+                        .append("</td></tr>\n");
             }
             b.append("</table>\n");
             if (life.estimates().size() > 1) {
                 b.append(ReportCharts.remainingLife(life)).append('\n');
             }
-            p("<span class=\"note\">Exponential degradation model (Gebraeel et al. 2005), updated with each row since the "
-                    + "onset; every forecast uses only the rows up to its time. The band is the model's parameter "
+            p("<span class=\"note\">Exponential degradation model (Gebraeel et al. 2005), updated "
+                    + "with each row since the "
+                    + "onset; every forecast uses only the rows up to its time. The band is the "
+                    + "model's parameter "
                     + "uncertainty, not a calibrated interval: one run to failure cannot calibrate it.</span>");
         }
         b.append("<h3>Feature ranking</h3>\n<table><tr><th>feature</th><th>monotonicity</th><th>trendability</th>"
                 + "<th>fitness</th></tr>\n");
         List<FeatureRanking.Rank> ranks = life.ranking().ranks();
         for (FeatureRanking.Rank k : ranks.subList(0, Math.min(10, ranks.size()))) {
-            b.append("<tr><td>").append(esc(k.column())).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.3f", k.monotonicity())).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.3f", k.trendability())).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.3f", k.fitness())).append("</td></tr>\n");
+            b.append("<tr><td>")
+                    .append(esc(k.column()))
+                    .append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%.3f", k.monotonicity()))
+                    .append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%.3f", k.trendability()))
+                    .append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%.3f", k.fitness()))
+                    .append("</td></tr>\n");
         }
         b.append("</table>\n");
     }
@@ -340,10 +463,17 @@ public final class IncidentReportHtml {
                     max = row;
                 }
             }
-            b.append("<tr><td>").append(esc(FeatureCsv.ISO.format(t.timestamp(e.start())))).append("</td><td>")
-                    .append(esc(FeatureCsv.ISO.format(t.timestamp(e.end())))).append("</td><td class=\"n\">")
-                    .append(e.end() - e.start() + 1).append("</td><td class=\"n\">").append(num(a.scores().score()[max]))
-                    .append("</td><td>").append(esc(a.channels().channel(attr.topChannel(max)))).append("</td></tr>\n");
+            b.append("<tr><td>")
+                    .append(esc(FeatureCsv.ISO.format(t.timestamp(e.start()))))
+                    .append("</td><td>")
+                    .append(esc(FeatureCsv.ISO.format(t.timestamp(e.end()))))
+                    .append("</td><td class=\"n\">")
+                    .append(e.end() - e.start() + 1)
+                    .append("</td><td class=\"n\">")
+                    .append(num(a.scores().score()[max]))
+                    .append("</td><td>")
+                    .append(esc(a.channels().channel(attr.topChannel(max))))
+                    .append("</td></tr>\n");
         }
         b.append("</table>\n");
         if (eps.size() > 50) {
@@ -374,7 +504,11 @@ public final class IncidentReportHtml {
     private void definitions(List<String[]> rows) {
         b.append("<dl>\n");
         for (String[] row : rows) {
-            b.append("<dt>").append(esc(row[0])).append("</dt><dd>").append(esc(row[1])).append("</dd>\n");
+            b.append("<dt>")
+                    .append(esc(row[0]))
+                    .append("</dt><dd>")
+                    .append(esc(row[1]))
+                    .append("</dd>\n");
         }
         b.append("</dl>\n");
     }

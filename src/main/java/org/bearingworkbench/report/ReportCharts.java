@@ -1,6 +1,7 @@
 package org.bearingworkbench.report;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
@@ -10,9 +11,11 @@ import org.bearingworkbench.signal.DefectMatch;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.FileEnvelope;
 import org.bearingworkbench.signal.Spectrum;
-import java.util.Locale;
 
-/** The incident report's charts, as SVG: timeline, histogram, envelope spectrum, detectors, health and remaining life. */
+/**
+ * The incident report's charts, as SVG: timeline, histogram, envelope spectrum, detectors, health and remaining
+ * life.
+ */
 final class ReportCharts {
     static final String SCORE = "#4a6fa5";
     static final String ALARM = "#d62728";
@@ -21,8 +24,7 @@ final class ReportCharts {
     private static final String[] DETECTOR_COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
     private static final int WIDTH = 900;
 
-    private ReportCharts() {
-    }
+    private ReportCharts() {}
 
     private static double[] times(FeatureTable t) {
         double[] x = new double[t.rowCount()];
@@ -41,13 +43,19 @@ final class ReportCharts {
         for (int r = 0; r < s.length; r++) {
             alarm[r] = a.alarms().inAlarm()[r] ? s[r] : Double.NaN;
         }
-        SvgChart c = new SvgChart(WIDTH, 300, "time", "anomaly score (log)").timeX().logY()
+        SvgChart c = new SvgChart(WIDTH, 300, "time", "anomaly score (log)")
+                .timeX()
+                .logY()
                 .shadeX(x[0], x[Math.max(0, a.trainRows() - 1)], "training")
                 .line(x, s, SCORE, 1.2, "score")
                 .line(x, alarm, ALARM, 2, "in sustained alarm (" + a.alarms().rule() + ")")
-                .hLine(a.threshold().value(), THRESHOLD, String.format(Locale.ROOT, "threshold %.4g",
-                        a.threshold().value()));
-        a.firstAlarmTime().ifPresent(f -> c.vLine(SvgChart.seconds(f), ALARM, "first alarm " + FeatureCsv.ISO.format(f), true));
+                .hLine(
+                        a.threshold().value(),
+                        THRESHOLD,
+                        String.format(
+                                Locale.ROOT, "threshold %.4g", a.threshold().value()));
+        a.firstAlarmTime()
+                .ifPresent(f -> c.vLine(SvgChart.seconds(f), ALARM, "first alarm " + FeatureCsv.ISO.format(f), true));
         return c.toSvg();
     }
 
@@ -82,11 +90,17 @@ final class ReportCharts {
         for (int b = 0; b < bins; b++) {
             x[b] = l0 + (b + 0.5) * step;
         }
-        return new SvgChart(WIDTH, 240, "anomaly score (log scale)", "snapshots").powersOfTenX().yFrom(0)
+        return new SvgChart(WIDTH, 240, "anomaly score (log scale)", "snapshots")
+                .powersOfTenX()
+                .yFrom(0)
                 .bars(x, test, "#f2a3a3", "test rows")
                 .bars(x, train, "#8fb3de", "training rows")
-                .vLine(Math.log10(a.threshold().value()), THRESHOLD, String.format(Locale.ROOT,
-                        "threshold %.4g", a.threshold().value()), true)
+                .vLine(
+                        Math.log10(a.threshold().value()),
+                        THRESHOLD,
+                        String.format(
+                                Locale.ROOT, "threshold %.4g", a.threshold().value()),
+                        true)
                 .toSvg();
     }
 
@@ -100,7 +114,8 @@ final class ReportCharts {
         double maxHz = Math.min(e.settings().sampleRate() / 2, 3.3 * top);
         int end = s.endAtOrBelow(maxHz);
         SvgChart c = new SvgChart(WIDTH, 280, "frequency (Hz)", "envelope amplitude")
-                .yFrom(0).line(Arrays.copyOf(s.frequency(), end), Arrays.copyOf(s.amplitude(), end), SCORE, 1, "");
+                .yFrom(0)
+                .line(Arrays.copyOf(s.frequency(), end), Arrays.copyOf(s.amplitude(), end), SCORE, 1, "");
         DefectMatch best = e.matches().get(0);
         String[] colors = {"#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"};
         for (DefectType t : DefectType.values()) {
@@ -117,11 +132,15 @@ final class ReportCharts {
     /** Every detector's score divided by its threshold over time (1 = at its threshold), log scale. */
     static String detectors(DetectorComparison c) {
         double[] x = times(c.table());
-        SvgChart chart = new SvgChart(WIDTH, 300, "time", "score / its threshold (log)").timeX().logY().yFrom(0.01);
+        SvgChart chart = new SvgChart(WIDTH, 300, "time", "score / its threshold (log)")
+                .timeX()
+                .logY()
+                .yFrom(0.01);
         int k = 0;
         for (DetectorComparison.Entry e : c.entries()) {
             double t = e.analysis().threshold().value();
-            double[] y = Arrays.stream(e.analysis().scores().score()).map(v -> v / t).toArray();
+            double[] y =
+                    Arrays.stream(e.analysis().scores().score()).map(v -> v / t).toArray();
             chart.line(x, y, DETECTOR_COLORS[k++ % DETECTOR_COLORS.length], e.id().equals("lstm") ? 1.8 : 1, e.label());
         }
         return chart.hLine(1, THRESHOLD, "threshold (1)").toSvg();
@@ -130,7 +149,8 @@ final class ReportCharts {
     /** The health indicator with its onset threshold, failure level and onset. */
     static String health(RemainingLife life, FeatureTable t) {
         double[] x = times(t);
-        SvgChart c = new SvgChart(WIDTH, 260, "time", "health indicator").timeX()
+        SvgChart c = new SvgChart(WIDTH, 260, "time", "health indicator")
+                .timeX()
                 .line(x, life.indicator().values(), "#2ca02c", 1.3, "")
                 .hLine(life.onsetThreshold(), THRESHOLD, "onset threshold")
                 .hLine(life.failureThreshold(), ALARM, "failure level");
@@ -156,7 +176,9 @@ final class ReportCharts {
             high[i] = finite(e.forecast().high());
             actual[i] = e.actualHours();
         }
-        return new SvgChart(WIDTH, 260, "time of the forecast", "remaining life (h)").timeX().yFrom(0)
+        return new SvgChart(WIDTH, 260, "time of the forecast", "remaining life (h)")
+                .timeX()
+                .yFrom(0)
                 .line(x, actual, "#333", 1.5, "actual")
                 .line(x, med, ALARM, 1.8, "predicted (median)")
                 .dashedLine(x, low, "#e69a9a", 1, "90% band")

@@ -20,11 +20,10 @@ public final class SvgChart {
     private static final int BOTTOM = 40;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 
-    private record Series(double[] x, double[] y, String color, double width, boolean dashed, boolean bars, String label) {
-    }
+    private record Series(
+            double[] x, double[] y, String color, double width, boolean dashed, boolean bars, String label) {}
 
-    private record Marker(boolean vertical, double at, String color, String label, boolean dashed) {
-    }
+    private record Marker(boolean vertical, double at, String color, String label, boolean dashed) {}
 
     private final int width;
     private final int height;
@@ -115,16 +114,32 @@ public final class SvgChart {
         int pw = width - LEFT - RIGHT;
         int ph = height - TOP - BOTTOM;
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\" class=\"chart\">", width, height, width, height,
+        b.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\" class=\"chart\">",
+                width,
+                height,
+                width,
+                height,
                 Html.escape(yLabel + " against " + xLabel)));
-        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fff\" stroke=\"#ccc\"/>",
-                LEFT, TOP, pw, ph));
+        b.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fff\" stroke=\"#ccc\"/>",
+                LEFT,
+                TOP,
+                pw,
+                ph));
         if (!Double.isNaN(shadeFrom)) {
             double a = px(shadeFrom, xr, pw);
             double c = px(shadeTo, xr, pw);
-            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#e8f0fb\"/>",
-                    LEFT + a, TOP, Math.max(0, c - a), ph));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#e8f0fb\"/>",
+                    LEFT + a,
+                    TOP,
+                    Math.max(0, c - a),
+                    ph));
             b.append(text(LEFT + a + 4, TOP + 12, shadeLabel, "start", "#557"));
         }
         axes(b, xr, yr, pw, ph);
@@ -138,17 +153,36 @@ public final class SvgChart {
                 if (x < LEFT - 0.5 || x > LEFT + pw + 0.5) {
                     continue;
                 }
-                b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
-                        + "stroke-width=\"1.2\"%s/>", x, TOP, x, TOP + ph, m.color, m.dashed ? " stroke-dasharray=\"4 3\"" : ""));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" " + "stroke-width=\"1.2\"%s/>",
+                        x,
+                        TOP,
+                        x,
+                        TOP + ph,
+                        m.color,
+                        m.dashed ? " stroke-dasharray=\"4 3\"" : ""));
                 boolean right = x > LEFT + pw * 0.75;
-                b.append(text(x + (right ? -3 : 3), TOP + 12 + 12 * (labelRow++ % 4), m.label, right ? "end" : "start", m.color));
+                b.append(text(
+                        x + (right ? -3 : 3),
+                        TOP + 12 + 12 * (labelRow++ % 4),
+                        m.label,
+                        right ? "end" : "start",
+                        m.color));
             } else {
                 double y = TOP + ph - py(m.at, yr, ph);
                 if (y < TOP - 0.5 || y > TOP + ph + 0.5) {
                     continue;
                 }
-                b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
-                        + "stroke-width=\"1.4\" stroke-dasharray=\"6 3\"/>", LEFT, y, LEFT + pw, y, m.color));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
+                                + "stroke-width=\"1.4\" stroke-dasharray=\"6 3\"/>",
+                        LEFT,
+                        y,
+                        LEFT + pw,
+                        y,
+                        m.color));
                 b.append(text(LEFT + pw - 4, y - 4, m.label, "end", m.color));
             }
         }
@@ -159,13 +193,20 @@ public final class SvgChart {
     private void legend(StringBuilder b, int pw) {
         double x = LEFT + 8;
         double y = TOP + ph() - 8;
-        List<Series> named = series.stream().filter(s -> s.label != null && !s.label.isEmpty()).toList();
+        List<Series> named = series.stream()
+                .filter(s -> s.label != null && !s.label.isEmpty())
+                .toList();
         if (named.size() < 2) {
             return;
         }
         for (int i = named.size() - 1; i >= 0; i--) {
             Series s = named.get(i);
-            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"3\" fill=\"%s\"/>", x, y - 4, s.color));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"3\" fill=\"%s\"/>",
+                    x,
+                    y - 4,
+                    s.color));
             b.append(text(x + 16, y, s.label, "start", "#333"));
             y -= 14;
         }
@@ -231,8 +272,13 @@ public final class SvgChart {
             d.append(pen ? 'L' : 'M').append(String.format(Locale.ROOT, "%.1f %.1f", LEFT + px(s.x[i], xr, pw), cy));
             pen = true;
         }
-        return String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"%s>%s</path>",
-                d, s.color, s.width, s.dashed ? " stroke-dasharray=\"6 3\"" : "",
+        return String.format(
+                Locale.ROOT,
+                "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"%s>%s</path>",
+                d,
+                s.color,
+                s.width,
+                s.dashed ? " stroke-dasharray=\"6 3\"" : "",
                 s.label == null || s.label.isEmpty() ? "" : "<title>" + Html.escape(s.label) + "</title>");
     }
 
@@ -246,8 +292,13 @@ public final class SvgChart {
             }
             double h = py(s.y[i], yr, ph) - base;
             double x = LEFT + px(s.x[i], xr, pw) - w / 2;
-            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
-                    x, TOP + ph - base - h, Math.max(0.5, w - 0.6), Math.max(0, h)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
+                    x,
+                    TOP + ph - base - h,
+                    Math.max(0.5, w - 0.6),
+                    Math.max(0, h)));
         }
         return b.append("</g>").toString();
     }
@@ -256,19 +307,42 @@ public final class SvgChart {
         List<Double> xt = powersX ? logTicks(xr) : ticks(xr[0], xr[1], timeX ? 6 : 8, timeX);
         for (double t : xt) {
             double x = LEFT + px(powersX ? Math.log10(t) : t, xr, pw);
-            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>", x, TOP, x, TOP + ph));
-            b.append(text(x, TOP + ph + 14, timeX ? DAY.format(LocalDateTime.ofInstant(Instant.ofEpochSecond((long) t),
-                    ZoneOffset.UTC)) : number(t), "middle", "#444"));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>",
+                    x,
+                    TOP,
+                    x,
+                    TOP + ph));
+            b.append(text(
+                    x,
+                    TOP + ph + 14,
+                    timeX
+                            ? DAY.format(LocalDateTime.ofInstant(Instant.ofEpochSecond((long) t), ZoneOffset.UTC))
+                            : number(t),
+                    "middle",
+                    "#444"));
         }
         List<Double> yt = logY ? logTicks(yr) : ticks(yr[0], yr[1], 6, false);
         for (double t : yt) {
             double y = TOP + ph - (logY ? (Math.log10(t) - yr[0]) / (yr[1] - yr[0]) * ph : py(t, yr, ph));
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>", LEFT, y, LEFT + pw, y));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>",
+                    LEFT,
+                    y,
+                    LEFT + pw,
+                    y));
             b.append(text(LEFT - 4, y + 4, number(t), "end", "#444"));
         }
         b.append(text(LEFT + pw / 2.0, height - 6, xLabel, "middle", "#222"));
-        b.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%.1f\" transform=\"rotate(-90 12 %.1f)\" text-anchor=\"middle\" "
-                + "font-size=\"11\" fill=\"#222\">%s</text>", TOP + ph / 2.0, TOP + ph / 2.0, Html.escape(yLabel)));
+        b.append(String.format(
+                Locale.ROOT,
+                "<text x=\"12\" y=\"%.1f\" transform=\"rotate(-90 12 %.1f)\" text-anchor=\"middle\" "
+                        + "font-size=\"11\" fill=\"#222\">%s</text>",
+                TOP + ph / 2.0,
+                TOP + ph / 2.0,
+                Html.escape(yLabel)));
     }
 
     private static List<Double> logTicks(double[] yr) {
@@ -287,7 +361,9 @@ public final class SvgChart {
         double span = hi - lo;
         double step;
         if (time) {
-            double[] steps = {60, 300, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400, 30 * 86400};
+            double[] steps = {
+                60, 300, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400, 30 * 86400
+            };
             step = steps[steps.length - 1];
             for (double s : steps) {
                 if (span / s <= target) {
@@ -321,7 +397,13 @@ public final class SvgChart {
     }
 
     private static String text(double x, double y, String s, String anchor, String color) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"%s\">%s</text>",
-                x, y, anchor, color, Html.escape(s));
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"%s\">%s</text>",
+                x,
+                y,
+                anchor,
+                color,
+                Html.escape(s));
     }
 }

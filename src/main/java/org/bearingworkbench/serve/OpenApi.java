@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 final class OpenApi {
     private static volatile String document;
 
-    private OpenApi() {
-    }
+    private OpenApi() {}
 
     static String document() {
         if (document == null) {

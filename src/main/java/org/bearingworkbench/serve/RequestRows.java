@@ -1,10 +1,12 @@
 package org.bearingworkbench.serve;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,6 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SnapshotName;
-import com.fasterxml.jackson.core.io.NumberInput;
-import java.util.Arrays;
 
 /**
  * The rows of a scoring request: a CSV (the study's service: a timestamp column and the model's feature columns; other
@@ -43,8 +43,8 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
         FeatureTable t = FeatureCsv.load(new StringReader(body), "request body").table();
         List<String> missing = columns.stream().filter(c -> !t.hasColumn(c)).toList();
         if (!missing.isEmpty()) {
-            throw new InputFormatException("request body: no column " + String.join(", ", missing) + " (the model reads "
-                    + String.join(", ", columns) + ")");
+            throw new InputFormatException("request body: no column " + String.join(", ", missing)
+                    + " (the model reads " + String.join(", ", columns) + ")");
         }
         double[][] values = new double[columns.size()][];
         for (int c = 0; c < values.length; c++) {
@@ -114,9 +114,12 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
                 double[] v = new double[columns.size()];
                 for (int c = 0; c < v.length; c++) {
                     try {
-                        // FastDoubleParser (in jackson-core): correctly rounded as Double.parseDouble, several times faster
+                        // FastDoubleParser (in jackson-core): correctly rounded as Double.parseDouble, several times
+                        // faster
                         v[c] = NumberInput.parseDouble(
-                                body.substring(start[field[c]], start[field[c] + 1] - 1).strip(), true);
+                                body.substring(start[field[c]], start[field[c] + 1] - 1)
+                                        .strip(),
+                                true);
                     } catch (NumberFormatException e) {
                         return null;
                     }
@@ -141,6 +144,7 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
         }
         return new RequestRows(times.toArray(new LocalDateTime[0]), values);
     }
+
     static RequestRows fromJson(JsonNode root, List<String> columns) throws InputFormatException {
         JsonNode rows = root != null && root.isObject() ? root.get("rows") : root;
         if (rows == null || !rows.isArray()) {
@@ -169,19 +173,23 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
             try {
                 time = FeatureCsv.parseTimestamp(t.asText());
             } catch (DateTimeParseException e) {
-                throw new InputFormatException("row " + r + ", timestamp: '" + t.asText() + "' is not a timestamp "
-                        + "(expected e.g. 2004-02-12 10:32:39)", e);
+                throw new InputFormatException(
+                        "row " + r + ", timestamp: '" + t.asText() + "' is not a timestamp "
+                                + "(expected e.g. 2004-02-12 10:32:39)",
+                        e);
             }
             if (!seen.add(time)) {
-                throw new InputFormatException("row " + r + ": timestamp " + FeatureCsv.ISO.format(time) + " appears twice");
+                throw new InputFormatException(
+                        "row " + r + ": timestamp " + FeatureCsv.ISO.format(time) + " appears twice");
             }
             ts.add(time);
             files.add(row.hasNonNull("file") ? row.get("file").asText() : SnapshotName.of(time));
             for (String c : columns) {
                 JsonNode v = row.get(c);
                 if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
-                    throw new InputFormatException("row " + r + ", column " + c + ": " + (v == null ? "missing"
-                            : "'" + v + "' is not a finite number") + " (the model reads " + String.join(", ", columns) + ")");
+                    throw new InputFormatException("row " + r + ", column " + c + ": "
+                            + (v == null ? "missing" : "'" + v + "' is not a finite number") + " (the model reads "
+                            + String.join(", ", columns) + ")");
                 }
                 values.get(c)[r] = v.asDouble();
             }

@@ -18,10 +18,11 @@ import org.bearingworkbench.detect.PersistenceRule;
  * "top_channel", "top_bearing", "errors": {column: error}}]}}.
  */
 final class ResponseJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
 
-    private ResponseJson() {
-    }
+    private ResponseJson() {}
 
     static byte[] of(ScoringService.Result r, ScoringService service, PersistenceRule rule) {
         List<String> columns = service.columns();
@@ -48,8 +49,9 @@ final class ResponseJson {
         return out.toByteArray();
     }
 
-    private static void rows(JsonGenerator g, ScoringService.Result r, List<String> columns, String[] channel,
-                             int[] bearing) throws IOException {
+    private static void rows(
+            JsonGenerator g, ScoringService.Result r, List<String> columns, String[] channel, int[] bearing)
+            throws IOException {
         char[] time = new char[19];
         g.writeStartArray();
         for (int i = 0; i < r.rows(); i++) {

@@ -8,20 +8,20 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bearingworkbench.dataset.DescriptionCodec;
 import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.monitor.SnapshotStreams;
 import org.bearingworkbench.monitor.StreamEvent;
 import org.bearingworkbench.monitor.StreamScorer;
 import org.bearingworkbench.monitor.StreamState;
-import org.bearingworkbench.dataset.DescriptionCodec;
-import org.bearingworkbench.detect.PersistenceRule;
-import org.bearingworkbench.io.InputFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The scoring service over HTTP (Javalin, docs/decisions/0010): {@code POST /v1/score} (CSV or JSON rows; optional
@@ -36,8 +36,16 @@ public final class ScoringServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Every route, as {@code METHOD path}: what the OpenAPI document must describe (a test holds them equal). */
-    public static final List<String> ROUTES = List.of("GET /health", "GET /ready", "GET /metrics", "GET /openapi.json",
-            "GET /v1/model", "POST /v1/score", "POST /v1/streams/{id}/snapshots", "GET /v1/streams/{id}");
+    public static final List<String> ROUTES = List.of(
+            "GET /health",
+            "GET /ready",
+            "GET /metrics",
+            "GET /openapi.json",
+            "GET /v1/model",
+            "POST /v1/score",
+            "POST /v1/streams/{id}/snapshots",
+            "GET /v1/streams/{id}");
+
     private final ScoringService service;
     private final SnapshotStreams streams;
     private final String token;
@@ -68,19 +76,30 @@ public final class ScoringServer implements AutoCloseable {
         app.before(metrics::start);
         app.after(metrics::finish);
         app.before("/v1/*", this::authorise);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        app.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
         app.get("/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "ok")));
-        app.get("/ready", ctx -> ctx.json(JSON.createObjectNode().put("status", "ready")
-                .put("model_columns", service.columns().size())));
+        app.get(
+                "/ready",
+                ctx -> ctx.json(JSON.createObjectNode()
+                        .put("status", "ready")
+                        .put("model_columns", service.columns().size())));
         app.get("/v1/model", this::model);
         app.post("/v1/score", this::score);
         app.post("/v1/streams/{id}/snapshots", this::snapshot);
         app.get("/v1/streams/{id}", this::streamState);
-        app.exception(InputFormatException.class, (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
-        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
-        app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
-                "request body: not valid JSON (" + e.getOriginalMessage() + ")"));
+        app.exception(
+                InputFormatException.class, (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
+        app.exception(
+                IllegalArgumentException.class,
+                (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
+        app.exception(
+                JsonProcessingException.class,
+                (e, ctx) -> error(
+                        ctx, HttpStatus.BAD_REQUEST, "request body: not valid JSON (" + e.getOriginalMessage() + ")"));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error: " + e);
@@ -90,8 +109,13 @@ public final class ScoringServer implements AutoCloseable {
                 error(ctx, HttpStatus.CONTENT_TOO_LARGE, "request body over the limit of " + maxBodyBytes + " bytes");
             }
         });
-        app.error(HttpStatus.NOT_FOUND, ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.method() + " "
-                + ctx.path() + " (" + String.join(", ", ROUTES) + ")"));
+        app.error(
+                HttpStatus.NOT_FOUND,
+                ctx -> error(
+                        ctx,
+                        HttpStatus.NOT_FOUND,
+                        "no such endpoint: " + ctx.method() + " " + ctx.path() + " (" + String.join(", ", ROUTES)
+                                + ")"));
     }
 
     /** Starts listening; {@code port} 0 picks a free port ({@link #port()} tells which). */
@@ -123,7 +147,8 @@ public final class ScoringServer implements AutoCloseable {
         service.columns().forEach(cols::add);
         m.put("threshold", service.threshold()).put("threshold_source", service.thresholdSource());
         m.put("threshold_method", b.thresholdMethod()).put("persistence", b.persistence());
-        m.put("train_start", b.trainStart().toString()).put("train_end", b.trainEnd().toString());
+        m.put("train_start", b.trainStart().toString())
+                .put("train_end", b.trainEnd().toString());
         m.put("created_at", b.createdAt());
         m.put("config_hash", b.model().config().hash());
         if (b.trainedOn() != null) {
@@ -145,8 +170,12 @@ public final class ScoringServer implements AutoCloseable {
         } else if (type.startsWith("application/json")) {
             rows = RequestRows.fromJson(JSON.readTree(ctx.body()), service.columns());
         } else {
-            error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + (type.isEmpty() ? "missing" : "'" + type + "'")
-                    + ": send text/csv (timestamp + the model's feature columns) or application/json ({\"rows\": [...]})");
+            error(
+                    ctx,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type " + (type.isEmpty() ? "missing" : "'" + type + "'")
+                            + ": send text/csv (timestamp + the model's feature columns) or "
+                            + "application/json ({\"rows\": [...]})");
             return;
         }
         PersistenceRule rule = null;
@@ -173,14 +202,19 @@ public final class ScoringServer implements AutoCloseable {
             try {
                 time = LocalDateTime.parse(timeParam.replace(' ', 'T'));
             } catch (DateTimeParseException e) {
-                error(ctx, HttpStatus.BAD_REQUEST, "time: an ISO date and time such as 2004-02-12T10:32:39 (got '"
-                        + timeParam + "')");
+                error(
+                        ctx,
+                        HttpStatus.BAD_REQUEST,
+                        "time: an ISO date and time such as 2004-02-12T10:32:39 (got '" + timeParam + "')");
                 return;
             }
         }
         if (name == null && time == null) {
-            error(ctx, HttpStatus.BAD_REQUEST, "give the snapshot's file name (?name=2004.02.12.10.32.39, its time for "
-                    + "layouts that name files by time) or its time (?time=2004-02-12T10:32:39)");
+            error(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    "give the snapshot's file name (?name=2004.02.12.10.32.39, its time for "
+                            + "layouts that name files by time) or its time (?time=2004-02-12T10:32:39)");
             return;
         }
         byte[] body = ctx.bodyAsBytes();
@@ -197,10 +231,13 @@ public final class ScoringServer implements AutoCloseable {
         }
         metrics.snapshotTaken(t.events());
         ObjectNode out = JSON.createObjectNode();
-        out.put("stream", id).put("file", t.row().file()).put("timestamp", ScoringService.format(t.row().time()))
+        out.put("stream", id)
+                .put("file", t.row().file())
+                .put("timestamp", ScoringService.format(t.row().time()))
                 .put("samples", t.row().samples());
         ObjectNode features = out.putObject("features");
-        t.row().values().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        t.row().values().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> features.put(e.getKey(), e.getValue()));
         ArrayNode scored = out.putArray("scored");
         List<String> cols = service.columns();
@@ -209,9 +246,14 @@ public final class ScoringServer implements AutoCloseable {
                 continue;
             }
             ObjectNode o = scored.addObject();
-            o.put("file", e.file()).put("timestamp", ScoringService.format(e.time())).put("score", e.score())
-                    .put("threshold", e.threshold()).put("flagged", e.flagged()).put("in_alarm", e.inAlarm())
-                    .put("top_channel", e.topChannel()).put("top_bearing", e.topBearing());
+            o.put("file", e.file())
+                    .put("timestamp", ScoringService.format(e.time()))
+                    .put("score", e.score())
+                    .put("threshold", e.threshold())
+                    .put("flagged", e.flagged())
+                    .put("in_alarm", e.inAlarm())
+                    .put("top_channel", e.topChannel())
+                    .put("top_bearing", e.topBearing());
             ObjectNode err = o.putObject("errors");
             for (int i = 0; i < cols.size(); i++) {
                 err.put(cols.get(i), e.errors()[i]);
@@ -221,8 +263,12 @@ public final class ScoringServer implements AutoCloseable {
             }
         }
         ArrayNode alarms = out.putArray("alarm_events");
-        t.events().stream().filter(StreamEvent::isAlarm).forEach(e -> alarms.addObject().put("event", e.kind().id())
-                .put("timestamp", ScoringService.format(e.time())).put("file", e.file()));
+        t.events().stream()
+                .filter(StreamEvent::isAlarm)
+                .forEach(e -> alarms.addObject()
+                        .put("event", e.kind().id())
+                        .put("timestamp", ScoringService.format(e.time()))
+                        .put("file", e.file()));
         stream(out.putObject("state"), t.scorer());
         ctx.json(out);
     }
@@ -246,11 +292,15 @@ public final class ScoringServer implements AutoCloseable {
 
     private static void stream(ObjectNode o, StreamScorer s) {
         StreamState st = s.state();
-        o.put("scored", st.scored()).put("in_alarm", st.inAlarm()).put("alarm_episodes", st.alarmEpisodes())
-                .put("persistence", s.rule().toString()).put("last", st.lastTime());
+        o.put("scored", st.scored())
+                .put("in_alarm", st.inAlarm())
+                .put("alarm_episodes", st.alarmEpisodes())
+                .put("persistence", s.rule().toString())
+                .put("last", st.lastTime());
         if (st.firstAlarm() != null) {
             o.put("first_alarm", ScoringService.format(LocalDateTime.parse(st.firstAlarm())))
-                    .put("first_alarm_file", st.firstAlarmFile()).put("first_alarm_top_channel", st.firstAlarmTopChannel());
+                    .put("first_alarm_file", st.firstAlarmFile())
+                    .put("first_alarm_top_channel", st.firstAlarmTopChannel());
         }
     }
 

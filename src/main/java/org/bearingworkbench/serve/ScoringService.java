@@ -32,8 +32,8 @@ public final class ScoringService {
      * The results of a request, row by row: {@code inAlarm} is null when no persistence rule was asked for;
      * {@code top[r]} is the index of the model column with the largest error in row r ({@link #channels()} names it).
      */
-    public record Result(LocalDateTime[] time, double[] score, boolean[] flagged, boolean[] inAlarm, int[] top,
-                         double[][] errors) {
+    public record Result(
+            LocalDateTime[] time, double[] score, boolean[] flagged, boolean[] inAlarm, int[] top, double[][] errors) {
         public int rows() {
             return score.length;
         }

@@ -33,13 +33,20 @@ final class ServeMetrics {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        rows = Counter.builder("bw.rows.scored").description("feature rows scored by POST /v1/score").register(registry);
-        snapshots = Counter.builder("bw.snapshots.scored").description("raw snapshots scored by the streams endpoint")
+        rows = Counter.builder("bw.rows.scored")
+                .description("feature rows scored by POST /v1/score")
                 .register(registry);
-        alarms = Counter.builder("bw.alarm.starts").description("alarms started on streams").register(registry);
-        Gauge.builder("bw.streams", streams, SnapshotStreams::count).description("streams with at least one snapshot")
+        snapshots = Counter.builder("bw.snapshots.scored")
+                .description("raw snapshots scored by the streams endpoint")
                 .register(registry);
-        Gauge.builder("bw.streams.in.alarm", streams, SnapshotStreams::inAlarm).description("streams now in alarm")
+        alarms = Counter.builder("bw.alarm.starts")
+                .description("alarms started on streams")
+                .register(registry);
+        Gauge.builder("bw.streams", streams, SnapshotStreams::count)
+                .description("streams with at least one snapshot")
+                .register(registry);
+        Gauge.builder("bw.streams.in.alarm", streams, SnapshotStreams::inAlarm)
+                .description("streams now in alarm")
                 .register(registry);
     }
 
@@ -53,10 +60,14 @@ final class ServeMetrics {
             return;
         }
         String route = ctx.endpointHandlerPath();
-        Timer.builder("bw.http.requests").description("HTTP requests by route and status")
-                .tag("method", ctx.method().name()).tag("route", route == null || route.isEmpty() ? "unmatched" : route)
-                .tag("status", Integer.toString(ctx.statusCode())).publishPercentileHistogram(false)
-                .register(registry).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        Timer.builder("bw.http.requests")
+                .description("HTTP requests by route and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route == null || route.isEmpty() ? "unmatched" : route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .publishPercentileHistogram(false)
+                .register(registry)
+                .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     }
 
     void rowsScored(int n) {
@@ -64,8 +75,12 @@ final class ServeMetrics {
     }
 
     void snapshotTaken(List<StreamEvent> events) {
-        snapshots.increment(events.stream().filter(e -> e.kind() == StreamEvent.Kind.SNAPSHOT).count());
-        alarms.increment(events.stream().filter(e -> e.kind() == StreamEvent.Kind.ALARM_START).count());
+        snapshots.increment(events.stream()
+                .filter(e -> e.kind() == StreamEvent.Kind.SNAPSHOT)
+                .count());
+        alarms.increment(events.stream()
+                .filter(e -> e.kind() == StreamEvent.Kind.ALARM_START)
+                .count());
     }
 
     String scrape() {

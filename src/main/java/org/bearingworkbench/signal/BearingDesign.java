@@ -4,8 +4,8 @@ package org.bearingworkbench.signal;
  * A rolling-element bearing's geometry without its speed: rolling elements, element and pitch diameters (any one
  * length unit) and contact angle. With a shaft speed it gives a {@link BearingGeometry} and its defect frequencies.
  */
-public record BearingDesign(String name, int rollingElements, double elementDiameter, double pitchDiameter,
-                            double contactAngleDegrees) {
+public record BearingDesign(
+        String name, int rollingElements, double elementDiameter, double pitchDiameter, double contactAngleDegrees) {
     public BearingDesign {
         new BearingGeometry(name, rollingElements, elementDiameter, pitchDiameter, contactAngleDegrees, 1);
     }
@@ -30,8 +30,13 @@ public record BearingDesign(String name, int rollingElements, double elementDiam
 
     /** This design turning at {@code rpm}. */
     public BearingGeometry at(double rpm) {
-        return new BearingGeometry(name + " at " + trim(rpm) + " rpm", rollingElements, elementDiameter, pitchDiameter,
-                contactAngleDegrees, rpm / 60.0);
+        return new BearingGeometry(
+                name + " at " + trim(rpm) + " rpm",
+                rollingElements,
+                elementDiameter,
+                pitchDiameter,
+                contactAngleDegrees,
+                rpm / 60.0);
     }
 
     private static String trim(double v) {

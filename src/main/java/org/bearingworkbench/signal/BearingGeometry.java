@@ -8,8 +8,13 @@ import java.util.List;
  *
  * @param contactAngleDegrees contact angle of the rolling elements
  */
-public record BearingGeometry(String name, int rollingElements, double elementDiameter, double pitchDiameter,
-                              double contactAngleDegrees, double shaftHz) {
+public record BearingGeometry(
+        String name,
+        int rollingElements,
+        double elementDiameter,
+        double pitchDiameter,
+        double contactAngleDegrees,
+        double shaftHz) {
 
     public BearingGeometry {
         if (rollingElements < 3 || rollingElements > 200) {

@@ -19,8 +19,16 @@ public record DefectMatch(DefectType type, int harmonic, double frequency, doubl
     }
 
     public String describe(String channel) {
-        return String.format(Locale.ROOT, "%s %s on %s, %.1fx noise floor (peak at %.1f Hz, expected %.1f Hz: %s)",
-                type.label(), ordinal(harmonic), channel, ratio, peakHz, frequency * harmonic, type.meaning());
+        return String.format(
+                Locale.ROOT,
+                "%s %s on %s, %.1fx noise floor (peak at %.1f Hz, expected %.1f Hz: %s)",
+                type.label(),
+                ordinal(harmonic),
+                channel,
+                ratio,
+                peakHz,
+                frequency * harmonic,
+                type.meaning());
     }
 
     private static String ordinal(int h) {

@@ -8,8 +8,7 @@ import java.util.Locale;
  * FFT), then the amplitude spectrum of the envelope. Bearing defects show as peaks at their defect frequencies.
  */
 public final class EnvelopeSpectrum {
-    private EnvelopeSpectrum() {
-    }
+    private EnvelopeSpectrum() {}
 
     /** The coarsest envelope-spectrum resolution (Hz per bin) that still resolves the noise floor and FTF. */
     public static final double MAX_RESOLUTION_HZ = 10;
@@ -21,8 +20,15 @@ public final class EnvelopeSpectrum {
     public static String unusable(double[] x, int n, double fs) {
         int needed = (int) Math.ceil(fs / MAX_RESOLUTION_HZ);
         if (n < needed) {
-            return String.format(Locale.ROOT, "only %d samples (%.1f ms at %.0f Hz): an envelope spectrum "
-                    + "needs at least %d (%.0f Hz resolution or finer)", n, n * 1000 / fs, fs, needed, MAX_RESOLUTION_HZ);
+            return String.format(
+                    Locale.ROOT,
+                    "only %d samples (%.1f ms at %.0f Hz): an envelope spectrum "
+                            + "needs at least %d (%.0f Hz resolution or finer)",
+                    n,
+                    n * 1000 / fs,
+                    fs,
+                    needed,
+                    MAX_RESOLUTION_HZ);
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -51,7 +57,8 @@ public final class EnvelopeSpectrum {
      */
     public static double[] envelopeOfTransform(double[] r, int n, double fs, double lowHz, double highHz) {
         if (!(lowHz >= 0 && highHz > lowHz && highHz <= fs / 2)) {
-            throw new IllegalArgumentException("band " + lowHz + "-" + highHz + " Hz must lie inside 0-" + fs / 2 + " Hz");
+            throw new IllegalArgumentException(
+                    "band " + lowHz + "-" + highHz + " Hz must lie inside 0-" + fs / 2 + " Hz");
         }
         int lo = Math.max(1, (int) Math.ceil(lowHz * n / fs));
         int hi = Math.min((int) Math.floor(highHz * n / fs), (n - 1) / 2);

@@ -22,11 +22,9 @@ public final class Fft {
     }
 
     /** A Hann window of n points and its sum (the coherent gain a spectrum divides by). */
-    public record Window(double[] weights, double sum) {
-    }
+    public record Window(double[] weights, double sum) {}
 
-    private Fft() {
-    }
+    private Fft() {}
 
     /**
      * |re + i im|: a square root of the squares (several times faster than {@code Math.hypot}, which matters at 40

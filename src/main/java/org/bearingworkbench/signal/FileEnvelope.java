@@ -17,8 +17,8 @@ public record FileEnvelope(Spectrum spectrum, List<DefectMatch> matches, Physics
             lo = b.lowHz();
             hi = b.highHz();
         }
-        PhysicsSettings s = new PhysicsSettings(base.geometry(), lo, hi, fs, base.harmonics(), base.tolerance(),
-                base.spectrogramBins());
+        PhysicsSettings s = new PhysicsSettings(
+                base.geometry(), lo, hi, fs, base.harmonics(), base.tolerance(), base.spectrogramBins());
         Spectrum env = EnvelopeSpectrum.of(x, n, fs, lo, hi);
         return new FileEnvelope(env, s.analysis().matches(env), s);
     }
@@ -26,7 +26,13 @@ public record FileEnvelope(Spectrum spectrum, List<DefectMatch> matches, Physics
     public String sentence(String channel, String file) {
         DefectMatch top = matches.get(0);
         String strength = top.weakness();
-        return String.format(Locale.ROOT, "%s, band %.0f-%.0f Hz: strongest defect match: %s%s.", file,
-                settings.bandLowHz(), settings.bandHighHz(), top.describe(channel), strength);
+        return String.format(
+                Locale.ROOT,
+                "%s, band %.0f-%.0f Hz: strongest defect match: %s%s.",
+                file,
+                settings.bandLowHz(),
+                settings.bandHighHz(),
+                top.describe(channel),
+                strength);
     }
 }

@@ -36,12 +36,22 @@ public record Kurtogram(double sampleRate, int samples, List<Level> levels, Band
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "level %.1f, %.0f-%.0f Hz (centre %.0f Hz, width %.0f Hz): spectral "
-                    + "kurtosis %.2f", level, lowHz, highHz, centerHz(), highHz - lowHz, kurtosis);
+            return String.format(
+                    Locale.ROOT,
+                    "level %.1f, %.0f-%.0f Hz (centre %.0f Hz, width %.0f Hz): spectral " + "kurtosis %.2f",
+                    level,
+                    lowHz,
+                    highHz,
+                    centerHz(),
+                    highHz - lowHz,
+                    kurtosis);
         }
     }
 
-    /** The deepest level a signal of {@code n} samples supports (at least {@value #MIN_BINS} bins per band), at most 7. */
+    /**
+     * The deepest level a signal of {@code n} samples supports (at least {@value #MIN_BINS} bins per band), at most
+     * 7.
+     */
     public static int maxLevel(int n) {
         int level = 0;
         while (level < 7 && (n / 2) >> (level + 1) >= MIN_BINS) {
@@ -53,10 +63,12 @@ public record Kurtogram(double sampleRate, int samples, List<Level> levels, Band
     /** The kurtogram of {@code x[0..n)} sampled at {@code fs}, levels 0 to {@code maxLevel} (with the 1/3 levels). */
     public static Kurtogram of(double[] x, int n, double fs, int maxLevel) {
         if (n < 4 * MIN_BINS) {
-            throw new IllegalArgumentException("a kurtogram needs at least " + 4 * MIN_BINS + " samples (got " + n + ")");
+            throw new IllegalArgumentException(
+                    "a kurtogram needs at least " + 4 * MIN_BINS + " samples (got " + n + ")");
         }
         if (maxLevel < 0 || maxLevel > maxLevel(n)) {
-            throw new IllegalArgumentException("level: 0 to " + maxLevel(n) + " for " + n + " samples (got " + maxLevel + ")");
+            throw new IllegalArgumentException(
+                    "level: 0 to " + maxLevel(n) + " for " + n + " samples (got " + maxLevel + ")");
         }
         double[] r = Arrays.copyOf(x, n);
         Fft.plan(n).realForward(r);
@@ -87,7 +99,8 @@ public record Kurtogram(double sampleRate, int samples, List<Level> levels, Band
 
     /**
      * Spectral kurtosis of the band [lowHz, highHz) from the real forward transform {@code r}: its positive-frequency
-     * bins (DC and Nyquist left out) shifted to base band, inverse-transformed at a power-of-two length of at least twice
+     * bins (DC and Nyquist left out) shifted to base band, inverse-transformed at a power-of-two length of at least
+     * twice
      * the bins (the complex envelope, decimated without changing its moments), then {@code E|c|^4 / (E|c|^2)^2 - 2}.
      */
     static double bandKurtosis(double[] r, int n, double fs, double lowHz, double highHz) {

@@ -4,15 +4,21 @@ package org.bearingworkbench.signal;
  * Settings of envelope analysis over a run: the bearing, the demodulation band, the raw files' sampling rate, the
  * harmonics and slip tolerance of defect matching, and the spectrogram's frequency resolution.
  */
-public record PhysicsSettings(BearingGeometry geometry, double bandLowHz, double bandHighHz, double sampleRate,
-                              int harmonics, double tolerance, int spectrogramBins) {
+public record PhysicsSettings(
+        BearingGeometry geometry,
+        double bandLowHz,
+        double bandHighHz,
+        double sampleRate,
+        int harmonics,
+        double tolerance,
+        int spectrogramBins) {
     public PhysicsSettings {
         if (!(sampleRate > 0)) {
             throw new IllegalArgumentException("sample rate must be positive (got " + sampleRate + ")");
         }
         if (!(bandLowHz >= 0 && bandHighHz > bandLowHz && bandHighHz <= sampleRate / 2)) {
-            throw new IllegalArgumentException("band: " + bandLowHz + "-" + bandHighHz + " Hz must lie within 0-"
-                    + sampleRate / 2 + " Hz");
+            throw new IllegalArgumentException(
+                    "band: " + bandLowHz + "-" + bandHighHz + " Hz must lie within 0-" + sampleRate / 2 + " Hz");
         }
         if (spectrogramBins < 16 || spectrogramBins > 4096) {
             throw new IllegalArgumentException("spectrogram bins: 16 to 4096 (got " + spectrogramBins + ")");

@@ -6,11 +6,9 @@ package org.bearingworkbench.signal;
  */
 public final class SpectralKurtosis {
     /** A band and the kurtosis of its envelope. */
-    public record Band(double lowHz, double highHz, double kurtosis) {
-    }
+    public record Band(double lowHz, double highHz, double kurtosis) {}
 
-    private SpectralKurtosis() {
-    }
+    private SpectralKurtosis() {}
 
     /** Best band over levels 1..4 (bandwidths fs/4 .. fs/32), ignoring content below {@code minHz}. */
     public static Band best(double[] x, int n, double fs, double minHz) {

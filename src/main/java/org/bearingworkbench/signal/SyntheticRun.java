@@ -9,22 +9,30 @@ import java.util.Random;
  * from {@code defectStart} (a fraction of the run) on, one bearing develops an outer-race defect: impulses at BPFO
  * that ring a high-frequency structural resonance, growing until the end of the run. Deterministic for a seed.
  */
-public record SyntheticRun(int files, int rows, int channels, double sampleRate, LocalDateTime start,
-                           Duration interval, int faultyChannel, double defectStart, long seed) {
+public record SyntheticRun(
+        int files,
+        int rows,
+        int channels,
+        double sampleRate,
+        LocalDateTime start,
+        Duration interval,
+        int faultyChannel,
+        double defectStart,
+        long seed) {
     public static final double SHAFT_HZ = 2000 / 60.0;
     public static final double BPFO_HZ = 236.4;
     public static final double RESONANCE_HZ = 4300;
 
     /** The bundled sample: 160 files of 2,048 rows, 4 channels, bearing 1 failing in the last 30%. */
     public static SyntheticRun sample() {
-        return new SyntheticRun(160, 2048, 4, 20000, LocalDateTime.of(2025, 3, 1, 8, 0, 0), Duration.ofMinutes(10),
-                1, 0.70, 2004);
+        return new SyntheticRun(
+                160, 2048, 4, 20000, LocalDateTime.of(2025, 3, 1, 8, 0, 0), Duration.ofMinutes(10), 1, 0.70, 2004);
     }
 
     /** Full-size run like IMS test 2 (984 files x 20,480 rows), for benchmarks. */
     public static SyntheticRun fullSize() {
-        return new SyntheticRun(984, 20480, 4, 20000, LocalDateTime.of(2025, 3, 1, 8, 0, 0), Duration.ofMinutes(10),
-                1, 0.70, 2004);
+        return new SyntheticRun(
+                984, 20480, 4, 20000, LocalDateTime.of(2025, 3, 1, 8, 0, 0), Duration.ofMinutes(10), 1, 0.70, 2004);
     }
 
     public LocalDateTime timestamp(int file) {
@@ -53,7 +61,8 @@ public record SyntheticRun(int files, int rows, int channels, double sampleRate,
             double channelNoise = noise * (faulty ? 1 + 1.5 * sev : 1 + 0.2 * sev);
             for (int i = 0; i < rows; i++) {
                 double t = i / sampleRate;
-                double v = offset + 0.02 * Math.sin(2 * Math.PI * SHAFT_HZ * t + phase)
+                double v = offset
+                        + 0.02 * Math.sin(2 * Math.PI * SHAFT_HZ * t + phase)
                         + 0.01 * Math.sin(4 * Math.PI * SHAFT_HZ * t + 2 * phase)
                         + channelNoise * rnd.nextGaussian();
                 out[c][i] = v;

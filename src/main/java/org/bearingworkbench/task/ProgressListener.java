@@ -5,5 +5,5 @@ package org.bearingworkbench.task;
 public interface ProgressListener {
     void progress(long done, long total, String message);
 
-    ProgressListener NONE = (done, total, message) -> { };
+    ProgressListener NONE = (done, total, message) -> {};
 }

@@ -23,8 +23,7 @@ public interface TaskContext {
     static TaskContext silent() {
         return new TaskContext() {
             @Override
-            public void progress(long done, long total, String message) {
-            }
+            public void progress(long done, long total, String message) {}
 
             @Override
             public boolean isCancelled() {

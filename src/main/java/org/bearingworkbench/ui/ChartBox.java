@@ -1,33 +1,33 @@
 package org.bearingworkbench.ui;
 
 import io.fair_acc.chartfx.Chart;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
-import javafx.scene.Scene;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.control.ChoiceDialog;
-import javafx.scene.image.ImageView;
 import javafx.scene.transform.Transform;
+import javafx.stage.FileChooser;
 import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadataNode;
@@ -117,8 +117,10 @@ final class ChartBox extends VBox {
         }
     }
 
-    static final List<Resolution> RESOLUTIONS = List.of(new Resolution("1x screen (96 dpi)", 96),
-            new Resolution("2x (192 dpi, slides)", 192), new Resolution("300 dpi (print)", 300));
+    static final List<Resolution> RESOLUTIONS = List.of(
+            new Resolution("1x screen (96 dpi)", 96),
+            new Resolution("2x (192 dpi, slides)", 192),
+            new Resolution("300 dpi (print)", 300));
 
     /**
      * Writes the chart alone (no title bar buttons) at {@code dpi} (the screen is 96: 192 doubles every dimension),

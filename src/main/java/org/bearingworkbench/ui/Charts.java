@@ -7,14 +7,14 @@ import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import io.fair_acc.chartfx.ui.geometry.Side;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.util.StringConverter;
@@ -22,8 +22,7 @@ import org.bearingworkbench.io.ImportResult;
 
 /** Builds chart-fx charts the same way in every pane: axes with units, zoom/pan, tooltips, styled data sets. */
 final class Charts {
-    private Charts() {
-    }
+    private Charts() {}
 
     /** An XY chart with zoom (drag), pan and point tooltips; lines without markers by default. */
     static XYChart xy(String xLabel, String xUnit, String yLabel, String yUnit) {
@@ -57,7 +56,10 @@ final class Charts {
         return c;
     }
 
-    /** Tick labels as plain numbers (20000, 0.25, 1.5E-5 only where a plain form would be unreadable): no {@code 0E0}. */
+    /**
+     * Tick labels as plain numbers (20000, 0.25, 1.5E-5 only where a plain form would be unreadable): no {@code
+     * 0E0}.
+     */
     static final StringConverter<Number> PLAIN = new StringConverter<>() {
         @Override
         public String toString(Number n) {
@@ -125,16 +127,31 @@ final class Charts {
     /** A data set drawn as a dashed line (training data beside solid test data; a compared model). */
     static DoubleDataSet dashedDataSet(String name, String color, double lineWidth) {
         DoubleDataSet ds = new DoubleDataSet(name);
-        ds.setStyle(DataSetStyleBuilder.newInstance().setStroke(color).setLineColor(color).setFill(color)
-                .setMarkerColor(color).setLineWidth(lineWidth).setStrokeWidth(lineWidth).setMarkerSize(3)
-                .setLineDashes(6, 4).setStrokeDashPattern(6, 4).build());
+        ds.setStyle(DataSetStyleBuilder.newInstance()
+                .setStroke(color)
+                .setLineColor(color)
+                .setFill(color)
+                .setMarkerColor(color)
+                .setLineWidth(lineWidth)
+                .setStrokeWidth(lineWidth)
+                .setMarkerSize(3)
+                .setLineDashes(6, 4)
+                .setStrokeDashPattern(6, 4)
+                .build());
         return ds;
     }
 
     static DoubleDataSet dataSet(String name, String color, double lineWidth) {
         DoubleDataSet ds = new DoubleDataSet(name);
-        ds.setStyle(DataSetStyleBuilder.newInstance().setStroke(color).setLineColor(color).setFill(color)
-                .setMarkerColor(color).setLineWidth(lineWidth).setStrokeWidth(lineWidth).setMarkerSize(3).build());
+        ds.setStyle(DataSetStyleBuilder.newInstance()
+                .setStroke(color)
+                .setLineColor(color)
+                .setFill(color)
+                .setMarkerColor(color)
+                .setLineWidth(lineWidth)
+                .setStrokeWidth(lineWidth)
+                .setMarkerSize(3)
+                .build());
         return ds;
     }
 

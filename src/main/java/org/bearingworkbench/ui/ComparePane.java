@@ -2,12 +2,17 @@ package org.bearingworkbench.ui;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -16,16 +21,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.bearingworkbench.detect.SavedThreshold;
 import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DetectorComparison;
-import java.io.File;
-import java.io.IOException;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import javafx.geometry.Pos;
-import javafx.stage.Window;
-import org.bearingworkbench.detect.SavedThreshold;
 import org.bearingworkbench.report.Durations;
 
 /**
@@ -84,17 +84,30 @@ final class ComparePane extends VBox {
 
     private void columns() {
         table.getColumns().add(column("detector", e -> e.label()));
-        table.getColumns().add(column("threshold", e -> String.format(Locale.ROOT, "%.4g", e.analysis().threshold().value())));
-        table.getColumns().add(column("flagged", e -> Integer.toString(e.analysis().alarms().flaggedCount())));
-        table.getColumns().add(column("first sustained alarm", e -> e.firstAlarm().isEmpty() ? "none" : e.firstAlarm()));
-        table.getColumns().add(column("lead time", e -> Durations.hours(e.analysis().leadTimeHours())));
-        table.getColumns().add(column("alarms in training", e -> Integer.toString(e.analysis().alarms().trainingAlarmRows())));
-        table.getColumns().add(column("top channel", e -> e.analysis().dominantTopChannel().orElse("-")));
+        table.getColumns()
+                .add(column(
+                        "threshold",
+                        e -> String.format(
+                                Locale.ROOT, "%.4g", e.analysis().threshold().value())));
+        table.getColumns()
+                .add(column(
+                        "flagged", e -> Integer.toString(e.analysis().alarms().flaggedCount())));
+        table.getColumns()
+                .add(column("first sustained alarm", e -> e.firstAlarm().isEmpty() ? "none" : e.firstAlarm()));
+        table.getColumns()
+                .add(column("lead time", e -> Durations.hours(e.analysis().leadTimeHours())));
+        table.getColumns()
+                .add(column(
+                        "alarms in training",
+                        e -> Integer.toString(e.analysis().alarms().trainingAlarmRows())));
+        table.getColumns()
+                .add(column(
+                        "top channel", e -> e.analysis().dominantTopChannel().orElse("-")));
         table.getColumns().add(column("fitted", DetectorComparison.Entry::fitted));
     }
 
-    private static TableColumn<DetectorComparison.Entry, String> column(String name,
-            Function<DetectorComparison.Entry, String> value) {
+    private static TableColumn<DetectorComparison.Entry, String> column(
+            String name, Function<DetectorComparison.Entry, String> value) {
         TableColumn<DetectorComparison.Entry, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setSortable(true);
@@ -117,9 +130,21 @@ final class ComparePane extends VBox {
         int perBearing = model.channelsPerBearingProperty().get();
         List<String> cols = bundle != null ? bundle.model().columns() : ColumnSelection.defaults(table0);
         status.setText("Comparing…");
-        controller.tasks().run("Compare detectors", ctx -> DetectorComparison.run(table0, cols, split, bundle,
-                method instanceof SavedThreshold ? null : method, rule, perBearing, ctx),
-                this::show, ex -> status.setText("Cannot compare: " + Dialogs.describe(ex)));
+        controller
+                .tasks()
+                .run(
+                        "Compare detectors",
+                        ctx -> DetectorComparison.run(
+                                table0,
+                                cols,
+                                split,
+                                bundle,
+                                method instanceof SavedThreshold ? null : method,
+                                rule,
+                                perBearing,
+                                ctx),
+                        this::show,
+                        ex -> status.setText("Cannot compare: " + Dialogs.describe(ex)));
     }
 
     private void show(DetectorComparison c) {
@@ -144,8 +169,12 @@ final class ComparePane extends VBox {
         one.add(Charts.seconds(c.table().timestamp(0)), 1);
         one.add(Charts.seconds(c.table().timestamp(c.table().rowCount() - 1)), 1);
         timeline.getDatasets().add(one);
-        status.setText(String.format(Locale.ROOT, "%d detectors on %d rows (%d training rows), features %s",
-                c.entries().size(), c.table().rowCount(), c.entries().get(0).analysis().trainRows(),
+        status.setText(String.format(
+                Locale.ROOT,
+                "%d detectors on %d rows (%d training rows), features %s",
+                c.entries().size(),
+                c.table().rowCount(),
+                c.entries().get(0).analysis().trainRows(),
                 c.entries().get(c.entries().size() - 1).analysis().channels().columns()));
     }
 

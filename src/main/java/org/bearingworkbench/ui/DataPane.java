@@ -10,11 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
@@ -22,15 +24,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.SkippedFile;
-import javafx.geometry.Orientation;
-import javafx.scene.control.ScrollPane;
 
 /**
  * Data pane: import progress with cancel, the data set summary and skipped files, the overview trend with the
@@ -79,7 +78,9 @@ final class DataPane extends BorderPane {
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
-        SplitPane center = new SplitPane(new ChartBox("Overview: mean |x| per channel (drag the marker to set the training range)", overview), table);
+        SplitPane center = new SplitPane(
+                new ChartBox("Overview: mean |x| per channel (drag the marker to set the training range)", overview),
+                table);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
         setCenter(center);
@@ -115,13 +116,26 @@ final class DataPane extends BorderPane {
         splitInfo.setWrapText(true);
         Spinner<Integer> perBearing = new Spinner<>(1, 8, 1);
         perBearing.setTooltip(new Tooltip("Channels per bearing: 1 for IMS tests 2 and 3, 2 for test 1"));
-        perBearing.getValueFactory().valueProperty().addListener((o, a, v) -> model.channelsPerBearingProperty().set(v));
-        model.channelsPerBearingProperty().addListener((o, a, v) -> perBearing.getValueFactory().setValue(v.intValue()));
+        perBearing
+                .getValueFactory()
+                .valueProperty()
+                .addListener((o, a, v) -> model.channelsPerBearingProperty().set(v));
+        model.channelsPerBearingProperty()
+                .addListener((o, a, v) -> perBearing.getValueFactory().setValue(v.intValue()));
         GridPane mapping = new GridPane();
         mapping.setHgap(6);
         mapping.addRow(0, new Label("Channels per bearing"), perBearing);
-        VBox side = new VBox(8, heading("Data set"), summary, heading("Skipped files"), skipped,
-                heading("Training range ends at"), splitField, splitInfo, heading("Bearings"), mapping);
+        VBox side = new VBox(
+                8,
+                heading("Data set"),
+                summary,
+                heading("Skipped files"),
+                skipped,
+                heading("Training range ends at"),
+                splitField,
+                splitInfo,
+                heading("Bearings"),
+                mapping);
         side.setPadding(new Insets(0, 0, 0, 10));
         side.setPrefWidth(300);
         side.setMinWidth(240);
@@ -171,21 +185,39 @@ final class DataPane extends BorderPane {
         for (int i = 0; i < x.length; i++) {
             x[i] = Charts.seconds(t.timestamp(i));
         }
-        List<String> cols = t.channels().isEmpty() ? t.featureColumns()
-                : t.channels().stream().map(Feature.MEAN_ABS::column).filter(t::hasColumn).toList();
+        List<String> cols = t.channels().isEmpty()
+                ? t.featureColumns()
+                : t.channels().stream()
+                        .map(Feature.MEAN_ABS::column)
+                        .filter(t::hasColumn)
+                        .toList();
         for (int c = 0; c < cols.size(); c++) {
-            int bearing = t.channels().isEmpty() ? c + 1 : (t.channels().get(c) - 1) / model.channelsPerBearingProperty().get() + 1;
+            int bearing = t.channels().isEmpty()
+                    ? c + 1
+                    : (t.channels().get(c) - 1)
+                                    / model.channelsPerBearingProperty().get()
+                            + 1;
             DoubleDataSet ds = Charts.dataSet(cols.get(c), Palette.bearing(bearing), 1.2);
             ds.set(x, t.column(cols.get(c)));
             overview.getDatasets().add(ds);
         }
         table.show(t);
         Duration span = Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1));
-        summary.setText(String.format(Locale.ROOT, "%s%n%d files, %d channels%n%s .. %s (%d h %d min)%n%.0f MB read in %.2f s",
-                t.name(), t.rowCount(), d.channels(), FeatureCsv.ISO.format(t.timestamp(0)),
-                FeatureCsv.ISO.format(t.timestamp(t.rowCount() - 1)), span.toHours(), span.toMinutesPart(),
-                d.bytes() / 1e6, d.seconds()) + "\n" + String.join("\n", d.description().lines()));
-        skipped.getItems().setAll(d.skipped().stream().map(SkippedFile::toString).toList());
+        summary.setText(String.format(
+                        Locale.ROOT,
+                        "%s%n%d files, %d channels%n%s .. %s (%d h %d min)%n%.0f MB read in %.2f s",
+                        t.name(),
+                        t.rowCount(),
+                        d.channels(),
+                        FeatureCsv.ISO.format(t.timestamp(0)),
+                        FeatureCsv.ISO.format(t.timestamp(t.rowCount() - 1)),
+                        span.toHours(),
+                        span.toMinutesPart(),
+                        d.bytes() / 1e6,
+                        d.seconds())
+                + "\n" + String.join("\n", d.description().lines()));
+        skipped.getItems()
+                .setAll(d.skipped().stream().map(SkippedFile::toString).toList());
         showSplit();
     }
 
@@ -203,12 +235,19 @@ final class DataPane extends BorderPane {
         splitField.setText(FeatureCsv.ISO.format(until));
         splitInfo.getStyleClass().remove("error");
         int rows = model.trainRows();
-        String text = String.format(Locale.ROOT, "Training: %d rows (%.0f%%), test: %d rows.", rows,
-                100.0 * rows / t.rowCount(), t.rowCount() - rows);
+        String text = String.format(
+                Locale.ROOT,
+                "Training: %d rows (%.0f%%), test: %d rows.",
+                rows,
+                100.0 * rows / t.rowCount(),
+                t.rowCount() - rows);
         var a = model.analysisProperty().get();
         if (a != null && WorkbenchModel.sameRun(a.table(), t) && a.trainRows() != rows) {
-            text += String.format(Locale.ROOT, "%nThe current model was trained on %d rows (until %s): its range is the "
-                    + "one shown and scored everywhere; this split applies to the next training.", a.trainRows(),
+            text += String.format(
+                    Locale.ROOT,
+                    "%nThe current model was trained on %d rows (until %s): its range is the "
+                            + "one shown and scored everywhere; this split applies to the next training.",
+                    a.trainRows(),
                     a.trainRows() > 0 ? FeatureCsv.ISO.format(t.timestamp(a.trainRows() - 1)) : "before this data");
         }
         splitInfo.setText(text);

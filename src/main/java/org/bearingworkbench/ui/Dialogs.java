@@ -6,8 +6,7 @@ import org.bearingworkbench.task.CancelledException;
 
 /** Error, warning and information dialogs with the core's message (never a stack trace). */
 final class Dialogs {
-    private Dialogs() {
-    }
+    private Dialogs() {}
 
     static void error(Window owner, String title, String message) {
         show(Alert.AlertType.ERROR, owner, title, message);

@@ -1,19 +1,22 @@
 package org.bearingworkbench.ui;
 
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.ChartPlugin;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bearingworkbench.signal.DefectMatch;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
-import io.fair_acc.chartfx.plugins.ChartPlugin;
-import java.util.Arrays;
 
-/** The envelope spectrum chart with labelled defect-frequency markers (and the strongest match's harmonics), tolerance shaded. */
+/**
+ * The envelope spectrum chart with labelled defect-frequency markers (and the strongest match's harmonics),
+ * tolerance shaded.
+ */
 final class EnvelopeView {
     static final double MAX_HZ = 1000;
     private final XYChart chart = Charts.xy("frequency", "Hz", "envelope amplitude", "g");
@@ -55,8 +58,10 @@ final class EnvelopeView {
                 if (c > MAX_HZ) {
                     continue;
                 }
-                XRangeIndicator tol = new XRangeIndicator(chart.getXAxis(), c * (1 - settings.tolerance()), c * (1 + settings.tolerance()), "");
-                XValueIndicator line = new XValueIndicator(chart.getXAxis(), c, h == 1 ? t.label() : h + "×" + t.label());
+                XRangeIndicator tol = new XRangeIndicator(
+                        chart.getXAxis(), c * (1 - settings.tolerance()), c * (1 + settings.tolerance()), "");
+                XValueIndicator line =
+                        new XValueIndicator(chart.getXAxis(), c, h == 1 ? t.label() : h + "×" + t.label());
                 line.setEditable(false);
                 line.setLabelPosition(0.08 + 0.17 * t.ordinal() + 0.04 * (h - 1));
                 markers.add(tol);

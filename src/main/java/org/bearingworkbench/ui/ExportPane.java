@@ -1,5 +1,7 @@
 package org.bearingworkbench.ui;
 
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -27,9 +29,13 @@ final class ExportPane extends VBox {
                 departure from the training range.""");
         what.setWrapText(true);
         Label state = new Label();
-        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.analysisProperty().get() == null
-                ? "Nothing to export yet: open data and train or open a model."
-                : ThresholdPane.countsText(model.analysisProperty().get()), model.analysisProperty()));
+        state.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.analysisProperty().get() == null
+                                ? "Nothing to export yet: open data and train or open a model."
+                                : ThresholdPane.countsText(
+                                        model.analysisProperty().get()),
+                        model.analysisProperty()));
         state.setWrapText(true);
         Button export = new Button("Export report…");
         export.getStyleClass().add("accent");
@@ -46,11 +52,22 @@ final class ExportPane extends VBox {
         incident.setOnAction(e -> actions.exportIncidentReport());
         incidentState.setWrapText(true);
         Label charts = new Label("Every chart has a PNG… button in its title row to save it as an image.");
-        getChildren().addAll(DataPane.heading("Anomaly report"), what, state, onlyFlagged, export,
-                DataPane.heading("Incident report"), incidentWhat, incident, incidentState, DataPane.heading("Charts"), charts);
+        getChildren()
+                .addAll(
+                        DataPane.heading("Anomaly report"),
+                        what,
+                        state,
+                        onlyFlagged,
+                        export,
+                        DataPane.heading("Incident report"),
+                        incidentWhat,
+                        incident,
+                        incidentState,
+                        DataPane.heading("Charts"),
+                        charts);
     }
 
-    void reportWritten(java.nio.file.Path file) {
+    void reportWritten(Path file) {
         incidentState.setText("Written: " + file);
     }
 }

@@ -3,11 +3,11 @@ package org.bearingworkbench.ui;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
-import javafx.scene.control.Label;
 
 /** The feature rows of a Tablesaw-backed {@link FeatureTable} in a table view (rows are indexes into the table). */
 final class FeatureTableView extends TableView<Integer> {
@@ -33,7 +33,8 @@ final class FeatureTableView extends TableView<Integer> {
         for (String name : t.featureColumns()) {
             double[] values = t.column(name);
             TableColumn<Integer, String> col = new TableColumn<>(name);
-            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.5g", values[c.getValue()])));
+            col.setCellValueFactory(
+                    c -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.5g", values[c.getValue()])));
             col.setPrefWidth(105);
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
             getColumns().add(col);

@@ -1,10 +1,14 @@
 package org.bearingworkbench.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -14,10 +18,6 @@ import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.CoreTask;
 import org.bearingworkbench.task.TaskContext;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ThreadFactory;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 
 /**
  * Runs core tasks off the FX thread, wrapped in {@link javafx.concurrent.Task}, and publishes their progress to the
@@ -72,7 +72,8 @@ public final class FxTasks {
         if (currentBackground != null && backgroundRunning.get()) {
             currentBackground.cancel();
             backgroundMessage.unbind();
-            backgroundMessage.set("bearing physics cancelled (Apply and recompute on the Bearing physics tab runs it again)");
+            backgroundMessage.set(
+                    "bearing physics cancelled (Apply and recompute on the Bearing physics tab runs it again)");
             backgroundRunning.set(false);
         }
     }
@@ -120,8 +121,7 @@ public final class FxTasks {
     }
 
     /** A long job with its own state: its token, and whether the status bar shows it. */
-    private record Job(String title, CancellationToken token, Task<?> task) {
-    }
+    private record Job(String title, CancellationToken token, Task<?> task) {}
 
     /**
      * Runs a long job; success and failure are delivered on the FX thread. Cancellation ends it quietly. Jobs run one

@@ -2,6 +2,7 @@ package org.bearingworkbench.ui;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -27,8 +29,6 @@ import org.bearingworkbench.io.NumberToken;
 import org.bearingworkbench.pipeline.prognosis.FeatureRanking;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
 import org.bearingworkbench.report.Durations;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
-import javafx.scene.control.TableCell;
 
 /**
  * Health and remaining life: the features ranked by monotonicity and trendability (a sortable table), the health
@@ -42,7 +42,8 @@ final class HealthPane extends VBox {
     final TableView<RemainingLife.Estimate> forecasts = new TableView<>();
     final XYChart indicator = Charts.timeChart("health indicator", null);
     final XYChart life = Charts.timeChart("remaining life", "h");
-    final Label status = new Label("Rank the features, build a health indicator and forecast the remaining life of the open run.");
+    final Label status =
+            new Label("Rank the features, build a health indicator and forecast the remaining life of the open run.");
     private final Spinner<Integer> top = new Spinner<>(1, 10, 3);
     private final Spinner<Integer> smoothing = new Spinner<>(1, 200, 12);
     private final TextField failure = new TextField();
@@ -68,8 +69,15 @@ final class HealthPane extends VBox {
         failure.setTooltip(new Tooltip("The health-indicator level taken as failure; empty: the indicator at the run's "
                 + "last file (an evaluation on a run to failure)"));
         status.setWrapText(true);
-        HBox bar = new HBox(8, run, new Label("features"), top, new Label("smoothing (rows)"), smoothing,
-                new Label("failure level"), failure);
+        HBox bar = new HBox(
+                8,
+                run,
+                new Label("features"),
+                top,
+                new Label("smoothing (rows)"),
+                smoothing,
+                new Label("failure level"),
+                failure);
         bar.setAlignment(Pos.CENTER_LEFT);
         columns();
         ranking.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
@@ -81,10 +89,13 @@ final class HealthPane extends VBox {
         Charts.yAxis(life).setForceZeroInRange(true);
         // forecasts are a few points (one on a short run): markers, not only lines
         ((ErrorDataSetRenderer) life.getRenderers().get(0)).setDrawMarker(true);
-        VBox tables = new VBox(6, DataPane.heading("Feature ranking"), ranking, DataPane.heading("Forecasts"), forecasts);
+        VBox tables =
+                new VBox(6, DataPane.heading("Feature ranking"), ranking, DataPane.heading("Forecasts"), forecasts);
         VBox.setVgrow(ranking, Priority.ALWAYS);
         VBox.setVgrow(forecasts, Priority.ALWAYS);
-        VBox charts = new VBox(6, grow(new ChartBox("Health indicator, onset and failure levels", indicator)),
+        VBox charts = new VBox(
+                6,
+                grow(new ChartBox("Health indicator, onset and failure levels", indicator)),
                 grow(new ChartBox("Remaining life from the onset on: predicted (median, 90% band) and actual", life)));
         SplitPane split = new SplitPane(tables, charts);
         split.setDividerPositions(0.36);
@@ -104,9 +115,15 @@ final class HealthPane extends VBox {
         ranking.getColumns().add(column("trendability", FeatureRanking.Rank::trendability));
         ranking.getColumns().add(column("fitness", FeatureRanking.Rank::fitness));
         forecasts.getColumns().add(column("time", e -> FeatureCsv.ISO.format(e.time())));
-        forecasts.getColumns().add(column("predicted", e -> Durations.hours(e.forecast().median())));
-        forecasts.getColumns().add(column("90% band", e -> Durations.hours(e.forecast().low()) + " to "
-                + Durations.hours(e.forecast().high())));
+        forecasts
+                .getColumns()
+                .add(column("predicted", e -> Durations.hours(e.forecast().median())));
+        forecasts
+                .getColumns()
+                .add(column(
+                        "90% band",
+                        e -> Durations.hours(e.forecast().low()) + " to "
+                                + Durations.hours(e.forecast().high())));
         forecasts.getColumns().add(column("actual", e -> Durations.hours(e.actualHours())));
     }
 
@@ -118,8 +135,10 @@ final class HealthPane extends VBox {
             @Override
             protected void updateItem(V item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item instanceof Double d ? String.format(Locale.ROOT, "%.3f", d)
-                        : item.toString());
+                setText(
+                        empty || item == null
+                                ? null
+                                : item instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : item.toString());
             }
         });
         return c;
@@ -142,7 +161,8 @@ final class HealthPane extends VBox {
         if (!failure.getText().isBlank()) {
             var v = NumberToken.parseCell(failure.getText().trim());
             if (v.isEmpty()) {
-                status.setText("Failure level: '" + failure.getText() + "' is not a number (leave it empty for the last file's level).");
+                status.setText("Failure level: '" + failure.getText()
+                        + "' is not a number (leave it empty for the last file's level).");
                 return;
             }
             level = v.getAsDouble();
@@ -153,8 +173,14 @@ final class HealthPane extends VBox {
         int smooth = smoothing.getValue();
         Double failureLevel = level;
         status.setText("Estimating…");
-        controller.tasks().run("Remaining life", ctx -> RemainingLife.of(t, candidates, trainRows, k, smooth, failureLevel,
-                RemainingLife.defaultEveryHours(t)), r -> show(t, r), ex -> status.setText("Cannot estimate: " + Dialogs.describe(ex)));
+        controller
+                .tasks()
+                .run(
+                        "Remaining life",
+                        ctx -> RemainingLife.of(
+                                t, candidates, trainRows, k, smooth, failureLevel, RemainingLife.defaultEveryHours(t)),
+                        r -> show(t, r),
+                        ex -> status.setText("Cannot estimate: " + Dialogs.describe(ex)));
     }
 
     private void show(FeatureTable t, RemainingLife r) {
@@ -170,8 +196,12 @@ final class HealthPane extends VBox {
         }
         double x0 = Charts.seconds(t.timestamp(0));
         double x1 = Charts.seconds(t.timestamp(t.rowCount() - 1));
-        indicator.getDatasets().addAll(h, level("onset threshold", Palette.TEST, r.onsetThreshold(), x0, x1),
-                level("failure level", Palette.ALARM, r.failureThreshold(), x0, x1));
+        indicator
+                .getDatasets()
+                .addAll(
+                        h,
+                        level("onset threshold", Palette.TEST, r.onsetThreshold(), x0, x1),
+                        level("failure level", Palette.ALARM, r.failureThreshold(), x0, x1));
         onsetLine.setValue(r.onset() >= 0 ? Charts.seconds(t.timestamp(r.onset())) : x0);
         onsetLine.setText(r.onset() >= 0 ? "onset " + FeatureCsv.ISO.format(t.timestamp(r.onset())) : "no onset");
         life.getDatasets().clear();
@@ -213,14 +243,27 @@ final class HealthPane extends VBox {
         if (r.onset() < 0) {
             return indicator + ": it never leaves its healthy range for good (no onset, no forecast).";
         }
-        String s = String.format(Locale.ROOT, "%s; onset %s; failure level %.4g (%s); %d forecasts", indicator,
-                FeatureCsv.ISO.format(t.timestamp(r.onset())), r.failureThreshold(), r.failureSource(), r.estimates().size());
+        String s = String.format(
+                Locale.ROOT,
+                "%s; onset %s; failure level %.4g (%s); %d forecasts",
+                indicator,
+                FeatureCsv.ISO.format(t.timestamp(r.onset())),
+                r.failureThreshold(),
+                r.failureSource(),
+                r.estimates().size());
         if (!r.estimates().isEmpty()) {
             RemainingLife.Estimate e = r.estimates().get(r.estimates().size() - 1);
-            s += String.format(Locale.ROOT, "; the last at %s: %s (90%% band %s to %s)", FeatureCsv.ISO.format(e.time()),
-                    Durations.hours(e.forecast().median()), Durations.hours(e.forecast().low()),
+            s += String.format(
+                    Locale.ROOT,
+                    "; the last at %s: %s (90%% band %s to %s)",
+                    FeatureCsv.ISO.format(e.time()),
+                    Durations.hours(e.forecast().median()),
+                    Durations.hours(e.forecast().low()),
                     Durations.hours(e.forecast().high()));
         }
-        return s + (r.failureSource().equals("given") ? "." : ". Forecasts above 4x the actual life are drawn at that height.");
+        return s
+                + (r.failureSource().equals("given")
+                        ? "."
+                        : ". Forecasts above 4x the actual life are drawn at that height.");
     }
 }

@@ -7,8 +7,7 @@ import javafx.scene.image.Image;
 
 /** The application icon in the sizes the window manager picks from (absent icons are skipped). */
 final class Icons {
-    private Icons() {
-    }
+    private Icons() {}
 
     static List<Image> load() {
         List<Image> out = new ArrayList<>();

@@ -42,12 +42,19 @@ final class KurtogramView extends Region {
 
     /** A perceptually ordered map from dark blue through teal to yellow (close to viridis). */
     static Color color(double t) {
-        double[][] stops = {{0.267, 0.005, 0.329}, {0.229, 0.322, 0.546}, {0.128, 0.567, 0.551}, {0.369, 0.789, 0.383},
-            {0.993, 0.906, 0.144}};
+        double[][] stops = {
+            {0.267, 0.005, 0.329},
+            {0.229, 0.322, 0.546},
+            {0.128, 0.567, 0.551},
+            {0.369, 0.789, 0.383},
+            {0.993, 0.906, 0.144}
+        };
         double x = Math.max(0, Math.min(1, t)) * (stops.length - 1);
         int i = Math.min(stops.length - 2, (int) x);
         double u = x - i;
-        return Color.color(stops[i][0] + u * (stops[i + 1][0] - stops[i][0]), stops[i][1] + u * (stops[i + 1][1] - stops[i][1]),
+        return Color.color(
+                stops[i][0] + u * (stops[i + 1][0] - stops[i][0]),
+                stops[i][1] + u * (stops[i + 1][1] - stops[i][1]),
                 stops[i][2] + u * (stops[i + 1][2] - stops[i][2]));
     }
 
@@ -94,11 +101,17 @@ final class KurtogramView extends Region {
         }
         g.setStroke(Color.WHITE);
         g.setLineWidth(2.5);
-        g.strokeRect(left + best.lowHz() / nyquist * pw, top + bestRow * rowH, (best.highHz() - best.lowHz()) / nyquist * pw,
+        g.strokeRect(
+                left + best.lowHz() / nyquist * pw,
+                top + bestRow * rowH,
+                (best.highHz() - best.lowHz()) / nyquist * pw,
                 rowH);
         g.setStroke(Color.web("#d62728"));
         g.setLineWidth(1.2);
-        g.strokeRect(left + best.lowHz() / nyquist * pw, top + bestRow * rowH, (best.highHz() - best.lowHz()) / nyquist * pw,
+        g.strokeRect(
+                left + best.lowHz() / nyquist * pw,
+                top + bestRow * rowH,
+                (best.highHz() - best.lowHz()) / nyquist * pw,
                 rowH);
         g.setTextBaseline(VPos.BASELINE);
         g.setTextAlign(TextAlignment.CENTER);

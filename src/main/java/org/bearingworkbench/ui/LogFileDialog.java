@@ -13,13 +13,14 @@ import javafx.stage.Window;
 final class LogFileDialog {
     private static final int LAST_LINES = 40;
 
-    private LogFileDialog() {
-    }
+    private LogFileDialog() {}
 
     /** The log file logback writes (see logback.xml: -Dbw.logDir, else ~/.bearing-workbench/logs). */
     static Path logFile() {
-        String dir = System.getProperty("bw.logDir", Path.of(System.getProperty("user.home"), ".bearing-workbench",
-                "logs").toString());
+        String dir = System.getProperty(
+                "bw.logDir",
+                Path.of(System.getProperty("user.home"), ".bearing-workbench", "logs")
+                        .toString());
         return Path.of(dir, "bearing-workbench.log");
     }
 

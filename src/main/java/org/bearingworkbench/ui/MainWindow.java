@@ -1,46 +1,46 @@
 package org.bearingworkbench.ui;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.bearingworkbench.model.ModelBundle;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import javafx.concurrent.Task;
-import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.VBox;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.io.OutputFiles;
+import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.pipeline.DataSetPreview;
 import org.bearingworkbench.project.Project;
 import org.slf4j.LoggerFactory;
@@ -85,17 +85,29 @@ public final class MainWindow implements Actions {
         comparePane = new ComparePane(model, controller, () -> stage);
         healthPane = new HealthPane(model, controller);
         spectraPane = new SpectraPane(model, controller);
-        tabs.getTabs().addAll(tab("1 Data", dataPane), signalsTab = tab("2 Signals", signalsPane),
-                tab("3 Bearing physics", physicsPane), tab("4 Model", modelPane), tab("5 Threshold & anomalies", thresholdPane),
-                tab("6 Export", exportPane), tab("7 Compare detectors", comparePane),
-                tab("8 Health & life", healthPane), tab("9 Waterfall & kurtogram", spectraPane));
+        tabs.getTabs()
+                .addAll(
+                        tab("1 Data", dataPane),
+                        signalsTab = tab("2 Signals", signalsPane),
+                        tab("3 Bearing physics", physicsPane),
+                        tab("4 Model", modelPane),
+                        tab("5 Threshold & anomalies", thresholdPane),
+                        tab("6 Export", exportPane),
+                        tab("7 Compare detectors", comparePane),
+                        tab("8 Health & life", healthPane),
+                        tab("9 Waterfall & kurtogram", spectraPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane root = new BorderPane();
         alarmBanner.getStyleClass().add("alarm-banner");
         alarmBanner.setMaxWidth(Double.MAX_VALUE);
-        alarmBanner.textProperty().bind(Bindings.createStringBinding(() -> monitor.alarmProperty().get() == null ? ""
-                : monitor.alarmProperty().get(), monitor.alarmProperty()));
+        alarmBanner
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> monitor.alarmProperty().get() == null
+                                ? ""
+                                : monitor.alarmProperty().get(),
+                        monitor.alarmProperty()));
         alarmBanner.visibleProperty().bind(monitor.alarmProperty().isNotNull());
         alarmBanner.managedProperty().bind(alarmBanner.visibleProperty());
         root.setTop(new VBox(menuBar(), alarmBanner));
@@ -117,9 +129,14 @@ public final class MainWindow implements Actions {
             }
         });
         stage.setScene(scene);
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> model.table() == null ? "Bearing Workbench"
-                : "Bearing Workbench — " + model.table().name() + " (" + model.dataSourceProperty().get() + ")",
-                model.dataProperty(), model.dataSourceProperty()));
+        stage.titleProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.table() == null
+                                ? "Bearing Workbench"
+                                : "Bearing Workbench — " + model.table().name() + " ("
+                                        + model.dataSourceProperty().get() + ")",
+                        model.dataProperty(),
+                        model.dataSourceProperty()));
         model.dataProperty().addListener((o, a, d) -> refreshRecent());
         controller.onRecentChanged(this::refreshRecent);
         refreshRecent();
@@ -165,13 +182,32 @@ public final class MainWindow implements Actions {
         });
         saveModel.disableProperty().bind(model.bundleProperty().isNull());
         export.disableProperty().bind(model.analysisProperty().isNull());
-        Menu file = new Menu("File", null, openDir, openData, openCsv, recentMenu, new SeparatorMenuItem(), openProject,
-                saveProject, new SeparatorMenuItem(), openModel, saveModel, new SeparatorMenuItem(), export, incident, exportCharts,
-                new SeparatorMenuItem(), quit);
+        Menu file = new Menu(
+                "File",
+                null,
+                openDir,
+                openData,
+                openCsv,
+                recentMenu,
+                new SeparatorMenuItem(),
+                openProject,
+                saveProject,
+                new SeparatorMenuItem(),
+                openModel,
+                saveModel,
+                new SeparatorMenuItem(),
+                export,
+                incident,
+                exportCharts,
+                new SeparatorMenuItem(),
+                quit);
         MenuItem keras = item("Import Keras model…", "Shortcut+K", this::importKeras);
         keras.disableProperty().bind(model.dataProperty().isNull());
         Menu modelMenu = new Menu("Model", null, keras);
-        MenuItem undo = item("Undo threshold/persistence/split change", "Shortcut+Z", () -> model.tuning().undo());
+        MenuItem undo = item(
+                "Undo threshold/persistence/split change",
+                "Shortcut+Z",
+                () -> model.tuning().undo());
         undo.disableProperty().bind(model.tuning().canUndoProperty().not());
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", () -> model.tuning().redo());
         redo.disableProperty().bind(model.tuning().canRedoProperty().not());
@@ -227,7 +263,8 @@ public final class MainWindow implements Actions {
         cancelBackground.visibleProperty().bind(controller.tasks().backgroundRunningProperty());
         cancelBackground.managedProperty().bind(controller.tasks().backgroundRunningProperty());
         cancelBackground.setOnAction(e -> controller.tasks().cancelBackground());
-        Label hint = new Label("Open your own directory (Ctrl+O) · train on the Model tab · drag the threshold on the Threshold tab");
+        Label hint = new Label(
+                "Open your own directory (Ctrl+O) · train on the Model tab · drag the threshold on the Threshold tab");
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -245,7 +282,8 @@ public final class MainWindow implements Actions {
         stopMonitoring.setOnAction(e -> monitor.stop());
         hint.visibleProperty().bind(monitor.runningProperty().not());
         hint.managedProperty().bind(hint.visibleProperty());
-        HBox box = new HBox(8, message, bar, cancel, background, cancelBackground, monitoring, stopMonitoring, spacer, hint);
+        HBox box = new HBox(
+                8, message, bar, cancel, background, cancelBackground, monitoring, stopMonitoring, spacer, hint);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 8, 4, 8));
         box.getStyleClass().add("status-bar");
@@ -302,11 +340,13 @@ public final class MainWindow implements Actions {
     public void editMetadata() {
         var data = model.dataProperty().get();
         if (data == null || data.rawSource().isEmpty()) {
-            Dialogs.error(stage, "No raw data", "The open data set is a feature CSV: it has no snapshot files to describe.");
+            Dialogs.error(
+                    stage, "No raw data", "The open data set is a feature CSV: it has no snapshot files to describe.");
             return;
         }
         var src = data.rawSource().get().directory();
-        var start = Files.isDirectory(src) ? UserSettings.NONE
+        var start = Files.isDirectory(src)
+                ? UserSettings.NONE
                 : new UserSettings("recording", null, null, null, null, null);
         showOpenDialog(src, start);
     }
@@ -328,10 +368,14 @@ public final class MainWindow implements Actions {
         if (bundle) {
             ask.getButtonTypes().add(1, save);
         }
-        ask.setContentText((bundle ? "The active model (" + model.modelSourceProperty().get() + ") or its threshold "
-                + "changed since it was last saved.\n" : "")
-                + (project ? "The session (data, split, " + model.models().size() + " model(s), threshold, persistence) "
-                + "changed since it was last saved as a project." : ""));
+        ask.setContentText((bundle
+                        ? "The active model (" + model.modelSourceProperty().get() + ") or its threshold "
+                                + "changed since it was last saved.\n"
+                        : "")
+                + (project
+                        ? "The session (data, split, " + model.models().size() + " model(s), threshold, persistence) "
+                                + "changed since it was last saved as a project."
+                        : ""));
         ask.initOwner(stage);
         ask.setTitle("Bearing Workbench");
         ask.setHeaderText("Save your work before quitting?");
@@ -420,7 +464,9 @@ public final class MainWindow implements Actions {
     }
 
     void applyLayout(Map<String, String> m) {
-        tabs.getTabs().stream().filter(t -> t.getId().equals(m.get("tab"))).findFirst()
+        tabs.getTabs().stream()
+                .filter(t -> t.getId().equals(m.get("tab")))
+                .findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
         try {
             if (m.containsKey("width") && !stage.isMaximized()) {
@@ -449,14 +495,16 @@ public final class MainWindow implements Actions {
      * file through the dialog as a long recording.
      */
     void openAsking(Path path, boolean always) {
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name =
+                path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean recording = Files.isRegularFile(path) && (name.endsWith(".wav") || name.endsWith(".mat"));
         if (Files.isRegularFile(path) && !recording) {
             controller.openData(path);
             return;
         }
-        var start = recording ? new UserSettings("recording", "snapshot=1s;every=10s",
-                null, null, null, null) : UserSettings.NONE;
+        var start = recording
+                ? new UserSettings("recording", "snapshot=1s;every=10s", null, null, null, null)
+                : UserSettings.NONE;
         if (always || recording) {
             showOpenDialog(path, start);
             return;
@@ -502,7 +550,8 @@ public final class MainWindow implements Actions {
 
     @Override
     public void openModel() {
-        File f = chooser("Open a model bundle", "Bearing Workbench model", "*" + ModelBundle.EXTENSION).showOpenDialog(stage);
+        File f = chooser("Open a model bundle", "Bearing Workbench model", "*" + ModelBundle.EXTENSION)
+                .showOpenDialog(stage);
         if (f != null) {
             controller.openModel(f.toPath());
         }
@@ -510,7 +559,8 @@ public final class MainWindow implements Actions {
 
     /** Asks for a Keras .h5 model, then for its scaler .json. */
     void importKeras() {
-        File h5 = chooser("Import a Keras LSTM autoencoder", "Keras HDF5 model", "*.h5").showOpenDialog(stage);
+        File h5 = chooser("Import a Keras LSTM autoencoder", "Keras HDF5 model", "*.h5")
+                .showOpenDialog(stage);
         if (h5 == null) {
             return;
         }
@@ -555,8 +605,10 @@ public final class MainWindow implements Actions {
     private static FileChooser chooser(String title, String what, String pattern) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(what, pattern),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(what, pattern),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         return fc;
     }
 }

@@ -8,7 +8,10 @@ record ModelEntry(int number, String source, ModelBundle bundle) {
     @Override
     public String toString() {
         var h = bundle.history();
-        String loss = h.isEmpty() ? "" : String.format(Locale.ROOT, ", loss %.4f", h.get(h.size() - 1).loss());
-        return "#" + number + " " + source + ", columns " + bundle.model().columns().size() + loss;
+        String loss = h.isEmpty()
+                ? ""
+                : String.format(Locale.ROOT, ", loss %.4f", h.get(h.size() - 1).loss());
+        return "#" + number + " " + source + ", columns "
+                + bundle.model().columns().size() + loss;
     }
 }

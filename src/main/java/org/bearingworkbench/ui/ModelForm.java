@@ -1,6 +1,7 @@
 package org.bearingworkbench.ui;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,7 +15,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import org.bearingworkbench.model.ModelConfig;
-import java.util.LinkedHashMap;
 
 /**
  * The model settings form: one field per {@link ModelConfig} setting plus the feature columns, validated as the user
@@ -26,9 +26,11 @@ final class ModelForm extends GridPane {
     final TextField timesteps = field("1", "Window length in files (1 = each file alone)");
     final TextField epochs = field("100", "Passes over the training rows");
     final TextField batch = field("10", "Rows per gradient step");
-    final ComboBox<String> activation = choice(ModelConfig.ACTIVATIONS, D.activation(),
-            "Activation of the LSTM cell input and output (the study: relu)");
-    final ComboBox<String> gateActivation = choice(ModelConfig.GATE_ACTIVATIONS, D.gateActivation(),
+    final ComboBox<String> activation = choice(
+            ModelConfig.ACTIVATIONS, D.activation(), "Activation of the LSTM cell input and output (the study: relu)");
+    final ComboBox<String> gateActivation = choice(
+            ModelConfig.GATE_ACTIVATIONS,
+            D.gateActivation(),
             "Activation of the LSTM input, forget and output gates (the study, as Keras: hard_sigmoid)");
     final TextField learningRate = field("0.001", "Adam learning rate");
     final TextField beta1 = field(Double.toString(D.beta1()), "Adam first-moment decay");
@@ -60,8 +62,8 @@ final class ModelForm extends GridPane {
         row = add(row, "Validation split", validation, "validation split");
         row = add(row, "Seed", seed, "seed");
         add(row, "Feature columns", columns, "columns");
-        for (TextField f : List.of(layers, timesteps, epochs, batch, learningRate, beta1, beta2, epsilon, l2, validation,
-                seed)) {
+        for (TextField f :
+                List.of(layers, timesteps, epochs, batch, learningRate, beta1, beta2, epsilon, l2, validation, seed)) {
             f.textProperty().addListener((o, a, b) -> validate());
         }
         columns.textProperty().addListener((o, a, b) -> validate());
@@ -110,13 +112,17 @@ final class ModelForm extends GridPane {
     ModelConfig validate() {
         errors.values().forEach(l -> l.setText(""));
         List<String> problems = new ArrayList<>();
-        List<Integer> ls = parse(layers, "layers", s -> {
-            List<Integer> out = new ArrayList<>();
-            for (String p : s.split(",")) {
-                out.add(Integer.parseInt(p.trim()));
-            }
-            return out;
-        }, problems);
+        List<Integer> ls = parse(
+                layers,
+                "layers",
+                s -> {
+                    List<Integer> out = new ArrayList<>();
+                    for (String p : s.split(",")) {
+                        out.add(Integer.parseInt(p.trim()));
+                    }
+                    return out;
+                },
+                problems);
         Integer t = parse(timesteps, "time steps", Integer::parseInt, problems);
         Integer e = parse(epochs, "epochs", Integer::parseInt, problems);
         Integer b = parse(batch, "batch size", Integer::parseInt, problems);
@@ -132,8 +138,8 @@ final class ModelForm extends GridPane {
             problems.add("columns: " + columnProblem);
         }
         if (problems.stream().allMatch(p -> p.startsWith("columns:"))) {
-            problems.addAll(ModelConfig.problems(ls, activation.getValue(), gateActivation.getValue(), t, e, b, lr, b1, b2,
-                    eps, v, penalty));
+            problems.addAll(ModelConfig.problems(
+                    ls, activation.getValue(), gateActivation.getValue(), t, e, b, lr, b1, b2, eps, v, penalty));
         }
         for (String p : problems) {
             String key = p.substring(0, Math.max(0, p.indexOf(':')));
@@ -144,8 +150,8 @@ final class ModelForm extends GridPane {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new ModelConfig(ls, activation.getValue(), gateActivation.getValue(), t, e, b, lr, b1, b2, eps, v, sd,
-                penalty);
+        return new ModelConfig(
+                ls, activation.getValue(), gateActivation.getValue(), t, e, b, lr, b1, b2, eps, v, sd, penalty);
     }
 
     private static <T> T parse(TextField f, String key, Function<String, T> parser, List<String> problems) {

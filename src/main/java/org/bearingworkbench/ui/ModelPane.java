@@ -7,18 +7,21 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
-import org.bearingworkbench.model.ColumnSelection;
 
-/** Model pane: the settings form, Train/Stop, a live loss chart (train and validation per epoch), epoch/time/ETA, Save/Load. */
+/**
+ * Model pane: the settings form, Train/Stop, a live loss chart (train and validation per epoch), epoch/time/ETA,
+ * Save/Load.
+ */
 final class ModelPane extends BorderPane {
     private final WorkbenchModel model;
     private final ModelForm form = new ModelForm();
@@ -40,8 +43,11 @@ final class ModelPane extends BorderPane {
         train.getStyleClass().add("accent");
         Button stop = new Button("Stop");
         stop.setTooltip(new Tooltip("Stop after the current batch; the model keeps its last finished epoch"));
-        train.disableProperty().bind(form.validProperty().not().or(controller.tasks().runningProperty())
-                .or(model.dataProperty().isNull()));
+        train.disableProperty()
+                .bind(form.validProperty()
+                        .not()
+                        .or(controller.tasks().runningProperty())
+                        .or(model.dataProperty().isNull()));
         stop.disableProperty().bind(controller.tasks().runningProperty().not());
         train.setOnAction(e -> {
             var config = form.validate();
@@ -70,20 +76,31 @@ final class ModelPane extends BorderPane {
         models.setMaxWidth(Double.MAX_VALUE);
         models.setTooltip(new Tooltip("Every model of this session; training a new one keeps the "
                 + "others. Pick one to make it the active model."));
-        model.bundleProperty().addListener((o, a, b) -> models.getItems().stream().filter(e -> e.bundle() == b)
-                .findFirst().ifPresent(e -> {
-                    if (models.getValue() != e) {
-                        models.setValue(e);
-                    }
-                }));
+        model.bundleProperty()
+                .addListener((o, a, b) -> models.getItems().stream()
+                        .filter(e -> e.bundle() == b)
+                        .findFirst()
+                        .ifPresent(e -> {
+                            if (models.getValue() != e) {
+                                models.setValue(e);
+                            }
+                        }));
         models.setOnAction(e -> {
             ModelEntry chosen = models.getValue();
             if (chosen != null && chosen.bundle() != model.bundleProperty().get()) {
                 controller.activate(chosen);
             }
         });
-        VBox left = new VBox(10, DataPane.heading("Model settings"), form, buttons, progress,
-                DataPane.heading("Models of this session"), models, DataPane.heading("Current model"), modelInfo);
+        VBox left = new VBox(
+                10,
+                DataPane.heading("Model settings"),
+                form,
+                buttons,
+                progress,
+                DataPane.heading("Models of this session"),
+                models,
+                DataPane.heading("Current model"),
+                modelInfo);
         left.setPadding(new Insets(0, 12, 0, 0));
         left.setPrefWidth(340);
         ScrollPane scroll = new ScrollPane(left);
@@ -131,8 +148,15 @@ final class ModelPane extends BorderPane {
             int total = form.validate() == null ? last.epoch() : form.validate().epochs();
             double elapsed = (System.nanoTime() - trainStart) / 1e9;
             double eta = elapsed / last.epoch() * (total - last.epoch());
-            progress.setText(String.format(Locale.ROOT, "Epoch %d/%d  loss %.4f  val %.4f  elapsed %.0f s  ETA %.0f s",
-                    last.epoch(), total, last.loss(), last.validationLoss(), elapsed, Math.max(0, eta)));
+            progress.setText(String.format(
+                    Locale.ROOT,
+                    "Epoch %d/%d  loss %.4f  val %.4f  elapsed %.0f s  ETA %.0f s",
+                    last.epoch(),
+                    total,
+                    last.loss(),
+                    last.validationLoss(),
+                    elapsed,
+                    Math.max(0, eta)));
         }
     }
 
@@ -144,18 +168,32 @@ final class ModelPane extends BorderPane {
         form.show(b.model().config());
         form.columns.setText(String.join(",", b.model().columns()));
         var last = b.history().isEmpty() ? null : b.history().get(b.history().size() - 1);
-        modelInfo.setText(String.format(Locale.ROOT, "%s%n%d parameters, columns %s%ntrained on %s .. %s%s",
-                model.modelSourceProperty().get(), b.model().parameterCount(), b.model().columns(),
-                b.trainStart().toString().replace('T', ' '), b.trainEnd().toString().replace('T', ' '),
-                last == null ? "" : String.format(Locale.ROOT, "%nfinal loss %.4f, validation %.4f", last.loss(), last.validationLoss()))
+        modelInfo.setText(String.format(
+                        Locale.ROOT,
+                        "%s%n%d parameters, columns %s%ntrained on %s .. %s%s",
+                        model.modelSourceProperty().get(),
+                        b.model().parameterCount(),
+                        b.model().columns(),
+                        b.trainStart().toString().replace('T', ' '),
+                        b.trainEnd().toString().replace('T', ' '),
+                        last == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%nfinal loss %.4f, validation %.4f",
+                                        last.loss(),
+                                        last.validationLoss()))
                 + (b.provenance() == null ? "" : "\ndata: " + b.provenance().describe()));
         String source = model.modelSourceProperty().get();
         if (last != null && source != null && source.startsWith("trained here")) {
-            double seconds = b.history().stream().mapToDouble(EpochResult::seconds).sum();
+            double seconds =
+                    b.history().stream().mapToDouble(EpochResult::seconds).sum();
             progress.setText(String.format(Locale.ROOT, "Done: %d epochs, %.1f s of training.", last.epoch(), seconds));
         } else {
-            progress.setText(last == null ? "" : String.format(Locale.ROOT, "Active: %s, trained for %d epochs.",
-                    source, last.epoch()));
+            progress.setText(
+                    last == null
+                            ? ""
+                            : String.format(Locale.ROOT, "Active: %s, trained for %d epochs.", source, last.epoch()));
         }
         trainStart = 0;
     }

@@ -2,7 +2,6 @@ package org.bearingworkbench.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +19,11 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.util.Duration;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.SavedThreshold;
 import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.formats.DataSource;
 import org.bearingworkbench.model.ModelBundle;
@@ -31,14 +32,13 @@ import org.bearingworkbench.monitor.DirectoryMonitor;
 import org.bearingworkbench.monitor.ScoringModel;
 import org.bearingworkbench.monitor.SnapshotRow;
 import org.bearingworkbench.monitor.StreamEvent;
+import org.bearingworkbench.monitor.StreamScorer;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.Workflows;
 import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.bearingworkbench.io.FeatureCsv;
-import org.bearingworkbench.monitor.StreamScorer;
 
 /**
  * File > Monitor directory…: the window follows a directory a logger writes into, with the core's
@@ -51,7 +51,7 @@ import org.bearingworkbench.monitor.StreamScorer;
  */
 final class MonitorSession {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorSession.class);
-    private static final Duration PULSE = Duration.ofMillis(250);
+    private static final Duration PULSE = Duration.millis(250);
     private final WorkbenchModel model;
     private final Consumer<Throwable> failed;
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -86,7 +86,7 @@ final class MonitorSession {
     MonitorSession(WorkbenchModel model, Consumer<Throwable> failed) {
         this.model = model;
         this.failed = failed;
-        pulse = new Timeline(new KeyFrame(javafx.util.Duration.millis(PULSE.toMillis()), e -> drain()));
+        pulse = new Timeline(new KeyFrame(PULSE, e -> drain()));
         pulse.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -114,17 +114,26 @@ final class MonitorSession {
                     + "study's Keras model, then monitor");
         }
         AnomalyAnalysis a = model.analysisProperty().get();
-        Double threshold = a != null ? Double.valueOf(a.threshold().value()) : bundle.chosenThreshold().orElse(null);
+        Double threshold = a != null
+                ? Double.valueOf(a.threshold().value())
+                : bundle.chosenThreshold().orElse(null);
         if (threshold == null) {
             throw new IllegalStateException("the active model has no threshold yet: score data with it first");
         }
-        scoring = ScoringModel.of(bundle, threshold, a != null ? "as tuned in the window (" + a.threshold().method() + ")"
-                : "saved with the model", model.ruleProperty().get(), model.channelsPerBearingProperty().get());
-        Path home = Path.of(System.getProperty("bw.monitorDir",
-                Path.of(System.getProperty("user.home"), ".bearing-workbench", "monitor").toString()));
-        String key = Integer.toHexString(directory.toAbsolutePath().normalize().toString().hashCode()) + "-"
-                + Integer.toHexString(StreamScorer.identity(bundle.model(), threshold,
-                scoring.rule()).hashCode());
+        scoring = ScoringModel.of(
+                bundle,
+                threshold,
+                a != null ? "as tuned in the window (" + a.threshold().method() + ")" : "saved with the model",
+                model.ruleProperty().get(),
+                model.channelsPerBearingProperty().get());
+        Path home = Path.of(System.getProperty(
+                "bw.monitorDir",
+                Path.of(System.getProperty("user.home"), ".bearing-workbench", "monitor")
+                        .toString()));
+        String key = Integer.toHexString(
+                        directory.toAbsolutePath().normalize().toString().hashCode()) + "-"
+                + Integer.toHexString(StreamScorer.identity(bundle.model(), threshold, scoring.rule())
+                        .hashCode());
         Path where = Files.createDirectories(home.resolve(key));
         dir = directory;
         stream = new Stream();
@@ -132,8 +141,14 @@ final class MonitorSession {
         unshown = 0;
         lastShown = 0;
         arrived.clear();
-        monitor = new DirectoryMonitor(directory, scoring, UserSettings.NONE, DirectoryMonitor.Settings.defaults(),
-                where.resolve("state.json"), where.resolve("events.csv"), new DirectoryMonitor.Listener() {
+        monitor = new DirectoryMonitor(
+                directory,
+                scoring,
+                UserSettings.NONE,
+                DirectoryMonitor.Settings.defaults(),
+                where.resolve("state.json"),
+                where.resolve("events.csv"),
+                new DirectoryMonitor.Listener() {
                     @Override
                     public void events(List<StreamEvent> events) {
                         arrived.addAll(events);
@@ -145,26 +160,30 @@ final class MonitorSession {
                     }
                 });
         if (monitor.scorer().state().scored() > 0) {
-            LOG.info("monitor of {} goes on from {} snapshots scored earlier (their rows are not shown again)",
-                    directory, monitor.scorer().state().scored());
+            LOG.info(
+                    "monitor of {} goes on from {} snapshots scored earlier (their rows are not shown again)",
+                    directory,
+                    monitor.scorer().state().scored());
         }
         stop = new AtomicBoolean();
         cancel = new CancellationToken();
         DirectoryMonitor m = monitor;
         AtomicBoolean stopFlag = stop;
         CancellationToken token = cancel;
-        thread = new Thread(() -> {
-            Throwable problem = null;
-            try {
-                m.run(stopFlag::get, token.contextFor((done, total, message) -> { }));
-            } catch (CancelledException e) {
-                // Stop monitoring
-            } catch (Exception | Error e) {
-                problem = e;
-            }
-            Throwable p = problem;
-            Platform.runLater(() -> finished(m, p));
-        }, "bw-monitor");
+        thread = new Thread(
+                () -> {
+                    Throwable problem = null;
+                    try {
+                        m.run(stopFlag::get, token.contextFor((done, total, message) -> {}));
+                    } catch (CancelledException e) {
+                        // Stop monitoring
+                    } catch (Exception | Error e) {
+                        problem = e;
+                    }
+                    Throwable p = problem;
+                    Platform.runLater(() -> finished(m, p));
+                },
+                "bw-monitor");
         thread.setDaemon(true);
         running.set(true);
         alarm.set(null);
@@ -211,8 +230,13 @@ final class MonitorSession {
                     scored.add(e);
                 }
                 if (e.kind() == StreamEvent.Kind.ALARM_START) {
-                    alarm.set(String.format(Locale.ROOT, "ALARM since %s (%s): score %.3g > %.3g, largest error on %s",
-                            FeatureCsv.ISO.format(e.time()), e.file(), e.score(), e.threshold(),
+                    alarm.set(String.format(
+                            Locale.ROOT,
+                            "ALARM since %s (%s): score %.3g > %.3g, largest error on %s",
+                            FeatureCsv.ISO.format(e.time()),
+                            e.file(),
+                            e.score(),
+                            e.threshold(),
                             e.topChannel()));
                 } else if (e.kind() == StreamEvent.Kind.ALARM_END) {
                     alarm.set(null);
@@ -221,8 +245,8 @@ final class MonitorSession {
         }
         if (monitor != null) {
             String waiting = monitor.waitingFor();
-            status.set((running.get() ? "Monitoring " : "Stopped monitoring ") + dir + ": " + monitor.scorer().summary()
-                    + (waiting == null ? "" : "; waiting for " + waiting));
+            status.set((running.get() ? "Monitoring " : "Stopped monitoring ") + dir + ": "
+                    + monitor.scorer().summary() + (waiting == null ? "" : "; waiting for " + waiting));
         }
         for (StreamEvent e : scored) {
             SnapshotRow r = stream.rows.remove(e.file());
@@ -266,27 +290,43 @@ final class MonitorSession {
 
     /** The stream so far as the open data set and its analysis. */
     private void show() {
-        if (!dir.toAbsolutePath().normalize().toString().equals(model.dataSourceProperty().get())) {
+        if (!dir.toAbsolutePath()
+                .normalize()
+                .toString()
+                .equals(model.dataSourceProperty().get())) {
             stop(); // the user opened other data: the monitor leaves the window to it
             return;
         }
         Stream s = stream;
         int n = s.times.size();
         Map<String, double[]> cols = new LinkedHashMap<>();
-        s.columns.forEach((c, v) -> cols.put(c, v.stream().mapToDouble(Double::doubleValue).toArray()));
-        FeatureTable table = FeatureTable.of(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(),
-                dir, s.times, s.files, s.samples.stream().mapToInt(Integer::intValue).toArray(), cols);
-        Scores scores = new Scores(s.score.stream().mapToDouble(Double::doubleValue).toArray(),
-                s.errors.toArray(new double[0][]), s.scaled.toArray(new double[0][]));
+        s.columns.forEach((c, v) ->
+                cols.put(c, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        FeatureTable table = FeatureTable.of(
+                dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(),
+                dir,
+                s.times,
+                s.files,
+                s.samples.stream().mapToInt(Integer::intValue).toArray(),
+                cols);
+        Scores scores = new Scores(
+                s.score.stream().mapToDouble(Double::doubleValue).toArray(),
+                s.errors.toArray(new double[0][]),
+                s.scaled.toArray(new double[0][]));
         ImportResult previous = model.dataProperty().get();
-        ImportResult data = new ImportResult(table, List.of(), table.channels().size(), 0, 0,
+        ImportResult data = new ImportResult(
+                table,
+                List.of(),
+                table.channels().size(),
+                0,
+                0,
                 monitor.description() != null ? monitor.description() : previous.description(),
                 new DataSource(dir, monitor.format()));
         if (method == null) {
             method = new SavedThreshold(scoring.threshold(), "monitoring, " + scoring.thresholdSource());
         }
-        AnomalyAnalysis a = AnomalyAnalysis.of(table, scores, Workflows.trainRows(table, bundle), scoring.channels(),
-                method, scoring.rule());
+        AnomalyAnalysis a = AnomalyAnalysis.of(
+                table, scores, Workflows.trainRows(table, bundle), scoring.channels(), method, scoring.rule());
         model.analysisProperty().set(null);
         model.dataProperty().set(data);
         model.trainUntilProperty().set(bundle.trainEnd()); // the model's healthy range, as it was trained

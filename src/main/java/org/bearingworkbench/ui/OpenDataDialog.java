@@ -4,9 +4,14 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
 import javafx.concurrent.Task;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
@@ -17,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.bearingworkbench.dataset.DataSetDescription;
@@ -26,12 +32,6 @@ import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.pipeline.DataSetPreview;
 import org.bearingworkbench.signal.BearingDesign;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.function.Function;
-import javafx.event.ActionEvent;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.layout.Region;
 
 /**
  * File > Open data…: previews the first snapshot of a directory (its raw lines and waveform), shows the detected
@@ -165,8 +165,8 @@ final class OpenDataDialog extends Dialog<UserSettings> {
     private void show(DataSetPreview p) {
         preview = p;
         if (format.getValue().equals(AUTO) && p.format() != null) {
-            setHeaderText(source + "\nDetected: " + p.format() + (p.snapshots() > 0 ? ", " + p.snapshots()
-                    + " snapshots" : ""));
+            setHeaderText(source + "\nDetected: " + p.format()
+                    + (p.snapshots() > 0 ? ", " + p.snapshots() + " snapshots" : ""));
         }
         raw.setText(p.firstFile() == null ? "" : p.firstFile() + "\n" + String.join("\n", p.rawHead()));
         waveform.getDatasets().clear();
@@ -187,13 +187,21 @@ final class OpenDataDialog extends Dialog<UserSettings> {
             fill(rpm, rpmSource, d.rpm(), v -> Charts.plain(v));
             fill(unit, unitSource, d.unit(), v -> v);
             bearing.setValue(d.bearing().known() ? presetName(d.bearing().value()) : UNKNOWN);
-            bearingSource.setText(d.bearing().known() ? d.bearing().value().name() + " (" + d.bearing().source().words()
-                    + ")" : "unknown");
+            bearingSource.setText(
+                    d.bearing().known()
+                            ? d.bearing().value().name() + " ("
+                                    + d.bearing().source().words() + ")"
+                            : "unknown");
             List<String> lines = d.lines();
             facts.setText(String.join("\n", lines.get(0), lines.get(2), lines.get(3), lines.get(4)));
         }
-        problem.setText(p.problem() != null ? p.problem() : p.missing().isEmpty() ? ""
-                : "Bearing physics needs: " + String.join(", ", p.missing()) + ". Fill them in, or open without physics.");
+        problem.setText(
+                p.problem() != null
+                        ? p.problem()
+                        : p.missing().isEmpty()
+                                ? ""
+                                : "Bearing physics needs: " + String.join(", ", p.missing())
+                                        + ". Fill them in, or open without physics.");
     }
 
     private static <T> void fill(TextField field, Label source, Sourced<T> v, Function<T, String> text) {
@@ -202,8 +210,11 @@ final class OpenDataDialog extends Dialog<UserSettings> {
     }
 
     private static String presetName(BearingDesign d) {
-        return Presets.bearings().entrySet().stream().filter(e -> e.getValue().equals(d)).map(Map.Entry::getKey)
-                .findFirst().orElse(UNKNOWN);
+        return Presets.bearings().entrySet().stream()
+                .filter(e -> e.getValue().equals(d))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(UNKNOWN);
     }
 
     private String chosenFormat() {

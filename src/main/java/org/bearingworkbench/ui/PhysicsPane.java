@@ -1,19 +1,24 @@
 package org.bearingworkbench.ui;
 
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.renderer.ContourType;
 import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
+import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleGridDataSet;
 import java.util.List;
 import java.util.Locale;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -26,11 +31,6 @@ import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.PhysicsSettings;
-import io.fair_acc.chartfx.axes.Axis;
-import io.fair_acc.dataset.DataSet;
-import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
-import javafx.scene.control.SplitPane;
 
 /**
  * Bearing physics pane: the bearing geometry (preset: Rexnord ZA-2115 at 2000 rpm) and its defect frequencies, the
@@ -53,7 +53,8 @@ final class PhysicsPane extends BorderPane {
     private final TextField bandLow = field("2000", "Demodulation band, low edge (Hz)");
     private final TextField bandHigh = field("8000", "Demodulation band, high edge (Hz)");
     private final Label frequencies = new Label();
-    private final Label verdict = new Label("Defect indicators are computed in the background after a directory import.");
+    private final Label verdict =
+            new Label("Defect indicators are computed in the background after a directory import.");
     private final Label error = new Label();
 
     PhysicsPane(WorkbenchModel model, WorkbenchController controller, PhysicsPrefs prefs) {
@@ -100,8 +101,17 @@ final class PhysicsPane extends BorderPane {
         form.addRow(4, new Label("Shaft speed (rpm)"), rpm);
         form.addRow(5, new Label("Band low (Hz)"), bandLow);
         form.addRow(6, new Label("Band high (Hz)"), bandHigh);
-        VBox side = new VBox(8, DataPane.heading("Bearing (preset: Rexnord ZA-2115)"), form, apply, error, frequencies,
-                DataPane.heading("Channel"), channel, DataPane.heading("What the indicators say"), verdict);
+        VBox side = new VBox(
+                8,
+                DataPane.heading("Bearing (preset: Rexnord ZA-2115)"),
+                form,
+                apply,
+                error,
+                frequencies,
+                DataPane.heading("Channel"),
+                channel,
+                DataPane.heading("What the indicators say"),
+                verdict);
         side.setPadding(new Insets(0, 10, 0, 0));
         side.setPrefWidth(290);
         setLeft(side);
@@ -134,13 +144,23 @@ final class PhysicsPane extends BorderPane {
 
     private PhysicsSettings readSettings() {
         try {
-            BearingGeometry g = new BearingGeometry("custom", Integer.parseInt(elements.getText().trim()),
-                    Double.parseDouble(ballDiameter.getText().trim()), Double.parseDouble(pitchDiameter.getText().trim()),
-                    Double.parseDouble(contactAngle.getText().trim()), Double.parseDouble(rpm.getText().trim()) / 60);
+            BearingGeometry g = new BearingGeometry(
+                    "custom",
+                    Integer.parseInt(elements.getText().trim()),
+                    Double.parseDouble(ballDiameter.getText().trim()),
+                    Double.parseDouble(pitchDiameter.getText().trim()),
+                    Double.parseDouble(contactAngle.getText().trim()),
+                    Double.parseDouble(rpm.getText().trim()) / 60);
             PhysicsSettings base = model.physicsSettingsProperty().get();
             error.setText("");
-            return new PhysicsSettings(g, Double.parseDouble(bandLow.getText().trim()), Double.parseDouble(bandHigh.getText().trim()),
-                    base.sampleRate(), base.harmonics(), base.tolerance(), base.spectrogramBins());
+            return new PhysicsSettings(
+                    g,
+                    Double.parseDouble(bandLow.getText().trim()),
+                    Double.parseDouble(bandHigh.getText().trim()),
+                    base.sampleRate(),
+                    base.harmonics(),
+                    base.tolerance(),
+                    base.spectrogramBins());
         } catch (NumberFormatException e) {
             error.setText("Every field must be a number.");
         } catch (IllegalArgumentException e) {
@@ -158,14 +178,27 @@ final class PhysicsPane extends BorderPane {
         rpm.setText(String.format(Locale.ROOT, "%.6g", g.shaftHz() * 60).replaceAll("\\.?0+$", ""));
         bandLow.setText(String.format(Locale.ROOT, "%.0f", s.bandLowHz()));
         bandHigh.setText(String.format(Locale.ROOT, "%.0f", s.bandHighHz()));
-        frequencies.setText(String.format(Locale.ROOT, "Shaft %.1f Hz · BPFO %.1f · BPFI %.1f · BSF %.1f (2×BSF %.1f) · FTF %.1f Hz;"
-                + " matched within ±%.0f%% (slip), %d harmonics.", g.shaftHz(), g.bpfo(), g.bpfi(), g.bsf(), 2 * g.bsf(), g.ftf(),
-                100 * s.tolerance(), s.harmonics()));
+        frequencies.setText(String.format(
+                Locale.ROOT,
+                "Shaft %.1f Hz · BPFO %.1f · BPFI %.1f · BSF %.1f (2×BSF %.1f) · FTF %.1f Hz;"
+                        + " matched within ±%.0f%% (slip), %d harmonics.",
+                g.shaftHz(),
+                g.bpfo(),
+                g.bpfi(),
+                g.bsf(),
+                2 * g.bsf(),
+                g.ftf(),
+                100 * s.tolerance(),
+                s.harmonics()));
     }
 
     private void fillChannels() {
         FeatureTable t = model.table();
-        channel.getItems().setAll(t == null ? List.of() : t.channels().stream().map(c -> "ch" + c).toList());
+        channel.getItems()
+                .setAll(
+                        t == null
+                                ? List.of()
+                                : t.channels().stream().map(c -> "ch" + c).toList());
         if (!channel.getItems().isEmpty()) {
             channel.setValue(channel.getItems().get(0));
         }
@@ -195,12 +228,19 @@ final class PhysicsPane extends BorderPane {
             indicators.getDatasets().add(ds);
             int rise = TrendRise.risesForGoodAt(y, train, 1.2);
             if (rise >= 0) {
-                verdictText.append(String.format(Locale.ROOT, "%s (%s) on %s rises above 1.2× its training maximum for good at %s.%n",
-                        type.label(), type.meaning(), channel.getValue(), FeatureCsv.ISO.format(t.timestamp(rise))));
+                verdictText.append(String.format(
+                        Locale.ROOT,
+                        "%s (%s) on %s rises above 1.2× its training maximum for good at %s.%n",
+                        type.label(),
+                        type.meaning(),
+                        channel.getValue(),
+                        FeatureCsv.ISO.format(t.timestamp(rise))));
             }
         }
-        verdict.setText(verdictText.length() == 0 ? "No defect indicator of " + channel.getValue()
-                + " has left its training range for good." : verdictText.toString().trim());
+        verdict.setText(
+                verdictText.length() == 0
+                        ? "No defect indicator of " + channel.getValue() + " has left its training range for good."
+                        : verdictText.toString().trim());
         trainShade.setLowerBound(x[0]);
         trainShade.setUpperBound(x[train - 1]);
         splitLine.setValue(x[train - 1]);
@@ -216,6 +256,8 @@ final class PhysicsPane extends BorderPane {
                 z[b * files + i] = Math.log10(Math.max(grid[i][b], 1e-6));
             }
         }
-        spectrogram.getDatasets().add(new DoubleGridDataSet(channel.getValue() + " spectrogram", false, new double[][] {x, freq}, z));
+        spectrogram
+                .getDatasets()
+                .add(new DoubleGridDataSet(channel.getValue() + " spectrogram", false, new double[][] {x, freq}, z));
     }
 }

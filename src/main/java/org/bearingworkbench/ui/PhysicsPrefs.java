@@ -18,11 +18,21 @@ final class PhysicsPrefs {
         PhysicsSettings d = PhysicsSettings.ims();
         BearingGeometry g = d.geometry();
         try {
-            BearingGeometry saved = new BearingGeometry(prefs.get("name", g.name()), prefs.getInt("elements", g.rollingElements()),
-                    prefs.getDouble("elementDiameter", g.elementDiameter()), prefs.getDouble("pitchDiameter", g.pitchDiameter()),
-                    prefs.getDouble("contactAngle", g.contactAngleDegrees()), prefs.getDouble("shaftHz", g.shaftHz()));
-            return new PhysicsSettings(saved, prefs.getDouble("bandLow", d.bandLowHz()), prefs.getDouble("bandHigh", d.bandHighHz()),
-                    d.sampleRate(), d.harmonics(), d.tolerance(), d.spectrogramBins());
+            BearingGeometry saved = new BearingGeometry(
+                    prefs.get("name", g.name()),
+                    prefs.getInt("elements", g.rollingElements()),
+                    prefs.getDouble("elementDiameter", g.elementDiameter()),
+                    prefs.getDouble("pitchDiameter", g.pitchDiameter()),
+                    prefs.getDouble("contactAngle", g.contactAngleDegrees()),
+                    prefs.getDouble("shaftHz", g.shaftHz()));
+            return new PhysicsSettings(
+                    saved,
+                    prefs.getDouble("bandLow", d.bandLowHz()),
+                    prefs.getDouble("bandHigh", d.bandHighHz()),
+                    d.sampleRate(),
+                    d.harmonics(),
+                    d.tolerance(),
+                    d.spectrogramBins());
         } catch (IllegalArgumentException e) {
             return d;
         }

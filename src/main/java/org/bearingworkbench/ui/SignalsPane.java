@@ -4,8 +4,11 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.dataset.spi.DoubleDataSet;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -26,18 +29,14 @@ import javafx.scene.layout.RowConstraints;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
-import org.bearingworkbench.io.Snapshot;
 import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.Snapshot;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.io.formats.DataSource;
 import org.bearingworkbench.io.formats.SignalView;
 import org.bearingworkbench.signal.FileEnvelope;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.Arrays;
-import java.util.EnumSet;
 
 /**
  * Signals pane: a feature's trend per bearing with the training range shaded; click a point (a file) to see its raw
@@ -67,7 +66,8 @@ final class SignalsPane extends BorderPane {
         this.tasks = tasks;
         getStyleClass().add("pane");
         trend.getPlugins().addAll(trainShade, fileMarker);
-        feature.getItems().setAll(Arrays.stream(Feature.values()).map(Feature::key).toList());
+        feature.getItems()
+                .setAll(Arrays.stream(Feature.values()).map(Feature::key).toList());
         feature.setValue(Feature.MEAN_ABS.key());
         feature.setTooltip(new Tooltip("Per-file feature to trend"));
         bearing.setTooltip(new Tooltip("Which bearing's channels to show"));
@@ -81,8 +81,18 @@ final class SignalsPane extends BorderPane {
         Button next = new Button("▶");
         next.setTooltip(new Tooltip("Next file"));
         next.setOnAction(e -> step(1));
-        HBox controls = new HBox(8, new Label("Bearing"), bearing, new Label("Feature"), feature, new Label("Sample rate (Hz)"),
-                sampleRate, logSpectrum, prev, next, fileLabel);
+        HBox controls = new HBox(
+                8,
+                new Label("Bearing"),
+                bearing,
+                new Label("Feature"),
+                feature,
+                new Label("Sample rate (Hz)"),
+                sampleRate,
+                logSpectrum,
+                prev,
+                next,
+                fileLabel);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(0, 0, 8, 0));
         setTop(controls);
@@ -137,7 +147,8 @@ final class SignalsPane extends BorderPane {
             Charts.signalUnit(waveform, d);
             Charts.signalUnit(spectrum, d);
             Charts.signalUnit(envelope.chart(), d);
-            if (d != null && d.description().sampleRateHz().known()
+            if (d != null
+                    && d.description().sampleRateHz().known()
                     && (a == null || a.description() != d.description())) {
                 sampleRate.setText(Charts.plain(d.description().sampleRateHz().value()));
             }
@@ -161,7 +172,9 @@ final class SignalsPane extends BorderPane {
     private void step(int delta) {
         FeatureTable t = model.table();
         if (t != null) {
-            int r = model.selectedRowProperty().get() < 0 ? 0 : model.selectedRowProperty().get() + delta;
+            int r = model.selectedRowProperty().get() < 0
+                    ? 0
+                    : model.selectedRowProperty().get() + delta;
             model.selectedRowProperty().set(Math.max(0, Math.min(t.rowCount() - 1, r)));
         }
     }
@@ -179,7 +192,12 @@ final class SignalsPane extends BorderPane {
         }
         bearing.getItems().setAll(items);
         bearing.setValue("All");
-        envelopeChannel.getItems().setAll(t == null ? List.of() : t.channels().stream().map(c -> "ch" + c).toList());
+        envelopeChannel
+                .getItems()
+                .setAll(
+                        t == null
+                                ? List.of()
+                                : t.channels().stream().map(c -> "ch" + c).toList());
         if (!envelopeChannel.getItems().isEmpty()) {
             envelopeChannel.setValue(envelopeChannel.getItems().get(0));
         }
@@ -214,7 +232,8 @@ final class SignalsPane extends BorderPane {
         Feature f = Feature.byKey(feature.getValue());
         Charts.yAxis(trend).setName(f.key());
         // levels carry the signal's unit; shape factors and the clip share are ratios
-        boolean level = EnumSet.of(Feature.MEAN_ABS, Feature.RMS, Feature.STD, Feature.PEAK, Feature.P2P).contains(f);
+        boolean level = EnumSet.of(Feature.MEAN_ABS, Feature.RMS, Feature.STD, Feature.PEAK, Feature.P2P)
+                .contains(f);
         var data = model.dataProperty().get();
         String unit = data == null ? null : data.description().unit().value();
         Charts.yAxis(trend).setUnit(level ? unit : "ratio");
@@ -235,7 +254,12 @@ final class SignalsPane extends BorderPane {
             trend.getDatasets().add(ds);
             // one colour per channel; training dashed, test solid
             addTrendFft("ch" + ch + " train", Arrays.copyOfRange(y, 0, train), Palette.bearing(bearingOf(ch)), true, t);
-            addTrendFft("ch" + ch + " test", Arrays.copyOfRange(y, train, y.length), Palette.bearing(bearingOf(ch)), false, t);
+            addTrendFft(
+                    "ch" + ch + " test",
+                    Arrays.copyOfRange(y, train, y.length),
+                    Palette.bearing(bearingOf(ch)),
+                    false,
+                    t);
         }
         if (model.trainUntilProperty().get() != null) {
             trainShade.setLowerBound(x[0]);
@@ -247,18 +271,19 @@ final class SignalsPane extends BorderPane {
         if (series.length < 4 || t.rowCount() < 2) {
             return;
         }
-        double interval = Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds()
-                / (double) (t.rowCount() - 1);
+        double interval =
+                Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds()
+                        / (double) (t.rowCount() - 1);
         Spectrum s = Spectrum.of(series, series.length, 86400.0 / interval);
         DoubleDataSet ds = dashed ? Charts.dashedDataSet(name, color, 1.0) : Charts.dataSet(name, color, 1.0);
-        ds.set(Arrays.copyOfRange(s.frequency(), 1, s.frequency().length),
+        ds.set(
+                Arrays.copyOfRange(s.frequency(), 1, s.frequency().length),
                 Arrays.copyOfRange(s.amplitude(), 1, s.amplitude().length));
         trendFft.getDatasets().add(ds);
     }
 
     /** What the view job computes for one file: its samples, each shown channel's spectrum, the envelope analysis. */
-    private record FileView(Snapshot snapshot, List<Spectrum> spectra, FileEnvelope envelope) {
-    }
+    private record FileView(Snapshot snapshot, List<Spectrum> spectra, FileEnvelope envelope) {}
 
     private void showFile() {
         FeatureTable t = model.table();
@@ -274,7 +299,8 @@ final class SignalsPane extends BorderPane {
         fileMarker.setValue(Charts.seconds(t.timestamp(row)));
         ImportResult data = model.dataProperty().get();
         if (data == null || data.rawSource().isEmpty()) {
-            fileLabel.setText(FeatureCsv.ISO.format(t.timestamp(row)) + ": no raw files (data loaded from a feature CSV)");
+            fileLabel.setText(
+                    FeatureCsv.ISO.format(t.timestamp(row)) + ": no raw files (data loaded from a feature CSV)");
             return;
         }
         DataSource source = data.rawSource().get();
@@ -291,49 +317,65 @@ final class SignalsPane extends BorderPane {
         String file = t.file(row);
         LocalDateTime time = t.timestamp(row);
         List<Integer> chans = channels();
-        int envCh = envelopeChannel.getValue() == null ? 1 : Integer.parseInt(envelopeChannel.getValue().substring(2));
+        int envCh = envelopeChannel.getValue() == null
+                ? 1
+                : Integer.parseInt(envelopeChannel.getValue().substring(2));
         boolean auto = autoBand.isSelected();
         PhysicsSettings base = model.physicsSettingsProperty().get();
         fileLabel.setText("Loading " + t.file(row) + "…");
-        tasks.view(ctx -> {
-            SignalView v = source.read(file, time, new SnapshotReader());
-            Snapshot s = new Snapshot(file, time, v.copy(), v.rows());
-            List<Spectrum> spectra = new ArrayList<>();
-            for (int ch : chans) {
-                ctx.checkCancelled();
-                spectra.add(ch <= s.channelCount() ? Spectrum.of(s.channels()[ch - 1], s.rows(), fs) : null);
-            }
-            FileEnvelope env = envCh <= s.channelCount() ? FileEnvelope.of(s.channels()[envCh - 1], s.rows(), fs, base, auto) : null;
-            return new FileView(s, spectra, env);
-        }, res -> {
-            Snapshot s = res.snapshot();
-            List<Spectrum> spectra = res.spectra();
-            FileEnvelope env = res.envelope();
-            if (env != null) {
-                envelope.show("ch" + envCh, Palette.bearing(bearingOf(envCh)), env.spectrum(), env.matches(), env.settings());
-                defectSentence.setText(env.sentence("ch" + envCh, s.file()));
-            } else {
-                envelope.clear();
-                defectSentence.setText("");
-            }
-            double[] ms = new double[s.rows()];
-            for (int i = 0; i < ms.length; i++) {
-                ms[i] = i * 1000.0 / fs;
-            }
-            for (int k = 0; k < chans.size(); k++) {
-                int ch = chans.get(k);
-                if (spectra.get(k) == null) {
-                    continue;
-                }
-                DoubleDataSet w = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
-                w.set(ms, s.channels()[ch - 1]);
-                waveform.getDatasets().add(w);
-                DoubleDataSet sp = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
-                sp.set(spectra.get(k).frequency(), spectra.get(k).amplitude());
-                spectrum.getDatasets().add(sp);
-            }
-            fileLabel.setText(String.format(Locale.ROOT, "%s  (%s, %d samples)", s.file(),
-                    FeatureCsv.ISO.format(t.timestamp(row)), s.rows()));
-        }, ex -> fileLabel.setText("Cannot read " + t.file(row) + ": " + Dialogs.describe(ex)));
+        tasks.view(
+                ctx -> {
+                    SignalView v = source.read(file, time, new SnapshotReader());
+                    Snapshot s = new Snapshot(file, time, v.copy(), v.rows());
+                    List<Spectrum> spectra = new ArrayList<>();
+                    for (int ch : chans) {
+                        ctx.checkCancelled();
+                        spectra.add(ch <= s.channelCount() ? Spectrum.of(s.channels()[ch - 1], s.rows(), fs) : null);
+                    }
+                    FileEnvelope env = envCh <= s.channelCount()
+                            ? FileEnvelope.of(s.channels()[envCh - 1], s.rows(), fs, base, auto)
+                            : null;
+                    return new FileView(s, spectra, env);
+                },
+                res -> {
+                    Snapshot s = res.snapshot();
+                    List<Spectrum> spectra = res.spectra();
+                    FileEnvelope env = res.envelope();
+                    if (env != null) {
+                        envelope.show(
+                                "ch" + envCh,
+                                Palette.bearing(bearingOf(envCh)),
+                                env.spectrum(),
+                                env.matches(),
+                                env.settings());
+                        defectSentence.setText(env.sentence("ch" + envCh, s.file()));
+                    } else {
+                        envelope.clear();
+                        defectSentence.setText("");
+                    }
+                    double[] ms = new double[s.rows()];
+                    for (int i = 0; i < ms.length; i++) {
+                        ms[i] = i * 1000.0 / fs;
+                    }
+                    for (int k = 0; k < chans.size(); k++) {
+                        int ch = chans.get(k);
+                        if (spectra.get(k) == null) {
+                            continue;
+                        }
+                        DoubleDataSet w = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
+                        w.set(ms, s.channels()[ch - 1]);
+                        waveform.getDatasets().add(w);
+                        DoubleDataSet sp = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
+                        sp.set(spectra.get(k).frequency(), spectra.get(k).amplitude());
+                        spectrum.getDatasets().add(sp);
+                    }
+                    fileLabel.setText(String.format(
+                            Locale.ROOT,
+                            "%s  (%s, %d samples)",
+                            s.file(),
+                            FeatureCsv.ISO.format(t.timestamp(row)),
+                            s.rows()));
+                },
+                ex -> fileLabel.setText("Cannot read " + t.file(row) + ": " + Dialogs.describe(ex)));
     }
 }

@@ -1,6 +1,7 @@
 package org.bearingworkbench.ui;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -8,8 +9,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,7 +24,6 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.EnvelopeWaterfall;
 import org.bearingworkbench.signal.Kurtogram;
 import org.bearingworkbench.signal.PhysicsSettings;
-import java.util.List;
 
 /**
  * Physics views over the run and of one file: a waterfall of envelope spectra for a channel (files evenly spaced
@@ -62,7 +62,8 @@ final class SpectraPane extends VBox {
         lines.setEditable(true);
         status.setWrapText(true);
         kurtogramText.setWrapText(true);
-        HBox bar = new HBox(8, new Label("channel"), channel, new Label("lines"), lines, drawWaterfall, drawKurtogram, useBand);
+        HBox bar = new HBox(
+                8, new Label("channel"), channel, new Label("lines"), lines, drawWaterfall, drawKurtogram, useBand);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, DataPane.heading("Waterfall of envelope spectra"), waterfall);
         VBox.setVgrow(waterfall, Priority.ALWAYS);
@@ -79,7 +80,11 @@ final class SpectraPane extends VBox {
 
     private void fillChannels() {
         FeatureTable t = model.table();
-        channel.getItems().setAll(t == null ? List.of() : t.channels().stream().map(c -> "ch" + c).toList());
+        channel.getItems()
+                .setAll(
+                        t == null
+                                ? List.of()
+                                : t.channels().stream().map(c -> "ch" + c).toList());
         if (!channel.getItems().isEmpty()) {
             channel.getSelectionModel().select(0);
         }
@@ -105,8 +110,8 @@ final class SpectraPane extends VBox {
         }
         var missing = data.description().missingForPhysics();
         if (!missing.isEmpty()) {
-            status.setText("Unknown: " + String.join(", ", missing) + ". Give them in File > Edit metadata… to draw the "
-                    + "defect frequencies.");
+            status.setText("Unknown: " + String.join(", ", missing)
+                    + ". Give them in File > Edit metadata… to draw the " + "defect frequencies.");
             return null;
         }
         return data.description().physics(model.physicsSettingsProperty().get());
@@ -123,14 +128,26 @@ final class SpectraPane extends VBox {
         AnomalyAnalysis a = model.analysisProperty().get();
         boolean[] alarm = a == null ? null : a.alarms().inAlarm();
         status.setText("Computing " + n + " envelope spectra of ch" + ch + "…");
-        controller.tasks().run("Waterfall", ctx -> EnvelopeWaterfall.of(data, ch, s, n, EnvelopeWaterfall.defaultMaxHz(s), ctx),
-                w -> {
-                    waterfall.show(w, r -> alarm != null && r < alarm.length && alarm[r]);
-                    status.setText(String.format(Locale.ROOT, "ch%d: %d files from %s to %s, band %.0f-%.0f Hz%s", ch,
-                            w.lines().size(), FeatureCsv.ISO.format(w.lines().get(0).time()),
-                            FeatureCsv.ISO.format(w.lines().get(w.lines().size() - 1).time()), s.bandLowHz(), s.bandHighHz(),
-                            alarm == null ? "" : "; red: files in a sustained alarm"));
-                }, ex -> status.setText("Cannot draw the waterfall: " + Dialogs.describe(ex)));
+        controller
+                .tasks()
+                .run(
+                        "Waterfall",
+                        ctx -> EnvelopeWaterfall.of(data, ch, s, n, EnvelopeWaterfall.defaultMaxHz(s), ctx),
+                        w -> {
+                            waterfall.show(w, r -> alarm != null && r < alarm.length && alarm[r]);
+                            status.setText(String.format(
+                                    Locale.ROOT,
+                                    "ch%d: %d files from %s to %s, band %.0f-%.0f Hz%s",
+                                    ch,
+                                    w.lines().size(),
+                                    FeatureCsv.ISO.format(w.lines().get(0).time()),
+                                    FeatureCsv.ISO.format(
+                                            w.lines().get(w.lines().size() - 1).time()),
+                                    s.bandLowHz(),
+                                    s.bandHighHz(),
+                                    alarm == null ? "" : "; red: files in a sustained alarm"));
+                        },
+                        ex -> status.setText("Cannot draw the waterfall: " + Dialogs.describe(ex)));
     }
 
     /** The file the kurtogram looks at: the selected one, else the first alarm, else the last. */
@@ -156,19 +173,30 @@ final class SpectraPane extends VBox {
         String file = t.file(row);
         var time = t.timestamp(row);
         kurtogramText.setText("Computing the kurtogram of " + file + " ch" + ch + "…");
-        controller.tasks().run("Kurtogram", ctx -> {
-            SignalView v = data.rawSource().get().read(file, time, new SnapshotReader());
-            if (ch > v.channels()) {
-                throw new IllegalArgumentException(file + " has no channel " + ch);
-            }
-            double[] x = Arrays.copyOf(v.channel(ch - 1), v.rows());
-            return Kurtogram.of(x, x.length, s.sampleRate());
-        }, k -> {
-            kurtogram.show(k);
-            useBand.setDisable(false);
-            kurtogramText.setText(String.format(Locale.ROOT, "%s ch%d (%s): most impulsive band %s", file, ch,
-                    FeatureCsv.ISO.format(time), k.best()));
-        }, ex -> kurtogramText.setText("Cannot compute the kurtogram: " + Dialogs.describe(ex)));
+        controller
+                .tasks()
+                .run(
+                        "Kurtogram",
+                        ctx -> {
+                            SignalView v = data.rawSource().get().read(file, time, new SnapshotReader());
+                            if (ch > v.channels()) {
+                                throw new IllegalArgumentException(file + " has no channel " + ch);
+                            }
+                            double[] x = Arrays.copyOf(v.channel(ch - 1), v.rows());
+                            return Kurtogram.of(x, x.length, s.sampleRate());
+                        },
+                        k -> {
+                            kurtogram.show(k);
+                            useBand.setDisable(false);
+                            kurtogramText.setText(String.format(
+                                    Locale.ROOT,
+                                    "%s ch%d (%s): most impulsive band %s",
+                                    file,
+                                    ch,
+                                    FeatureCsv.ISO.format(time),
+                                    k.best()));
+                        },
+                        ex -> kurtogramText.setText("Cannot compute the kurtogram: " + Dialogs.describe(ex)));
     }
 
     /** Makes the kurtogram's best band the demodulation band of the envelope analyses (Signals, physics, report). */
@@ -180,10 +208,20 @@ final class SpectraPane extends VBox {
         }
         Kurtogram.Band b = k.best();
         double lo = Math.max(b.lowHz(), 1);
-        model.physicsSettingsProperty().set(new PhysicsSettings(p.geometry(), lo, b.highHz(),
-                Math.max(p.sampleRate(), 2 * b.highHz()), p.harmonics(), p.tolerance(), p.spectrogramBins()));
-        status.setText(String.format(Locale.ROOT, "Demodulation band set to %.0f-%.0f Hz: the Signals pane and the incident report "
-                + "use it; Apply and recompute in Bearing physics for the run's indicators.",
-                lo, b.highHz()));
+        model.physicsSettingsProperty()
+                .set(new PhysicsSettings(
+                        p.geometry(),
+                        lo,
+                        b.highHz(),
+                        Math.max(p.sampleRate(), 2 * b.highHz()),
+                        p.harmonics(),
+                        p.tolerance(),
+                        p.spectrogramBins()));
+        status.setText(String.format(
+                Locale.ROOT,
+                "Demodulation band set to %.0f-%.0f Hz: the Signals pane and the incident report "
+                        + "use it; Apply and recompute in Bearing physics for the run's indicators.",
+                lo,
+                b.highHz()));
     }
 }

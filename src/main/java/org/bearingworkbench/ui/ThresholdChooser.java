@@ -1,5 +1,6 @@
 package org.bearingworkbench.ui;
 
+import java.util.Arrays;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,9 +11,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.bearingworkbench.detect.PersistenceRule;
-import org.bearingworkbench.detect.Thresholds;
-import java.util.Arrays;
 import org.bearingworkbench.detect.ThresholdKind;
+import org.bearingworkbench.detect.Thresholds;
 
 /** Picks a threshold method and its parameter, and the persistence rule; applies them to the model. */
 final class ThresholdChooser extends HBox {
@@ -26,7 +26,8 @@ final class ThresholdChooser extends HBox {
 
     /** One choice per threshold kind, in the order and with the words of {@link ThresholdKind}. */
     static final List<Choice> CHOICES = Arrays.stream(ThresholdKind.values())
-            .map(k -> new Choice(k.label(), k.id(), k.defaultParameter(), k.parameterMeaning())).toList();
+            .map(k -> new Choice(k.label(), k.id(), k.defaultParameter(), k.parameterMeaning()))
+            .toList();
 
     final ComboBox<Choice> method = new ComboBox<>();
     final TextField param = new TextField();
@@ -70,14 +71,28 @@ final class ThresholdChooser extends HBox {
         model.ruleProperty().addListener((o, a, r) -> showRule(r));
         showRule(model.ruleProperty().get());
         error.getStyleClass().add("error");
-        getChildren().addAll(new Label("Method"), method, paramLabel, param, apply, new Label("Alarm when"), n,
-                new Label("of the last"), m, new Label("rows are flagged"), error);
+        getChildren()
+                .addAll(
+                        new Label("Method"),
+                        method,
+                        paramLabel,
+                        param,
+                        apply,
+                        new Label("Alarm when"),
+                        n,
+                        new Label("of the last"),
+                        m,
+                        new Label("rows are flagged"),
+                        error);
     }
 
     void apply(WorkbenchModel model) {
         try {
             Choice c = method.getValue();
-            model.thresholdMethodProperty().set(Thresholds.parse(c.id() + ":" + param.getText().trim(), model.ruleProperty().get()));
+            model.thresholdMethodProperty()
+                    .set(Thresholds.parse(
+                            c.id() + ":" + param.getText().trim(),
+                            model.ruleProperty().get()));
             error.setText("");
         } catch (IllegalArgumentException ex) {
             error.setText(ex.getMessage());

@@ -9,35 +9,35 @@ import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bearingworkbench.detect.Alarms;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.IntFunction;
-import javafx.application.Platform;
-import javafx.collections.transformation.FilteredList;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 
 /**
  * Threshold and anomalies pane: the histogram of training (and optionally test) scores with the threshold as a line
@@ -195,11 +195,16 @@ final class ThresholdPane extends BorderPane {
         compareLine.setName("#" + c.entry().number() + " " + c.entry().source());
         compareLine.set(x, b.scores().score());
         fillHistogram(compareHist, b.trainScores(), max);
-        compareThreshold = new YValueIndicator(timeline.getYAxis(), b.threshold().value(), "#" + c.entry().number() + " threshold") {
-            {
-                line.setStyle("-fx-stroke: " + Palette.COMPARE + "; -fx-stroke-width: 2; -fx-stroke-dash-array: 6 4;");
-            }
-        };
+        compareThreshold =
+                new YValueIndicator(
+                        timeline.getYAxis(),
+                        b.threshold().value(),
+                        "#" + c.entry().number() + " threshold") {
+                    {
+                        line.setStyle("-fx-stroke: " + Palette.COMPARE
+                                + "; -fx-stroke-width: 2; -fx-stroke-dash-array: 6 4;");
+                    }
+                };
         compareThreshold.setLabelPosition(0.2);
         compareThreshold.setEditable(false);
         timeline.getPlugins().add(compareThreshold);
@@ -208,10 +213,17 @@ final class ThresholdPane extends BorderPane {
     /** The compared model's figures beside the active one's. */
     static String comparisonText(WorkbenchModel.Comparison c) {
         AnomalyAnalysis b = c.analysis();
-        return String.format(Locale.ROOT, "%nCompared with #%d %s: threshold %.4g (%s) · %d flagged · %s", c.entry().number(),
-                c.entry().source(), b.threshold().value(), b.threshold().method(), b.alarms().flaggedCount(),
-                b.firstAlarmTime().map(t -> "first sustained alarm " + FeatureCsv.ISO.format(t)
-                        + String.format(Locale.ROOT, " (%.1f h before the last file)", b.leadTimeHours()))
+        return String.format(
+                Locale.ROOT,
+                "%nCompared with #%d %s: threshold %.4g (%s) · %d flagged · %s",
+                c.entry().number(),
+                c.entry().source(),
+                b.threshold().value(),
+                b.threshold().method(),
+                b.alarms().flaggedCount(),
+                b.firstAlarmTime()
+                        .map(t -> "first sustained alarm " + FeatureCsv.ISO.format(t)
+                                + String.format(Locale.ROOT, " (%.1f h before the last file)", b.leadTimeHours()))
                         .orElse("no sustained alarm"));
     }
 
@@ -221,9 +233,16 @@ final class ThresholdPane extends BorderPane {
         if (a == null) {
             return null;
         }
-        return String.format(Locale.ROOT, "%s · model %s · threshold %.4g (%s) · persistence %s · %d of %d flagged",
-                a.table().name(), model.modelSourceProperty().get(), a.threshold().value(), a.threshold().method(),
-                a.alarms().rule(), a.alarms().flaggedCount(), a.table().rowCount());
+        return String.format(
+                Locale.ROOT,
+                "%s · model %s · threshold %.4g (%s) · persistence %s · %d of %d flagged",
+                a.table().name(),
+                model.modelSourceProperty().get(),
+                a.threshold().value(),
+                a.threshold().method(),
+                a.alarms().rule(),
+                a.alarms().flaggedCount(),
+                a.table().rowCount());
     }
 
     /** This pane's options as a project keeps them. */
@@ -292,9 +311,12 @@ final class ThresholdPane extends BorderPane {
             compareLine.clearData();
             compareHist.clearData();
             flagged.getItems().clear();
-            explanation.setText(model.bundleProperty().get() == null ? "Train or open a model to see scores."
-                    : "The current model has not scored this data (see the last message); open other data, or train "
-                    + "or open another model.");
+            explanation.setText(
+                    model.bundleProperty().get() == null
+                            ? "Train or open a model to see scores."
+                            : "The current model has not scored this data (see the last message); open "
+                                    + "other data, or train "
+                                    + "or open another model.");
             counts.setText("");
             return;
         }
@@ -317,10 +339,15 @@ final class ThresholdPane extends BorderPane {
         updating = false;
         fillTimeline(a);
         fillComparison(a, max);
-        explanation.setText(a.threshold().explanation() + String.format(Locale.ROOT, " %.1f%% of training rows lie above it.",
-                100 * a.threshold().trainFlaggedShare()));
-        counts.setText(countsText(a) + (model.comparisonProperty().get() == null ? ""
-                : comparisonText(model.comparisonProperty().get())));
+        explanation.setText(a.threshold().explanation()
+                + String.format(
+                        Locale.ROOT,
+                        " %.1f%% of training rows lie above it.",
+                        100 * a.threshold().trainFlaggedShare()));
+        counts.setText(countsText(a)
+                + (model.comparisonProperty().get() == null
+                        ? ""
+                        : comparisonText(model.comparisonProperty().get())));
         fillTable(a);
     }
 
@@ -393,7 +420,10 @@ final class ThresholdPane extends BorderPane {
             episodeShades.clear();
             for (Alarms.Episode e : episodesShown) {
                 double half = score.length > 1 ? (x[1] - x[0]) / 2 : 300;
-                episodeShades.add(new XRangeIndicator(timeline.getXAxis(), x[e.start()] - half, x[e.end()] + half,
+                episodeShades.add(new XRangeIndicator(
+                        timeline.getXAxis(),
+                        x[e.start()] - half,
+                        x[e.end()] + half,
                         episodeShades.isEmpty() ? "alarm" : ""));
             }
             timeline.getPlugins().addAll(episodeShades);
@@ -403,25 +433,47 @@ final class ThresholdPane extends BorderPane {
     static String countsText(AnomalyAnalysis a) {
         Alarms al = a.alarms();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Threshold %.4g · %d of %d rows flagged · %d alarm episode(s) (%s)", al.threshold(),
-                al.flaggedCount(), a.table().rowCount(), al.episodes().size(), al.rule()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "Threshold %.4g · %d of %d rows flagged · %d alarm episode(s) (%s)",
+                al.threshold(),
+                al.flaggedCount(),
+                a.table().rowCount(),
+                al.episodes().size(),
+                al.rule()));
         if (al.trainingAlarmRows() > 0) {
             sb.append(" · WARNING: ").append(al.trainingAlarmRows()).append(" alarm row(s) inside the training range");
         }
         sb.append('\n');
-        sb.append(a.firstAlarmTime().map(t -> String.format(Locale.ROOT, "First sustained alarm %s (file %s), %.1f h before the last file.",
-                FeatureCsv.ISO.format(t), a.table().file(al.firstAlarm()), a.leadTimeHours())).orElse("No sustained alarm."));
+        sb.append(a.firstAlarmTime()
+                .map(t -> String.format(
+                        Locale.ROOT,
+                        "First sustained alarm %s (file %s), %.1f h before the last file.",
+                        FeatureCsv.ISO.format(t),
+                        a.table().file(al.firstAlarm()),
+                        a.leadTimeHours()))
+                .orElse("No sustained alarm."));
         Attribution attr = a.attribution();
         int first = attr.firstToLeave();
-        a.dominantTopChannel().ifPresent(c -> sb.append(" Largest error in most flagged test rows: ").append(c).append('.'));
+        a.dominantTopChannel()
+                .ifPresent(c -> sb.append(" Largest error in most flagged test rows: ")
+                        .append(c)
+                        .append('.'));
         if (a.sensor().count() > 0) {
-            sb.append(String.format(Locale.ROOT, "%n%d snapshot(s) with a sensor or data problem (no signal, clipped; purple, "
-                    + "listed below): not counted as anomalies, left out of training and threshold fitting.", a.sensor().count()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%n%d snapshot(s) with a sensor or data problem (no signal, clipped; purple, "
+                            + "listed below): not counted as anomalies, left out of training and threshold fitting.",
+                    a.sensor().count()));
         }
         if (first >= 0) {
-            sb.append(" First channel to leave its training range for good: ").append(a.channels().channel(first))
-                    .append(" (bearing ").append(a.channels().bearing(first)).append(") at ")
-                    .append(FeatureCsv.ISO.format(a.table().timestamp(attr.leftForGoodAt(first)))).append('.');
+            sb.append(" First channel to leave its training range for good: ")
+                    .append(a.channels().channel(first))
+                    .append(" (bearing ")
+                    .append(a.channels().bearing(first))
+                    .append(") at ")
+                    .append(FeatureCsv.ISO.format(a.table().timestamp(attr.leftForGoodAt(first))))
+                    .append('.');
         }
         return sb.toString();
     }
@@ -431,25 +483,45 @@ final class ThresholdPane extends BorderPane {
         if (!a.channels().columns().equals(tableColumns)) {
             tableColumns = a.channels().columns();
             flagged.getColumns().clear();
-            flagged.getColumns().add(col("timestamp", r -> FeatureCsv.ISO.format(current.table().timestamp(r)), 140));
+            flagged.getColumns()
+                    .add(col(
+                            "timestamp",
+                            r -> FeatureCsv.ISO.format(current.table().timestamp(r)),
+                            140));
             flagged.getColumns().add(col("file", r -> current.table().file(r), 150));
             flagged.getColumns().add(col("split", r -> current.isTrain(r) ? "train" : "test", 50));
             flagged.getColumns().add(col("score", r -> fmt(current.scores().score()[r]), 70));
             flagged.getColumns().add(col("alarm", r -> current.alarms().inAlarm()[r] ? "yes" : "", 50));
-            flagged.getColumns().add(col("sensor problem", r -> current.sensor().at(r) ? current.sensor().reason(r) : "", 150));
-            flagged.getColumns().add(col("top channel", r -> {
-                Attribution attr = current.attribution();
-                int c = attr.topChannel(r);
-                return current.channels().channel(c) + String.format(Locale.ROOT, " (%.0f%%)", 100 * attr.share(r, c));
-            }, 110));
+            flagged.getColumns()
+                    .add(col(
+                            "sensor problem",
+                            r -> current.sensor().at(r) ? current.sensor().reason(r) : "",
+                            150));
+            flagged.getColumns()
+                    .add(col(
+                            "top channel",
+                            r -> {
+                                Attribution attr = current.attribution();
+                                int c = attr.topChannel(r);
+                                return current.channels().channel(c)
+                                        + String.format(Locale.ROOT, " (%.0f%%)", 100 * attr.share(r, c));
+                            },
+                            110));
             for (int c = 0; c < a.channels().size(); c++) {
                 int cc = c;
-                flagged.getColumns().add(col("error " + a.channels().channel(c), r -> fmt(current.scores().errors()[r][cc]), 85));
+                flagged.getColumns()
+                        .add(col(
+                                "error " + a.channels().channel(c),
+                                r -> fmt(current.scores().errors()[r][cc]),
+                                85));
             }
             for (int c = 0; c < a.channels().size(); c++) {
                 int cc = c;
-                flagged.getColumns().add(col("out of range " + a.channels().channel(c),
-                        r -> fmt(current.attribution().departure(r, cc)), 128));
+                flagged.getColumns()
+                        .add(col(
+                                "out of range " + a.channels().channel(c),
+                                r -> fmt(current.attribution().departure(r, cc)),
+                                128));
             }
         }
         List<Integer> rows = new ArrayList<>();

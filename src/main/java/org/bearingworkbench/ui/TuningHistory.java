@@ -3,6 +3,7 @@ package org.bearingworkbench.ui;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -10,7 +11,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
-import java.util.Objects;
 
 /**
  * Undo and redo of the tuning choices (threshold method and value, persistence rule, training split) of one data set
@@ -21,11 +21,11 @@ import java.util.Objects;
 final class TuningHistory {
     /** Changes closer than this to the previous one, both manual thresholds, are one drag. */
     static final long COALESCE_NANOS = 600_000_000L;
+
     private static final int LIMIT = 200;
 
     /** One point of the tuning: what Undo restores. */
-    record Tuning(ThresholdMethod method, PersistenceRule rule, LocalDateTime trainUntil) {
-    }
+    record Tuning(ThresholdMethod method, PersistenceRule rule, LocalDateTime trainUntil) {}
 
     private final WorkbenchModel model;
     private final LongSupplier clock;
@@ -57,7 +57,10 @@ final class TuningHistory {
     }
 
     private Tuning now() {
-        return new Tuning(model.thresholdMethodProperty().get(), model.ruleProperty().get(), model.trainUntilProperty().get());
+        return new Tuning(
+                model.thresholdMethodProperty().get(),
+                model.ruleProperty().get(),
+                model.trainUntilProperty().get());
     }
 
     private void changed() {
@@ -68,8 +71,11 @@ final class TuningHistory {
         long t = clock.getAsLong();
         // a method appearing (a model has just scored the data) or a drag continuing is not a step of its own
         boolean fresh = current.method() == null && current.trainUntil() != null;
-        boolean drag = current.method() instanceof ManualThreshold && next.method() instanceof ManualThreshold
-                && t - lastChange < COALESCE_NANOS && !undo.isEmpty() && equalBut(current, next);
+        boolean drag = current.method() instanceof ManualThreshold
+                && next.method() instanceof ManualThreshold
+                && t - lastChange < COALESCE_NANOS
+                && !undo.isEmpty()
+                && equalBut(current, next);
         if (!fresh && !drag && current.method() != null && next.method() != null) {
             undo.push(current);
             if (undo.size() > LIMIT) {

@@ -20,8 +20,9 @@ import org.bearingworkbench.signal.DefectType;
  */
 final class WaterfallView extends Region {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
-    private static final Color[] DEFECT = {Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#9467bd"),
-        Color.web("#8c564b"), Color.web("#e377c2")};
+    private static final Color[] DEFECT = {
+        Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2")
+    };
     private final Canvas canvas = new Canvas();
     private EnvelopeWaterfall waterfall;
     private IntPredicate inAlarm = r -> false;
@@ -135,8 +136,11 @@ final class WaterfallView extends Region {
             g.strokeLine(x, bottom, x, bottom + 4);
             g.fillText(String.format(Locale.ROOT, "%.0f", v), x, bottom + 16);
         }
-        g.fillText("frequency (Hz); height: envelope amplitude / noise floor (peak " + String.format(Locale.ROOT, "%.1f", peak)
-                + "); depth: time", left + plotW / 2, h - 6);
+        g.fillText(
+                "frequency (Hz); height: envelope amplitude / noise floor (peak "
+                        + String.format(Locale.ROOT, "%.1f", peak) + "); depth: time",
+                left + plotW / 2,
+                h - 6);
     }
 
     static double niceStep(double raw) {

@@ -1,17 +1,17 @@
 package org.bearingworkbench.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.bearingworkbench.pipeline.SampleDataLocator;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -51,8 +51,12 @@ public final class WorkbenchApp extends Application {
                 stage.getScene().addPostLayoutPulseListener(exit[0]);
             });
         }
-        Path initial = args.stream().filter(a -> !a.startsWith("--")).findFirst().map(Paths::get)
-                .or(SampleDataLocator::find).orElse(null);
+        Path initial = args.stream()
+                .filter(a -> !a.startsWith("--"))
+                .findFirst()
+                .map(Paths::get)
+                .or(SampleDataLocator::find)
+                .orElse(null);
         if (initial != null) {
             controller.openData(initial);
         } else if (exitAfterLoad) {
@@ -61,8 +65,11 @@ public final class WorkbenchApp extends Application {
     }
 
     private static long sinceStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
+        return ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(t -> Duration.between(t, Instant.now()).toMillis())
+                .orElse(-1L);
     }
 
     /** Appends to {@code file} when the window and the data are first drawn (after the pulse that lays them out). */
@@ -81,7 +88,10 @@ public final class WorkbenchApp extends Application {
             first[0] = false;
             Runnable[] data = new Runnable[1];
             data[0] = () -> {
-                append(file, "data " + sinceStart() + " " + (d == null ? 0 : d.table().rowCount()));
+                append(
+                        file,
+                        "data " + sinceStart() + " "
+                                + (d == null ? 0 : d.table().rowCount()));
                 stage.getScene().removePostLayoutPulseListener(data[0]);
             };
             stage.getScene().addPostLayoutPulseListener(data[0]);
@@ -90,8 +100,7 @@ public final class WorkbenchApp extends Application {
 
     private static void append(Path file, String line) {
         try {
-            Files.writeString(file, line + "\n", StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(file, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             LoggerFactory.getLogger(WorkbenchApp.class).warn("cannot write start-up times to {}", file, e);
         }

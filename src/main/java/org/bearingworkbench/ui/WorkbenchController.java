@@ -1,38 +1,38 @@
 package org.bearingworkbench.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Window;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.detect.ManualThreshold;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.SavedThreshold;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.OutputFiles;
-import org.bearingworkbench.pipeline.RunPhysics;
-import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DataSets;
+import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.pipeline.Workflows;
-import org.bearingworkbench.report.AnomalyReportCsv;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.bearingworkbench.dataset.UserSettings;
-import org.bearingworkbench.detect.ManualThreshold;
-import org.bearingworkbench.detect.PersistenceRule;
-import org.bearingworkbench.detect.SavedThreshold;
 import org.bearingworkbench.project.Project;
 import org.bearingworkbench.project.ProjectFile;
+import org.bearingworkbench.report.AnomalyReportCsv;
 import org.bearingworkbench.report.IncidentReport;
 import org.bearingworkbench.report.IncidentReportHtml;
+import org.bearingworkbench.signal.PhysicsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,7 @@ public final class WorkbenchController {
     private ModelBundle warnedFor;
     private ModelBundle opened;
     private ModelBundle restoredProject;
-    private Runnable recentChanged = () -> { };
+    private Runnable recentChanged = () -> {};
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchController.class);
     private final WorkbenchModel model;
     private final FxTasks tasks;
@@ -95,10 +95,14 @@ public final class WorkbenchController {
 
     /** Opens {@code path} with what the user said about it (remembered for the directory). */
     public void openData(Path path, UserSettings settings) {
-        tasks.run("Import " + path.getFileName(), ctx -> DataSets.open(path, settings, ctx), result -> {
-            showData(path, settings, result);
-            rescore();
-        }, ex -> fail("Cannot open " + path, ex));
+        tasks.run(
+                "Import " + path.getFileName(),
+                ctx -> DataSets.open(path, settings, ctx),
+                result -> {
+                    showData(path, settings, result);
+                    rescore();
+                },
+                ex -> fail("Cannot open " + path, ex));
     }
 
     /** Makes {@code result} the open data set (the split goes to its default; the caller scores). */
@@ -134,19 +138,29 @@ public final class WorkbenchController {
             }
             models.add(new Project.SessionModel(e.source(), e.bundle()));
         }
-        var project = new Project(Path.of(model.dataSourceProperty().get()),
-                model.dataSettings(), model.trainUntilProperty().get(), models, models.isEmpty() ? -1 : Math.max(0, active),
-                method == null ? null : method.id(), model.ruleProperty().get().toString(),
-                model.channelsPerBearingProperty().get(), layout);
-        tasks.run("Save project", ctx -> {
-            OutputFiles.checkFile(path, dataInputs());
-            ProjectFile.save(project, path);
-            return path;
-        }, p -> {
-            model.markProjectSaved();
-            recentProjects.add(p);
-            recentChanged.run();
-        }, ex -> fail("Cannot save the project", ex));
+        var project = new Project(
+                Path.of(model.dataSourceProperty().get()),
+                model.dataSettings(),
+                model.trainUntilProperty().get(),
+                models,
+                models.isEmpty() ? -1 : Math.max(0, active),
+                method == null ? null : method.id(),
+                model.ruleProperty().get().toString(),
+                model.channelsPerBearingProperty().get(),
+                layout);
+        tasks.run(
+                "Save project",
+                ctx -> {
+                    OutputFiles.checkFile(path, dataInputs());
+                    ProjectFile.save(project, path);
+                    return path;
+                },
+                p -> {
+                    model.markProjectSaved();
+                    recentProjects.add(p);
+                    recentChanged.run();
+                },
+                ex -> fail("Cannot save the project", ex));
     }
 
     /**
@@ -154,41 +168,46 @@ public final class WorkbenchController {
      * hears the window's layout once the data is shown.
      */
     public void openProject(Path path, Consumer<Map<String, String>> layout) {
-        record Opened(Project project, ImportResult data) {
-        }
-        tasks.run("Open project " + path.getFileName(), ctx -> {
-            var p = ProjectFile.load(path);
-            return new Opened(p, DataSets.open(p.dataSource(), p.settings(), ctx));
-        }, o -> {
-            var p = o.project();
-            recentProjects.add(path);
-            showData(p.dataSource(), p.settings(), o.data());
-            if (p.trainUntil() != null) {
-                model.trainUntilProperty().set(p.trainUntil());
-            }
-            model.channelsPerBearingProperty().set(p.channelsPerBearing());
-            model.ruleProperty().set(PersistenceRule.parse(p.persistence()));
-            model.models().clear();
-            ModelEntry active = null;
-            for (int i = 0; i < p.models().size(); i++) {
-                var m = p.models().get(i);
-                ModelEntry e = new ModelEntry(i + 1, m.source(), m.bundle());
-                model.models().add(e);
-                active = i == p.active() ? e : active;
-            }
-            layout.accept(p.layout());
-            if (active == null) {
-                model.bundleProperty().set(null);
-                model.history().clear();
-                model.markProjectSaved();
-                return;
-            }
-            ThresholdMethod method = p.thresholdMethod() == null ? null
-                    : Thresholds.parse(p.thresholdMethod(), model.ruleProperty().get());
-            restoredProject = active.bundle();
-            opened = active.bundle();
-            activate(active, method);
-        }, ex -> fail("Cannot open the project " + path, ex));
+        record Opened(Project project, ImportResult data) {}
+        tasks.run(
+                "Open project " + path.getFileName(),
+                ctx -> {
+                    var p = ProjectFile.load(path);
+                    return new Opened(p, DataSets.open(p.dataSource(), p.settings(), ctx));
+                },
+                o -> {
+                    var p = o.project();
+                    recentProjects.add(path);
+                    showData(p.dataSource(), p.settings(), o.data());
+                    if (p.trainUntil() != null) {
+                        model.trainUntilProperty().set(p.trainUntil());
+                    }
+                    model.channelsPerBearingProperty().set(p.channelsPerBearing());
+                    model.ruleProperty().set(PersistenceRule.parse(p.persistence()));
+                    model.models().clear();
+                    ModelEntry active = null;
+                    for (int i = 0; i < p.models().size(); i++) {
+                        var m = p.models().get(i);
+                        ModelEntry e = new ModelEntry(i + 1, m.source(), m.bundle());
+                        model.models().add(e);
+                        active = i == p.active() ? e : active;
+                    }
+                    layout.accept(p.layout());
+                    if (active == null) {
+                        model.bundleProperty().set(null);
+                        model.history().clear();
+                        model.markProjectSaved();
+                        return;
+                    }
+                    ThresholdMethod method = p.thresholdMethod() == null
+                            ? null
+                            : Thresholds.parse(
+                                    p.thresholdMethod(), model.ruleProperty().get());
+                    restoredProject = active.bundle();
+                    opened = active.bundle();
+                    activate(active, method);
+                },
+                ex -> fail("Cannot open the project " + path, ex));
     }
 
     /**
@@ -197,7 +216,9 @@ public final class WorkbenchController {
      */
     private void applyDescription(ImportResult result) {
         try {
-            model.physicsSettingsProperty().set(result.description().physics(model.physicsSettingsProperty().get()));
+            model.physicsSettingsProperty()
+                    .set(result.description()
+                            .physics(model.physicsSettingsProperty().get()));
         } catch (IllegalStateException e) {
             LOG.info("no physics for {}: {}", result.table().name(), e.getMessage());
         }
@@ -209,26 +230,37 @@ public final class WorkbenchController {
      */
     public void computePhysics() {
         ImportResult data = model.dataProperty().get();
-        if (data == null || data.rawSource().isEmpty() || !data.description().sampleRateHz().known()) {
+        if (data == null
+                || data.rawSource().isEmpty()
+                || !data.description().sampleRateHz().known()) {
             return;
         }
         PhysicsSettings settings = model.physicsSettingsProperty().get();
-        tasks.background("Bearing physics", ctx -> RunPhysics.compute(data, settings, ctx), physics -> {
-            if (model.dataProperty().get() != data) {
-                return;
-            }
-            model.dataProperty().set(data.withTable(physics.addTo(data.table())));
-            model.physicsProperty().set(physics);
-        }, ex -> fail("Bearing physics failed", ex));
+        tasks.background(
+                "Bearing physics",
+                ctx -> RunPhysics.compute(data, settings, ctx),
+                physics -> {
+                    if (model.dataProperty().get() != data) {
+                        return;
+                    }
+                    model.dataProperty().set(data.withTable(physics.addTo(data.table())));
+                    model.physicsProperty().set(physics);
+                },
+                ex -> fail("Bearing physics failed", ex));
     }
 
     public void openModel(Path path) {
-        tasks.run("Load model " + path.getFileName(), ctx -> ModelBundle.load(path), b -> {
-            b.persistenceRule().map(PersistenceRule::parse)
-                    .ifPresent(r -> model.ruleProperty().set(r));
-            remember(b, path.getFileName().toString());
-            opened = b;
-        }, ex -> fail("Cannot open model " + path, ex));
+        tasks.run(
+                "Load model " + path.getFileName(),
+                ctx -> ModelBundle.load(path),
+                b -> {
+                    b.persistenceRule()
+                            .map(PersistenceRule::parse)
+                            .ifPresent(r -> model.ruleProperty().set(r));
+                    remember(b, path.getFileName().toString());
+                    opened = b;
+                },
+                ex -> fail("Cannot open model " + path, ex));
     }
 
     /** Adds a model to the session's list (the previous ones stay) and makes it the active one. */
@@ -264,12 +296,15 @@ public final class WorkbenchController {
         }
         var rule = model.ruleProperty().get();
         int perBearing = model.channelsPerBearingProperty().get();
-        tasks.run("Scoring " + e.source() + " for comparison", ctx -> Workflows.analyze(table, e.bundle(), null, rule,
-                perBearing, ctx), a -> {
-            if (model.table() == table) {
-                model.comparisonProperty().set(new WorkbenchModel.Comparison(e, a));
-            }
-        }, ex -> fail("Cannot score this data with " + e.source(), ex));
+        tasks.run(
+                "Scoring " + e.source() + " for comparison",
+                ctx -> Workflows.analyze(table, e.bundle(), null, rule, perBearing, ctx),
+                a -> {
+                    if (model.table() == table) {
+                        model.comparisonProperty().set(new WorkbenchModel.Comparison(e, a));
+                    }
+                },
+                ex -> fail("Cannot score this data with " + e.source(), ex));
     }
 
     /** Opens a Keras LSTM autoencoder with its scaler; its healthy range is the current split of the open data. */
@@ -280,9 +315,13 @@ public final class WorkbenchController {
             return;
         }
         var split = model.split();
-        tasks.run("Import Keras model " + h5.getFileName(), ctx -> Workflows.importKeras(table, h5, scalerJson, null, split), b -> {
-            remember(b, h5.getFileName() + " (Keras)");
-        }, ex -> fail("Cannot import the Keras model " + h5.getFileName(), ex));
+        tasks.run(
+                "Import Keras model " + h5.getFileName(),
+                ctx -> Workflows.importKeras(table, h5, scalerJson, null, split),
+                b -> {
+                    remember(b, h5.getFileName() + " (Keras)");
+                },
+                ex -> fail("Cannot import the Keras model " + h5.getFileName(), ex));
     }
 
     public void saveModel(Path path) {
@@ -292,16 +331,22 @@ public final class WorkbenchController {
             return;
         }
         AnomalyAnalysis a = model.analysisProperty().get();
-        ModelBundle toSave = a == null ? b : b.withThreshold(a.threshold().value(), a.threshold().method())
-                .withPersistence(model.ruleProperty().get().toString());
-        tasks.run("Save model", ctx -> {
-            OutputFiles.checkFile(path, dataInputs());
-            toSave.save(path);
-            return path;
-        }, p -> {
-            model.modelSourceProperty().set(p.getFileName().toString());
-            model.markSaved();
-        }, ex -> fail("Cannot save the model", ex));
+        ModelBundle toSave = a == null
+                ? b
+                : b.withThreshold(a.threshold().value(), a.threshold().method())
+                        .withPersistence(model.ruleProperty().get().toString());
+        tasks.run(
+                "Save model",
+                ctx -> {
+                    OutputFiles.checkFile(path, dataInputs());
+                    toSave.save(path);
+                    return path;
+                },
+                p -> {
+                    model.modelSourceProperty().set(p.getFileName().toString());
+                    model.markSaved();
+                },
+                ex -> fail("Cannot save the model", ex));
     }
 
     /** The open data set's source (a feature CSV or a directory): never an output. */
@@ -318,13 +363,20 @@ public final class WorkbenchController {
         }
         ModelBundle b = model.bundleProperty().get();
         ImportResult data = model.dataProperty().get();
-        var prov = AnomalyReportCsv.Provenance.of(model.dataSourceProperty().get(), model.modelSourceProperty().get(),
-                b, data == null ? List.of() : data.skipped());
-        tasks.run("Export report", ctx -> {
-            OutputFiles.checkFile(path, dataInputs());
-            AnomalyReportCsv.write(a, prov, onlyFlagged, path);
-            return path;
-        }, p -> { }, ex -> fail("Cannot export the report", ex));
+        var prov = AnomalyReportCsv.Provenance.of(
+                model.dataSourceProperty().get(),
+                model.modelSourceProperty().get(),
+                b,
+                data == null ? List.of() : data.skipped());
+        tasks.run(
+                "Export report",
+                ctx -> {
+                    OutputFiles.checkFile(path, dataInputs());
+                    AnomalyReportCsv.write(a, prov, onlyFlagged, path);
+                    return path;
+                },
+                p -> {},
+                ex -> fail("Cannot export the report", ex));
     }
 
     /**
@@ -345,18 +397,32 @@ public final class WorkbenchController {
         var physics = model.physicsSettingsProperty().get();
         String source = model.dataSourceProperty().get();
         String modelSource = model.modelSourceProperty().get();
-        tasks.run("Incident report", ctx -> {
-            OutputFiles.checkFile(path, dataInputs());
-            var report = IncidentReport.assemble(data, source, b, modelSource, a, method, rule,
-                    perBearing, physics, IncidentReport.Options.all(), ctx);
-            IncidentReportHtml.write(report, path);
-            return path;
-        }, written, ex -> fail("Cannot write the incident report", ex));
+        tasks.run(
+                "Incident report",
+                ctx -> {
+                    OutputFiles.checkFile(path, dataInputs());
+                    var report = IncidentReport.assemble(
+                            data,
+                            source,
+                            b,
+                            modelSource,
+                            a,
+                            method,
+                            rule,
+                            perBearing,
+                            physics,
+                            IncidentReport.Options.all(),
+                            ctx);
+                    IncidentReportHtml.write(report, path);
+                    return path;
+                },
+                written,
+                ex -> fail("Cannot write the incident report", ex));
     }
 
     /** Trains on the open data with the current split; every finished epoch lands in the model's history. */
     public void train(ModelConfig config, String columns) {
-        train(config, columns, ex -> { });
+        train(config, columns, ex -> {});
     }
 
     /**
@@ -373,27 +439,38 @@ public final class WorkbenchController {
         model.history().clear();
         ConcurrentLinkedQueue<EpochResult> pending = new ConcurrentLinkedQueue<>();
         AtomicBoolean scheduled = new AtomicBoolean();
-        tasks.run("Training", ctx -> Workflows.train(table, columns, split, config, e -> {
-            pending.add(e);
-            if (scheduled.compareAndSet(false, true)) {
-                Platform.runLater(() -> {
-                    scheduled.set(false);
-                    EpochResult r;
-                    while ((r = pending.poll()) != null) {
-                        model.history().add(r);
-                    }
+        tasks.run(
+                "Training",
+                ctx -> Workflows.train(
+                        table,
+                        columns,
+                        split,
+                        config,
+                        e -> {
+                            pending.add(e);
+                            if (scheduled.compareAndSet(false, true)) {
+                                Platform.runLater(() -> {
+                                    scheduled.set(false);
+                                    EpochResult r;
+                                    while ((r = pending.poll()) != null) {
+                                        model.history().add(r);
+                                    }
+                                });
+                            }
+                        },
+                        ctx),
+                r -> {
+                    ImportResult trainedOn = model.dataProperty().get();
+                    remember(
+                            ModelBundle.of(r).withDataSet(trainedOn == null ? null : trainedOn.description()),
+                            "trained here (" + r.history().size() + " epochs" + (r.stopped() ? ", stopped" : "") + ")");
+                },
+                ex -> {
+                    ModelBundle current = model.bundleProperty().get();
+                    model.history().setAll(current == null ? List.of() : current.history());
+                    failed.accept(ex);
+                    fail("Training failed", ex);
                 });
-            }
-        }, ctx), r -> {
-            ImportResult trainedOn = model.dataProperty().get();
-            remember(ModelBundle.of(r).withDataSet(trainedOn == null ? null : trainedOn.description()),
-                    "trained here (" + r.history().size() + " epochs" + (r.stopped() ? ", stopped" : "") + ")");
-        }, ex -> {
-            ModelBundle current = model.bundleProperty().get();
-            model.history().setAll(current == null ? List.of() : current.history());
-            failed.accept(ex);
-            fail("Training failed", ex);
-        });
     }
 
     public void stop() {
@@ -410,33 +487,44 @@ public final class WorkbenchController {
         ThresholdMethod chosen = model.thresholdMethodProperty().get();
         // data after the model's healthy range has no training rows to fit a method on: the model's saved threshold
         // (or a value the user set by hand) applies
-        ThresholdMethod method = Workflows.trainRows(table, b) < 2
-                && !(chosen instanceof ManualThreshold) ? null : chosen;
+        ThresholdMethod method =
+                Workflows.trainRows(table, b) < 2 && !(chosen instanceof ManualThreshold) ? null : chosen;
         var rule = model.ruleProperty().get();
         int perBearing = model.channelsPerBearingProperty().get();
         ImportResult data = model.dataProperty().get();
         List<String> differences = b.differencesFrom(data == null ? null : data.description());
-        tasks.run("Scoring", ctx -> Workflows.analyze(table, b, method, rule, perBearing, ctx), a -> {
-            model.analysisProperty().set(a);
-            if (opened == b) {
-                opened = null;
-                model.markSaved(); // as it was saved: nothing to lose yet
-            }
-            model.thresholdMethodProperty().set(a.trainRows() == 0
-                    ? new SavedThreshold(a.threshold().value(), a.threshold().method())
-                    : Thresholds.parse(a.threshold().method(), rule));
-            if (restoredProject == b) {
-                restoredProject = null;
-                model.markProjectSaved(); // as the project was saved
-            }
-            if (!differences.isEmpty() && warnedFor != b) {
-                warnedFor = b;
-                Dialogs.warning(owner.get(), "This data differs from the model's training data",
-                        String.join("\n", differences) + "\n\nThe scores compare unlike signals; read them with care.");
-            }
-        }, ex -> {
-            model.analysisProperty().set(null);
-            fail("Cannot score this data with the model", ex);
-        });
+        tasks.run(
+                "Scoring",
+                ctx -> Workflows.analyze(table, b, method, rule, perBearing, ctx),
+                a -> {
+                    model.analysisProperty().set(a);
+                    if (opened == b) {
+                        opened = null;
+                        model.markSaved(); // as it was saved: nothing to lose yet
+                    }
+                    model.thresholdMethodProperty()
+                            .set(
+                                    a.trainRows() == 0
+                                            ? new SavedThreshold(
+                                                    a.threshold().value(),
+                                                    a.threshold().method())
+                                            : Thresholds.parse(a.threshold().method(), rule));
+                    if (restoredProject == b) {
+                        restoredProject = null;
+                        model.markProjectSaved(); // as the project was saved
+                    }
+                    if (!differences.isEmpty() && warnedFor != b) {
+                        warnedFor = b;
+                        Dialogs.warning(
+                                owner.get(),
+                                "This data differs from the model's training data",
+                                String.join("\n", differences)
+                                        + "\n\nThe scores compare unlike signals; read them with care.");
+                    }
+                },
+                ex -> {
+                    model.analysisProperty().set(null);
+                    fail("Cannot score this data with the model", ex);
+                });
     }
 }

@@ -1,7 +1,9 @@
 package org.bearingworkbench.ui;
 
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -10,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.features.FeatureTable;
@@ -20,9 +23,6 @@ import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.signal.PhysicsSettings;
-import java.util.Arrays;
-import java.util.Objects;
-import org.bearingworkbench.dataset.UserSettings;
 
 /**
  * The workbench's state as observable properties, shared by all panes: the open data set, the training split, the
@@ -71,7 +71,8 @@ public final class WorkbenchModel {
             }
         });
         data.addListener((o, a, d) -> {
-            if (comparison.get() != null && (d == null || !sameRun(comparison.get().analysis().table(), d.table()))) {
+            if (comparison.get() != null
+                    && (d == null || !sameRun(comparison.get().analysis().table(), d.table()))) {
                 comparison.set(null);
             }
         });
@@ -81,7 +82,9 @@ public final class WorkbenchModel {
     static boolean sameRunOrGrown(FeatureTable before, FeatureTable now) {
         List<LocalDateTime> a = before.timestamps();
         List<LocalDateTime> b = now.timestamps();
-        return a.size() <= b.size() && !a.isEmpty() && a.equals(b.subList(0, a.size()))
+        return a.size() <= b.size()
+                && !a.isEmpty()
+                && a.equals(b.subList(0, a.size()))
                 && before.directory().equals(now.directory());
     }
 
@@ -131,14 +134,20 @@ public final class WorkbenchModel {
 
     /** The same rows of the same run (a table that only gained columns, e.g. defect indicators, is the same run). */
     static boolean sameRun(FeatureTable a, FeatureTable b) {
-        return a != null && b != null && (a == b || (a.rowCount() == b.rowCount() && a.rowCount() > 0
-                && a.timestamp(0).equals(b.timestamp(0)) && a.timestamp(a.rowCount() - 1).equals(b.timestamp(b.rowCount() - 1))
-                && a.file(0).equals(b.file(0))));
+        return a != null
+                && b != null
+                && (a == b
+                        || (a.rowCount() == b.rowCount()
+                                && a.rowCount() > 0
+                                && a.timestamp(0).equals(b.timestamp(0))
+                                && a.timestamp(a.rowCount() - 1).equals(b.timestamp(b.rowCount() - 1))
+                                && a.file(0).equals(b.file(0))));
     }
 
     /** Whether two analyses differ in their training range (a re-threshold keeps it; a new model may not). */
     static boolean rangeChanged(AnomalyAnalysis a, AnomalyAnalysis b) {
-        return (a == null) != (b == null) || (a != null && (a.trainRows() != b.trainRows() || !sameRun(a.table(), b.table())));
+        return (a == null) != (b == null)
+                || (a != null && (a.trainRows() != b.trainRows() || !sameRun(a.table(), b.table())));
     }
 
     public SplitConfig split() {
@@ -187,7 +196,8 @@ public final class WorkbenchModel {
         }
         AnomalyAnalysis a = analysis.get();
         double t = a == null ? Double.NaN : a.threshold().value();
-        return bundle.get() != savedBundle || !Objects.equals(rule.get(), savedRule)
+        return bundle.get() != savedBundle
+                || !Objects.equals(rule.get(), savedRule)
                 || (a != null && Double.compare(t, savedThreshold) != 0);
     }
 
@@ -202,8 +212,14 @@ public final class WorkbenchModel {
 
     /** What a project file holds of the session, for telling whether it changed since the last save or open. */
     private List<Object> projectState() {
-        return Arrays.asList(dataSource.get(), trainUntil.get(), List.copyOf(models), bundle.get(),
-                thresholdMethod.get(), rule.get(), channelsPerBearing.get());
+        return Arrays.asList(
+                dataSource.get(),
+                trainUntil.get(),
+                List.copyOf(models),
+                bundle.get(),
+                thresholdMethod.get(),
+                rule.get(),
+                channelsPerBearing.get());
     }
 
     /** The session as it is now is saved in (or was opened from) a project file. */
@@ -233,8 +249,7 @@ public final class WorkbenchModel {
     }
 
     /** A second model of the session scored on the same data, shown beside the active one. */
-    public record Comparison(ModelEntry entry, AnomalyAnalysis analysis) {
-    }
+    public record Comparison(ModelEntry entry, AnomalyAnalysis analysis) {}
 
     /** The model compared with the active one (null: none); cleared when the data or the active model changes. */
     public ObjectProperty<Comparison> comparisonProperty() {

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.util.Arrays;
 import java.util.Locale;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.signal.Kurtogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Usage errors exit with 2 and say what is wrong; the envelope and generate commands do what their help says. */
 class CommandUsageTest {
@@ -24,12 +24,14 @@ class CommandUsageTest {
     void usageErrorsExitWithTwoAndNameTheProblem() {
         String[] missing = FeaturesCommandTest.runCapturing("score");
         assertEquals("2", missing[0]);
-        assertTrue(missing[2].contains("Missing required options and parameters") && missing[2].contains("--output"), missing[2]);
+        assertTrue(
+                missing[2].contains("Missing required options and parameters") && missing[2].contains("--output"),
+                missing[2]);
         String[] unknown = FeaturesCommandTest.runCapturing("frobnicate");
         assertEquals("2", unknown[0]);
         assertTrue(unknown[2].contains("Unmatched argument") && unknown[2].contains("frobnicate"), unknown[2]);
-        String[] badNumber = FeaturesCommandTest.runCapturing("train", "sample-data/ims-synthetic", "-o",
-                dir.resolve("m.bwm").toString(), "--epochs", "many");
+        String[] badNumber = FeaturesCommandTest.runCapturing(
+                "train", "sample-data/ims-synthetic", "-o", dir.resolve("m.bwm").toString(), "--epochs", "many");
         assertEquals("2", badNumber[0]);
         assertTrue(badNumber[2].contains("--epochs") && badNumber[2].contains("many"), badNumber[2]);
         String[] serveNoModel = FeaturesCommandTest.runCapturing("serve");
@@ -39,8 +41,10 @@ class CommandUsageTest {
 
     @Test
     void envelopeNamesTheOuterRaceDefectOfALateSampleFile() {
-        String[] r = FeaturesCommandTest.runCapturing("envelope",
-                Paths.get("sample-data", "ims-synthetic", "2025.03.02.10.20.00.gz").toString());
+        String[] r = FeaturesCommandTest.runCapturing(
+                "envelope",
+                Paths.get("sample-data", "ims-synthetic", "2025.03.02.10.20.00.gz")
+                        .toString());
         assertEquals("0", r[0], r[2]);
         String all = r[1] + r[2];
         assertTrue(all.contains("strongest defect match: BPFO fundamental on ch1"), all);
@@ -52,20 +56,23 @@ class CommandUsageTest {
         Path f = Paths.get("sample-data", "ims-synthetic", "2025.03.02.10.20.00.gz");
         String[] r = FeaturesCommandTest.runCapturing("envelope", f.toString(), "--band", "kurtogram");
         assertEquals("0", r[0], r[2]);
-        var v = Formats.detect(f.getParent()).read(new SnapshotRef(
-                f, f.getFileName().toString(), null, 0), new SnapshotReader());
+        var v = Formats.detect(f.getParent())
+                .read(new SnapshotRef(f, f.getFileName().toString(), null, 0), new SnapshotReader());
         double[] x = Arrays.copyOf(v.channel(0), v.rows());
         var best = Kurtogram.of(x, x.length, 20000).best();
         assertTrue(r[1].contains("best: " + best), r[1]);
         assertTrue(r[1].contains(String.format(Locale.ROOT, "band %.0f-%.0f Hz", best.lowHz(), best.highHz())), r[1]);
-        assertEquals(2 * Kurtogram.maxLevel(x.length),
-                r[1].lines().filter(l -> l.startsWith("  level ")).count(), "levels 0, 1, 1.6, 2, ... the deepest");
+        assertEquals(
+                2 * Kurtogram.maxLevel(x.length),
+                r[1].lines().filter(l -> l.startsWith("  level ")).count(),
+                "levels 0, 1, 1.6, 2, ... the deepest");
         assertTrue(r[1].contains("strongest defect match: BPFO"), r[1]);
     }
 
     @Test
     void envelopeOfAMissingFileSaysWhichAndFails() {
-        String[] r = FeaturesCommandTest.runCapturing("envelope", dir.resolve("nope.gz").toString());
+        String[] r = FeaturesCommandTest.runCapturing(
+                "envelope", dir.resolve("nope.gz").toString());
         assertEquals("1", r[0], r[1] + r[2]);
         assertTrue(r[2].contains("nope.gz"), r[2]);
     }
@@ -76,9 +83,13 @@ class CommandUsageTest {
         String[] r = FeaturesCommandTest.runCapturing("generate", out.toString());
         assertEquals("0", r[0], r[2]);
         try (var files = Files.list(out)) {
-            assertEquals(160, files.filter(p -> !p.getFileName().toString().startsWith(".")).count());
+            assertEquals(
+                    160,
+                    files.filter(p -> !p.getFileName().toString().startsWith("."))
+                            .count());
         }
-        String[] f = FeaturesCommandTest.runCapturing("features", out.toString(), "-o", dir.resolve("f.csv").toString(), "--json");
+        String[] f = FeaturesCommandTest.runCapturing(
+                "features", out.toString(), "-o", dir.resolve("f.csv").toString(), "--json");
         assertEquals("0", f[0], f[2]);
         assertTrue(f[1].contains("\"files\":160") && f[1].contains("\"skipped\":0"), f[1]);
     }

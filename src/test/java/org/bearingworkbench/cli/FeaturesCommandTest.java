@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.PrintWriter;
 
 class FeaturesCommandTest {
     @TempDir
@@ -35,15 +35,23 @@ class FeaturesCommandTest {
     @Test
     void writesFeatureTableOfTheSampleDataAndPrintsJson() throws Exception {
         Path out = dir.resolve("features.csv");
-        String[] r = runCapturing("features", Paths.get("sample-data", "ims-synthetic").toString(), "-o", out.toString(), "--json");
+        String[] r = runCapturing(
+                "features", Paths.get("sample-data", "ims-synthetic").toString(), "-o", out.toString(), "--json");
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].matches("\\{\"files\":160,\"skipped\":0,\"channels\":4,\"seconds\":[0-9.]+,\"mb_per_s\":[0-9.]+}\\s*"), r[1]);
+        assertTrue(
+                r[1].matches(
+                        "\\{\"files\":160,\"skipped\":0,\"channels\":4,\"seconds\":[0-9.]+,\"mb_per_s\":[0-9.]+}\\s*"),
+                r[1]);
         assertEquals(161, Files.readAllLines(out).size());
     }
 
     @Test
     void failsWithReasonOnStderrForMissingInput() {
-        String[] r = runCapturing("features", dir.resolve("nope").toString(), "-o", dir.resolve("f.csv").toString());
+        String[] r = runCapturing(
+                "features",
+                dir.resolve("nope").toString(),
+                "-o",
+                dir.resolve("f.csv").toString());
         assertEquals("1", r[0]);
         assertTrue(r[2].contains("error: ") && r[2].contains("no such file or directory"), r[2]);
     }

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bearingworkbench.SampleData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.util.stream.Stream;
+import org.bearingworkbench.SampleData;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.model.ModelBundle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelCommandsTest {
     @TempDir
@@ -21,15 +21,36 @@ class ModelCommandsTest {
     @Test
     void trainPrintsJsonAndScoreWritesReport() throws Exception {
         Path model = dir.resolve("m.bwm");
-        String[] t = runCapturing("train", SampleData.DIR.toString(), "--epochs", "3", "--train-fraction", "0.45",
-                "-o", model.toString(), "--json");
+        String[] t = runCapturing(
+                "train",
+                SampleData.DIR.toString(),
+                "--epochs",
+                "3",
+                "--train-fraction",
+                "0.45",
+                "-o",
+                model.toString(),
+                "--json");
         assertEquals("0", t[0], t[2]);
-        assertTrue(t[1].trim().matches("\\{\"train_rows\":68,\"val_rows\":4,\"epochs\":3,\"final_loss\":[0-9.]+,"
-                + "\"final_val_loss\":[0-9.]+,\"train_seconds\":[0-9.]+}"), t[1]);
+        assertTrue(
+                t[1].trim()
+                        .matches("\\{\"train_rows\":68,\"val_rows\":4,\"epochs\":3,\"final_loss\":[0-9.]+,"
+                                + "\"final_val_loss\":[0-9.]+,\"train_seconds\":[0-9.]+}"),
+                t[1]);
         assertTrue(t[2].contains("epoch 3/3"), t[2]);
         Path report = dir.resolve("report.csv");
-        String[] s = runCapturing("score", SampleData.DIR.toString(), "--model", model.toString(),
-                "--threshold-method", "percentile:99", "--persistence", "2/3", "-o", report.toString(), "--json");
+        String[] s = runCapturing(
+                "score",
+                SampleData.DIR.toString(),
+                "--model",
+                model.toString(),
+                "--threshold-method",
+                "percentile:99",
+                "--persistence",
+                "2/3",
+                "-o",
+                report.toString(),
+                "--json");
         assertEquals("0", s[0], s[2]);
         assertTrue(s[1].contains("\"method\":\"percentile:99\""), s[1]);
         List<String> lines = Files.readAllLines(report);
@@ -46,13 +67,20 @@ class ModelCommandsTest {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertTrue(r[1].contains("\"top_channel\":\"ch1\""), r[1]);
-        assertTrue(Files.readString(out.resolve("summary.txt")).contains("first channel to leave its training range for good: ch1"));
+        assertTrue(Files.readString(out.resolve("summary.txt"))
+                .contains("first channel to leave its training range for good: ch1"));
     }
 
     @Test
     void scoreWithCorruptModelSaysWhichFile() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.bwm"), "garbage");
-        String[] s = runCapturing("score", SampleData.DIR.toString(), "--model", bad.toString(), "-o", dir.resolve("r.csv").toString());
+        String[] s = runCapturing(
+                "score",
+                SampleData.DIR.toString(),
+                "--model",
+                bad.toString(),
+                "-o",
+                dir.resolve("r.csv").toString());
         assertEquals("1", s[0]);
         assertTrue(s[2].contains("bad.bwm: not a Bearing Workbench model bundle"), s[2]);
         assertTrue(!s[2].contains("Exception"), s[2]);
@@ -60,7 +88,13 @@ class ModelCommandsTest {
 
     @Test
     void invalidSettingIsRejectedWithItsName() {
-        String[] t = runCapturing("train", SampleData.DIR.toString(), "--epochs", "0", "-o", dir.resolve("m.bwm").toString());
+        String[] t = runCapturing(
+                "train",
+                SampleData.DIR.toString(),
+                "--epochs",
+                "0",
+                "-o",
+                dir.resolve("m.bwm").toString());
         assertEquals("1", t[0]);
         assertTrue(t[2].contains("epochs: between 1 and 100000"), t[2]);
     }
@@ -68,9 +102,31 @@ class ModelCommandsTest {
     @Test
     void everyModelSettingIsAFlagAndTheBundleKeepsIt() throws Exception {
         Path model = dir.resolve("m.bwm");
-        String[] t = runCapturing("train", SampleData.DIR.toString(), "--epochs", "2", "--train-fraction", "0.45",
-                "--layers", "8,3", "--activation", "tanh", "--gate-activation", "sigmoid", "--beta1", "0.8",
-                "--beta2", "0.99", "--epsilon", "1e-6", "--l2", "0.001", "--timesteps", "2", "-o", model.toString());
+        String[] t = runCapturing(
+                "train",
+                SampleData.DIR.toString(),
+                "--epochs",
+                "2",
+                "--train-fraction",
+                "0.45",
+                "--layers",
+                "8,3",
+                "--activation",
+                "tanh",
+                "--gate-activation",
+                "sigmoid",
+                "--beta1",
+                "0.8",
+                "--beta2",
+                "0.99",
+                "--epsilon",
+                "1e-6",
+                "--l2",
+                "0.001",
+                "--timesteps",
+                "2",
+                "-o",
+                model.toString());
         assertEquals("0", t[0], t[2]);
         var config = ModelBundle.load(model).model().config();
         assertEquals(List.of(8, 3), config.layers());
@@ -85,8 +141,15 @@ class ModelCommandsTest {
 
     @Test
     void unknownActivationIsRejectedWithTheChoices() {
-        String[] t = runCapturing("train", SampleData.DIR.toString(), "--activation", "softmax", "--beta2", "1",
-                "-o", dir.resolve("m.bwm").toString());
+        String[] t = runCapturing(
+                "train",
+                SampleData.DIR.toString(),
+                "--activation",
+                "softmax",
+                "--beta2",
+                "1",
+                "-o",
+                dir.resolve("m.bwm").toString());
         assertEquals("1", t[0]);
         assertTrue(t[2].contains("activation: one of [relu, tanh, sigmoid, identity] (got 'softmax')"), t[2]);
         assertTrue(t[2].contains("beta2: Adam's second-moment decay, in [0, 1) (got 1.0)"), t[2]);
@@ -99,20 +162,47 @@ class ModelCommandsTest {
         Path scaler = SharedData.file("seed-model/scaler_params.json");
         Path report = dir.resolve("r.csv");
         Path bundle = dir.resolve("keras.bwm");
-        String[] s = runCapturing("score", data.toString(), "--keras-model", h5.toString(), "--scaler", scaler.toString(),
-                "--threshold", "0.275", "-o", report.toString(), "--save-model", bundle.toString(), "--json");
+        String[] s = runCapturing(
+                "score",
+                data.toString(),
+                "--keras-model",
+                h5.toString(),
+                "--scaler",
+                scaler.toString(),
+                "--threshold",
+                "0.275",
+                "-o",
+                report.toString(),
+                "--save-model",
+                bundle.toString(),
+                "--json");
         assertEquals("0", s[0], s[2]);
         assertTrue(s[1].contains("\"first_alarm\":\"2004-02-16 03:32:39\""), s[1]);
-        List<String> rows = Files.readAllLines(report).stream().filter(l -> l.startsWith("2004-02-12 10:52:39")).toList();
+        List<String> rows = Files.readAllLines(report).stream()
+                .filter(l -> l.startsWith("2004-02-12 10:52:39"))
+                .toList();
         assertTrue(rows.get(0).contains(",0.22870541"), rows.get(0));
-        String[] again = runCapturing("score", data.toString(), "--model", bundle.toString(), "-o", dir.resolve("r2.csv").toString(), "--json");
+        String[] again = runCapturing(
+                "score",
+                data.toString(),
+                "--model",
+                bundle.toString(),
+                "-o",
+                dir.resolve("r2.csv").toString(),
+                "--json");
         assertEquals("0", again[0], again[2]);
         assertTrue(again[1].contains("\"threshold\":0.275"), again[1]);
     }
 
     @Test
     void kerasModelWithoutScalerIsRejected() {
-        String[] s = runCapturing("score", SampleData.DIR.toString(), "--keras-model", "m.h5", "-o", dir.resolve("r.csv").toString());
+        String[] s = runCapturing(
+                "score",
+                SampleData.DIR.toString(),
+                "--keras-model",
+                "m.h5",
+                "-o",
+                dir.resolve("r.csv").toString());
         assertEquals("1", s[0]);
         assertTrue(s[2].contains("--keras-model needs --scaler"), s[2]);
     }
@@ -121,15 +211,23 @@ class ModelCommandsTest {
     void scoringDataUnlikeTheModelsTrainingDataWarnsAndTheReportSaysSo() throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
         try (var files = Files.list(SampleData.DIR)) {
-            for (Path p : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+            for (Path p : files.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .toList()) {
                 Files.copy(p, data.resolve(p.getFileName()));
             }
         }
         Path model = dir.resolve("m.bwm");
         assertEquals("0", runCapturing("train", data.toString(), "--epochs", "2", "-o", model.toString())[0]);
         Path report = dir.resolve("r.csv");
-        String[] s = runCapturing("score", data.toString(), "--model", model.toString(), "--sample-rate",
-                "25600", "-o", report.toString());
+        String[] s = runCapturing(
+                "score",
+                data.toString(),
+                "--model",
+                model.toString(),
+                "--sample-rate",
+                "25600",
+                "-o",
+                report.toString());
         assertEquals("0", s[0], s[2]);
         String warning = "the data differs from the model's training data: sample rate 25600.0 Hz where the model's "
                 + "data had 20000.0 Hz";
@@ -145,25 +243,40 @@ class ModelCommandsTest {
         Path features = dir.resolve("all.csv");
         assertEquals("0", runCapturing("features", SampleData.DIR.toString(), "-o", features.toString())[0]);
         List<String> lines = Files.readAllLines(features);
-        Path later = Files.write(dir.resolve("later.csv"), Stream.concat(lines.stream().limit(1),
-                lines.stream().skip(101)).toList());
+        Path later = Files.write(
+                dir.resolve("later.csv"),
+                Stream.concat(lines.stream().limit(1), lines.stream().skip(101)).toList());
         Path out = dir.resolve("out");
         assertEquals("0", runCapturing("run", features.toString(), "--epochs", "3", "-o", out.toString())[0]);
         Path report = dir.resolve("later-report.csv");
-        String[] s = runCapturing("score", later.toString(), "--model", out.resolve("model.bwm").toString(), "-o",
-                report.toString());
+        String[] s = runCapturing(
+                "score", later.toString(), "--model", out.resolve("model.bwm").toString(), "-o", report.toString());
         assertEquals("0", s[0], s[2]);
         String text = Files.readString(report);
-        assertTrue(text.contains("# training_rows: 0 (this data lies after the model's training range; its saved "
-                + "threshold applies)"), text.substring(0, 900));
+        assertTrue(
+                text.contains("# training_rows: 0 (this data lies after the model's training range; its saved "
+                        + "threshold applies)"),
+                text.substring(0, 900));
         assertEquals(60, text.lines().filter(l -> !l.startsWith("#")).count() - 1);
         Path bare = dir.resolve("bare.bwm");
         assertEquals("0", runCapturing("train", features.toString(), "--epochs", "2", "-o", bare.toString())[0]);
-        String[] b = runCapturing("score", later.toString(), "--model", bare.toString(), "-o",
+        String[] b = runCapturing(
+                "score",
+                later.toString(),
+                "--model",
+                bare.toString(),
+                "-o",
                 dir.resolve("r2.csv").toString());
         assertEquals("1", b[0]);
         assertTrue(b[2].contains("the model has no saved threshold; give --threshold"), b[2]);
-        String[] m = runCapturing("score", later.toString(), "--model", bare.toString(), "--threshold", "0.2", "-o",
+        String[] m = runCapturing(
+                "score",
+                later.toString(),
+                "--model",
+                bare.toString(),
+                "--threshold",
+                "0.2",
+                "-o",
                 dir.resolve("r3.csv").toString());
         assertEquals("0", m[0], m[2]);
     }
@@ -171,7 +284,12 @@ class ModelCommandsTest {
     @Test
     void aFailureIsLoggedWithItsCauseWhileStderrKeepsOneLine() throws Exception {
         Path bad = Files.writeString(dir.resolve("broken.bwm"), "garbage");
-        String[] s = runCapturing("score", SampleData.DIR.toString(), "--model", bad.toString(), "-o",
+        String[] s = runCapturing(
+                "score",
+                SampleData.DIR.toString(),
+                "--model",
+                bad.toString(),
+                "-o",
                 dir.resolve("r.csv").toString());
         assertEquals("1", s[0]);
         assertEquals(1, s[2].lines().filter(l -> l.startsWith("error: ")).count(), s[2]);

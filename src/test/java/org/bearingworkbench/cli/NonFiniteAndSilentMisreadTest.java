@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.bearingworkbench.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.ArrayList;
-import java.util.Random;
 
 /** No NaN or Infinity passes silently, and no misread is reported as a result. */
 class NonFiniteAndSilentMisreadTest {
@@ -23,8 +23,8 @@ class NonFiniteAndSilentMisreadTest {
     private Path csv(String name, double a, double b, int rows) throws Exception {
         StringBuilder sb = new StringBuilder("timestamp,ch1_mean_abs,ch2_mean_abs\n");
         for (int i = 0; i < rows; i++) {
-            sb.append(String.format(Locale.ROOT, "2004-02-12 %02d:%02d:39,%s,%s%n", i / 60, i % 60,
-                    i % 2 == 0 ? a : -a, b));
+            sb.append(String.format(
+                    Locale.ROOT, "2004-02-12 %02d:%02d:39,%s,%s%n", i / 60, i % 60, i % 2 == 0 ? a : -a, b));
         }
         return Files.writeString(dir.resolve(name), sb.toString());
     }
@@ -37,7 +37,8 @@ class NonFiniteAndSilentMisreadTest {
         assertEquals("1", r[0]);
         assertTrue(r[2].contains("cannot train: column ch1_mean_abs spans -1.7E308 .. 1.7E308"), r[2]);
         assertFalse(Files.exists(m));
-        String[] run = runCapturing("run", in.toString(), "--epochs", "2", "-o", dir.resolve("out").toString());
+        String[] run = runCapturing(
+                "run", in.toString(), "--epochs", "2", "-o", dir.resolve("out").toString());
         assertEquals("1", run[0]);
         assertFalse(Files.exists(dir.resolve("out")));
     }
@@ -53,7 +54,13 @@ class NonFiniteAndSilentMisreadTest {
         cells[3] = "1e308";
         lines.set(150, String.join(",", cells));
         Path bad = Files.write(dir.resolve("bad.csv"), lines);
-        String[] r = runCapturing("score", bad.toString(), "--model", m.toString(), "-o", dir.resolve("r.csv").toString());
+        String[] r = runCapturing(
+                "score",
+                bad.toString(),
+                "--model",
+                m.toString(),
+                "-o",
+                dir.resolve("r.csv").toString());
         assertEquals("1", r[0], r[2]);
         assertTrue(r[2].contains("cannot score row 150"), r[2]);
         assertTrue(r[2].contains("ch1_mean_abs = 1.0E308 is far beyond the model's training range"), r[2]);
@@ -73,10 +80,15 @@ class NonFiniteAndSilentMisreadTest {
         assertTrue(r[2].contains("the threshold method robust:3 gives 0.0 on the 27 training scores"), r[2]);
         assertTrue(r[2].contains("no threshold can be fitted; give --threshold"), r[2]);
         assertFalse(Files.exists(out), "nothing saved");
-        String[] manual = runCapturing("run", in.toString(), "--epochs", "2", "--threshold", "0.1", "-o",
-                out.toString());
+        String[] manual =
+                runCapturing("run", in.toString(), "--epochs", "2", "--threshold", "0.1", "-o", out.toString());
         assertEquals("0", manual[0], manual[2]);
-        String[] score = runCapturing("score", in.toString(), "--model", out.resolve("model.bwm").toString(), "-o",
+        String[] score = runCapturing(
+                "score",
+                in.toString(),
+                "--model",
+                out.resolve("model.bwm").toString(),
+                "-o",
                 dir.resolve("r.csv").toString());
         assertEquals("0", score[0], score[2]);
     }
@@ -142,6 +154,8 @@ class NonFiniteAndSilentMisreadTest {
         String[] r = runCapturing("features", data.toString(), "-o", out.toString(), "--json");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("\"channels\":4"), r[1]);
-        assertTrue(Files.readAllLines(out).get(1).contains(",0.05,"), Files.readAllLines(out).get(1));
+        assertTrue(
+                Files.readAllLines(out).get(1).contains(",0.05,"),
+                Files.readAllLines(out).get(1));
     }
 }

@@ -9,18 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bearingworkbench.SampleData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Arrays;
 
 /** Outputs never replace inputs, leave no debris, appear as a whole, and fail with what, where and why. */
 class OutputSafetyTest {
     @TempDir
     static Path shared;
+
     private static Path features;
     private static Path model;
 
@@ -79,7 +80,8 @@ class OutputSafetyTest {
         assertFalse(Files.exists(oldStyle));
         assertTrue(Files.exists(other));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(".other.csv.2147483646.1.tmp", "report.csv"),
+            assertEquals(
+                    List.of(".other.csv.2147483646.1.tmp", "report.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
@@ -97,10 +99,12 @@ class OutputSafetyTest {
         assertFalse(before.contains("3 epochs"));
         assertFalse(Files.exists(leftover), "a killed run's staging folder is removed");
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("out"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("out"), files.map(p -> p.getFileName().toString()).toList());
         }
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("features.csv", "model.bwm", "report.csv", "summary.txt"),
+            assertEquals(
+                    List.of("features.csv", "model.bwm", "report.csv", "summary.txt"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         Files.writeString(out.resolve("notes.txt"), "mine");
@@ -122,13 +126,16 @@ class OutputSafetyTest {
 
     @Test
     void unwritablePlacesAreNamedWithTheReason() throws Exception {
-        String[] a = runCapturing("score", features.toString(), "--model", model.toString(), "-o", "/proc/x/report.csv");
+        String[] a =
+                runCapturing("score", features.toString(), "--model", model.toString(), "-o", "/proc/x/report.csv");
         assertTrue(a[2].contains("cannot write /proc/x/report.csv: folder /proc/x does not exist"), a[2]);
         String[] b = runCapturing("score", features.toString(), "--model", model.toString(), "-o", "/proc/report.csv");
         assertTrue(b[2].contains("cannot write /proc/report.csv: folder /proc does not take new files"), b[2]);
         String[] c = runCapturing("run", features.toString(), "-o", "/proc/x");
-        assertTrue(c[2].contains("cannot create output folder /proc/x: /proc does not take new folders")
-                || c[2].contains("/proc/x"), c[2]);
+        assertTrue(
+                c[2].contains("cannot create output folder /proc/x: /proc does not take new folders")
+                        || c[2].contains("/proc/x"),
+                c[2]);
         assertTrue(c[2].length() > "error: /proc/x\n".length(), c[2]);
         Path file = Files.writeString(dir.resolve("afile"), "x");
         String[] d = runCapturing("run", features.toString(), "-o", file.toString());
@@ -143,7 +150,13 @@ class OutputSafetyTest {
 
     @Test
     void optionsAreCheckedBeforeAnyWork() throws Exception {
-        String[] t = runCapturing("train", features.toString(), "--epochs", "1", "-o", dir.resolve("no/m.bwm").toString());
+        String[] t = runCapturing(
+                "train",
+                features.toString(),
+                "--epochs",
+                "1",
+                "-o",
+                dir.resolve("no/m.bwm").toString());
         assertEquals("1", t[0]);
         assertTrue(t[2].contains("folder " + dir.resolve("no") + " does not exist"), t[2]);
         assertFalse(t[2].contains("epoch"), t[2]);
@@ -163,16 +176,30 @@ class OutputSafetyTest {
 
     @Test
     void channelsPerBearingMustDivideTheChannels() throws Exception {
-        String[] r = runCapturing("score", features.toString(), "--model", model.toString(), "--channels-per-bearing",
-                "3", "-o", dir.resolve("r.csv").toString());
+        String[] r = runCapturing(
+                "score",
+                features.toString(),
+                "--model",
+                model.toString(),
+                "--channels-per-bearing",
+                "3",
+                "-o",
+                dir.resolve("r.csv").toString());
         assertEquals("1", r[0]);
         assertTrue(r[2].contains("--channels-per-bearing 3 does not divide the 4 channels"), r[2]);
     }
 
     @Test
     void aTrainUntilAfterTheLastRowIsSaid() throws Exception {
-        String[] r = runCapturing("train", features.toString(), "--epochs", "1", "--train-until", "2030-01-01 00:00:00",
-                "-o", dir.resolve("m.bwm").toString());
+        String[] r = runCapturing(
+                "train",
+                features.toString(),
+                "--epochs",
+                "1",
+                "--train-until",
+                "2030-01-01 00:00:00",
+                "-o",
+                dir.resolve("m.bwm").toString());
         assertEquals("0", r[0], r[2]);
         assertTrue(r[2].contains("note: the split (until 2030-01-01 00:00) is at or after the last row"), r[2]);
         assertTrue(r[2].contains("none is left to test"), r[2]);

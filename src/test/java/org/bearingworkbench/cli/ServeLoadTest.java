@@ -31,7 +31,8 @@ class ServeLoadTest {
     void sixteenClientsTimesTenThousandRequestsGetNoErrorAndTheBatchScores() throws Exception {
         ModelBundle bundle = ModelBundle.load(Path.of("src/test/resources/bundles/v1-sample.bwm"));
         FeatureTable t = SampleData.table();
-        AnomalyAnalysis batch = Workflows.analyze(t, bundle, null, PersistenceRule.parse("2/3"), 1, TaskContext.silent());
+        AnomalyAnalysis batch =
+                Workflows.analyze(t, bundle, null, PersistenceRule.parse("2/3"), 1, TaskContext.silent());
         List<String> cols = bundle.model().columns();
         byte[][] bodies = new byte[t.rowCount()][];
         for (int r = 0; r < bodies.length; r++) {
@@ -42,8 +43,8 @@ class ServeLoadTest {
             }
             bodies[r] = b.append('\n').toString().getBytes(StandardCharsets.UTF_8);
         }
-        try (ScoringServer server = new ScoringServer(new ScoringService(bundle, null, 1), 1 << 20, null)
-                .start("127.0.0.1", 0)) {
+        try (ScoringServer server =
+                new ScoringServer(new ScoringService(bundle, null, 1), 1 << 20, null).start("127.0.0.1", 0)) {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/score");
             ExecutorService pool = Executors.newFixedThreadPool(16);
             try {
@@ -59,8 +60,12 @@ class ServeLoadTest {
                                 KeepAliveClient.Response r = http.post("text/csv", bodies[row]);
                                 String want = "\"score\":";
                                 int at = r.body().indexOf(want);
-                                double score = at < 0 ? Double.NaN : Double.parseDouble(r.body().substring(at + want.length(),
-                                        r.body().indexOf(',', at)));
+                                double score = at < 0
+                                        ? Double.NaN
+                                        : Double.parseDouble(r.body()
+                                                .substring(
+                                                        at + want.length(),
+                                                        r.body().indexOf(',', at)));
                                 double expected = batch.scores().score()[row];
                                 if (r.status() == 200 && Math.abs(score - expected) <= 1e-6 * Math.max(1, expected)) {
                                     ok++;

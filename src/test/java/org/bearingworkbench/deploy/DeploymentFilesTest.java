@@ -26,19 +26,33 @@ class DeploymentFilesTest {
     @Test
     void theImageIsMultiStageNonRootAndHealthChecked() throws Exception {
         List<String> lines = Files.readAllLines(DEPLOY.resolve("Dockerfile")).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .toList();
         assertEquals(2, lines.stream().filter(l -> l.startsWith("FROM ")).count(), "a build stage and a runtime stage");
-        String user = lines.stream().filter(l -> l.startsWith("USER ")).findFirst().orElseThrow();
+        String user =
+                lines.stream().filter(l -> l.startsWith("USER ")).findFirst().orElseThrow();
         assertTrue(!user.contains("root") && !user.equals("USER 0"), user);
-        String health = String.join("\n", lines.subList(lines.indexOf(lines.stream().filter(l -> l.startsWith("HEALTHCHECK"))
-                .findFirst().orElseThrow()), lines.size()));
+        String health = String.join(
+                "\n",
+                lines.subList(
+                        lines.indexOf(lines.stream()
+                                .filter(l -> l.startsWith("HEALTHCHECK"))
+                                .findFirst()
+                                .orElseThrow()),
+                        lines.size()));
         assertTrue(health.contains("http://127.0.0.1:8080/health"), health);
         assertTrue(lines.contains("EXPOSE 8080"));
-        String entry = lines.stream().filter(l -> l.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+        String entry = lines.stream()
+                .filter(l -> l.startsWith("ENTRYPOINT "))
+                .findFirst()
+                .orElseThrow();
         JsonNode args = new ObjectMapper().readTree(entry.substring("ENTRYPOINT ".length()));
         List<String> a = new ArrayList<>();
         args.forEach(n -> a.add(n.asText()));
-        assertTrue(a.containsAll(List.of("serve", "--bind", "0.0.0.0")) && a.get(a.indexOf("--port") + 1).equals("8080"), a.toString());
+        assertTrue(
+                a.containsAll(List.of("serve", "--bind", "0.0.0.0"))
+                        && a.get(a.indexOf("--port") + 1).equals("8080"),
+                a.toString());
         assertTrue(ScoringServer.ROUTES.contains("GET /health") && ScoringServer.ROUTES.contains("GET /ready"));
     }
 
@@ -49,11 +63,16 @@ class DeploymentFilesTest {
         JsonNode spec = d.get("spec").get("template").get("spec");
         assertTrue(spec.get("securityContext").get("runAsNonRoot").asBoolean());
         JsonNode c = spec.get("containers").get(0);
-        assertEquals("/ready", c.get("readinessProbe").get("httpGet").get("path").asText());
-        assertEquals("/health", c.get("livenessProbe").get("httpGet").get("path").asText());
+        assertEquals(
+                "/ready", c.get("readinessProbe").get("httpGet").get("path").asText());
+        assertEquals(
+                "/health", c.get("livenessProbe").get("httpGet").get("path").asText());
         assertEquals(8080, c.get("ports").get(0).get("containerPort").asInt());
         for (String kind : new String[] {"requests", "limits"}) {
-            assertTrue(c.get("resources").get(kind).has("cpu") && c.get("resources").get(kind).has("memory"), kind);
+            assertTrue(
+                    c.get("resources").get(kind).has("cpu")
+                            && c.get("resources").get(kind).has("memory"),
+                    kind);
         }
         String modelArg = c.get("args").get(1).asText();
         assertEquals("--model", c.get("args").get(0).asText());
@@ -61,10 +80,14 @@ class DeploymentFilesTest {
         assertTrue(modelArg.startsWith(mount.get("mountPath").asText() + "/"), modelArg);
         JsonNode volume = spec.get("volumes").get(0);
         assertEquals(mount.get("name").asText(), volume.get("name").asText());
-        assertEquals("bearing-workbench-model", volume.get("configMap").get("name").asText());
-        assertEquals(d.get("spec").get("selector").get("matchLabels"), d.get("spec").get("template").get("metadata").get("labels"));
+        assertEquals(
+                "bearing-workbench-model", volume.get("configMap").get("name").asText());
+        assertEquals(
+                d.get("spec").get("selector").get("matchLabels"),
+                d.get("spec").get("template").get("metadata").get("labels"));
         if (c.get("securityContext").get("readOnlyRootFilesystem").asBoolean()) {
-            assertTrue(Files.readString(DEPLOY.resolve("Dockerfile")).contains("javacpp.cachedir=/tmp"),
+            assertTrue(
+                    Files.readString(DEPLOY.resolve("Dockerfile")).contains("javacpp.cachedir=/tmp"),
                     "a read-only root needs ND4J's native cache elsewhere");
             assertTrue(c.get("volumeMounts").findValuesAsText("mountPath").contains("/tmp"));
         }
@@ -75,8 +98,19 @@ class DeploymentFilesTest {
         JsonNode d = YAML.readTree(DEPLOY.resolve("k8s/deployment.yaml").toFile());
         JsonNode s = YAML.readTree(DEPLOY.resolve("k8s/service.yaml").toFile());
         assertEquals("Service", s.get("kind").asText());
-        assertEquals(d.get("spec").get("template").get("metadata").get("labels"), s.get("spec").get("selector"));
-        assertEquals(d.get("spec").get("template").get("spec").get("containers").get(0).get("ports").get(0).get("name").asText(),
+        assertEquals(
+                d.get("spec").get("template").get("metadata").get("labels"),
+                s.get("spec").get("selector"));
+        assertEquals(
+                d.get("spec")
+                        .get("template")
+                        .get("spec")
+                        .get("containers")
+                        .get(0)
+                        .get("ports")
+                        .get(0)
+                        .get("name")
+                        .asText(),
                 s.get("spec").get("ports").get(0).get("targetPort").asText());
         JsonNode k = YAML.readTree(DEPLOY.resolve("k8s/kustomization.yaml").toFile());
         List<String> resources = new ArrayList<>();

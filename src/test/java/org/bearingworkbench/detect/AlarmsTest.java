@@ -36,7 +36,8 @@ class AlarmsTest {
 
     @Test
     void countsAlarmRowsInsideTheTrainingRange() {
-        assertEquals(1, Alarms.compute(SCORES, 6, 0.3, PersistenceRule.defaults()).trainingAlarmRows());
+        assertEquals(
+                1, Alarms.compute(SCORES, 6, 0.3, PersistenceRule.defaults()).trainingAlarmRows());
     }
 
     @Test
@@ -54,9 +55,9 @@ class AlarmsTest {
 
     @Test
     void attributesTopChannelSharesAndDepartures() {
-        Scores s = new Scores(new double[] {0.2, 0.5},
-                new double[][] {{0.1, 0.3}, {0.6, 0.4}},
-                new double[][] {{0.5, 1.4}, {-0.25, 0.9}});
+        Scores s = new Scores(new double[] {0.2, 0.5}, new double[][] {{0.1, 0.3}, {0.6, 0.4}}, new double[][] {
+            {0.5, 1.4}, {-0.25, 0.9}
+        });
         Attribution a = new Attribution(s);
         assertEquals(1, a.topChannel(0));
         assertEquals(0, a.topChannel(1));
@@ -71,8 +72,10 @@ class AlarmsTest {
 
     @Test
     void mapsChannelsToBearings() {
-        ChannelMap m = new ChannelMap(List.of("ch1_rms", "ch2_rms", "ch3_rms", "ch8_kurtosis", "Bearing 3", "speed"), 2);
-        assertArrayEquals(new int[] {1, 1, 2, 4, 3, 0},
+        ChannelMap m =
+                new ChannelMap(List.of("ch1_rms", "ch2_rms", "ch3_rms", "ch8_kurtosis", "Bearing 3", "speed"), 2);
+        assertArrayEquals(
+                new int[] {1, 1, 2, 4, 3, 0},
                 new int[] {m.bearing(0), m.bearing(1), m.bearing(2), m.bearing(3), m.bearing(4), m.bearing(5)});
         assertEquals("ch8", m.channel(3));
         assertEquals("Bearing 3", m.channel(4));

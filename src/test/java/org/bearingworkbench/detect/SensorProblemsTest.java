@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.bearingworkbench.features.ChannelStatistics;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
 import org.junit.jupiter.api.Test;
-import java.util.Random;
-import java.util.stream.IntStream;
 
 class SensorProblemsTest {
     private static final int ROWS = 40;
@@ -74,8 +74,13 @@ class SensorProblemsTest {
         Map<String, double[]> only = new LinkedHashMap<>();
         only.put("ch1_mean_abs", t.column("ch1_mean_abs"));
         only.put("ch2_mean_abs", t.column("ch2_mean_abs"));
-        FeatureTable csv = FeatureTable.of("csv", null, t.timestamps(), IntStream.range(0, ROWS)
-                .mapToObj(t::file).toList(), new int[ROWS], only);
+        FeatureTable csv = FeatureTable.of(
+                "csv",
+                null,
+                t.timestamps(),
+                IntStream.range(0, ROWS).mapToObj(t::file).toList(),
+                new int[ROWS],
+                only);
         SensorProblems s = SensorProblems.of(csv);
         assertEquals(1, s.count(), "clipping cannot be seen without the clip column");
         assertTrue(s.reason(30).startsWith("ch2 no signal (mean_abs"), s.reason(30));
@@ -120,7 +125,8 @@ class SensorProblemsTest {
     @Test
     void theClipLimitIsOnePercentOfTheSamples() {
         SensorProblems s = SensorProblems.of(levels(new double[] {1, 1, 1, 1}, new double[] {0, 0.01, 0.0099, 0}));
-        assertTrue(s.at(1) && s.reason(1).equals("ch1 clipped or stuck (1.0% of samples at its extremes)"), s.reason(1));
+        assertTrue(
+                s.at(1) && s.reason(1).equals("ch1 clipped or stuck (1.0% of samples at its extremes)"), s.reason(1));
         assertFalse(s.at(2));
         assertEquals(1, s.count());
     }

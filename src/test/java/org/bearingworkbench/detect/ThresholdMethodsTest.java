@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import java.util.Arrays;
-import java.util.Map;
-import org.junit.jupiter.api.Assertions;
 
 class ThresholdMethodsTest {
     private static final PersistenceRule RULE = PersistenceRule.defaults();
@@ -49,7 +49,10 @@ class ThresholdMethodsTest {
             s[i] = Math.exp(-2 + 0.5 * rnd.nextGaussian());
         }
         double expected = Math.exp(-2 + 0.5 * 3.090232);
-        assertEquals(expected, new DistributionFitMethod(DistributionFitMethod.Family.LOGNORMAL, 0.001).value(s), expected * 0.01);
+        assertEquals(
+                expected,
+                new DistributionFitMethod(DistributionFitMethod.Family.LOGNORMAL, 0.001).value(s),
+                expected * 0.01);
     }
 
     /**
@@ -74,7 +77,8 @@ class ThresholdMethodsTest {
         for (int i = 0; i < s.length; i++) {
             s[i] = -Math.log(1 - rnd.nextDouble());
         }
-        assertEquals(Math.log(1000), new DistributionFitMethod(DistributionFitMethod.Family.GAMMA, 0.001).value(s), 0.15);
+        assertEquals(
+                Math.log(1000), new DistributionFitMethod(DistributionFitMethod.Family.GAMMA, 0.001).value(s), 0.15);
     }
 
     @Test
@@ -111,7 +115,17 @@ class ThresholdMethodsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"percentile:99", "sigma:3", "max:1.1", "lognormal:0.001", "gamma:0.001", "pot:0.001", "robust:3", "0.275"})
+    @ValueSource(
+            strings = {
+                "percentile:99",
+                "sigma:3",
+                "max:1.1",
+                "lognormal:0.001",
+                "gamma:0.001",
+                "pot:0.001",
+                "robust:3",
+                "0.275"
+            })
     void parsesEveryMethodIdBackToItself(String id) {
         ThresholdMethod m = Thresholds.parse(id, RULE);
         assertEquals(m.id(), Thresholds.parse(m.id(), RULE).id());
@@ -143,9 +157,23 @@ class ThresholdMethodsTest {
         for (int k = 0; k < scores.length; k++) {
             scores[k] = Math.exp(rnd.nextGaussian() * 0.3) * 0.2;
         }
-        Map<ThresholdKind, String> other = Map.of(ThresholdKind.ROBUST, "2", ThresholdKind.PERCENTILE, "95",
-                ThresholdKind.SIGMA, "2", ThresholdKind.MAX, "1.3", ThresholdKind.LOGNORMAL, "0.01", ThresholdKind.GAMMA, "0.01",
-                ThresholdKind.POT, "0.01", ThresholdKind.MANUAL, "0.4");
+        Map<ThresholdKind, String> other = Map.of(
+                ThresholdKind.ROBUST,
+                "2",
+                ThresholdKind.PERCENTILE,
+                "95",
+                ThresholdKind.SIGMA,
+                "2",
+                ThresholdKind.MAX,
+                "1.3",
+                ThresholdKind.LOGNORMAL,
+                "0.01",
+                ThresholdKind.GAMMA,
+                "0.01",
+                ThresholdKind.POT,
+                "0.01",
+                ThresholdKind.MANUAL,
+                "0.4");
         PersistenceRule rule = PersistenceRule.defaults();
         for (ThresholdKind kind : ThresholdKind.values()) {
             if (kind == ThresholdKind.MANUAL) {
@@ -153,14 +181,24 @@ class ThresholdMethodsTest {
             }
             ThresholdMethod withDefault = Thresholds.parse(kind.id(), rule);
             ThresholdMethod given = Thresholds.parse(kind.id() + ":" + other.get(kind), rule);
-            assertEquals(Thresholds.parse(withDefault.id(), rule).value(scores), withDefault.value(scores), 1e-12, kind + " id round trip");
-            assertEquals(given.value(scores), Thresholds.parse(given.id(), rule).value(scores), 1e-12, kind + " id round trip");
-            Assertions.assertNotEquals(withDefault.value(scores), given.value(scores),
-                    kind + ": the parameter must change the threshold");
+            assertEquals(
+                    Thresholds.parse(withDefault.id(), rule).value(scores),
+                    withDefault.value(scores),
+                    1e-12,
+                    kind + " id round trip");
+            assertEquals(
+                    given.value(scores),
+                    Thresholds.parse(given.id(), rule).value(scores),
+                    1e-12,
+                    kind + " id round trip");
+            Assertions.assertNotEquals(
+                    withDefault.value(scores), given.value(scores), kind + ": the parameter must change the threshold");
         }
         assertEquals(0.4, Thresholds.parse("manual:0.4", rule).value(scores));
         Assertions.assertThrows(IllegalArgumentException.class, () -> Thresholds.parse("manual", rule));
         assertEquals(0.4, Thresholds.parse("0.4", rule).value(scores));
-        assertEquals(ThresholdKind.ROBUST.create(null, rule).id(), Thresholds.parse("default", rule).id());
+        assertEquals(
+                ThresholdKind.ROBUST.create(null, rule).id(),
+                Thresholds.parse("default", rule).id());
     }
 }

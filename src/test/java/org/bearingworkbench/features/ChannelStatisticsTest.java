@@ -2,8 +2,8 @@ package org.bearingworkbench.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 class ChannelStatisticsTest {
     private static double[] features(double... x) {
@@ -49,12 +49,19 @@ class ChannelStatisticsTest {
                 y[i] = x[i] * scale;
             }
             double[] f = features(y);
-            for (Feature level : new Feature[] {Feature.MEAN_ABS, Feature.RMS, Feature.STD, Feature.PEAK, Feature.P2P}) {
-                assertEquals(plain[level.ordinal()] * scale, f[level.ordinal()], 1e-14 * plain[level.ordinal()] * scale,
+            for (Feature level :
+                    new Feature[] {Feature.MEAN_ABS, Feature.RMS, Feature.STD, Feature.PEAK, Feature.P2P}) {
+                assertEquals(
+                        plain[level.ordinal()] * scale,
+                        f[level.ordinal()],
+                        1e-14 * plain[level.ordinal()] * scale,
                         level + " at scale " + scale);
             }
             for (Feature shape : new Feature[] {Feature.CREST, Feature.SKEWNESS, Feature.KURTOSIS, Feature.CLIP}) {
-                assertEquals(plain[shape.ordinal()], f[shape.ordinal()], 1e-13 * Math.max(1, Math.abs(plain[shape.ordinal()])),
+                assertEquals(
+                        plain[shape.ordinal()],
+                        f[shape.ordinal()],
+                        1e-13 * Math.max(1, Math.abs(plain[shape.ordinal()])),
                         shape + " at scale " + scale);
             }
             Assertions.assertNull(ChannelStatistics.firstNonFinite(f, 0));

@@ -16,10 +16,12 @@ class AtomicFilesTest {
     @Test
     void failedWriteLeavesTheOldFileWholeAndNoTempBehind() throws Exception {
         Path target = Files.writeString(dir.resolve("report.csv"), "old report");
-        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write("half a new rep");
-            throw new IOException("disk full");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write("half a new rep");
+                    throw new IOException("disk full");
+                }));
         assertEquals("old report", Files.readString(target));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count());

@@ -10,17 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.model.ScalerJson;
 import org.bearingworkbench.task.TaskContext;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.IntStream;
-import org.bearingworkbench.model.ScalerJson;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Test;
 
 /**
  * The checked-in bad-input corpus ({@code src/test/resources/bad-input}): each hostile snapshot sits in a directory
@@ -29,8 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputCorpusTest {
     static final Path CORPUS = corpus();
-    private static final String[] GOOD_NAMES = {"2004.02.12.10.32.39", "2004.02.12.10.42.39", "2004.02.12.10.52.39",
-        "2004.02.12.11.02.39", "2004.02.12.11.12.39"};
+    private static final String[] GOOD_NAMES = {
+        "2004.02.12.10.32.39",
+        "2004.02.12.10.42.39",
+        "2004.02.12.10.52.39",
+        "2004.02.12.11.02.39",
+        "2004.02.12.11.12.39"
+    };
     private static final String BAD_NAME = "2004.02.12.11.22.39";
 
     @TempDir
@@ -38,7 +43,10 @@ class BadInputCorpusTest {
 
     static Path corpus() {
         try {
-            return Paths.get(BadInputCorpusTest.class.getResource("/bad-input/cases.tsv").toURI()).getParent();
+            return Paths.get(BadInputCorpusTest.class
+                            .getResource("/bad-input/cases.tsv")
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -98,7 +106,8 @@ class BadInputCorpusTest {
         if (expected.startsWith("skip ")) {
             FeatureCsv.Loaded loaded = FeatureCsv.load(csv);
             assertEquals(1, loaded.skippedRows().size());
-            assertTrue(loaded.skippedRows().get(0).toString().contains(expected.substring(5)),
+            assertTrue(
+                    loaded.skippedRows().get(0).toString().contains(expected.substring(5)),
                     loaded.skippedRows().toString());
             assertEquals(12, loaded.table().rowCount());
         } else if (expected.startsWith("rows ")) {
@@ -113,13 +122,21 @@ class BadInputCorpusTest {
 
     static Stream<Arguments> csvCases() {
         return Stream.of(
-                Arguments.of("invalid-date-feb-30.csv", "line 2, column 1 (timestamp): '2025-02-30 10:00:00' is not a timestamp"),
-                Arguments.of("duplicate-timestamp-same-values.csv", "skip line 14: same timestamp 2004-02-12 10:30:39 as line 5"),
-                Arguments.of("duplicate-timestamp-other-values.csv", "skip line 14: same timestamp 2004-02-12 10:30:39 as line 5"),
+                Arguments.of(
+                        "invalid-date-feb-30.csv",
+                        "line 2, column 1 (timestamp): '2025-02-30 10:00:00' is not a timestamp"),
+                Arguments.of(
+                        "duplicate-timestamp-same-values.csv",
+                        "skip line 14: same timestamp 2004-02-12 10:30:39 as line 5"),
+                Arguments.of(
+                        "duplicate-timestamp-other-values.csv",
+                        "skip line 14: same timestamp 2004-02-12 10:30:39 as line 5"),
                 Arguments.of("second-file-column.csv", "line 1: column name 'file' appears twice"),
                 Arguments.of("negative-rows.csv", "line 2, column 3 (rows): '-5' is not a row count"),
                 Arguments.of("feature-named-timestamp.csv", "line 1, column 3: the name 'timestamp' is reserved"),
-                Arguments.of("java-literal-cell.csv", "line 2, column 4 (ch1_mean_abs): '0x1p3' is not a finite decimal number"),
+                Arguments.of(
+                        "java-literal-cell.csv",
+                        "line 2, column 4 (ch1_mean_abs): '0x1p3' is not a finite decimal number"),
                 Arguments.of("nan-cell.csv", "line 2, column 4 (ch1_mean_abs): 'NaN' is not a finite decimal number"),
                 Arguments.of("values-near-double-max.csv", "rows 12"),
                 Arguments.of("good.csv", "rows 12"));
@@ -131,14 +148,16 @@ class BadInputCorpusTest {
         assertEquals(0, t.timestamp(0).getYear());
         Path out = dir.resolve("out.csv");
         FeatureCsv.write(t, out);
-        assertTrue(Files.readAllLines(out).get(1).startsWith("0000-01-01 00:00:00,"), Files.readAllLines(out).get(1));
+        assertTrue(
+                Files.readAllLines(out).get(1).startsWith("0000-01-01 00:00:00,"),
+                Files.readAllLines(out).get(1));
         assertEquals(t.timestamp(0), FeatureCsv.read(out).timestamp(0));
     }
 
     @Test
     void aScalerWithMaximumBelowMinimumIsRejected() {
-        var e = Assertions.assertThrows(InputFormatException.class,
-                () -> ScalerJson.read(CORPUS.resolve("scaler-max-below-min.json")));
+        var e = Assertions.assertThrows(
+                InputFormatException.class, () -> ScalerJson.read(CORPUS.resolve("scaler-max-below-min.json")));
         assertTrue(e.getMessage().contains("entry 0 has data_max_ 0.1 below data_min_ 0.5"), e.getMessage());
     }
 

@@ -105,7 +105,9 @@ class DirectoryImporterTest {
         }
         ImportResult r = importDir();
         assertEquals(1, r.table().rowCount());
-        assertEquals("same timestamp as 2004.02.12.10.32.39 (kept that one)", reasons(r).get("2004.02.12.10.32.39.gz"));
+        assertEquals(
+                "same timestamp as 2004.02.12.10.32.39 (kept that one)",
+                reasons(r).get("2004.02.12.10.32.39.gz"));
     }
 
     @Test
@@ -117,7 +119,8 @@ class DirectoryImporterTest {
 
     @Test
     void rejectsPathThatIsNotADirectory() {
-        var e = assertThrows(InputFormatException.class,
+        var e = assertThrows(
+                InputFormatException.class,
                 () -> new DirectoryImporter().importDirectory(dir.resolve("missing"), TaskContext.silent()));
         assertTrue(e.getMessage().endsWith("not a directory"), e.getMessage());
     }
@@ -128,8 +131,10 @@ class DirectoryImporterTest {
             write("2004.02.12.1" + i + ".00.00", rows(10, 2, 0.1));
         }
         List<long[]> seen = new ArrayList<>();
-        new DirectoryImporter(2).importDirectory(dir,
-                new CancellationToken().contextFor((done, total, msg) -> seen.add(new long[] {done, total})));
+        new DirectoryImporter(2)
+                .importDirectory(
+                        dir,
+                        new CancellationToken().contextFor((done, total, msg) -> seen.add(new long[] {done, total})));
         long[] last = seen.get(seen.size() - 1);
         assertEquals(6, last[0]);
         assertEquals(6, last[1]);
@@ -142,7 +147,8 @@ class DirectoryImporterTest {
         }
         CancellationToken token = new CancellationToken();
         token.cancel();
-        assertThrows(CancelledException.class,
-                () -> new DirectoryImporter(2).importDirectory(dir, token.contextFor((d, t, m) -> { })));
+        assertThrows(
+                CancelledException.class,
+                () -> new DirectoryImporter(2).importDirectory(dir, token.contextFor((d, t, m) -> {})));
     }
 }

@@ -8,20 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.bearingworkbench.SharedData;
-import org.bearingworkbench.features.FeatureTable;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import org.bearingworkbench.SharedData;
+import org.bearingworkbench.features.FeatureTable;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FeatureCsvTest {
     @TempDir
@@ -37,9 +37,13 @@ class FeatureCsvTest {
     void roundTripsItsOwnFormatExactly() throws Exception {
         Map<String, double[]> cols = new LinkedHashMap<>();
         cols.put("ch1_mean_abs", new double[] {0.1 + 0.2, 1e-17});
-        FeatureTable t = FeatureTable.of("x", null,
+        FeatureTable t = FeatureTable.of(
+                "x",
+                null,
                 List.of(LocalDateTime.of(2004, 2, 12, 10, 32, 39), LocalDateTime.of(2004, 2, 12, 10, 42, 39)),
-                List.of("a", "b"), new int[] {20480, 20480}, cols);
+                List.of("a", "b"),
+                new int[] {20480, 20480},
+                cols);
         Path p = dir.resolve("out.csv");
         FeatureCsv.write(t, p);
         FeatureTable back = FeatureCsv.read(p);
@@ -51,7 +55,8 @@ class FeatureCsvTest {
 
     @Test
     void readsForeignCsvWithEmptyFirstHeaderAndImsTimestamps() throws Exception {
-        FeatureTable t = FeatureCsv.read(csv(",Bearing 1,Bearing 2\n2004.02.12.10.52.39,0.5,0.25\n2004-02-12T10:42:39,1,2\n"));
+        FeatureTable t =
+                FeatureCsv.read(csv(",Bearing 1,Bearing 2\n2004.02.12.10.52.39,0.5,0.25\n2004-02-12T10:42:39,1,2\n"));
         assertEquals(List.of("Bearing 1", "Bearing 2"), t.featureColumns());
         assertEquals(LocalDateTime.of(2004, 2, 12, 10, 42, 39), t.timestamp(0));
         assertEquals("2004.02.12.10.42.39", t.file(0));
@@ -79,11 +84,12 @@ class FeatureCsvTest {
 
     @Test
     void errorsNameTheLineAlsoAfterBlankLinesAndAtTheEnd() throws Exception {
-        InputFormatException e = assertThrows(InputFormatException.class,
+        InputFormatException e = assertThrows(
+                InputFormatException.class,
                 () -> FeatureCsv.read(csv("t,a\n\n\n2004-02-12 10:42:39,1\n2004-02-12 10:52:39,x")));
         assertEquals("f.csv, line 5, column 2 (a): 'x' is not a finite decimal number", e.getMessage());
-        InputFormatException q = assertThrows(InputFormatException.class,
-                () -> FeatureCsv.read(csv("t,a\n2004-02-12 10:42:39,\"1\n")));
+        InputFormatException q =
+                assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv("t,a\n2004-02-12 10:42:39,\"1\n")));
         assertTrue(q.getMessage().startsWith("f.csv: cannot be read"), q.getMessage());
     }
 
@@ -97,13 +103,17 @@ class FeatureCsvTest {
 
     @Test
     void rejectsBadTimestampWithLineAndColumn() {
-        var e = assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv("t,a\n2004-02-12 10:52:39,1\nyesterday,2\n")));
-        assertTrue(e.getMessage().startsWith("f.csv, line 3, column 1 (t): 'yesterday' is not a timestamp"), e.getMessage());
+        var e = assertThrows(
+                InputFormatException.class, () -> FeatureCsv.read(csv("t,a\n2004-02-12 10:52:39,1\nyesterday,2\n")));
+        assertTrue(
+                e.getMessage().startsWith("f.csv, line 3, column 1 (t): 'yesterday' is not a timestamp"),
+                e.getMessage());
     }
 
     @Test
     void rejectsNonNumericCellWithLineAndColumn() {
-        var e = assertThrows(InputFormatException.class, () -> FeatureCsv.read(csv("t,a,b\n2004-02-12 10:52:39,1,n/a\n")));
+        var e = assertThrows(
+                InputFormatException.class, () -> FeatureCsv.read(csv("t,a,b\n2004-02-12 10:52:39,1,n/a\n")));
         assertEquals("f.csv, line 2, column 3 (b): 'n/a' is not a finite decimal number", e.getMessage());
     }
 
@@ -122,12 +132,22 @@ class FeatureCsvTest {
     @Test
     void theFastTimestampPathReadsWhatTheFormatterReads() {
         DateTimeFormatter smart = new DateTimeFormatterBuilder()
-                .appendPattern("uuuu-MM-dd").appendLiteral(' ').appendPattern("HH:mm:ss").toFormatter()
+                .appendPattern("uuuu-MM-dd")
+                .appendLiteral(' ')
+                .appendPattern("HH:mm:ss")
+                .toFormatter()
                 .withResolverStyle(ResolverStyle.STRICT); // as the product: 31 November is an error
         Random rnd = new Random(3);
         for (int i = 0; i < 20_000; i++) {
-            String t = String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", 1990 + rnd.nextInt(60),
-                    1 + rnd.nextInt(12), 1 + rnd.nextInt(31), rnd.nextInt(24), rnd.nextInt(60), rnd.nextInt(60));
+            String t = String.format(
+                    Locale.ROOT,
+                    "%04d-%02d-%02d %02d:%02d:%02d",
+                    1990 + rnd.nextInt(60),
+                    1 + rnd.nextInt(12),
+                    1 + rnd.nextInt(31),
+                    rnd.nextInt(24),
+                    rnd.nextInt(60),
+                    rnd.nextInt(60));
             LocalDateTime expected;
             try {
                 expected = LocalDateTime.parse(t, smart);
@@ -148,9 +168,7 @@ class FeatureCsvTest {
         // shapes the fast path leaves to the formatter (and IMS names) still read as before
         assertEquals(LocalDateTime.of(2004, 2, 12, 10, 32), FeatureCsv.parseTimestamp("2004-02-12 10:32"));
         assertEquals(LocalDateTime.of(2004, 2, 12, 10, 32, 39), FeatureCsv.parseTimestamp(" 2004.02.12.10.32.39 "));
-        Assertions.assertThrows(DateTimeParseException.class,
-                () -> FeatureCsv.parseTimestamp("2004-0x-12 10:32:39"));
-        Assertions.assertThrows(DateTimeParseException.class,
-                () -> FeatureCsv.parseTimestamp("2004-13-12 10:32:39"));
+        Assertions.assertThrows(DateTimeParseException.class, () -> FeatureCsv.parseTimestamp("2004-0x-12 10:32:39"));
+        Assertions.assertThrows(DateTimeParseException.class, () -> FeatureCsv.parseTimestamp("2004-13-12 10:32:39"));
     }
 }

@@ -9,15 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.TaskContext;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Locale;
-import org.junit.jupiter.api.Assertions;
 
 /**
  * The large hostile inputs the corpus cannot hold, written here: one file that is a single 1.2 MB line, real-size
@@ -34,8 +34,8 @@ class HostileDirectoryTest {
         StringBuilder sb = new StringBuilder(ROWS * 30);
         for (int r = 0; r < ROWS; r++) {
             for (int c = 0; c < 4; c++) {
-                sb.append(c > 0 ? "\t" : "").append(String.format(Locale.ROOT, "%.3f",
-                        0.1 * Math.sin(0.01 * r * (c + 1))));
+                sb.append(c > 0 ? "\t" : "")
+                        .append(String.format(Locale.ROOT, "%.3f", 0.1 * Math.sin(0.01 * r * (c + 1))));
             }
             sb.append(eol);
         }
@@ -67,7 +67,9 @@ class HostileDirectoryTest {
         write("2004.02.12.11.10.39", line.append('\n').toString());
         ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), this::importDir);
         assertEquals(4, r.table().rowCount());
-        assertTrue(reasons(r).get("2004.02.12.11.10.39").startsWith("line 1: more than 64 columns"), r.skipped().toString());
+        assertTrue(
+                reasons(r).get("2004.02.12.11.10.39").startsWith("line 1: more than 64 columns"),
+                r.skipped().toString());
     }
 
     @Test
@@ -111,7 +113,8 @@ class HostileDirectoryTest {
         write("2004.02.12.11.10.39", big.toString());
         ImportResult r = importDir();
         assertEquals(4, r.table().rowCount());
-        assertTrue(reasons(r).get("2004.02.12.11.10.39").contains("more than 8x the directory's typical file"),
+        assertTrue(
+                reasons(r).get("2004.02.12.11.10.39").contains("more than 8x the directory's typical file"),
                 r.skipped().toString());
     }
 
@@ -123,7 +126,8 @@ class HostileDirectoryTest {
         Path loopA = dir.resolve("loop-a");
         Files.createSymbolicLink(loopA, dir.resolve("loop-b"));
         Files.createSymbolicLink(dir.resolve("loop-b"), loopA);
-        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("2004.02.12.11.02.39").toString()).start();
+        Process mkfifo =
+                new ProcessBuilder("mkfifo", dir.resolve("2004.02.12.11.02.39").toString()).start();
         boolean fifo = mkfifo.waitFor() == 0;
         ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), this::importDir);
         Map<String, String> why = reasons(r);
@@ -148,8 +152,9 @@ class HostileDirectoryTest {
     void cancelStopsAnImportOfManyFiles() throws Exception {
         write("2004.02.12.00.00.39", snapshot("\n"));
         for (int i = 1; i < 300; i++) {
-            Files.createLink(dir.resolve(String.format("2004.02.%02d.%02d.%02d.39", 12 + i / 144, (i / 6) % 24,
-                    (i % 6) * 10)), dir.resolve("2004.02.12.00.00.39"));
+            Files.createLink(
+                    dir.resolve(String.format("2004.02.%02d.%02d.%02d.39", 12 + i / 144, (i / 6) % 24, (i % 6) * 10)),
+                    dir.resolve("2004.02.12.00.00.39"));
         }
         CancellationToken token = new CancellationToken();
         TaskContext ctx = token.contextFor((done, total, message) -> {
@@ -157,7 +162,6 @@ class HostileDirectoryTest {
                 token.cancel();
             }
         });
-        Assertions.assertThrows(CancelledException.class,
-                () -> new DirectoryImporter(1).importDirectory(dir, ctx));
+        Assertions.assertThrows(CancelledException.class, () -> new DirectoryImporter(1).importDirectory(dir, ctx));
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.detect.PersistenceRule;
@@ -25,9 +26,8 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.Workflows;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded mutation fuzzing of the two text inputs: a real snapshot of the sample run among good ones, and a feature
@@ -36,10 +36,37 @@ import org.junit.jupiter.api.Timeout;
  */
 class InputFuzzTest {
     private static final long SEED = 20261129L;
-    private static final String[] SPECIALS = {"NaN", "Infinity", "-Infinity", "1e400", "-1e309", "0x1p3", "1.5f", "2d",
-        "1,5", "1e308", "-1.7976931348623157e308", "4.9e-324", "1e-400", "", "-", "+", ".", "e5", "1e", "1.2.3",
-        "123456789012345678901234567890123456789012345678901234567890123456789", "\u0000", "\r", "\r\r", "\t\t",
-        "\"0.1\"", "0.1;0.2", "\uFEFF0.1", "١٢٣"};
+    private static final String[] SPECIALS = {
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1e400",
+        "-1e309",
+        "0x1p3",
+        "1.5f",
+        "2d",
+        "1,5",
+        "1e308",
+        "-1.7976931348623157e308",
+        "4.9e-324",
+        "1e-400",
+        "",
+        "-",
+        "+",
+        ".",
+        "e5",
+        "1e",
+        "1.2.3",
+        "123456789012345678901234567890123456789012345678901234567890123456789",
+        "\u0000",
+        "\r",
+        "\r\r",
+        "\t\t",
+        "\"0.1\"",
+        "0.1;0.2",
+        "\uFEFF0.1",
+        "١٢٣"
+    };
 
     @TempDir
     Path dir;
@@ -69,11 +96,13 @@ class InputFuzzTest {
             byte[] mutated = mutate(good, rnd);
             Files.write(bad, mutated);
             int round = i;
-            ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(20),
+            ImportResult r = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
                     () -> new DirectoryImporter(2).importDirectory(dir, TaskContext.silent()),
                     () -> "mutation " + round + " hung");
             FeatureTable t = r.table();
-            List<String> files = IntStream.range(0, t.rowCount()).mapToObj(t::file).toList();
+            List<String> files =
+                    IntStream.range(0, t.rowCount()).mapToObj(t::file).toList();
             assertTrue(files.containsAll(List.of(goodNames)), "mutation " + i + ": good files lost " + r.skipped());
             assertFinite(t, "mutation " + i);
             if (files.contains(bad.getFileName().toString())) {
@@ -82,7 +111,8 @@ class InputFuzzTest {
                 skipped++;
                 assertEquals(1, r.skipped().size(), "mutation " + i);
                 String reason = r.skipped().get(0).reason();
-                assertTrue(!reason.isBlank() && reason.chars().noneMatch(c -> c < 0x20) && !reason.contains("unexpected"),
+                assertTrue(
+                        !reason.isBlank() && reason.chars().noneMatch(c -> c < 0x20) && !reason.contains("unexpected"),
                         "mutation " + i + ": " + reason);
             }
         }
@@ -97,8 +127,8 @@ class InputFuzzTest {
         FeatureCsv.write(base, csv);
         String text = Files.readString(csv);
         ModelConfig config = ModelConfig.defaults().withEpochs(3);
-        ModelBundle bundle = ModelBundle.of(Workflows.train(base, "*_mean_abs", SplitConfig.fraction(0.45), config,
-                e -> { }, TaskContext.silent()));
+        ModelBundle bundle = ModelBundle.of(
+                Workflows.train(base, "*_mean_abs", SplitConfig.fraction(0.45), config, e -> {}, TaskContext.silent()));
         Random rnd = new Random(SEED + 1);
         int loaded = 0;
         int rejected = 0;
@@ -117,12 +147,13 @@ class InputFuzzTest {
             assertFinite(t, "csv mutation " + i);
             if (i % 5 == 0) {
                 try {
-                    AnomalyAnalysis a = Workflows.analyze(t, bundle, null, PersistenceRule.defaults(), 1,
-                            TaskContext.silent());
+                    AnomalyAnalysis a =
+                            Workflows.analyze(t, bundle, null, PersistenceRule.defaults(), 1, TaskContext.silent());
                     for (double s : a.scores().score()) {
                         assertTrue(Double.isFinite(s), "csv mutation " + i + ": score " + s);
                     }
-                    assertTrue(Double.isFinite(a.threshold().value()) && a.threshold().value() > 0);
+                    assertTrue(Double.isFinite(a.threshold().value())
+                            && a.threshold().value() > 0);
                 } catch (IllegalArgumentException e) {
                     assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "csv mutation " + i);
                 }
@@ -190,7 +221,9 @@ class InputFuzzTest {
             }
             case 5 -> { // every line ending becomes CR, or CRLF
                 String eol = rnd.nextBoolean() ? "\r" : "\r\n";
-                return new String(in, StandardCharsets.ISO_8859_1).replace("\n", eol).getBytes(StandardCharsets.ISO_8859_1);
+                return new String(in, StandardCharsets.ISO_8859_1)
+                        .replace("\n", eol)
+                        .getBytes(StandardCharsets.ISO_8859_1);
             }
             case 6 -> { // duplicate a range
                 int len = rnd.nextInt(Math.max(1, Math.min(3000, in.length - pos)));
@@ -206,7 +239,8 @@ class InputFuzzTest {
             }
             default -> { // a line of many tokens
                 out.write(in, 0, pos);
-                out.writeBytes(("\n" + "0.5\t".repeat(1 + rnd.nextInt(3000)) + "\n").getBytes(StandardCharsets.US_ASCII));
+                out.writeBytes(
+                        ("\n" + "0.5\t".repeat(1 + rnd.nextInt(3000)) + "\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(in, pos, in.length - pos);
             }
         }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
-import java.util.ArrayList;
-import java.util.Arrays;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Acceptance: the feature table of the real IMS test 2 equals the float64 reference to 1e-9 relative. */
@@ -25,14 +25,21 @@ class RealTest2ImportTest {
         assertEquals(984, table.rowCount());
         assertEquals(0, result.skipped().size());
         // the reference's 32 columns, plus one data-quality column per channel (share of samples at the extremes)
-        assertEquals(truth.featureColumns(), table.featureColumns().stream().filter(c -> !c.endsWith("_clip")).toList());
-        assertEquals(4, table.featureColumns().stream().filter(c -> c.endsWith("_clip")).count());
+        assertEquals(
+                truth.featureColumns(),
+                table.featureColumns().stream()
+                        .filter(c -> !c.endsWith("_clip"))
+                        .toList());
+        assertEquals(
+                4,
+                table.featureColumns().stream().filter(c -> c.endsWith("_clip")).count());
         var high = new ArrayList<String>();
         for (int ch = 1; ch <= 4; ch++) {
             double[] clip = table.column("ch" + ch + "_clip");
             for (int r = 0; r < clip.length; r++) {
                 if (clip[r] >= 0.01 && r < clip.length - 2) { // the last two files are dead (quantised near zero)
-                    high.add("ch" + ch + " " + table.file(r) + " " + clip[r] + " rms " + table.column("ch" + ch + "_rms")[r]);
+                    high.add("ch" + ch + " " + table.file(r) + " " + clip[r] + " rms "
+                            + table.column("ch" + ch + "_rms")[r]);
                 }
             }
         }
@@ -54,7 +61,9 @@ class RealTest2ImportTest {
 
     @Test
     void writtenFeatureCsvReadsBackIdentically(@TempDir Path tmp) throws Exception {
-        FeatureTable table = new DirectoryImporter().importDirectory(SharedData.imsTest2(), TaskContext.silent()).table();
+        FeatureTable table = new DirectoryImporter()
+                .importDirectory(SharedData.imsTest2(), TaskContext.silent())
+                .table();
         Path csv = tmp.resolve("features.csv");
         FeatureCsv.write(table, csv);
         FeatureTable back = FeatureCsv.read(csv);

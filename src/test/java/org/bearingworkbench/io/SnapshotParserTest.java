@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SnapshotParserTest {
     private final SnapshotParser parser = new SnapshotParser();
@@ -84,7 +84,8 @@ class SnapshotParserTest {
         for (int i = 0; i < 20_000; i++) {
             String t = switch (i % 4) {
                 case 0 -> String.format(Locale.ROOT, "%.4e", rnd.nextDouble() * 1e6);
-                case 1 -> String.format(Locale.ROOT, "%.10E", (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(60) - 30));
+                case 1 ->
+                    String.format(Locale.ROOT, "%.10E", (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(60) - 30));
                 case 2 -> rnd.nextInt(100000) + "e" + (rnd.nextInt(50) - 25);
                 default -> "-" + rnd.nextInt(1000) + "." + rnd.nextInt(1000) + "e+" + rnd.nextInt(30);
             };
@@ -95,8 +96,7 @@ class SnapshotParserTest {
         SnapshotParser p = new SnapshotParser();
         p.parse(data, data.length, "f");
         for (int i = 0; i < tokens.size(); i++) {
-            Assertions.assertEquals(Double.parseDouble(tokens.get(i)), p.channel(0)[i], 0.0,
-                    tokens.get(i));
+            Assertions.assertEquals(Double.parseDouble(tokens.get(i)), p.channel(0)[i], 0.0, tokens.get(i));
         }
     }
 }

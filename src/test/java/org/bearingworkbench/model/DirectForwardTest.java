@@ -40,22 +40,40 @@ class DirectForwardTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"relu,sigmoid,1,FLOAT", "tanh,hard_sigmoid,3,FLOAT", "sigmoid,sigmoid,2,DOUBLE", "identity,hard_sigmoid,1,DOUBLE",
-            "relu,hard_sigmoid,4,DOUBLE"})
+    @CsvSource({
+        "relu,sigmoid,1,FLOAT",
+        "tanh,hard_sigmoid,3,FLOAT",
+        "sigmoid,sigmoid,2,DOUBLE",
+        "identity,hard_sigmoid,1,DOUBLE",
+        "relu,hard_sigmoid,4,DOUBLE"
+    })
     void matchesDl4jForEveryActivationAndTimeSteps(String act, String gate, int timesteps, String type) {
         ModelConfig d = ModelConfig.defaults();
-        ModelConfig c = new ModelConfig(List.of(16, 4), act, gate, timesteps, 1, d.batchSize(), d.learningRate(),
-                d.beta1(), d.beta2(), d.epsilon(), d.validationSplit(), 11, d.l2());
+        ModelConfig c = new ModelConfig(
+                List.of(16, 4),
+                act,
+                gate,
+                timesteps,
+                1,
+                d.batchSize(),
+                d.learningRate(),
+                d.beta1(),
+                d.beta2(),
+                d.epsilon(),
+                d.validationSplit(),
+                11,
+                d.l2());
         DataType dt = DataType.valueOf(type);
         var net = NetworkFactory.build(c, 4, dt);
-        LstmAutoencoder m = new LstmAutoencoder(net, List.of("a", "b", "c", "d"),
-                new MinMaxScaler(new double[4], new double[] {1, 1, 1, 1}), c);
+        LstmAutoencoder m = new LstmAutoencoder(
+                net, List.of("a", "b", "c", "d"), new MinMaxScaler(new double[4], new double[] {1, 1, 1, 1}), c);
         double[][] x = randomInputs(4, 40, 5);
         assertClose(m.reconstruct(x), m.reconstructDirect(x), dt == DataType.DOUBLE ? 1e-12 : 1e-4);
         Scores a = m.score(x);
         Scores b = m.scoreDirect(x);
         for (int r = 0; r < 40; r++) {
-            assertEquals(a.score()[r], b.score()[r], (dt == DataType.DOUBLE ? 1e-12 : 1e-6) * Math.max(1, a.score()[r]));
+            assertEquals(
+                    a.score()[r], b.score()[r], (dt == DataType.DOUBLE ? 1e-12 : 1e-6) * Math.max(1, a.score()[r]));
         }
     }
 

@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import java.util.stream.IntStream;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /** The fused lstmLayer path computes what DL4J's MultiLayerNetwork computes, step for step. */
 class FusedAutoencoderTest {
     private static final ModelConfig STUDY = ModelConfig.defaults();
-    private static final ModelConfig WINDOWED = new ModelConfig(List.of(8, 4, 2), "tanh", "sigmoid", 3, 10, 6, 0.01,
-            0.9, 0.999, 1e-7, 0.05, 7, 0.01);
-    private static final ModelConfig WINDOWED_NO_L2 = new ModelConfig(List.of(8, 4, 2), "tanh", "sigmoid", 3, 10, 6,
-            0.01, 0.9, 0.999, 1e-7, 0.05, 7, 0);
+    private static final ModelConfig WINDOWED =
+            new ModelConfig(List.of(8, 4, 2), "tanh", "sigmoid", 3, 10, 6, 0.01, 0.9, 0.999, 1e-7, 0.05, 7, 0.01);
+    private static final ModelConfig WINDOWED_NO_L2 =
+            new ModelConfig(List.of(8, 4, 2), "tanh", "sigmoid", 3, 10, 6, 0.01, 0.9, 0.999, 1e-7, 0.05, 7, 0);
 
     @BeforeAll
     static void load() {
@@ -62,8 +62,11 @@ class FusedAutoencoderTest {
     @Test
     void gradientAndScoreEqualDl4jsForOneLayerIdentityAndSigmoidActivations() {
         for (String activation : List.of("identity", "sigmoid")) {
-            checkGradient(new ModelConfig(List.of(6), activation, "hard_sigmoid", 2, 10, 4, 0.001, 0.9, 0.999, 1e-7,
-                    0.05, 11, 0), 3, 4);
+            checkGradient(
+                    new ModelConfig(
+                            List.of(6), activation, "hard_sigmoid", 2, 10, 4, 0.001, 0.9, 0.999, 1e-7, 0.05, 11, 0),
+                    3,
+                    4);
         }
     }
 
@@ -94,7 +97,8 @@ class FusedAutoencoderTest {
         MultiLayerNetwork trained = NetworkFactory.build(config, features);
         Random r = new Random(5);
         List<INDArray> batches = IntStream.range(0, 30)
-                .mapToObj(i -> batch(r, 6, features, config.timesteps())).toList();
+                .mapToObj(i -> batch(r, 6, features, config.timesteps()))
+                .toList();
         double[] fusedScores = new double[batches.size()];
         try (FusedAutoencoder fused = new FusedAutoencoder(reference, config, features)) {
             for (int i = 0; i < batches.size(); i++) {

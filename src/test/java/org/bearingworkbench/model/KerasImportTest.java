@@ -69,8 +69,13 @@ class KerasImportTest {
     record Reference(List<String> header, List<String[]> cells) {
         static Reference read() throws Exception {
             List<String> lines = Files.readAllLines(SharedData.file("seed-model/reference_scores.csv"));
-            return new Reference(List.of(lines.get(0).split(",")),
-                    lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",")).toList());
+            return new Reference(
+                    List.of(lines.get(0).split(",")),
+                    lines.stream()
+                            .skip(1)
+                            .filter(l -> !l.isBlank())
+                            .map(l -> l.split(","))
+                            .toList());
         }
 
         int rows() {
@@ -101,30 +106,43 @@ class KerasImportTest {
 
     @Test
     void rejectsADenseAutoencoderNamingWhatWasExpected() {
-        String json = "{\"class_name\":\"Sequential\",\"config\":{\"layers\":[{\"class_name\":\"Dense\",\"config\":{\"name\":\"d\","
-                + "\"units\":2,\"batch_input_shape\":[null,4]}},{\"class_name\":\"Dense\",\"config\":{\"name\":\"o\",\"units\":4}}]}}";
+        String json = "{\"class_name\":\"Sequential\",\"config\":{\"layers\":[{\"class_name\":\"Dense\","
+                + "\"config\":{\"name\":\"d\","
+                + "\"units\":2,\"batch_input_shape\":[null,4]}},{\"class_name\":\"Dense\","
+                + "\"config\":{\"name\":\"o\",\"units\":4}}]}}";
         var e = assertThrows(InputFormatException.class, () -> KerasAutoencoderImport.parse(json, "dense.h5"));
-        assertTrue(e.getMessage().startsWith("dense.h5: not an LSTM autoencoder of the study's shape (expected LSTM encoder"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("dense.h5: not an LSTM autoencoder of the study's shape (expected LSTM encoder"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("found a Dense layer"), e.getMessage());
     }
 
     @Test
     void rejectsAClassifierWithoutDecoder() {
-        String json = "{\"class_name\":\"Sequential\",\"config\":[{\"class_name\":\"LSTM\",\"config\":{\"name\":\"l\",\"units\":8,"
-                + "\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\",\"return_sequences\":false,\"batch_input_shape\":[null,5,3]}}]}";
+        String json = "{\"class_name\":\"Sequential\",\"config\":[{\"class_name\":\"LSTM\","
+                + "\"config\":{\"name\":\"l\",\"units\":8,"
+                + "\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\","
+                + "\"return_sequences\":false,\"batch_input_shape\":[null,5,3]}}]}";
         var e = assertThrows(InputFormatException.class, () -> KerasAutoencoderImport.parse(json, "clf.h5"));
         assertTrue(e.getMessage().contains("RepeatVector missing"), e.getMessage());
     }
 
     @Test
     void readsAnyMirroredShapeWithSeveralTimeSteps() throws Exception {
-        String json = "{\"class_name\":\"Sequential\",\"config\":[{\"class_name\":\"LSTM\",\"config\":{\"name\":\"a\",\"units\":8,"
-                + "\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\",\"return_sequences\":true,\"batch_input_shape\":[null,5,3]}},"
-                + "{\"class_name\":\"LSTM\",\"config\":{\"name\":\"b\",\"units\":2,\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\",\"return_sequences\":false}},"
+        String json = "{\"class_name\":\"Sequential\",\"config\":[{\"class_name\":\"LSTM\","
+                + "\"config\":{\"name\":\"a\",\"units\":8,"
+                + "\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\","
+                + "\"return_sequences\":true,\"batch_input_shape\":[null,5,3]}},"
+                + "{\"class_name\":\"LSTM\",\"config\":{\"name\":\"b\",\"units\":2,"
+                + "\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\",\"return_sequences\":false}},"
                 + "{\"class_name\":\"RepeatVector\",\"config\":{\"name\":\"r\",\"n\":5}},"
-                + "{\"class_name\":\"LSTM\",\"config\":{\"name\":\"c\",\"units\":2,\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\",\"return_sequences\":true}},"
-                + "{\"class_name\":\"LSTM\",\"config\":{\"name\":\"d\",\"units\":8,\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\",\"return_sequences\":true}},"
-                + "{\"class_name\":\"TimeDistributed\",\"config\":{\"name\":\"t\",\"layer\":{\"class_name\":\"Dense\",\"config\":{\"units\":3,\"activation\":\"linear\"}}}}]}";
+                + "{\"class_name\":\"LSTM\",\"config\":{\"name\":\"c\",\"units\":2,"
+                + "\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\",\"return_sequences\":true}},"
+                + "{\"class_name\":\"LSTM\",\"config\":{\"name\":\"d\",\"units\":8,"
+                + "\"activation\":\"tanh\",\"recurrent_activation\":\"sigmoid\",\"return_sequences\":true}},"
+                + "{\"class_name\":\"TimeDistributed\",\"config\":{\"name\":\"t\","
+                + "\"layer\":{\"class_name\":\"Dense\",\"config\":{\"units\":3,\"activation\":\"linear\"}}}}]}";
         var arch = KerasAutoencoderImport.parse(json, "m.h5");
         assertEquals(5, arch.timesteps());
         assertEquals(3, arch.features());

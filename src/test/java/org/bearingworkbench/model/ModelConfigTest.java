@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Assertions;
 
 class ModelConfigTest {
     @Test
@@ -26,18 +26,28 @@ class ModelConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 100, 10, 0.001, 0.05, time steps", "1, 0, 10, 0.001, 0.05, epochs", "1, 100, 0, 0.001, 0.05, batch size",
-        "1, 100, 10, 0, 0.05, learning rate", "1, 100, 10, 2, 0.05, learning rate", "1, 100, 10, 0.001, 0.7, validation split"})
+    @CsvSource({
+        "0, 100, 10, 0.001, 0.05, time steps",
+        "1, 0, 10, 0.001, 0.05, epochs",
+        "1, 100, 0, 0.001, 0.05, batch size",
+        "1, 100, 10, 0, 0.05, learning rate",
+        "1, 100, 10, 2, 0.05, learning rate",
+        "1, 100, 10, 0.001, 0.7, validation split"
+    })
     void rejectsOutOfRangeSettingsNamingTheField(int t, int epochs, int batch, double lr, double val, String field) {
-        var e = assertThrows(IllegalArgumentException.class, () -> new ModelConfig(List.of(16, 4), "relu",
-                "hard_sigmoid", t, epochs, batch, lr, 0.9, 0.999, 1e-7, val, 10, 0));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new ModelConfig(
+                        List.of(16, 4), "relu", "hard_sigmoid", t, epochs, batch, lr, 0.9, 0.999, 1e-7, val, 10, 0));
         assertTrue(e.getMessage().startsWith(field + ":"), e.getMessage());
     }
 
     @Test
     void rejectsEmptyOrZeroLayers() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new ModelConfig(List.of(16, 0), "relu",
-                "hard_sigmoid", 1, 1, 1, 0.001, 0.9, 0.999, 1e-7, 0.05, 10, 0));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new ModelConfig(
+                        List.of(16, 0), "relu", "hard_sigmoid", 1, 1, 1, 0.001, 0.9, 0.999, 1e-7, 0.05, 10, 0));
         assertTrue(e.getMessage().contains("layers"), e.getMessage());
     }
 

@@ -27,20 +27,23 @@ class ScalingAndColumnsTest {
 
     @Test
     void defaultColumnsAreMeanAbsOfEveryChannel() throws Exception {
-        assertEquals(List.of("ch1_mean_abs", "ch2_mean_abs", "ch3_mean_abs", "ch4_mean_abs"),
+        assertEquals(
+                List.of("ch1_mean_abs", "ch2_mean_abs", "ch3_mean_abs", "ch4_mean_abs"),
                 ColumnSelection.defaults(SampleData.table()));
     }
 
     @Test
     void resolvesNamesAndGlobsInOrder() throws Exception {
         FeatureTable t = SampleData.table();
-        assertEquals(List.of("ch2_rms", "ch1_kurtosis", "ch2_kurtosis", "ch3_kurtosis", "ch4_kurtosis"),
+        assertEquals(
+                List.of("ch2_rms", "ch1_kurtosis", "ch2_kurtosis", "ch3_kurtosis", "ch4_kurtosis"),
                 ColumnSelection.resolve(t, "ch2_rms, *_kurtosis"));
     }
 
     @Test
     void rejectsPatternThatMatchesNothing() throws Exception {
-        var e = assertThrows(IllegalArgumentException.class, () -> ColumnSelection.resolve(SampleData.table(), "Bearing*"));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> ColumnSelection.resolve(SampleData.table(), "Bearing*"));
         assertTrue(e.getMessage().startsWith("columns: 'Bearing*' matches no column"), e.getMessage());
     }
 
@@ -50,6 +53,8 @@ class ScalingAndColumnsTest {
         assertEquals(11, SplitConfig.until(t.timestamp(10)).trainRows(t));
         assertEquals(72, SplitConfig.fraction(0.45).trainRows(t));
         assertEquals(SplitConfig.fraction(0.45), SplitConfig.defaultFor(t));
-        assertThrows(IllegalArgumentException.class, () -> SplitConfig.until(t.timestamp(0).minusDays(1)).trainRows(t));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SplitConfig.until(t.timestamp(0).minusDays(1)).trainRows(t));
     }
 }

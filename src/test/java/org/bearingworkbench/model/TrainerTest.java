@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.features.FeatureTable;
@@ -14,7 +15,6 @@ import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
-import java.util.Arrays;
 
 class TrainerTest {
     private static final ModelConfig FEW_EPOCHS = ModelConfig.defaults().withEpochs(3);
@@ -40,8 +40,12 @@ class TrainerTest {
 
     @Test
     void sameDataConfigAndSeedGiveSameLosses() throws Exception {
-        double[] a = train(FEW_EPOCHS, e -> { }, TaskContext.silent()).history().stream().mapToDouble(EpochResult::loss).toArray();
-        double[] b = train(FEW_EPOCHS, e -> { }, TaskContext.silent()).history().stream().mapToDouble(EpochResult::loss).toArray();
+        double[] a = train(FEW_EPOCHS, e -> {}, TaskContext.silent()).history().stream()
+                .mapToDouble(EpochResult::loss)
+                .toArray();
+        double[] b = train(FEW_EPOCHS, e -> {}, TaskContext.silent()).history().stream()
+                .mapToDouble(EpochResult::loss)
+                .toArray();
         assertArrayEquals(a, b);
     }
 
@@ -49,15 +53,18 @@ class TrainerTest {
     void stopKeepsTheLastCompletedEpoch() throws Exception {
         CancellationToken token = new CancellationToken();
         List<EpochResult> seen = new ArrayList<>();
-        TrainingResult r = train(ModelConfig.defaults().withEpochs(50), e -> {
-            seen.add(e);
-            if (e.epoch() == 2) {
-                token.cancel();
-            }
-        }, token.contextFor((d, t, m) -> { }));
+        TrainingResult r = train(
+                ModelConfig.defaults().withEpochs(50),
+                e -> {
+                    seen.add(e);
+                    if (e.epoch() == 2) {
+                        token.cancel();
+                    }
+                },
+                token.contextFor((d, t, m) -> {}));
         assertTrue(r.stopped());
         assertEquals(2, r.history().size());
-        TrainingResult reference = train(ModelConfig.defaults().withEpochs(2), e -> { }, TaskContext.silent());
+        TrainingResult reference = train(ModelConfig.defaults().withEpochs(2), e -> {}, TaskContext.silent());
         FeatureTable t = SampleData.table();
         assertArrayEquals(reference.model().score(t).score(), r.model().score(t).score(), 1e-6);
     }
@@ -66,12 +73,12 @@ class TrainerTest {
     void cancelBeforeTheFirstEpochEndsThrows() {
         CancellationToken token = new CancellationToken();
         token.cancel();
-        assertThrows(CancelledException.class, () -> train(FEW_EPOCHS, e -> { }, token.contextFor((d, t, m) -> { })));
+        assertThrows(CancelledException.class, () -> train(FEW_EPOCHS, e -> {}, token.contextFor((d, t, m) -> {})));
     }
 
     @Test
     void scoresEveryRowWithPerChannelErrors() throws Exception {
-        TrainingResult r = train(FEW_EPOCHS, e -> { }, TaskContext.silent());
+        TrainingResult r = train(FEW_EPOCHS, e -> {}, TaskContext.silent());
         Scores s = r.model().score(SampleData.table());
         assertEquals(160, s.rows());
         assertEquals(4, s.columns());
@@ -83,7 +90,7 @@ class TrainerTest {
 
     @Test
     void windowsOfSeveralTimeStepsScoreEveryRow() throws Exception {
-        TrainingResult r = train(FEW_EPOCHS.withTimesteps(4), e -> { }, TaskContext.silent());
+        TrainingResult r = train(FEW_EPOCHS.withTimesteps(4), e -> {}, TaskContext.silent());
         assertEquals(69, r.fitWindows() + r.validationWindows()); // 72 rows give 69 windows of 4
         Scores s = r.model().score(SampleData.table());
         assertEquals(160, s.rows());

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.cli.CliRunner;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14's acceptance on the real data: {@code watch} on a directory that fills with the 984 files of IMS test 2
@@ -33,16 +33,31 @@ class RealTest2WatchTest {
         Path scaler = SharedData.file("seed-model/scaler_params.json");
         Path bundle = tmp.resolve("study.bwm");
         Path report = tmp.resolve("report.csv");
-        String[] batch = CliRunner.run("score", raw.toString(), "--keras-model", h5.toString(), "--scaler", scaler.toString(),
-                "--save-model", bundle.toString(), "-o", report.toString(), "--json");
+        String[] batch = CliRunner.run(
+                "score",
+                raw.toString(),
+                "--keras-model",
+                h5.toString(),
+                "--scaler",
+                scaler.toString(),
+                "--save-model",
+                bundle.toString(),
+                "-o",
+                report.toString(),
+                "--json");
         assertEquals("0", batch[0], batch[2]);
         String firstAlarm = batch[1].replaceAll("(?s).*\"first_alarm\":\"([^\"]+)\".*", "$1");
-        String topAtFirstAlarm = Files.readAllLines(report).stream().filter(l -> l.startsWith(firstAlarm + ","))
-                .findFirst().orElseThrow().split(",")[7];
+        String topAtFirstAlarm = Files.readAllLines(report).stream()
+                .filter(l -> l.startsWith(firstAlarm + ","))
+                .findFirst()
+                .orElseThrow()
+                .split(",")[7];
 
         List<Path> files;
         try (Stream<Path> s = Files.list(raw)) {
-            files = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            files = s.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         }
         assertEquals(984, files.size());
         // the watched directory lives beside the unpacked files (target/) so that they can be hard-linked into it
@@ -74,10 +89,16 @@ class RealTest2WatchTest {
                 second.waitFor(30, TimeUnit.SECONDS);
             }
             List<String> lines = Files.readAllLines(events);
-            List<String> snapshots = lines.stream().filter(l -> l.startsWith("snapshot,")).toList();
+            List<String> snapshots =
+                    lines.stream().filter(l -> l.startsWith("snapshot,")).toList();
             assertEquals(984, snapshots.size(), "every file scored, none twice");
-            assertEquals(984, new HashSet<>(snapshots.stream().map(l -> l.split(",")[2]).toList()).size());
-            String start = lines.stream().filter(l -> l.startsWith("alarm_start,")).findFirst().orElseThrow();
+            assertEquals(
+                    984,
+                    new HashSet<>(snapshots.stream().map(l -> l.split(",")[2]).toList()).size());
+            String start = lines.stream()
+                    .filter(l -> l.startsWith("alarm_start,"))
+                    .findFirst()
+                    .orElseThrow();
             String[] f = start.split(",");
             assertEquals(firstAlarm, f[1], "first sustained alarm: " + start);
             assertEquals(topAtFirstAlarm, f[7], "its top channel");

@@ -21,8 +21,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bearingworkbench.SampleData;
+import org.bearingworkbench.cli.CliRunner;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.Workflows;
@@ -30,8 +32,6 @@ import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.bearingworkbench.cli.CliRunner;
-import org.bearingworkbench.io.InputFormatException;
 
 /**
  * {@code watch} on the sample run (160 files) with the stored version-1 bundle (threshold saved, persistence 2/3):
@@ -50,7 +50,8 @@ class WatchTest {
     @BeforeAll
     static void batchScore() throws Exception {
         bundle = ModelBundle.load(BUNDLE);
-        batch = Workflows.analyze(SampleData.table(), bundle, null, PersistenceRule.parse("2/3"), 1, TaskContext.silent());
+        batch = Workflows.analyze(
+                SampleData.table(), bundle, null, PersistenceRule.parse("2/3"), 1, TaskContext.silent());
         try (Stream<Path> s = Files.list(SampleData.DIR)) {
             files = s.sorted().toList();
         }
@@ -58,13 +59,23 @@ class WatchTest {
     }
 
     private static DirectoryMonitor.Settings fast(double settleSeconds, double timeoutSeconds) {
-        return new DirectoryMonitor.Settings(Duration.ofMillis((long) (settleSeconds * 1000)),
-                Duration.ofMillis((long) (timeoutSeconds * 1000)), Duration.ofMillis(20), Duration.ofMillis(500), false);
+        return new DirectoryMonitor.Settings(
+                Duration.ofMillis((long) (settleSeconds * 1000)),
+                Duration.ofMillis((long) (timeoutSeconds * 1000)),
+                Duration.ofMillis(20),
+                Duration.ofMillis(500),
+                false);
     }
 
     private DirectoryMonitor monitor(Path dir, DirectoryMonitor.Settings s, List<StreamEvent> seen) throws Exception {
-        return new DirectoryMonitor(dir, ScoringModel.of(bundle, null, null, 1), UserSettings.NONE, s,
-                tmp.resolve("state.json"), tmp.resolve("events.csv"), seen::addAll);
+        return new DirectoryMonitor(
+                dir,
+                ScoringModel.of(bundle, null, null, 1),
+                UserSettings.NONE,
+                s,
+                tmp.resolve("state.json"),
+                tmp.resolve("events.csv"),
+                seen::addAll);
     }
 
     private static void copy(Path dir, int from, int to) throws IOException {
@@ -77,7 +88,9 @@ class WatchTest {
     }
 
     private static List<String> snapshotLines(Path events) throws IOException {
-        return Files.readAllLines(events).stream().filter(l -> l.startsWith("snapshot,")).toList();
+        return Files.readAllLines(events).stream()
+                .filter(l -> l.startsWith("snapshot,"))
+                .toList();
     }
 
     @Test
@@ -89,9 +102,11 @@ class WatchTest {
             m.scan(TaskContext.silent());
             assertEquals("2025-03-02T05:10", m.scorer().state().firstAlarm());
             assertEquals("ch1", m.scorer().state().firstAlarmTopChannel());
-            assertEquals(batch.dominantTopChannel().orElseThrow(), m.scorer().state().firstAlarmTopChannel());
+            assertEquals(
+                    batch.dominantTopChannel().orElseThrow(), m.scorer().state().firstAlarmTopChannel());
         }
-        List<StreamEvent> snaps = seen.stream().filter(e -> e.kind() == StreamEvent.Kind.SNAPSHOT).toList();
+        List<StreamEvent> snaps =
+                seen.stream().filter(e -> e.kind() == StreamEvent.Kind.SNAPSHOT).toList();
         assertEquals(160, snaps.size());
         int flagged = 0;
         for (int r = 0; r < 160; r++) {
@@ -104,10 +119,13 @@ class WatchTest {
             flagged += e.flagged() ? 1 : 0;
         }
         assertEquals(34, flagged);
-        List<StreamEvent> starts = seen.stream().filter(e -> e.kind() == StreamEvent.Kind.ALARM_START).toList();
+        List<StreamEvent> starts = seen.stream()
+                .filter(e -> e.kind() == StreamEvent.Kind.ALARM_START)
+                .toList();
         assertEquals(1, starts.size());
         assertEquals(batch.firstAlarmTime().orElseThrow(), starts.get(0).time());
-        assertEquals(162, Files.readAllLines(tmp.resolve("events.csv")).size(), "header + 160 snapshots + 1 alarm start");
+        assertEquals(
+                162, Files.readAllLines(tmp.resolve("events.csv")).size(), "header + 160 snapshots + 1 alarm start");
     }
 
     @Test
@@ -130,7 +148,8 @@ class WatchTest {
             assertEquals(42, m.scorer().state().scored());
             assertNull(m.waitingFor());
         }
-        List<StreamEvent> snaps = seen.stream().filter(e -> e.kind() == StreamEvent.Kind.SNAPSHOT).toList();
+        List<StreamEvent> snaps =
+                seen.stream().filter(e -> e.kind() == StreamEvent.Kind.SNAPSHOT).toList();
         assertEquals(batch.scores().score()[40], snaps.get(40).score(), 1e-7);
         assertEquals(batch.scores().score()[41], snaps.get(41).score(), 1e-7);
     }
@@ -139,10 +158,14 @@ class WatchTest {
     void aFileThatIsStillTooRecentWaitsForTheSettleTime() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("run"));
         copy(dir, 0, 3);
-        Files.setLastModifiedTime(dir.resolve(files.get(2).getFileName()), FileTime.from(Instant.now().plusSeconds(5)));
+        Files.setLastModifiedTime(
+                dir.resolve(files.get(2).getFileName()),
+                FileTime.from(Instant.now().plusSeconds(5)));
         try (DirectoryMonitor m = monitor(dir, fast(2, 10), new ArrayList<>())) {
             for (int i = 0; i < 2; i++) {
-                Files.setLastModifiedTime(dir.resolve(files.get(i).getFileName()), FileTime.from(Instant.now().minusSeconds(10)));
+                Files.setLastModifiedTime(
+                        dir.resolve(files.get(i).getFileName()),
+                        FileTime.from(Instant.now().minusSeconds(10)));
             }
             m.scan(TaskContext.silent());
             assertEquals(2, m.scorer().state().scored());
@@ -166,11 +189,16 @@ class WatchTest {
             assertEquals(7, m.scorer().state().scored());
             assertEquals(1, m.scorer().state().leftOut());
         }
-        StreamEvent skipped = seen.stream().filter(e -> e.kind() == StreamEvent.Kind.SKIPPED).findFirst().orElseThrow();
+        StreamEvent skipped = seen.stream()
+                .filter(e -> e.kind() == StreamEvent.Kind.SKIPPED)
+                .findFirst()
+                .orElseThrow();
         assertEquals(files.get(5).getFileName().toString(), skipped.file());
         assertTrue(skipped.note().startsWith("never completed within 3 s: "), skipped.note());
-        String line = Files.readAllLines(tmp.resolve("events.csv")).stream().filter(l -> l.startsWith("skipped,"))
-                .findFirst().orElseThrow();
+        String line = Files.readAllLines(tmp.resolve("events.csv")).stream()
+                .filter(l -> l.startsWith("skipped,"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(line.contains(skipped.file()), line);
     }
 
@@ -187,7 +215,8 @@ class WatchTest {
             m.scan(TaskContext.silent());
             assertEquals(14, m.scorer().state().scored());
         }
-        List<StreamEvent> late = seen.stream().filter(e -> e.kind() == StreamEvent.Kind.LATE).toList();
+        List<StreamEvent> late =
+                seen.stream().filter(e -> e.kind() == StreamEvent.Kind.LATE).toList();
         assertEquals(1, late.size());
         assertEquals(files.get(10).getFileName().toString(), late.get(0).file());
     }
@@ -198,7 +227,8 @@ class WatchTest {
         copy(dir, 0, 2);
         try (DirectoryMonitor m = monitor(dir, fast(0, 10), new ArrayList<>())) {
             var e = assertThrows(IllegalStateException.class, () -> monitor(dir, fast(0, 10), new ArrayList<>()));
-            assertTrue(e.getMessage().startsWith("another watcher is using " + tmp.resolve("state.json")), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("another watcher is using " + tmp.resolve("state.json")), e.getMessage());
             assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
         }
         try (DirectoryMonitor again = monitor(dir, fast(0, 10), new ArrayList<>())) {
@@ -214,8 +244,16 @@ class WatchTest {
             m.scan(TaskContext.silent());
         }
         var other = ScoringModel.of(bundle, 0.5, null, 1);
-        var e = assertThrows(IllegalArgumentException.class, () -> new DirectoryMonitor(dir, other, UserSettings.NONE,
-                fast(0, 10), tmp.resolve("state.json"), tmp.resolve("events.csv"), x -> { }));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new DirectoryMonitor(
+                        dir,
+                        other,
+                        UserSettings.NONE,
+                        fast(0, 10),
+                        tmp.resolve("state.json"),
+                        tmp.resolve("events.csv"),
+                        x -> {}));
         assertTrue(e.getMessage().contains("another model, threshold or rule"), e.getMessage());
 
         Path events = tmp.resolve("events.csv");
@@ -226,8 +264,7 @@ class WatchTest {
         Files.write(events, all);
 
         Files.writeString(tmp.resolve("state.json"), "{not json");
-        var damaged = assertThrows(InputFormatException.class,
-                () -> monitor(dir, fast(0, 10), new ArrayList<>()));
+        var damaged = assertThrows(InputFormatException.class, () -> monitor(dir, fast(0, 10), new ArrayList<>()));
         assertTrue(damaged.getMessage().contains("not a readable watch state"), damaged.getMessage());
     }
 
@@ -236,9 +273,15 @@ class WatchTest {
         Path reference = Files.createDirectory(tmp.resolve("reference"));
         copy(reference, 0, 160);
         Path refEvents = tmp.resolve("reference-events.csv");
-        try (DirectoryMonitor m = new DirectoryMonitor(reference, ScoringModel.of(bundle, null, null, 1), UserSettings.NONE,
-                new DirectoryMonitor.Settings(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(20),
-                        Duration.ofMillis(500), true), tmp.resolve("reference-state.json"), refEvents, x -> { })) {
+        try (DirectoryMonitor m = new DirectoryMonitor(
+                reference,
+                ScoringModel.of(bundle, null, null, 1),
+                UserSettings.NONE,
+                new DirectoryMonitor.Settings(
+                        Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofMillis(500), true),
+                tmp.resolve("reference-state.json"),
+                refEvents,
+                x -> {})) {
             m.scan(TaskContext.silent());
         }
 
@@ -288,20 +331,25 @@ class WatchTest {
         String command = "cat > '" + out + ".json'; echo \"$BW_EVENT $BW_FILE $BW_TOP_CHANNEL $BW_STREAM\" >> '" + out
                 + "'; sleep 5";
         long took;
-        try (AlarmHook hook = new AlarmHook(command, Duration.ofSeconds(1), "rig-7", bundle.model().columns());
-             DirectoryMonitor m = monitor(dir, fast(0, 10), new ArrayList<>())) {
+        try (AlarmHook hook = new AlarmHook(
+                        command, Duration.ofSeconds(1), "rig-7", bundle.model().columns());
+                DirectoryMonitor m = monitor(dir, fast(0, 10), new ArrayList<>())) {
             DirectoryMonitor.Listener l = hook::fire;
             List<StreamEvent> events = m.scan(TaskContext.silent());
             long t0 = System.nanoTime();
             l.events(events);
             took = System.nanoTime() - t0;
         }
-        assertTrue(took < 500_000_000L, "firing queues the command (which sleeps 5 s), it does not wait for it: " + took);
+        assertTrue(
+                took < 500_000_000L, "firing queues the command (which sleeps 5 s), it does not wait for it: " + took);
         String line = Files.readString(out).strip();
         assertEquals("alarm_start 2025.03.02.05.10.00.gz ch1 rig-7", line);
         String json = Files.readString(Path.of(out + ".json"));
-        assertTrue(json.contains("\"event\":\"alarm_start\"") && json.contains("\"top_channel\":\"ch1\"")
-                && json.contains("\"ch1_mean_abs\":"), json);
+        assertTrue(
+                json.contains("\"event\":\"alarm_start\"")
+                        && json.contains("\"top_channel\":\"ch1\"")
+                        && json.contains("\"ch1_mean_abs\":"),
+                json);
     }
 
     @Test
@@ -309,20 +357,40 @@ class WatchTest {
         Path dir = Files.createDirectory(tmp.resolve("run"));
         copy(dir, 0, 160);
         Path events = tmp.resolve("cli-events.csv");
-        String[] r = CliRunner.run("watch", dir.toString(), "--model", BUNDLE.toString(),
-                "--events", events.toString(), "--once", "--settle", "0", "--no-physics");
+        String[] r = CliRunner.run(
+                "watch",
+                dir.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--events",
+                events.toString(),
+                "--once",
+                "--settle",
+                "0",
+                "--no-physics");
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[2].contains("ALARM at 2025-03-02T05:10 (2025.03.02.05.10.00.gz): score 1.040 > 0.9897, top channel ch1"), r[2]);
+        assertTrue(
+                r[2].contains(
+                        "ALARM at 2025-03-02T05:10 (2025.03.02.05.10.00.gz): score 1.040 > 0.9897, top channel ch1"),
+                r[2]);
         assertTrue(r[2].contains("caught up: 160 scored, 0 left out, IN ALARM since 2025-03-02 05:10:00"), r[2]);
         assertEquals(162, Files.readAllLines(events).size());
         assertTrue(Files.exists(tmp.resolve("cli-events.csv.state.json")));
-        String[] again = CliRunner.run("watch", dir.toString(), "--model", BUNDLE.toString(),
-                "--events", events.toString(), "--once", "--settle", "0", "--no-physics");
+        String[] again = CliRunner.run(
+                "watch",
+                dir.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--events",
+                events.toString(),
+                "--once",
+                "--settle",
+                "0",
+                "--no-physics");
         assertEquals("0", again[0], again[2]);
         assertTrue(again[2].contains("continuing: 160 scored"), again[2]);
         assertEquals(162, Files.readAllLines(events).size(), "nothing scored twice");
-        String[] bad = CliRunner.run("watch", tmp.resolve("nope").toString(), "--model",
-                BUNDLE.toString(), "--once");
+        String[] bad = CliRunner.run("watch", tmp.resolve("nope").toString(), "--model", BUNDLE.toString(), "--once");
         assertEquals("1", bad[0]);
         assertTrue(bad[2].contains("nope: not a directory"), bad[2]);
     }
@@ -334,7 +402,9 @@ class WatchTest {
     private String logs() throws IOException {
         StringBuilder b = new StringBuilder();
         try (Stream<Path> s = Files.list(tmp)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("watch-")).sorted().toList()) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("watch-"))
+                    .sorted()
+                    .toList()) {
                 b.append("\n--- ").append(p.getFileName()).append('\n').append(Files.readString(p));
             }
         }

@@ -7,18 +7,36 @@ import java.util.List;
 
 /** Starts {@code watch} in its own JVM (so a test can kill it with SIGKILL), its output in {@code logs/watch-*.log}. */
 final class WatcherProcess {
-    private WatcherProcess() {
-    }
+    private WatcherProcess() {}
 
-    static Process start(Path logs, Path dir, Path bundle, Path events, Path state, String... extra) throws IOException {
+    static Process start(Path logs, Path dir, Path bundle, Path events, Path state, String... extra)
+            throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dbw.cli=true", "-cp",
-                System.getProperty("java.class.path"), "org.bearingworkbench.Launcher", "watch", dir.toString(),
-                "--model", bundle.toAbsolutePath().toString(), "--events", events.toString(), "--state", state.toString(),
-                "--settle", "0", "--poll", "0.02", "--incomplete-timeout", "30"));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaBin,
+                "-Dbw.cli=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.bearingworkbench.Launcher",
+                "watch",
+                dir.toString(),
+                "--model",
+                bundle.toAbsolutePath().toString(),
+                "--events",
+                events.toString(),
+                "--state",
+                state.toString(),
+                "--settle",
+                "0",
+                "--poll",
+                "0.02",
+                "--incomplete-timeout",
+                "30"));
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.redirectErrorStream(true).redirectOutput(logs.resolve("watch-" + System.nanoTime() + ".log").toFile());
+        pb.redirectErrorStream(true)
+                .redirectOutput(
+                        logs.resolve("watch-" + System.nanoTime() + ".log").toFile());
         return pb.start();
     }
 }

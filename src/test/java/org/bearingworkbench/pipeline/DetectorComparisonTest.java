@@ -29,25 +29,37 @@ class DetectorComparisonTest {
         var t = SampleData.table();
         ModelBundle b = ModelBundle.load(Path.of("src/test/resources/bundles/v1-sample.bwm"));
         PersistenceRule rule = PersistenceRule.parse("2/3");
-        DetectorComparison c = DetectorComparison.run(t, ColumnSelection.defaults(t), SplitConfig.until(b.trainEnd()), b,
-                null, rule, 1, TaskContext.silent());
-        assertEquals(List.of("lstm", "pca-t2", "pca-spe", "mcd", "iforest"), c.entries().stream()
-                .map(DetectorComparison.Entry::id).toList());
+        DetectorComparison c = DetectorComparison.run(
+                t,
+                ColumnSelection.defaults(t),
+                SplitConfig.until(b.trainEnd()),
+                b,
+                null,
+                rule,
+                1,
+                TaskContext.silent());
+        assertEquals(
+                List.of("lstm", "pca-t2", "pca-spe", "mcd", "iforest"),
+                c.entries().stream().map(DetectorComparison.Entry::id).toList());
         AnomalyAnalysis lstm = Workflows.analyze(t, b, null, rule, 1, TaskContext.silent());
         assertEquals(lstm.firstAlarmTime(), c.entries().get(0).analysis().firstAlarmTime());
-        assertEquals(lstm.threshold().value(), c.entries().get(0).analysis().threshold().value());
+        assertEquals(
+                lstm.threshold().value(),
+                c.entries().get(0).analysis().threshold().value());
         for (DetectorComparison.Entry e : c.entries()) {
             AnomalyAnalysis a = e.analysis();
             assertEquals(72, a.trainRows(), e.id());
             LocalDateTime first = a.firstAlarmTime().orElseThrow(() -> new AssertionError(e.id() + " never alarms"));
             assertTrue(first.isAfter(t.timestamp(71)), e.id() + " alarms in training at " + first);
             if (!e.id().equals("pca-spe")) { // SPE contributions smear a fault over correlated features (a known limit)
-                assertEquals("ch1", a.dominantTopChannel().orElseThrow(), e.id() + ": the sample run's failing channel");
+                assertEquals(
+                        "ch1", a.dominantTopChannel().orElseThrow(), e.id() + ": the sample run's failing channel");
             }
         }
         String csv = c.csv();
         assertEquals(6, csv.lines().count(), csv);
-        assertTrue(csv.startsWith("detector,label,threshold,threshold_method,flagged,first_alarm,lead_time_hours,"), csv);
+        assertTrue(
+                csv.startsWith("detector,label,threshold,threshold_method,flagged,first_alarm,lead_time_hours,"), csv);
         String scores = c.normalisedScoresCsv();
         assertEquals(161, scores.lines().count());
         assertTrue(scores.lines().findFirst().orElseThrow().equals("timestamp,file,lstm,pca-t2,pca-spe,mcd,iforest"));
@@ -56,10 +68,21 @@ class DetectorComparisonTest {
     @Test
     void theCompareCommandPrintsAndWritesTheTable() throws Exception {
         Path out = tmp.resolve("compare.csv");
-        String[] r = CliRunner.run("compare", SampleData.DIR.toString(), "--model", "src/test/resources/bundles/v1-sample.bwm",
-                "-o", out.toString(), "--scores", tmp.resolve("scores.csv").toString());
+        String[] r = CliRunner.run(
+                "compare",
+                SampleData.DIR.toString(),
+                "--model",
+                "src/test/resources/bundles/v1-sample.bwm",
+                "-o",
+                out.toString(),
+                "--scores",
+                tmp.resolve("scores.csv").toString());
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].contains("LSTM autoencoder") && r[1].contains("PCA, Hotelling T²") && r[1].contains("Isolation forest"), r[1]);
+        assertTrue(
+                r[1].contains("LSTM autoencoder")
+                        && r[1].contains("PCA, Hotelling T²")
+                        && r[1].contains("Isolation forest"),
+                r[1]);
         assertEquals(6, Files.readAllLines(out).size());
         assertEquals(161, Files.readAllLines(tmp.resolve("scores.csv")).size());
         String[] few = CliRunner.run("compare", SampleData.DIR.toString(), "--train-fraction", "0.03");
@@ -74,8 +97,8 @@ class DetectorComparisonTest {
         Path scaler = SharedData.file("seed-model/scaler_params.json");
         SplitConfig split = SplitConfig.until(SplitConfig.STUDY_TEST2);
         ModelBundle b = Workflows.importKeras(t, h5, scaler, null, split);
-        DetectorComparison c = DetectorComparison.run(t, b.model().columns(), split, b, null, PersistenceRule.defaults(),
-                1, TaskContext.silent());
+        DetectorComparison c = DetectorComparison.run(
+                t, b.model().columns(), split, b, null, PersistenceRule.defaults(), 1, TaskContext.silent());
         // the figures of the README's comparison table
         String[][] want = {
             {"lstm", "2004-02-16 03:42:39", "ch3"},

@@ -21,15 +21,18 @@ class FusedPhysicsTest {
 
     @Test
     void importWithPhysicsGivesTheSeparatePassesIndicatorsAndSpectrogram() throws Exception {
-        RunPhysics.Imported fused = RunPhysics.importWith(SampleData.DIR, UserSettings.NONE, PhysicsSettings.ims(),
-                TaskContext.silent());
+        RunPhysics.Imported fused =
+                RunPhysics.importWith(SampleData.DIR, UserSettings.NONE, PhysicsSettings.ims(), TaskContext.silent());
         assertNotNull(fused.physics());
         var data = DataSets.open(SampleData.DIR, TaskContext.silent());
         assertEquals(data.table().timestamps(), fused.data().table().timestamps());
         RunPhysics separate = RunPhysics.compute(data, fused.physics().settings(), TaskContext.silent());
-        assertEquals(separate.indicators().keySet(), fused.physics().indicators().keySet());
+        assertEquals(
+                separate.indicators().keySet(), fused.physics().indicators().keySet());
         assertEquals(20, separate.indicators().size());
-        separate.indicators().forEach((c, v) -> assertArrayEquals(v, fused.physics().indicators().get(c), 0.0, c));
+        separate.indicators()
+                .forEach((c, v) ->
+                        assertArrayEquals(v, fused.physics().indicators().get(c), 0.0, c));
         for (int ch = 0; ch < separate.spectrogram().length; ch++) {
             for (int f = 0; f < separate.spectrogram()[ch].length; f++) {
                 assertArrayEquals(separate.spectrogram()[ch][f], fused.physics().spectrogram()[ch][f], 0f);

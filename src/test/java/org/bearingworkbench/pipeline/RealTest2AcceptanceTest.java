@@ -39,8 +39,8 @@ class RealTest2AcceptanceTest {
     @BeforeAll
     static void trainTheStudysModel() throws Exception {
         table = FeatureCsv.read(SharedData.file("ims-test2/features_truth.csv"));
-        trained = Workflows.train(table, null, SplitConfig.until(BOUNDARY), ModelConfig.defaults(), e -> { },
-                TaskContext.silent());
+        trained = Workflows.train(
+                table, null, SplitConfig.until(BOUNDARY), ModelConfig.defaults(), e -> {}, TaskContext.silent());
         bundle = ModelBundle.of(trained);
     }
 
@@ -92,12 +92,16 @@ class RealTest2AcceptanceTest {
     void studysThresholdRaisesFirstAlarmEarlyOnTheMorningOfFebruary16OnBearing1() {
         AnomalyAnalysis a = analyze(new ManualThreshold(0.275));
         LocalDateTime first = a.firstAlarmTime().orElseThrow();
-        assertTrue(first.isAfter(LocalDateTime.of(2004, 2, 15, 23, 0)) && first.isBefore(LocalDateTime.of(2004, 2, 16, 6, 0)),
+        assertTrue(
+                first.isAfter(LocalDateTime.of(2004, 2, 15, 23, 0))
+                        && first.isBefore(LocalDateTime.of(2004, 2, 16, 6, 0)),
                 "first alarm " + first);
         var attr = a.attribution();
         int ch1 = 0;
         int flagged = 0;
-        for (int r = a.alarms().firstAlarm(); r < table.rowCount() && table.timestamp(r).isBefore(first.plusHours(12)); r++) {
+        for (int r = a.alarms().firstAlarm();
+                r < table.rowCount() && table.timestamp(r).isBefore(first.plusHours(12));
+                r++) {
             if (a.alarms().flagged()[r]) {
                 flagged++;
                 ch1 += attr.topChannel(r) == 0 ? 1 : 0;
@@ -114,7 +118,9 @@ class RealTest2AcceptanceTest {
             AnomalyAnalysis a = analyze(Thresholds.parse(id, RULE));
             table.put(id, a.threshold().value() + " -> " + a.firstAlarmTime().orElse(null));
             assertEquals(0, a.alarms().trainingAlarmRows(), id + ": " + table.get(id));
-            assertTrue(a.firstAlarmTime().orElseThrow().isBefore(LocalDateTime.of(2004, 2, 17, 0, 0)), id + ": " + table.get(id));
+            assertTrue(
+                    a.firstAlarmTime().orElseThrow().isBefore(LocalDateTime.of(2004, 2, 17, 0, 0)),
+                    id + ": " + table.get(id));
         }
         LoggerFactory.getLogger(getClass()).warn("methods on the 984-row import: {}", table);
     }
@@ -122,8 +128,8 @@ class RealTest2AcceptanceTest {
     @Test
     void everyAutomaticMethodHoldsOnTheStudysOwnTable() throws Exception {
         FeatureTable study = FeatureCsv.read(SharedData.file("ims-test2/seed_averaged_982.csv"));
-        TrainingResult r = Workflows.train(study, null, SplitConfig.until(BOUNDARY), ModelConfig.defaults(), e -> { },
-                TaskContext.silent());
+        TrainingResult r = Workflows.train(
+                study, null, SplitConfig.until(BOUNDARY), ModelConfig.defaults(), e -> {}, TaskContext.silent());
         ModelBundle b = ModelBundle.of(r);
         for (ThresholdMethod m : Thresholds.automatic(RULE)) {
             AnomalyAnalysis a = Workflows.analyze(study, b, m, RULE, 1, TaskContext.silent());
@@ -145,7 +151,8 @@ class RealTest2AcceptanceTest {
         "max:1.1, 0.353, 2004-02-16T05:42:39, 0",
         "lognormal:0.001, 0.296, 2004-02-16T04:22:39, 0",
         "gamma:0.001, 0.212, 2004-02-16T03:32:39, 0",
-        "pot:0.001, 0.292, 2004-02-16T04:22:39, 0"})
+        "pot:0.001, 0.292, 2004-02-16T04:22:39, 0"
+    })
     void theReadmeTableOfMethodsHolds(String id, double threshold, String firstAlarm, int trainingAlarms) {
         AnomalyAnalysis a = analyze(Thresholds.parse(id, RULE));
         assertEquals(threshold, a.threshold().value(), 0.015 * threshold, id + " threshold");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.detect.TrendRise;
 import org.bearingworkbench.features.FeatureTable;
@@ -18,8 +20,6 @@ import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.function.ToDoubleFunction;
-import java.util.stream.IntStream;
 
 /** Acceptance on the real IMS test 2 (skipped without ../shared): the defect indicators tell the outer-race story. */
 class RealTest2PhysicsTest {
@@ -45,9 +45,13 @@ class RealTest2PhysicsTest {
         assertTrue(trainMax < 6, "training maximum " + trainMax);
         int rise = TrendRise.risesForGoodAt(bpfo, trainRows, 1.2);
         LocalDateTime at = table.timestamp(rise);
-        assertTrue(at.isAfter(LocalDateTime.of(2004, 2, 16, 0, 0)) && at.isBefore(LocalDateTime.of(2004, 2, 16, 12, 0)), "rises at " + at);
+        assertTrue(
+                at.isAfter(LocalDateTime.of(2004, 2, 16, 0, 0)) && at.isBefore(LocalDateTime.of(2004, 2, 16, 12, 0)),
+                "rises at " + at);
         for (int r = rise; r < table.rowCount(); r++) {
-            assertTrue(bpfo[r] > 8 || table.timestamp(r).isBefore(LocalDateTime.of(2004, 2, 16, 6, 0)), table.timestamp(r) + ": " + bpfo[r]);
+            assertTrue(
+                    bpfo[r] > 8 || table.timestamp(r).isBefore(LocalDateTime.of(2004, 2, 16, 6, 0)),
+                    table.timestamp(r) + ": " + bpfo[r]);
         }
     }
 
@@ -58,7 +62,8 @@ class RealTest2PhysicsTest {
                 continue;
             }
             int rise = TrendRise.risesForGoodAt(physics.indicators().get(t.column(1)), trainRows, 1.2);
-            assertTrue(rise < 0 || table.timestamp(rise).isAfter(LocalDateTime.of(2004, 2, 18, 0, 0)),
+            assertTrue(
+                    rise < 0 || table.timestamp(rise).isAfter(LocalDateTime.of(2004, 2, 18, 0, 0)),
                     t + " rises for good at " + (rise < 0 ? "-" : table.timestamp(rise)));
         }
     }
@@ -72,8 +77,10 @@ class RealTest2PhysicsTest {
             if (table.timestamp(r).isBefore(from)) {
                 continue;
             }
-            Snapshot snap = SnapshotReader.readSnapshot(table.directory().orElseThrow().resolve(table.file(r)));
-            var env = EnvelopeSpectrum.of(snap.channels()[0], snap.rows(), s.sampleRate(), s.bandLowHz(), s.bandHighHz());
+            Snapshot snap =
+                    SnapshotReader.readSnapshot(table.directory().orElseThrow().resolve(table.file(r)));
+            var env =
+                    EnvelopeSpectrum.of(snap.channels()[0], snap.rows(), s.sampleRate(), s.bandLowHz(), s.bandHighHz());
             DefectMatch top = s.analysis().matches(env).get(0);
             assertEquals(DefectType.BPFO, top.type(), table.file(r) + ": " + top.describe("ch1"));
             assertTrue(top.describe("ch1").startsWith("BPFO"));
@@ -111,8 +118,11 @@ class RealTest2PhysicsTest {
     @Test
     void ch1BpfoRatiosAtNamedFilesAreTheReadmes() {
         double[] bpfo = physics.indicators().get("ch1_bpfo");
-        ToDoubleFunction<String> at = f -> bpfo[IntStream.range(0, table.rowCount())
-                .filter(r -> table.file(r).equals(f)).findFirst().orElseThrow()];
+        ToDoubleFunction<String> at = f -> bpfo[
+                IntStream.range(0, table.rowCount())
+                        .filter(r -> table.file(r).equals(f))
+                        .findFirst()
+                        .orElseThrow()];
         assertEquals(64, at.applyAsDouble("2004.02.18.12.02.39"), 64 * 0.1, "2004-02-18 12:02:39");
         assertEquals(9.4, at.applyAsDouble("2004.02.16.03.22.39"), 9.4 * 0.1, "2004-02-16 03:22:39");
         int rise = TrendRise.risesForGoodAt(bpfo, trainRows, 1.2);

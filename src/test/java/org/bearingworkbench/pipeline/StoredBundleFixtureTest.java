@@ -15,7 +15,9 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
@@ -23,11 +25,9 @@ import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.model.Trainer;
 import org.bearingworkbench.model.TrainingProvenance;
 import org.bearingworkbench.task.TaskContext;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.bearingworkbench.detect.Thresholds;
-import org.bearingworkbench.io.InputFormatException;
-import org.junit.jupiter.api.Assertions;
 
 /**
  * A model bundle written by an earlier version (format 1, checked in as {@code bundles/v1-sample.bwm}: the sample run,
@@ -58,7 +58,8 @@ class StoredBundleFixtureTest {
     void aVersion1BundleScoresTheSampleRunAsItDidWhenSaved() throws Exception {
         ModelBundle b = ModelBundle.load(V1);
         FeatureTable t = SampleData.table();
-        AnomalyAnalysis a = Workflows.analyze(t, b, null, PersistenceRule.parse(b.persistence()), 1, TaskContext.silent());
+        AnomalyAnalysis a =
+                Workflows.analyze(t, b, null, PersistenceRule.parse(b.persistence()), 1, TaskContext.silent());
         double[] score = a.scores().score();
         assertEquals(160, score.length);
         assertEquals(0.5834820158779621, score[0], 1e-9);
@@ -82,8 +83,8 @@ class StoredBundleFixtureTest {
     void theDefaultMethodGivesThePinnedThresholdOnTheSampleRun() throws Exception {
         ModelBundle b = ModelBundle.load(V1);
         PersistenceRule rule = PersistenceRule.parse("2/3");
-        AnomalyAnalysis a = Workflows.analyze(SampleData.table(), b, Thresholds.defaultMethod(rule),
-                rule, 1, TaskContext.silent());
+        AnomalyAnalysis a =
+                Workflows.analyze(SampleData.table(), b, Thresholds.defaultMethod(rule), rule, 1, TaskContext.silent());
         assertEquals("robust:3", a.threshold().method());
         assertEquals(0.9897350615741685, a.threshold().value(), 1e-12, "the value saved in the bundle, recomputed");
         assertEquals(34, a.alarms().flaggedCount());
@@ -98,7 +99,8 @@ class StoredBundleFixtureTest {
         assertNull(b.trainedOn());
         assertNull(b.persistence());
         assertEquals(0.9897350615741685, b.threshold());
-        AnomalyAnalysis a = Workflows.analyze(SampleData.table(), b, null, PersistenceRule.parse("2/3"), 1, TaskContext.silent());
+        AnomalyAnalysis a =
+                Workflows.analyze(SampleData.table(), b, null, PersistenceRule.parse("2/3"), 1, TaskContext.silent());
         assertEquals(0.5834820158779621, a.scores().score()[0], 1e-9);
     }
 
@@ -106,7 +108,12 @@ class StoredBundleFixtureTest {
     void aVersion2BundleCarriesTheTrainingDataIdentity() throws Exception {
         FeatureTable t = SampleData.table();
         var columns = ColumnSelection.defaults(t);
-        var r = Trainer.train(t, columns, SplitConfig.fraction(0.45), ModelConfig.defaults().withEpochs(1), e -> { },
+        var r = Trainer.train(
+                t,
+                columns,
+                SplitConfig.fraction(0.45),
+                ModelConfig.defaults().withEpochs(1),
+                e -> {},
                 TaskContext.silent());
         Path file = dir.resolve("v2.bwm");
         ModelBundle.of(r).save(file);
@@ -134,9 +141,11 @@ class StoredBundleFixtureTest {
         rewriteProperties(V1, newer, "format");
         String body = properties(newer) + "format=bearing-workbench-model-9\n";
         writeBundle(V1, newer, body);
-        var e = Assertions.assertThrows(InputFormatException.class,
-                () -> ModelBundle.load(newer));
-        assertTrue(e.getMessage().contains("bearing-workbench-model-9") && e.getMessage().contains("newer"), e.getMessage());
+        var e = Assertions.assertThrows(InputFormatException.class, () -> ModelBundle.load(newer));
+        assertTrue(
+                e.getMessage().contains("bearing-workbench-model-9")
+                        && e.getMessage().contains("newer"),
+                e.getMessage());
     }
 
     private static String properties(Path bundle) throws Exception {
@@ -168,10 +177,13 @@ class StoredBundleFixtureTest {
 
     private static void writeBundle(Path from, Path to, String meta) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from)); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
-                byte[] data = e.getName().equals("bundle.properties") ? meta.getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
+                byte[] data = e.getName().equals("bundle.properties")
+                        ? meta.getBytes(StandardCharsets.UTF_8)
+                        : in.readAllBytes();
                 zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(data);
                 zip.closeEntry();

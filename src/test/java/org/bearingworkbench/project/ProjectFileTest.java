@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.PersistenceRule;
@@ -20,11 +25,6 @@ import org.bearingworkbench.pipeline.Workflows;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 class ProjectFileTest {
     private static final Path FIXTURE = Path.of("src/test/resources/bundles/v1-sample.bwm");
@@ -34,10 +34,18 @@ class ProjectFileTest {
 
     private Project project(Path data) throws Exception {
         ModelBundle b = ModelBundle.load(FIXTURE);
-        return new Project(data, new UserSettings("ims", null, 20000.0, 2000.0, null, "g"),
-                LocalDateTime.parse("2025-03-01T19:50"), List.of(new Project.SessionModel("trained here (5 epochs)", b),
-                new Project.SessionModel("v1-sample.bwm", b.withThreshold(0.5, "manual"))), 1, "manual:0.41",
-                "2/3", 1, Map.of("tab", "threshold", "threshold.log_scale", "true"));
+        return new Project(
+                data,
+                new UserSettings("ims", null, 20000.0, 2000.0, null, "g"),
+                LocalDateTime.parse("2025-03-01T19:50"),
+                List.of(
+                        new Project.SessionModel("trained here (5 epochs)", b),
+                        new Project.SessionModel("v1-sample.bwm", b.withThreshold(0.5, "manual"))),
+                1,
+                "manual:0.41",
+                "2/3",
+                1,
+                Map.of("tab", "threshold", "threshold.log_scale", "true"));
     }
 
     @Test
@@ -53,13 +61,25 @@ class ProjectFileTest {
         assertEquals("manual:0.41", back.thresholdMethod());
         assertEquals("2/3", back.persistence());
         assertEquals(p.layout(), back.layout());
-        assertEquals(List.of("trained here (5 epochs)", "v1-sample.bwm"), back.models().stream().map(Project.SessionModel::source).toList());
+        assertEquals(
+                List.of("trained here (5 epochs)", "v1-sample.bwm"),
+                back.models().stream().map(Project.SessionModel::source).toList());
         assertEquals(0.5, back.activeModel().orElseThrow().bundle().threshold());
         var rule = PersistenceRule.parse(back.persistence());
-        var a = Workflows.analyze(SampleData.table(), p.models().get(0).bundle(), Thresholds.parse(p.thresholdMethod(), rule), rule, 1,
+        var a = Workflows.analyze(
+                SampleData.table(),
+                p.models().get(0).bundle(),
+                Thresholds.parse(p.thresholdMethod(), rule),
+                rule,
+                1,
                 TaskContext.silent());
-        var b = Workflows.analyze(SampleData.table(), back.models().get(0).bundle(), Thresholds.parse(back.thresholdMethod(), rule), rule,
-                1, TaskContext.silent());
+        var b = Workflows.analyze(
+                SampleData.table(),
+                back.models().get(0).bundle(),
+                Thresholds.parse(back.thresholdMethod(), rule),
+                rule,
+                1,
+                TaskContext.silent());
         assertArrayEquals(a.scores().score(), b.scores().score(), 0.0);
         assertEquals(a.firstAlarmTime(), b.firstAlarmTime());
     }
@@ -104,7 +124,7 @@ class ProjectFileTest {
     /** Copies a zip, replacing entry {@code name} with {@code text} (or dropping it when null). */
     private static void copyWithout(Path from, Path to, String name, String text) throws Exception {
         try (var in = new ZipInputStream(Files.newInputStream(from));
-             var out = new ZipOutputStream(Files.newOutputStream(to))) {
+                var out = new ZipOutputStream(Files.newOutputStream(to))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 byte[] bytes = in.readAllBytes();

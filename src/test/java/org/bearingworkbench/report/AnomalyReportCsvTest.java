@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +21,13 @@ import org.bearingworkbench.model.Scores;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.IOException;
-import java.util.ArrayList;
 
 class AnomalyReportCsvTest {
     @TempDir
     Path dir;
 
-    private static final AnomalyReportCsv.Provenance PROV = new AnomalyReportCsv.Provenance("data/run", "m.bwm", "abcd1234", "10", null, List.of(), List.of(), List.of());
+    private static final AnomalyReportCsv.Provenance PROV = new AnomalyReportCsv.Provenance(
+            "data/run", "m.bwm", "abcd1234", "10", null, List.of(), List.of(), List.of());
 
     private static AnomalyAnalysis analysis() {
         int n = 6;
@@ -47,8 +48,13 @@ class AnomalyReportCsvTest {
             errors[i] = new double[] {score[i] * 1.5, score[i] * 0.5};
             scaled[i] = new double[] {i < 3 ? 0.5 : 1.5, 0.5};
         }
-        return AnomalyAnalysis.of(t, new Scores(score, errors, scaled), 3, new ChannelMap(List.of("ch1_mean_abs", "ch2_mean_abs"), 1),
-                new ManualThreshold(0.275), PersistenceRule.defaults());
+        return AnomalyAnalysis.of(
+                t,
+                new Scores(score, errors, scaled),
+                3,
+                new ChannelMap(List.of("ch1_mean_abs", "ch2_mean_abs"), 1),
+                new ManualThreshold(0.275),
+                PersistenceRule.defaults());
     }
 
     @Test
@@ -57,15 +63,19 @@ class AnomalyReportCsvTest {
         AnomalyReportCsv.write(analysis(), PROV, false, out);
         List<String> lines = Files.readAllLines(out);
         assertTrue(lines.get(0).startsWith("# "));
-        assertTrue(lines.contains("# first_sustained_alarm: 2004-02-12 10:50:00 file f5 row 5"), String.join("\n", lines));
+        assertTrue(
+                lines.contains("# first_sustained_alarm: 2004-02-12 10:50:00 file f5 row 5"), String.join("\n", lines));
         assertTrue(lines.contains("# lead_time_hours: 0.0"));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("# threshold: 0.275 method manual:0.275")));
         assertTrue(lines.contains("# first_channel_to_leave_training_range: ch1 at 2004-02-12 10:30:00"));
         List<String> data = lines.stream().filter(l -> !l.startsWith("#")).toList();
-        assertEquals("timestamp,file,split,score,threshold,flagged,in_alarm,top_channel,top_bearing,error_ch1_mean_abs,"
-                + "error_ch2_mean_abs,departure_ch1_mean_abs,departure_ch2_mean_abs,sensor_problem", data.get(0));
+        assertEquals(
+                "timestamp,file,split,score,threshold,flagged,in_alarm,top_channel,top_bearing,error_ch1_mean_abs,"
+                        + "error_ch2_mean_abs,departure_ch1_mean_abs,departure_ch2_mean_abs,sensor_problem",
+                data.get(0));
         assertEquals(7, data.size());
-        assertEquals("2004-02-12 10:50:00,f5,test,0.7,0.275,true,true,ch1,1,1.0499999999999998,0.35,0.5,0.0,", data.get(6));
+        assertEquals(
+                "2004-02-12 10:50:00,f5,test,0.7,0.275,true,true,ch1,1,1.0499999999999998,0.35,0.5,0.0,", data.get(6));
         assertTrue(data.get(1).contains(",train,"));
     }
 
@@ -73,7 +83,9 @@ class AnomalyReportCsvTest {
     void onlyFlaggedKeepsFlaggedRows() throws Exception {
         Path out = dir.resolve("report.csv");
         AnomalyReportCsv.write(analysis(), PROV, true, out);
-        assertEquals(4, Files.readAllLines(out).stream().filter(l -> !l.startsWith("#")).count());
+        assertEquals(
+                4,
+                Files.readAllLines(out).stream().filter(l -> !l.startsWith("#")).count());
     }
 
     @Test
@@ -91,7 +103,8 @@ class AnomalyReportCsvTest {
 
     @Test
     void missingFolderGivesClearMessage() {
-        var e = assertThrows(IOException.class,
+        var e = assertThrows(
+                IOException.class,
                 () -> AnomalyReportCsv.write(analysis(), PROV, false, dir.resolve("missing/report.csv")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
@@ -99,8 +112,8 @@ class AnomalyReportCsvTest {
     @Test
     void pathUnderAFileGivesClearMessage() throws Exception {
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
-        var e = assertThrows(IOException.class,
-                () -> AnomalyReportCsv.write(analysis(), PROV, false, file.resolve("report.csv")));
+        var e = assertThrows(
+                IOException.class, () -> AnomalyReportCsv.write(analysis(), PROV, false, file.resolve("report.csv")));
         assertTrue(e.getMessage().startsWith("cannot write"), e.getMessage());
     }
 }

@@ -3,11 +3,13 @@ package org.bearingworkbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.cli.CliRunner;
 import org.bearingworkbench.detect.PersistenceRule;
@@ -23,8 +25,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.StringReader;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.xml.sax.InputSource;
 
 /**
@@ -41,7 +41,8 @@ class IncidentReportTest {
     static Document parseStrict(String html) {
         Parser parser = Parser.htmlParser().setTrackErrors(100);
         Document d = Jsoup.parse(html, "", parser);
-        assertEquals(List.of(), parser.getErrors().stream().map(Object::toString).toList(), "HTML parse errors");
+        assertEquals(
+                List.of(), parser.getErrors().stream().map(Object::toString).toList(), "HTML parse errors");
         assertTrue(d.select("script, iframe, object, embed, link, img").isEmpty(), "no script or external resource");
         for (Element e : d.select("[src], [href]")) {
             assertTrue(e.attr("href").startsWith("#"), "only in-page links: " + e);
@@ -58,16 +59,25 @@ class IncidentReportTest {
     @Test
     void theReportIsValidSelfContainedHtmlWithTheAnalysisNumbers() throws Exception {
         Path out = dir.resolve("incident.html");
-        run("report", SampleData.DIR.toString(), "--model", BUNDLE.toString(), "--train-until", "2025-03-01 19:50:00",
-                "-o", out.toString());
+        run(
+                "report",
+                SampleData.DIR.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--train-until",
+                "2025-03-01 19:50:00",
+                "-o",
+                out.toString());
         Document d = parseStrict(Files.readString(out));
         // well-formed as XML too (every element closed, attributes quoted): what an XHTML-to-PDF renderer needs
-        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(
-                new StringReader(Files.readString(out).replace("<!DOCTYPE html>", ""))));
+        DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new InputSource(new StringReader(Files.readString(out).replace("<!DOCTYPE html>", ""))));
 
         ModelBundle b = ModelBundle.load(BUNDLE);
         FeatureTable t = SampleData.table();
-        AnomalyAnalysis a = Workflows.analyze(t, b, null, PersistenceRule.parse(b.persistence()), 1, TaskContext.silent());
+        AnomalyAnalysis a =
+                Workflows.analyze(t, b, null, PersistenceRule.parse(b.persistence()), 1, TaskContext.silent());
         String first = FeatureCsv.ISO.format(a.firstAlarmTime().orElseThrow());
         assertEquals("2025-03-02 05:10:00", first);
 
@@ -79,22 +89,33 @@ class IncidentReportTest {
         assertTrue(d.title().contains("ims-synthetic"));
 
         String threshold = d.getElementById("threshold").nextElementSibling().text();
-        assertTrue(threshold.contains(String.format(Locale.ROOT, "%.4g", a.threshold().value()) + " (robust:3)"), threshold);
+        assertTrue(
+                threshold.contains(
+                        String.format(Locale.ROOT, "%.4g", a.threshold().value()) + " (robust:3)"),
+                threshold);
         assertTrue(threshold.contains(a.alarms().flaggedCount() + " of 160 snapshots"), threshold);
         assertTrue(threshold.contains(a.threshold().explanation()), threshold);
 
-        for (String section : new String[] {"data", "model", "threshold", "bearing", "physics", "detectors", "life", "episodes"}) {
+        for (String section :
+                new String[] {"data", "model", "threshold", "bearing", "physics", "detectors", "life", "episodes"}) {
             assertTrue(d.getElementById(section) != null, "section " + section);
         }
         // the comparison table: the model and the four baselines, the model's row with the same first alarm
         Element compare = d.getElementById("detectors").nextElementSibling();
-        List<Element> rows = compare.select("tr").subList(1, compare.select("tr").size());
+        List<Element> rows =
+                compare.select("tr").subList(1, compare.select("tr").size());
         assertEquals(5, rows.size());
         assertEquals("LSTM autoencoder", rows.get(0).child(0).text());
         assertEquals(first, rows.get(0).child(3).text());
-        assertEquals(5, d.select("svg.chart").size(), "timeline, histogram, envelope, detectors, health (one forecast: no life chart)");
+        assertEquals(
+                5,
+                d.select("svg.chart").size(),
+                "timeline, histogram, envelope, detectors, health (one forecast: no life chart)");
         for (Element svg : d.select("svg.chart")) {
-            long drawn = svg.select("path").stream().filter(p -> p.attr("d").chars().filter(c -> c == 'L').count() > 20).count()
+            long drawn = svg.select("path").stream()
+                            .filter(p ->
+                                    p.attr("d").chars().filter(c -> c == 'L').count() > 20)
+                            .count()
                     + svg.select("g > rect").size();
             assertTrue(drawn > 0, "a chart with its data drawn: " + svg.attr("aria-label"));
         }
@@ -105,8 +126,16 @@ class IncidentReportTest {
         Path csv = dir.resolve("features.csv");
         run("features", SampleData.DIR.toString(), "-o", csv.toString());
         Path out = dir.resolve("r.html");
-        String err = run("report", csv.toString(), "--model", BUNDLE.toString(), "--train-until", "2025-03-01 19:50:00",
-                "--no-compare", "-o", out.toString());
+        String err = run(
+                "report",
+                csv.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--train-until",
+                "2025-03-01 19:50:00",
+                "--no-compare",
+                "-o",
+                out.toString());
         Document d = parseStrict(Files.readString(out));
         assertEquals(null, d.getElementById("physics"));
         assertEquals(null, d.getElementById("detectors"));
@@ -125,8 +154,17 @@ class IncidentReportTest {
             }
         }
         Path out = dir.resolve("r.html");
-        run("report", hostile.toString(), "--model", BUNDLE.toString(), "--train-until", "2025-03-01 19:50:00",
-                "--no-compare", "--no-rul", "-o", out.toString());
+        run(
+                "report",
+                hostile.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--train-until",
+                "2025-03-01 19:50:00",
+                "--no-compare",
+                "--no-rul",
+                "-o",
+                out.toString());
         Document d = parseStrict(Files.readString(out));
         assertTrue(d.select("main b").isEmpty(), "a directory name is text, not markup");
         assertEquals("Incident report: rig <b>7 & \"east\"", d.selectFirst("h1").text());
@@ -134,7 +172,12 @@ class IncidentReportTest {
 
     @Test
     void anUnwritableTargetIsRefusedBeforeAnyWork() throws Exception {
-        String[] r = CliRunner.run("report", SampleData.DIR.toString(), "--model", BUNDLE.toString(), "-o",
+        String[] r = CliRunner.run(
+                "report",
+                SampleData.DIR.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "-o",
                 dir.resolve("no/such/dir/r.html").toString());
         assertEquals("1", r[0], r[2]);
         assertTrue(r[2].contains("no/such/dir"), r[2]);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RealFemtoEvidenceTest {
     @TempDir
     static Path dir;
+
     private static Path data;
     private static Path model;
 
@@ -33,8 +34,11 @@ class RealFemtoEvidenceTest {
     }
 
     private static String row(String out, String label) {
-        return out.lines().filter(l -> l.startsWith(label)).findFirst()
-                .map(l -> l.substring(26).trim().replaceAll("\\s+", " ")).orElseThrow(() -> new AssertionError(out));
+        return out.lines()
+                .filter(l -> l.startsWith(label))
+                .findFirst()
+                .map(l -> l.substring(26).trim().replaceAll("\\s+", " "))
+                .orElseThrow(() -> new AssertionError(out));
     }
 
     @Test
@@ -54,21 +58,33 @@ class RealFemtoEvidenceTest {
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("first principal component of [ch2_crest, ch2_peak, ch2_p2p]"), r[1]);
         assertTrue(r[1].contains("degradation onset 2000-01-01 10:32:39 (acc_00493.csv)"), r[1]);
-        List<String> lines = r[1].lines().filter(l -> l.startsWith("  2000-01-01 10:3")).toList();
+        List<String> lines =
+                r[1].lines().filter(l -> l.startsWith("  2000-01-01 10:3")).toList();
         assertEquals(4, lines.size(), r[1]);
-        assertEquals(List.of("2000-01-01", "10:33:59", "34.3", "6.7", "h", "[0", "h,", "beyond]", "2", "min"),
+        assertEquals(
+                List.of("2000-01-01", "10:33:59", "34.3", "6.7", "h", "[0", "h,", "beyond]", "2", "min"),
                 Arrays.asList(lines.get(1).trim().split("\\s+")));
     }
 
     @Test
     void theReportNamesBearingOneForEitherChannel() throws Exception {
         Path out = dir.resolve("femto.html");
-        String[] r = CliRunner.run("report", data.toString(), "--train-fraction", "0.5", "--model", model.toString(),
-                "-o", out.toString());
+        String[] r = CliRunner.run(
+                "report",
+                data.toString(),
+                "--train-fraction",
+                "0.5",
+                "--model",
+                model.toString(),
+                "-o",
+                out.toString());
         assertEquals("0", r[0], r[2]);
         Document d = IncidentReportTest.parseStrict(Files.readString(out));
         String verdict = d.getElementById("verdict").text();
-        assertTrue(verdict.contains("First sustained alarm: 2000-01-01 10:27:09 (acc_00460.csv), 9 min before the last file"), verdict);
+        assertTrue(
+                verdict.contains(
+                        "First sustained alarm: 2000-01-01 10:27:09 (acc_00460.csv), 9 min before the last file"),
+                verdict);
         assertTrue(verdict.contains("ch2 (bearing 1) has the largest reconstruction error at that file"), verdict);
         assertTrue(verdict.contains("BPFI 2nd harmonic on ch2, 3.4x noise floor"), verdict);
     }

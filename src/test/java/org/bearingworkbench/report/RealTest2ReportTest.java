@@ -26,19 +26,36 @@ class RealTest2ReportTest {
     void theStudysRunGivesTheReadmesIncident() throws Exception {
         Path data = SharedData.imsTest2();
         Path out = dir.resolve("test2.html");
-        String[] r = CliRunner.run("report", data.toString(), "--keras-model", SharedData.file("seed-model/Cloud_model.h5").toString(),
-                "--scaler", SharedData.file("seed-model/scaler_params.json").toString(), "--train-until", "2004-02-15 12:52:39",
-                "-o", out.toString());
+        String[] r = CliRunner.run(
+                "report",
+                data.toString(),
+                "--keras-model",
+                SharedData.file("seed-model/Cloud_model.h5").toString(),
+                "--scaler",
+                SharedData.file("seed-model/scaler_params.json").toString(),
+                "--train-until",
+                "2004-02-15 12:52:39",
+                "-o",
+                out.toString());
         assertEquals("0", r[0], r[2]);
         Document d = IncidentReportTest.parseStrict(Files.readString(out));
         String verdict = d.getElementById("verdict").text();
-        assertTrue(verdict.contains("First sustained alarm: 2004-02-16 03:42:39 (2004.02.16.03.42.39), 74.7 h before the last file"), verdict);
-        assertTrue(verdict.contains("ch1 (bearing 1) has the largest reconstruction error at that file (59% of it)"), verdict);
-        assertTrue(verdict.contains("First to leave its training range for good: ch1 (bearing 1) at 2004-02-16 03:12:39"), verdict);
+        assertTrue(
+                verdict.contains("First sustained alarm: 2004-02-16 03:42:39 (2004.02.16.03.42.39), 74.7 h before "
+                        + "the last file"),
+                verdict);
+        assertTrue(
+                verdict.contains("ch1 (bearing 1) has the largest reconstruction error at that file (59% of it)"),
+                verdict);
+        assertTrue(
+                verdict.contains("First to leave its training range for good: ch1 (bearing 1) at 2004-02-16 03:12:39"),
+                verdict);
         assertTrue(verdict.contains("strongest defect match: BPFO fundamental on ch1, 9.8x noise floor"), verdict);
         Element compare = d.getElementById("detectors").nextElementSibling();
         List<String> t2 = compare.select("tr").get(2).children().eachText();
-        assertEquals(List.of("PCA, Hotelling T²", "12.91", "454", "2004-02-16 03:32:39", "74.8 h", "0", "ch1"), t2.subList(0, 7));
+        assertEquals(
+                List.of("PCA, Hotelling T²", "12.91", "454", "2004-02-16 03:32:39", "74.8 h", "0", "ch1"),
+                t2.subList(0, 7));
         String life = d.getElementById("life").parent().text();
         assertTrue(life.contains("2004-02-16 15:52:39 ") && life.contains("66.3 h"), "the README's second forecast");
     }

@@ -31,19 +31,35 @@ class RealTest2ServeTest {
         Path csv = SharedData.file("ims-test2/features_truth.csv");
         Path bundle = tmp.resolve("study.bwm");
         Path report = tmp.resolve("report.csv");
-        String[] batch = CliRunner.run("score", csv.toString(), "--keras-model",
-                SharedData.file("seed-model/Cloud_model.h5").toString(), "--scaler",
-                SharedData.file("seed-model/scaler_params.json").toString(), "--save-model", bundle.toString(), "-o",
+        String[] batch = CliRunner.run(
+                "score",
+                csv.toString(),
+                "--keras-model",
+                SharedData.file("seed-model/Cloud_model.h5").toString(),
+                "--scaler",
+                SharedData.file("seed-model/scaler_params.json").toString(),
+                "--save-model",
+                bundle.toString(),
+                "-o",
                 report.toString());
         assertEquals("0", batch[0], batch[2]);
-        List<String[]> rows = Files.readAllLines(report).stream().filter(l -> !l.startsWith("#"))
-                .skip(1).map(l -> l.split(",")).toList();
+        List<String[]> rows = Files.readAllLines(report).stream()
+                .filter(l -> !l.startsWith("#"))
+                .skip(1)
+                .map(l -> l.split(","))
+                .toList();
         assertEquals(984, rows.size());
         ModelBundle b = ModelBundle.load(bundle);
-        try (ScoringServer server = new ScoringServer(new ScoringService(b, null, 1), 64 << 20, null).start("127.0.0.1", 0)) {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + server.port() + "/v1/score?persistence=" + b.persistence())).header("Content-Type", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        try (ScoringServer server =
+                new ScoringServer(new ScoringService(b, null, 1), 64 << 20, null).start("127.0.0.1", 0)) {
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                                            + "/v1/score?persistence=" + b.persistence()))
+                                    .header("Content-Type", "text/csv")
+                                    .POST(HttpRequest.BodyPublishers.ofFile(csv))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             JsonNode got = new ObjectMapper().readTree(r.body()).get("rows");
             assertEquals(984, got.size());
@@ -54,7 +70,8 @@ class RealTest2ServeTest {
                 assertEquals(Double.parseDouble(want[3]), row.get("score").asDouble(), 1e-6, "row " + i);
                 boolean sensor = want.length > 17 && !want[17].isBlank(); // the batch sets sensor problems apart
                 if (!sensor) {
-                    assertEquals(Boolean.parseBoolean(want[5]), row.get("flagged").asBoolean(), "row " + i);
+                    assertEquals(
+                            Boolean.parseBoolean(want[5]), row.get("flagged").asBoolean(), "row " + i);
                 }
             }
         }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
 import org.bearingworkbench.detect.TrendRise;
+import org.junit.jupiter.api.Test;
 
 class BearingPhysicsTest {
     @Test
@@ -42,7 +42,9 @@ class BearingPhysicsTest {
         SyntheticRun run = SyntheticRun.sample();
         double[][] last = run.snapshot(run.files() - 1);
         var band = SpectralKurtosis.best(last[0], run.rows(), run.sampleRate(), 500);
-        assertTrue(band.lowHz() <= SyntheticRun.RESONANCE_HZ && band.highHz() >= SyntheticRun.RESONANCE_HZ, band.toString());
+        assertTrue(
+                band.lowHz() <= SyntheticRun.RESONANCE_HZ && band.highHz() >= SyntheticRun.RESONANCE_HZ,
+                band.toString());
     }
 
     @Test

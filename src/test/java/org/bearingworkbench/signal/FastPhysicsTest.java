@@ -2,10 +2,10 @@ package org.bearingworkbench.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
-import org.junit.jupiter.api.Test;
 import java.util.Arrays;
+import java.util.Random;
 import org.jtransforms.fft.DoubleFFT_1D;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fast spectrum, envelope and noise floor (reused plans and windows, one real forward transform, index ranges by
@@ -53,14 +53,21 @@ class FastPhysicsTest {
     void envelopesAndTheirSpectraMatchTheReference() {
         for (int n : LENGTHS) {
             double[] x = signal(n, 7 * n);
-            assertClose(ReferencePhysics.envelope(x, n, 20000, 2000, 8000), EnvelopeSpectrum.envelope(x, n, 20000, 2000, 8000),
+            assertClose(
+                    ReferencePhysics.envelope(x, n, 20000, 2000, 8000),
+                    EnvelopeSpectrum.envelope(x, n, 20000, 2000, 8000),
                     "envelope, n=" + n);
-            assertClose(ReferencePhysics.envelope(x, n, 20000, 0, 10000), EnvelopeSpectrum.envelope(x, n, 20000, 0, 10000),
+            assertClose(
+                    ReferencePhysics.envelope(x, n, 20000, 0, 10000),
+                    EnvelopeSpectrum.envelope(x, n, 20000, 0, 10000),
                     "full band envelope, n=" + n);
             Spectrum ref = ReferencePhysics.spectrum(ReferencePhysics.envelope(x, n, 20000, 2000, 8000), n, 20000);
             Spectrum fast = EnvelopeSpectrum.of(x, n, 20000, 2000, 8000);
             assertClose(ref.amplitude(), fast.amplitude(), "envelope spectrum, n=" + n);
-            assertEquals(ReferencePhysics.noiseFloor(ref), DefectAnalysis.noiseFloor(fast), 1e-9 * ReferencePhysics.noiseFloor(ref));
+            assertEquals(
+                    ReferencePhysics.noiseFloor(ref),
+                    DefectAnalysis.noiseFloor(fast),
+                    1e-9 * ReferencePhysics.noiseFloor(ref));
         }
     }
 

@@ -12,7 +12,10 @@ class KurtogramTest {
     private static final double FS = 20480;
     private static final int N = 20480;
 
-    /** Gaussian noise plus, when {@code impacts}, a 4.3 kHz resonance struck 80 times a second (an outer-race defect). */
+    /**
+     * Gaussian noise plus, when {@code impacts}, a 4.3 kHz resonance struck 80 times a second (an outer-race
+     * defect).
+     */
     static double[] signal(boolean impacts, long seed) {
         Random rnd = new Random(seed);
         double[] x = new double[N];
@@ -34,9 +37,12 @@ class KurtogramTest {
     @Test
     void levelsFollowTheOneThirdBinaryTree() {
         Kurtogram k = Kurtogram.of(signal(false, 1), N, FS, 3);
-        assertArrayEquals(new double[] {0, 1, 1.585, 2, 2.585, 3},
-                k.levels().stream().mapToDouble(Kurtogram.Level::level).toArray(), 1e-3);
-        assertArrayEquals(new int[] {1, 2, 3, 4, 6, 8},
+        assertArrayEquals(
+                new double[] {0, 1, 1.585, 2, 2.585, 3},
+                k.levels().stream().mapToDouble(Kurtogram.Level::level).toArray(),
+                1e-3);
+        assertArrayEquals(
+                new int[] {1, 2, 3, 4, 6, 8},
                 k.levels().stream().mapToInt(l -> l.kurtosis().length).toArray());
         assertEquals(FS / 2 / 6, k.levels().get(4).bandwidthHz(), 1e-9);
         assertEquals(7, Kurtogram.maxLevel(20480));

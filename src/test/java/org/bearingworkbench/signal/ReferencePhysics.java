@@ -1,8 +1,8 @@
 package org.bearingworkbench.signal;
 
-import org.jtransforms.fft.DoubleFFT_1D;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The straightforward implementations the fast ones must match (as they were before the physics pass was made
@@ -10,8 +10,7 @@ import java.util.stream.IntStream;
  * window per call.
  */
 final class ReferencePhysics {
-    private ReferencePhysics() {
-    }
+    private ReferencePhysics() {}
 
     static Spectrum spectrum(double[] x, int n, double sampleRate) {
         double[] buf = new double[n];
@@ -66,8 +65,15 @@ final class ReferencePhysics {
     /** Median amplitude over 10-1000 Hz, by filtering and sorting every bin. */
     static double noiseFloor(Spectrum s) {
         return Arrays.stream(IntStream.range(0, s.frequency().length)
-                .filter(k -> s.frequency()[k] >= 10 && s.frequency()[k] <= 1000).toArray())
-                .mapToDouble(k -> s.amplitude()[k]).sorted().toArray()[0 + (int) IntStream
-                .range(0, s.frequency().length).filter(k -> s.frequency()[k] >= 10 && s.frequency()[k] <= 1000).count() / 2];
+                        .filter(k -> s.frequency()[k] >= 10 && s.frequency()[k] <= 1000)
+                        .toArray())
+                .mapToDouble(k -> s.amplitude()[k])
+                .sorted()
+                .toArray()[
+                0
+                        + (int) IntStream.range(0, s.frequency().length)
+                                        .filter(k -> s.frequency()[k] >= 10 && s.frequency()[k] <= 1000)
+                                        .count()
+                                / 2];
     }
 }

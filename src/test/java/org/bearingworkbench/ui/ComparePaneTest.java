@@ -3,12 +3,23 @@ package org.bearingworkbench.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.bearingworkbench.SampleData;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.pipeline.prognosis.RemainingLife;
+import org.bearingworkbench.signal.Kurtogram;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,17 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.control.TextField;
-import org.bearingworkbench.io.FeatureCsv;
-import org.bearingworkbench.io.SnapshotReader;
-import org.bearingworkbench.pipeline.prognosis.RemainingLife;
-import org.bearingworkbench.signal.Kurtogram;
-import org.jsoup.Jsoup;
-import org.jsoup.parser.Parser;
 
 /**
  * The evidence tabs in the real window (headless), on the sample run with the stored model: Compare detectors, Health
@@ -47,14 +47,18 @@ class ComparePaneTest {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             model = new WorkbenchModel();
-            controller = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui-compare", () -> stage);
+            controller =
+                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui-compare", () -> stage);
             window = new MainWindow(stage, model, controller);
             stage.show();
             controller.openData(SampleData.DIR);
         });
         waitFor(60, () -> model.table() != null);
         FxToolkit.setupFixture(() -> controller.openModel(Path.of("src/test/resources/bundles/v1-sample.bwm")));
-        waitFor(60, () -> model.analysisProperty().get() != null && model.bundleProperty().get() != null);
+        waitFor(
+                60,
+                () -> model.analysisProperty().get() != null
+                        && model.bundleProperty().get() != null);
     }
 
     @AfterAll
@@ -74,9 +78,13 @@ class ComparePaneTest {
         waitFor(60, () -> window.comparePane.table.getItems().size() == 5);
         var items = window.comparePane.table.getItems();
         assertEquals("LSTM autoencoder", items.get(0).label());
-        assertEquals(model.analysisProperty().get().firstAlarmTime(), items.get(0).analysis().firstAlarmTime());
+        assertEquals(
+                model.analysisProperty().get().firstAlarmTime(),
+                items.get(0).analysis().firstAlarmTime());
         assertEquals(6, window.comparePane.timeline.getDatasets().size(), "five detectors and the line at 1");
-        assertTrue(window.comparePane.status.getText().startsWith("5 detectors on 160 rows"), window.comparePane.status.getText());
+        assertTrue(
+                window.comparePane.status.getText().startsWith("5 detectors on 160 rows"),
+                window.comparePane.status.getText());
         assertTrue(!robot.lookup("Export table…").queryButton().isDisabled(), "the table can be exported");
         Path csv = tmp.resolve("compare.csv");
         robot.interact(() -> window.comparePane.save(csv));
@@ -85,7 +93,9 @@ class ComparePaneTest {
             Thread.sleep(800);
             robot.interact(() -> {
                 try {
-                    ChartBox.savePng(stage.getScene().getRoot(), Path.of("target", "compare.png").toFile());
+                    ChartBox.savePng(
+                            stage.getScene().getRoot(),
+                            Path.of("target", "compare.png").toFile());
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -97,12 +107,15 @@ class ComparePaneTest {
         if (Boolean.getBoolean("bw.screenshots.compare")) {
             Thread.sleep(800);
             WaitForAsyncUtils.asyncFx(() -> {
-                try {
-                    ChartBox.savePng(stage.getScene().getRoot(), Path.of("target", name).toFile());
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).get();
+                        try {
+                            ChartBox.savePng(
+                                    stage.getScene().getRoot(),
+                                    Path.of("target", name).toFile());
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .get();
         }
     }
 
@@ -112,16 +125,23 @@ class ComparePaneTest {
         robot.clickOn("Estimate remaining life");
         waitFor(60, () -> !window.healthPane.ranking.getItems().isEmpty());
         var t = model.table();
-        var expected = RemainingLife.of(t,
-                RemainingLife.candidates(t), model.trainRows(), 3, 12, null,
-                RemainingLife.defaultEveryHours(t));
+        var expected = RemainingLife.of(
+                t, RemainingLife.candidates(t), model.trainRows(), 3, 12, null, RemainingLife.defaultEveryHours(t));
         assertEquals(expected.ranking().ranks(), window.healthPane.ranking.getItems());
-        assertEquals(expected.estimates().size(), window.healthPane.forecasts.getItems().size());
-        assertEquals(expected.estimates().get(0).forecast().median(),
-                window.healthPane.forecasts.getItems().get(0).forecast().median(), 1e-12);
+        assertEquals(
+                expected.estimates().size(),
+                window.healthPane.forecasts.getItems().size());
+        assertEquals(
+                expected.estimates().get(0).forecast().median(),
+                window.healthPane.forecasts.getItems().get(0).forecast().median(),
+                1e-12);
         assertEquals(3, window.healthPane.indicator.getDatasets().size(), "indicator, onset and failure levels");
-        assertTrue(window.healthPane.status.getText().contains("onset " + FeatureCsv.ISO.format(
-                t.timestamp(expected.onset()))), window.healthPane.status.getText());
+        assertTrue(
+                window.healthPane
+                        .status
+                        .getText()
+                        .contains("onset " + FeatureCsv.ISO.format(t.timestamp(expected.onset()))),
+                window.healthPane.status.getText());
         // a failure level that is not a number is refused in words, and nothing runs
         robot.interact(() -> window.healthPane.lookupAll(".text-field").stream()
                 .filter(n -> n instanceof TextField f && "the last file's level".equals(f.getPromptText()))
@@ -140,16 +160,23 @@ class ComparePaneTest {
         assertEquals(40, w.lines().size());
         assertEquals(0, w.lines().get(0).row());
         assertEquals(159, w.lines().get(39).row());
-        assertTrue(window.spectraPane.status.getText().startsWith("ch1: 40 files"), window.spectraPane.status.getText());
+        assertTrue(
+                window.spectraPane.status.getText().startsWith("ch1: 40 files"), window.spectraPane.status.getText());
         robot.interact(() -> model.selectedRowProperty().set(150));
         robot.clickOn("Kurtogram of the file");
         waitFor(60, () -> window.spectraPane.kurtogram.kurtogram() != null);
         var k = window.spectraPane.kurtogram.kurtogram();
-        var v = model.dataProperty().get().rawSource().orElseThrow().read(model.table().file(150), model.table().timestamp(150),
-                new SnapshotReader());
+        var v = model.dataProperty()
+                .get()
+                .rawSource()
+                .orElseThrow()
+                .read(model.table().file(150), model.table().timestamp(150), new SnapshotReader());
         var direct = Kurtogram.of(Arrays.copyOf(v.channel(0), v.rows()), v.rows(), 20000);
         assertEquals(direct.best(), k.best());
-        assertTrue(window.spectraPane.kurtogramText.getText().startsWith(model.table().file(150) + " ch1"));
+        assertTrue(window.spectraPane
+                .kurtogramText
+                .getText()
+                .startsWith(model.table().file(150) + " ch1"));
         robot.clickOn("Use this band for envelope analysis");
         var p = model.physicsSettingsProperty().get();
         assertEquals(Math.max(1, k.best().lowHz()), p.bandLowHz(), 1e-9);
@@ -166,7 +193,8 @@ class ComparePaneTest {
         var parser = Parser.htmlParser().setTrackErrors(50);
         var d = Jsoup.parse(Files.readString(html), "", parser);
         assertEquals(List.of(), parser.getErrors());
-        String first = FeatureCsv.ISO.format(model.analysisProperty().get().firstAlarmTime().orElseThrow());
+        String first = FeatureCsv.ISO.format(
+                model.analysisProperty().get().firstAlarmTime().orElseThrow());
         assertTrue(d.getElementById("verdict").text().contains("First sustained alarm: " + first));
         assertTrue(d.getElementById("detectors") != null && d.getElementById("life") != null);
         robot.interact(() -> window.exportPane.reportWritten(html));

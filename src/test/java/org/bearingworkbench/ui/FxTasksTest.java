@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The background lane (bearing physics): it shows it runs, it can be cancelled, and a cancelled job never publishes. */
+/**
+ * The background lane (bearing physics): it shows it runs, it can be cancelled, and a cancelled job never
+ * publishes.
+ */
 class FxTasksTest {
     @BeforeAll
     static void toolkit() throws Exception {
@@ -26,15 +29,19 @@ class FxTasksTest {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean sawCancel = new AtomicBoolean();
         AtomicBoolean published = new AtomicBoolean();
-        Platform.runLater(() -> tasks.background("Bearing physics", ctx -> {
-            started.countDown();
-            for (int i = 0; i < 10_000 && !ctx.isCancelled(); i++) {
-                ctx.progress(i, 10_000, "file " + i);
-                Thread.sleep(1);
-            }
-            sawCancel.set(ctx.isCancelled());
-            return "done";
-        }, r -> published.set(true), ex -> published.set(true)));
+        Platform.runLater(() -> tasks.background(
+                "Bearing physics",
+                ctx -> {
+                    started.countDown();
+                    for (int i = 0; i < 10_000 && !ctx.isCancelled(); i++) {
+                        ctx.progress(i, 10_000, "file " + i);
+                        Thread.sleep(1);
+                    }
+                    sawCancel.set(ctx.isCancelled());
+                    return "done";
+                },
+                r -> published.set(true),
+                ex -> published.set(true)));
         assertTrue(started.await(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tasks.backgroundRunningProperty().get());
@@ -44,7 +51,9 @@ class FxTasksTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(tasks.backgroundRunningProperty().get());
         assertFalse(published.get(), "a cancelled job's result is dropped");
-        assertTrue(tasks.backgroundMessageProperty().get().contains("cancelled"), tasks.backgroundMessageProperty().get());
+        assertTrue(
+                tasks.backgroundMessageProperty().get().contains("cancelled"),
+                tasks.backgroundMessageProperty().get());
     }
 
     @Test
@@ -55,20 +64,28 @@ class FxTasksTest {
         AtomicBoolean secondSawCancel = new AtomicBoolean();
         AtomicBoolean firstDone = new AtomicBoolean();
         Platform.runLater(() -> {
-            tasks.run("first", ctx -> {
-                firstMayEnd.await(10, TimeUnit.SECONDS);
-                return 1;
-            }, r -> firstDone.set(true), ex -> { });
-            tasks.run("second", ctx -> {
-                secondStarted.countDown();
-                for (int i = 0; i < 10_000 && !ctx.isCancelled(); i++) {
-                    ctx.progress(i, 10_000, "step " + i);
-                    Thread.sleep(1);
-                }
-                secondSawCancel.set(ctx.isCancelled());
-                ctx.checkCancelled(); // as core tasks do: a cancelled job ends with CancelledException
-                return 2;
-            }, r -> { }, ex -> { });
+            tasks.run(
+                    "first",
+                    ctx -> {
+                        firstMayEnd.await(10, TimeUnit.SECONDS);
+                        return 1;
+                    },
+                    r -> firstDone.set(true),
+                    ex -> {});
+            tasks.run(
+                    "second",
+                    ctx -> {
+                        secondStarted.countDown();
+                        for (int i = 0; i < 10_000 && !ctx.isCancelled(); i++) {
+                            ctx.progress(i, 10_000, "step " + i);
+                            Thread.sleep(1);
+                        }
+                        secondSawCancel.set(ctx.isCancelled());
+                        ctx.checkCancelled(); // as core tasks do: a cancelled job ends with CancelledException
+                        return 2;
+                    },
+                    r -> {},
+                    ex -> {});
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tasks.runningProperty().get());
@@ -77,11 +94,13 @@ class FxTasksTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, firstDone::get);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tasks.runningProperty().get(), "the first job's end leaves the lane running for the second");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tasks.messageProperty().get().startsWith("second: step"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> tasks.messageProperty().get().startsWith("second: step"));
         assertTrue(tasks.progressProperty().get() >= 0, "the second job's progress is shown");
         WaitForAsyncUtils.asyncFx(tasks::cancel).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, secondSawCancel::get);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("second: cancelled", tasks.messageProperty().get());
     }
@@ -92,21 +111,30 @@ class FxTasksTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean queuedRanToEnd = new AtomicBoolean();
         Platform.runLater(() -> {
-            tasks.run("busy", ctx -> {
-                release.await(10, TimeUnit.SECONDS);
-                return 0;
-            }, r -> { }, ex -> { });
-            tasks.run("queued", ctx -> {
-                if (!ctx.isCancelled()) {
-                    queuedRanToEnd.set(true);
-                }
-                return 0;
-            }, r -> { }, ex -> { });
+            tasks.run(
+                    "busy",
+                    ctx -> {
+                        release.await(10, TimeUnit.SECONDS);
+                        return 0;
+                    },
+                    r -> {},
+                    ex -> {});
+            tasks.run(
+                    "queued",
+                    ctx -> {
+                        if (!ctx.isCancelled()) {
+                            queuedRanToEnd.set(true);
+                        }
+                        return 0;
+                    },
+                    r -> {},
+                    ex -> {});
         });
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.asyncFx(tasks::cancel).get(10, TimeUnit.SECONDS);
         release.countDown();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
         assertFalse(queuedRanToEnd.get(), "Cancel reached the queued job too");
     }
 
@@ -115,10 +143,14 @@ class FxTasksTest {
         FxTasks tasks = new FxTasks();
         CountDownLatch published = new CountDownLatch(1);
         String[] got = new String[1];
-        Platform.runLater(() -> tasks.background("quick", ctx -> "42", r -> {
-            got[0] = r;
-            published.countDown();
-        }, ex -> { }));
+        Platform.runLater(() -> tasks.background(
+                "quick",
+                ctx -> "42",
+                r -> {
+                    got[0] = r;
+                    published.countDown();
+                },
+                ex -> {}));
         assertTrue(published.await(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("42", got[0]);

@@ -3,14 +3,17 @@ package org.bearingworkbench.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.bearingworkbench.SampleData;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
-import javafx.application.Platform;
 
 /**
  * File > Monitor directory… in the real window (headless): the timeline, histogram and flagged list follow a
@@ -46,7 +46,8 @@ class MonitorWindowTest {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             model = new WorkbenchModel();
-            controller = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui-monitor", () -> stage);
+            controller =
+                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui-monitor", () -> stage);
             window = new MainWindow(stage, model, controller);
             stage.show();
             controller.openModel(BUNDLE);
@@ -72,7 +73,9 @@ class MonitorWindowTest {
     }
 
     private int rows() {
-        return model.analysisProperty().get() == null ? 0 : model.analysisProperty().get().table().rowCount();
+        return model.analysisProperty().get() == null
+                ? 0
+                : model.analysisProperty().get().table().rowCount();
     }
 
     @Test
@@ -107,14 +110,17 @@ class MonitorWindowTest {
         assertEquals(LocalDateTime.parse("2025-03-02T05:10"), a.firstAlarmTime().orElseThrow());
         assertEquals(34, a.alarms().flaggedCount());
         waitFor(10, () -> window.alarmBanner.isVisible());
-        assertTrue(window.alarmBanner.getText().startsWith("ALARM since 2025-03-02 05:10:00 (2025.03.02.05.10.00.gz)"),
+        assertTrue(
+                window.alarmBanner.getText().startsWith("ALARM since 2025-03-02 05:10:00 (2025.03.02.05.10.00.gz)"),
                 window.alarmBanner.getText());
 
         if (Boolean.getBoolean("bw.screenshots.monitor")) {
             Thread.sleep(800);
             robot.interact(() -> {
                 try {
-                    ChartBox.savePng(stage.getScene().getRoot(), Path.of("target", "monitor.png").toFile());
+                    ChartBox.savePng(
+                            stage.getScene().getRoot(),
+                            Path.of("target", "monitor.png").toFile());
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -124,7 +130,9 @@ class MonitorWindowTest {
         waitFor(30, () -> !window.monitor.runningProperty().get());
         assertEquals(160, rows(), "the view keeps what it showed");
         try (Stream<Path> s = Files.walk(tmp.resolve("monitor-state"))) {
-            Path state = s.filter(p -> p.getFileName().toString().equals("state.json")).findFirst().orElseThrow();
+            Path state = s.filter(p -> p.getFileName().toString().equals("state.json"))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(Files.readString(state).contains("\"scored\":160"), Files.readString(state));
         }
     }

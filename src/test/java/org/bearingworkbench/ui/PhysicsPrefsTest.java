@@ -19,8 +19,14 @@ class PhysicsPrefsTest {
     @Test
     void remembersGeometryAndBandBetweenSessions() {
         PhysicsSettings d = PhysicsSettings.ims();
-        PhysicsSettings custom = new PhysicsSettings(new BearingGeometry("custom", 9, 7.94, 39.04, 0, 1800 / 60.0), 3000, 9000,
-                d.sampleRate(), d.harmonics(), d.tolerance(), d.spectrogramBins());
+        PhysicsSettings custom = new PhysicsSettings(
+                new BearingGeometry("custom", 9, 7.94, 39.04, 0, 1800 / 60.0),
+                3000,
+                9000,
+                d.sampleRate(),
+                d.harmonics(),
+                d.tolerance(),
+                d.spectrogramBins());
         new PhysicsPrefs(NODE).save(custom);
         assertEquals(custom, new PhysicsPrefs(NODE).load());
     }

@@ -2,21 +2,21 @@ package org.bearingworkbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDateTime;
 import javafx.stage.Stage;
 import org.bearingworkbench.SampleData;
+import org.bearingworkbench.SharedData;
 import org.bearingworkbench.model.ModelConfig;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import java.io.IOException;
-import java.time.LocalDateTime;
-import org.bearingworkbench.SharedData;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Renders every pane to PNG with the sample data and a model trained on it, into {@code target/screenshots}, or into
@@ -47,7 +47,8 @@ class ScreenshotsTest {
             stage.show();
             controller[0].openData(SampleData.DIR);
         });
-        WorkbenchWindowTest.waitFor(60, () -> model.table() != null && model.physicsProperty().get() != null);
+        WorkbenchWindowTest.waitFor(
+                60, () -> model.table() != null && model.physicsProperty().get() != null);
         robot.interact(() -> controller[0].train(ModelConfig.defaults(), null));
         WorkbenchWindowTest.waitFor(300, () -> model.analysisProperty().get() != null);
         robot.interact(() -> model.selectedRowProperty().set(model.table().rowCount() - 5));
@@ -62,10 +63,16 @@ class ScreenshotsTest {
         // a second model (fewer epochs) compared with the first on the Threshold pane
         var first = model.models().get(0);
         robot.interact(() -> controller[0].train(ModelConfig.defaults().withEpochs(20), null));
-        WorkbenchWindowTest.waitFor(300, () -> model.models().size() == 2 && model.analysisProperty().get() != null
-                && model.bundleProperty().get() != first.bundle());
+        WorkbenchWindowTest.waitFor(
+                300,
+                () -> model.models().size() == 2
+                        && model.analysisProperty().get() != null
+                        && model.bundleProperty().get() != first.bundle());
         robot.interact(() -> controller[0].activate(first));
-        WorkbenchWindowTest.waitFor(60, () -> model.bundleProperty().get() == first.bundle() && model.analysisProperty().get() != null);
+        WorkbenchWindowTest.waitFor(
+                60,
+                () -> model.bundleProperty().get() == first.bundle()
+                        && model.analysisProperty().get() != null);
         robot.interact(() -> controller[0].compareWith(model.models().get(1)));
         WorkbenchWindowTest.waitFor(60, () -> model.comparisonProperty().get() != null);
         robot.interact(() -> window[0].tabs().getSelectionModel().select(4));
@@ -76,7 +83,8 @@ class ScreenshotsTest {
 
     /**
      * The README's real-data figures: the Bearing physics pane (ch1 defect indicators of IMS test 2) and the Signals
-     * pane on a late file (its envelope spectrum with markers). Runs only with -Dbw.screenshots set and ../shared present.
+     * pane on a late file (its envelope spectrum with markers). Runs only with -Dbw.screenshots set and ../shared
+     * present.
      */
     @Test
     void rendersRealTest2PhysicsFigures() throws Exception {
@@ -87,7 +95,8 @@ class ScreenshotsTest {
         WorkbenchModel model = new WorkbenchModel();
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupFixture(() -> {
-            WorkbenchController c = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
+            WorkbenchController c =
+                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
             window[0] = new MainWindow(stage, model, c);
             String[] size = System.getProperty("bw.screenshotSize", "1400x900").split("x");
             stage.setWidth(Double.parseDouble(size[0]));
@@ -95,7 +104,8 @@ class ScreenshotsTest {
             stage.show();
             c.openData(data);
         });
-        WorkbenchWindowTest.waitFor(120, () -> model.table() != null && model.physicsProperty().get() != null);
+        WorkbenchWindowTest.waitFor(
+                120, () -> model.table() != null && model.physicsProperty().get() != null);
         int late = model.table().lastRowAtOrBefore(LocalDateTime.of(2004, 2, 18, 12, 2, 39));
         robot.interact(() -> window[0].showFile(late));
         Thread.sleep(2500);

@@ -62,8 +62,12 @@ class ThresholdDragBenchTest {
             score[r] = Arrays.stream(errors[r]).average().orElseThrow();
         }
         FeatureTable table = FeatureTable.of("bench", null, ts, files, sampleRows, cols);
-        return AnomalyAnalysis.of(table, new Scores(score, errors, scaled), rows * 45 / 100,
-                new ChannelMap(List.copyOf(cols.keySet()), 1), Thresholds.defaultMethod(PersistenceRule.defaults()),
+        return AnomalyAnalysis.of(
+                table,
+                new Scores(score, errors, scaled),
+                rows * 45 / 100,
+                new ChannelMap(List.copyOf(cols.keySet()), 1),
+                Thresholds.defaultMethod(PersistenceRule.defaults()),
                 PersistenceRule.defaults());
     }
 
@@ -114,8 +118,14 @@ class ThresholdDragBenchTest {
 
     private static void print(int rows, String what, double[] ms) {
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "bench gui: %,6d rows, threshold change -> %s: p50 %.1f ms, p95 %.1f ms, max %.1f "
-                + "ms%n", rows, what, ms[100], ms[189], ms[199]);
+        System.out.printf(
+                Locale.ROOT,
+                "bench gui: %,6d rows, threshold change -> %s: p50 %.1f ms, p95 %.1f ms, max %.1f " + "ms%n",
+                rows,
+                what,
+                ms[100],
+                ms[189],
+                ms[199]);
     }
 
     private static void runOnFx(Runnable r) throws InterruptedException {

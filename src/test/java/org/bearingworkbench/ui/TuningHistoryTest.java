@@ -35,7 +35,9 @@ class TuningHistoryTest {
         at(7000, () -> model.trainUntilProperty().set(LocalDateTime.parse("2025-03-01T18:00")));
 
         h.undo();
-        assertEquals(LocalDateTime.parse("2025-03-01T19:50"), model.trainUntilProperty().get());
+        assertEquals(
+                LocalDateTime.parse("2025-03-01T19:50"),
+                model.trainUntilProperty().get());
         h.undo();
         assertEquals(PersistenceRule.defaults(), model.ruleProperty().get());
         h.undo();

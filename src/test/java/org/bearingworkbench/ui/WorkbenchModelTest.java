@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.bearingworkbench.SampleData;
+import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
@@ -14,10 +18,6 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.model.Scores;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.junit.jupiter.api.Test;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Map;
-import org.bearingworkbench.dataset.DataSetDescription;
 
 /** The shared view model, without a Stage: split defaults, and threshold/persistence changes recompute at once. */
 class WorkbenchModelTest {
@@ -31,8 +31,13 @@ class WorkbenchModelTest {
             errors[i][0] = score[i];
             scaled[i][0] = 0.5;
         }
-        return AnomalyAnalysis.of(t, new Scores(score, errors, scaled), 72, new ChannelMap(List.of("ch1_mean_abs"), 1),
-                new ManualThreshold(0.5), PersistenceRule.defaults());
+        return AnomalyAnalysis.of(
+                t,
+                new Scores(score, errors, scaled),
+                72,
+                new ChannelMap(List.of("ch1_mean_abs"), 1),
+                new ManualThreshold(0.5),
+                PersistenceRule.defaults());
     }
 
     @Test
@@ -89,7 +94,7 @@ class WorkbenchModelTest {
     }
 
     static ImportResult csvData(FeatureTable t) {
-        return new ImportResult(t, List.of(), 4, 0, 0,
-                DataSetDescription.ofFeatureTable("feature-csv", t.channels()), null);
+        return new ImportResult(
+                t, List.of(), 4, 0, 0, DataSetDescription.ofFeatureTable("feature-csv", t.channels()), null);
     }
 }

@@ -6,35 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.DataSet;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
-import javafx.geometry.Point2D;
-import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.bearingworkbench.SampleData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -49,16 +36,29 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import javax.imageio.metadata.IIOMetadataNode;
+import org.bearingworkbench.SampleData;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.dataset.ValueSource;
 import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.io.FeatureCsv;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window headless (Monocle): the workflow a user follows, step by step, on the sample data. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -107,7 +107,9 @@ class WorkbenchWindowTest {
         assertTrue(stage.getTitle().contains("ims-synthetic"), stage.getTitle());
         var table = robot.lookup(n -> n instanceof FeatureTableView).queryAs(FeatureTableView.class);
         assertEquals(160, table.getItems().size());
-        assertTrue(robot.lookup("Training: 72 rows (45%), test: 88 rows.").tryQuery().isPresent());
+        assertTrue(robot.lookup("Training: 72 rows (45%), test: 88 rows.")
+                .tryQuery()
+                .isPresent());
     }
 
     @Test
@@ -115,10 +117,14 @@ class WorkbenchWindowTest {
     void pickingAFileShowsItsWaveformAndSpectrum() throws Exception {
         robot.clickOn("2 Signals");
         XYChart trend = chartTitled("Trend over the run");
-        Point2D p = trend.getCanvas().localToScreen(trend.getCanvas().getWidth() * 0.9, trend.getCanvas().getHeight() / 2);
+        Point2D p = trend.getCanvas()
+                .localToScreen(
+                        trend.getCanvas().getWidth() * 0.9, trend.getCanvas().getHeight() / 2);
         robot.clickOn(p, MouseButton.PRIMARY);
         waitFor(20, () -> chartTitled("Amplitude spectrum").getDatasets().size() == 4);
-        assertTrue(model.selectedRowProperty().get() > 130, "picked row " + model.selectedRowProperty().get());
+        assertTrue(
+                model.selectedRowProperty().get() > 130,
+                "picked row " + model.selectedRowProperty().get());
         assertEquals(2048, points(chartTitled("Waveform of the selected file"), 0));
         assertEquals(1025, points(chartTitled("Amplitude spectrum"), 0));
     }
@@ -169,7 +175,10 @@ class WorkbenchWindowTest {
         XYChart hist = pane.histogram();
         double x = hist.getXAxis().getDisplayPosition(before);
         Point2D at = hist.getCanvas().localToScreen(x, hist.getCanvas().getHeight() * 0.5);
-        robot.moveTo(at).press(MouseButton.PRIMARY).moveBy(-hist.getCanvas().getWidth() * 0.3, 0).release(MouseButton.PRIMARY);
+        robot.moveTo(at)
+                .press(MouseButton.PRIMARY)
+                .moveBy(-hist.getCanvas().getWidth() * 0.3, 0)
+                .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         double after = model.analysisProperty().get().threshold().value();
         assertTrue(after < before, before + " -> " + after);
@@ -177,7 +186,9 @@ class WorkbenchWindowTest {
         assertTrue(model.analysisProperty().get().alarms().flaggedCount() > flaggedBefore);
         assertNotEquals(countsBefore, pane.counts().getText());
         XYChart timeline = chartTitled("Scores over time");
-        assertEquals(model.analysisProperty().get().alarms().flaggedCount(), timeline.getRenderers().get(1).getDatasets().get(0).getDataCount());
+        assertEquals(
+                model.analysisProperty().get().alarms().flaggedCount(),
+                timeline.getRenderers().get(1).getDatasets().get(0).getDataCount());
     }
 
     @Test
@@ -190,7 +201,8 @@ class WorkbenchWindowTest {
         assertEquals("percentile:99", a.threshold().method());
         assertEquals(a.threshold().value(), pane.thresholdLine().getValue(), 1e-12);
         assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("The 99th percentile"))
-                .tryQuery().isPresent());
+                .tryQuery()
+                .isPresent());
     }
 
     @Test
@@ -208,16 +220,22 @@ class WorkbenchWindowTest {
     @Order(80)
     void clickingAFlaggedRowJumpsToThatFileInSignals() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
-        var table = robot.lookup(".table-view").match(n -> n.isVisible() && ((TableView<?>) n).getItems().size() > 0
-                && n.getScene() != null && isShowing(n)).queryAs(TableView.class);
+        var table = robot.lookup(".table-view")
+                .match(n -> n.isVisible()
+                        && ((TableView<?>) n).getItems().size() > 0
+                        && n.getScene() != null
+                        && isShowing(n))
+                .queryAs(TableView.class);
         Integer first = (Integer) table.getItems().get(0);
-        Node cell = robot.from(table).lookup(".table-row-cell")
+        Node cell = robot.from(table)
+                .lookup(".table-row-cell")
                 .match(n -> n.isVisible() && first.equals(((TableRow<?>) n).getItem()))
                 .queryAs(Node.class);
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(first.intValue(), model.selectedRowProperty().get());
-        assertEquals("signals", window.tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals(
+                "signals", window.tabs().getSelectionModel().getSelectedItem().getId());
     }
 
     @Test
@@ -227,8 +245,11 @@ class WorkbenchWindowTest {
         Path scaler = SharedData.file("seed-model/scaler_params.json");
         var before = model.analysisProperty().get();
         robot.interact(() -> controller.importKeras(h5, scaler));
-        waitFor(60, () -> model.analysisProperty().get() != before && model.analysisProperty().get() != null
-                && model.modelSourceProperty().get().endsWith("(Keras)"));
+        waitFor(
+                60,
+                () -> model.analysisProperty().get() != before
+                        && model.analysisProperty().get() != null
+                        && model.modelSourceProperty().get().endsWith("(Keras)"));
         assertEquals(3236, model.bundleProperty().get().model().parameterCount());
         assertEquals(160, model.analysisProperty().get().scores().rows());
     }
@@ -238,10 +259,14 @@ class WorkbenchWindowTest {
     void envelopeSentenceNamesTheOuterRaceDefectOfALateFile() throws Exception {
         waitFor(60, () -> model.physicsProperty().get() != null);
         robot.interact(() -> window.showFile(model.table().rowCount() - 2));
-        waitFor(20, () -> robot.lookup(n -> n instanceof Label l && l.getText().contains("strongest defect match"))
-                .tryQuery().isPresent());
+        waitFor(
+                20,
+                () -> robot.lookup(n -> n instanceof Label l && l.getText().contains("strongest defect match"))
+                        .tryQuery()
+                        .isPresent());
         String sentence = robot.lookup(n -> n instanceof Label l && l.getText().contains("strongest defect match"))
-                .queryAs(Label.class).getText();
+                .queryAs(Label.class)
+                .getText();
         assertTrue(sentence.contains("strongest defect match: BPFO") && sentence.contains("on ch1"), sentence);
         assertTrue(model.table().hasColumn("ch1_bpfo"), "indicator columns join the feature table");
     }
@@ -252,7 +277,9 @@ class WorkbenchWindowTest {
         var before = model.table();
         robot.interact(() -> controller.openData(tmp.resolve("no-such-run")));
         waitFor(20, () -> dialogText().isPresent());
-        assertTrue(dialogText().get().contains("no-such-run: no such file or directory"), dialogText().get());
+        assertTrue(
+                dialogText().get().contains("no-such-run: no such file or directory"),
+                dialogText().get());
         closeDialog();
         assertEquals(before, model.table());
     }
@@ -264,7 +291,9 @@ class WorkbenchWindowTest {
         Path bad = Files.writeString(tmp.resolve("broken.bwm"), "not a model");
         robot.interact(() -> controller.openModel(bad));
         waitFor(20, () -> dialogText().isPresent());
-        assertTrue(dialogText().get().startsWith("broken.bwm: not a Bearing Workbench model bundle"), dialogText().get());
+        assertTrue(
+                dialogText().get().startsWith("broken.bwm: not a Bearing Workbench model bundle"),
+                dialogText().get());
         closeDialog();
         assertEquals(before, model.bundleProperty().get());
     }
@@ -293,14 +322,19 @@ class WorkbenchWindowTest {
         XYChart timeline = chartTitled("Scores over time");
         double y = timeline.getYAxis().getDisplayPosition(before);
         Point2D at = timeline.getCanvas().localToScreen(timeline.getCanvas().getWidth() * 0.5, y);
-        robot.moveTo(at).press(MouseButton.PRIMARY).moveBy(0, -timeline.getCanvas().getHeight() * 0.15)
+        robot.moveTo(at)
+                .press(MouseButton.PRIMARY)
+                .moveBy(0, -timeline.getCanvas().getHeight() * 0.15)
                 .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         var a = model.analysisProperty().get();
-        assertTrue(a.threshold().value() > before, before + " -> " + a.threshold().value());
+        assertTrue(
+                a.threshold().value() > before, before + " -> " + a.threshold().value());
         assertTrue(a.threshold().method().startsWith("manual:"), a.threshold().method());
         assertEquals(a.threshold().value(), pane.thresholdLine().getValue(), 1e-12, "the histogram's line follows");
-        assertTrue(pane.counts().getText().contains(Integer.toString(a.alarms().flaggedCount())), pane.counts().getText());
+        assertTrue(
+                pane.counts().getText().contains(Integer.toString(a.alarms().flaggedCount())),
+                pane.counts().getText());
     }
 
     @Test
@@ -324,10 +358,14 @@ class WorkbenchWindowTest {
             used += train.get(DataSet.DIM_Y, i) > 0 ? 1 : 0;
         }
         double maxScore = Arrays.stream(a.scores().score()).max().orElseThrow();
-        assertTrue(used >= 5, "training scores spread over " + used + " bins (test scores up to " + maxScore
-                + ", threshold " + t + ")");
-        robot.moveTo(hist.getCanvas().localToScreen(x, hist.getCanvas().getHeight() * 0.5)).press(MouseButton.PRIMARY)
-                .moveBy(hist.getCanvas().getWidth() * 0.1, 0).release(MouseButton.PRIMARY);
+        assertTrue(
+                used >= 5,
+                "training scores spread over " + used + " bins (test scores up to " + maxScore + ", threshold " + t
+                        + ")");
+        robot.moveTo(hist.getCanvas().localToScreen(x, hist.getCanvas().getHeight() * 0.5))
+                .press(MouseButton.PRIMARY)
+                .moveBy(hist.getCanvas().getWidth() * 0.1, 0)
+                .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.analysisProperty().get().threshold().value() > t, "dragged");
         robot.interact(() -> showTest.fire());
@@ -348,8 +386,11 @@ class WorkbenchWindowTest {
         robot.interact(() -> model.ruleProperty().set(PersistenceRule.defaults()));
         var before = model.analysisProperty().get();
         robot.interact(() -> controller.openModel(file));
-        waitFor(30, () -> model.modelSourceProperty().get().equals("tuned.bwm") && model.analysisProperty().get() != before
-                && model.analysisProperty().get() != null);
+        waitFor(
+                30,
+                () -> model.modelSourceProperty().get().equals("tuned.bwm")
+                        && model.analysisProperty().get() != before
+                        && model.analysisProperty().get() != null);
         assertEquals("2/3", model.ruleProperty().get().toString());
         var a = model.analysisProperty().get();
         assertTrue(a.threshold().method().startsWith("robust"), a.threshold().method());
@@ -370,12 +411,16 @@ class WorkbenchWindowTest {
         robot.sleep(300); // a pulse lays the chart out at the new range
         XYChart hist = pane.histogram();
         double x = hist.getXAxis().getDisplayPosition(tuned.threshold().value());
-        robot.moveTo(hist.getCanvas().localToScreen(x, hist.getCanvas().getHeight() * 0.5)).press(MouseButton.PRIMARY)
-                .moveBy(-hist.getCanvas().getWidth() * 0.1, 0).moveBy(-hist.getCanvas().getWidth() * 0.1, 0)
+        robot.moveTo(hist.getCanvas().localToScreen(x, hist.getCanvas().getHeight() * 0.5))
+                .press(MouseButton.PRIMARY)
+                .moveBy(-hist.getCanvas().getWidth() * 0.1, 0)
+                .moveBy(-hist.getCanvas().getWidth() * 0.1, 0)
                 .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         var dragged = model.analysisProperty().get();
-        assertTrue(dragged.threshold().value() < tuned.threshold().value() && dragged.threshold().method().startsWith("manual:"),
+        assertTrue(
+                dragged.threshold().value() < tuned.threshold().value()
+                        && dragged.threshold().method().startsWith("manual:"),
                 tuned.threshold() + " -> " + dragged.threshold() + " at x " + x);
         robot.interact(() -> model.ruleProperty().set(new PersistenceRule(1, 1)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -385,8 +430,12 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ruleTuned, model.ruleProperty().get().toString(), "first undo: the rule");
         ThresholdChooser chooser = window.thresholdPane.chooser();
-        assertEquals(ruleTuned, chooser.n.getValue() + "/" + chooser.m.getValue(), "the spinners show the rule undone to");
-        assertEquals(dragged.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12);
+        assertEquals(
+                ruleTuned, chooser.n.getValue() + "/" + chooser.m.getValue(), "the spinners show the rule undone to");
+        assertEquals(
+                dragged.threshold().value(),
+                model.analysisProperty().get().threshold().value(),
+                1e-12);
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         var undone = model.analysisProperty().get();
@@ -398,11 +447,20 @@ class WorkbenchWindowTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(dragged.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12, "redo");
-        assertEquals(dragged.alarms().flaggedCount(), model.analysisProperty().get().alarms().flaggedCount());
+        assertEquals(
+                dragged.threshold().value(),
+                model.analysisProperty().get().threshold().value(),
+                1e-12,
+                "redo");
+        assertEquals(
+                dragged.alarms().flaggedCount(),
+                model.analysisProperty().get().alarms().flaggedCount());
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(tuned.threshold().value(), model.analysisProperty().get().threshold().value(), 1e-12);
+        assertEquals(
+                tuned.threshold().value(),
+                model.analysisProperty().get().threshold().value(),
+                1e-12);
     }
 
     @Test
@@ -410,8 +468,9 @@ class WorkbenchWindowTest {
     void aProjectReopensWithTheSameAlarmsCountsAndReport() throws Exception {
         robot.interact(() -> {
             model.ruleProperty().set(new PersistenceRule(2, 3));
-            model.thresholdMethodProperty().set(new ManualThreshold(
-                    model.analysisProperty().get().threshold().value() * 0.8));
+            model.thresholdMethodProperty()
+                    .set(new ManualThreshold(
+                            model.analysisProperty().get().threshold().value() * 0.8));
         });
         WaitForAsyncUtils.waitForFxEvents();
         var before = model.analysisProperty().get();
@@ -426,15 +485,18 @@ class WorkbenchWindowTest {
 
         robot.interact(() -> {
             model.ruleProperty().set(new PersistenceRule(1, 1));
-            model.thresholdMethodProperty().set(Thresholds.parse("percentile:99",
-                    model.ruleProperty().get()));
+            model.thresholdMethodProperty()
+                    .set(Thresholds.parse("percentile:99", model.ruleProperty().get()));
             window.tabs().getSelectionModel().select(0);
         });
         assertTrue(model.hasUnsavedProject(), "a changed threshold is a change to the session");
         var changed = model.analysisProperty().get();
         robot.interact(() -> controller.openProject(project, window::applyLayout));
-        waitFor(60, () -> model.analysisProperty().get() != null && model.analysisProperty().get() != changed
-                && !model.hasUnsavedProject());
+        waitFor(
+                60,
+                () -> model.analysisProperty().get() != null
+                        && model.analysisProperty().get() != changed
+                        && !model.hasUnsavedProject());
         var after = model.analysisProperty().get();
         assertEquals(before.threshold().value(), after.threshold().value(), 0.0);
         assertEquals(before.threshold().method(), after.threshold().method());
@@ -444,7 +506,8 @@ class WorkbenchWindowTest {
         assertEquals(before.trainRows(), after.trainRows());
         assertEquals(modelsBefore, model.models().size(), "every model of the session comes back");
         assertEquals(activeSource, model.modelSourceProperty().get());
-        assertEquals("threshold", window.tabs().getSelectionModel().getSelectedItem().getId(), "the pane shown comes back");
+        assertEquals(
+                "threshold", window.tabs().getSelectionModel().getSelectedItem().getId(), "the pane shown comes back");
         Path reportB = tmp.resolve("after.csv");
         robot.interact(() -> controller.exportReport(reportB, false));
         waitFor(20, () -> Files.exists(reportB));
@@ -459,10 +522,15 @@ class WorkbenchWindowTest {
         robot.sleep(300);
         XYChart timeline = chartTitled("Scores over time");
         var ticks = Charts.xAxis(timeline).getTickMarks();
-        assertTrue(!ticks.isEmpty() && ticks.stream().allMatch(t -> t.getText().startsWith("2025-")),
-                "time ticks with the year: " + ticks.stream().map(t -> t.getText()).toList());
+        assertTrue(
+                !ticks.isEmpty() && ticks.stream().allMatch(t -> t.getText().startsWith("2025-")),
+                "time ticks with the year: "
+                        + ticks.stream().map(t -> t.getText()).toList());
         XYChart hist = window.thresholdPane.histogram();
-        assertTrue(Charts.xAxis(hist).getTickMarks().stream().noneMatch(t -> t.getText().contains("E")), "no 0E0 ticks");
+        assertTrue(
+                Charts.xAxis(hist).getTickMarks().stream()
+                        .noneMatch(t -> t.getText().contains("E")),
+                "no 0E0 ticks");
         double chartWidth = hist.getWidth();
         Path dir = tmp.resolve("charts");
         List<Path>[] written = new List[1];
@@ -474,17 +542,22 @@ class WorkbenchWindowTest {
             }
         });
         assertTrue(written[0].size() >= 8, "every pane's charts: " + written[0]);
-        assertEquals("threshold", window.tabs().getSelectionModel().getSelectedItem().getId(), "the pane shown comes back");
+        assertEquals(
+                "threshold", window.tabs().getSelectionModel().getSelectedItem().getId(), "the pane shown comes back");
         Path png = dir.resolve("threshold-score-distribution-drag-the-red-line.png");
         assertTrue(written[0].contains(png), written[0].toString());
         try (var in = ImageIO.createImageInputStream(png.toFile())) {
             var reader = ImageIO.getImageReaders(in).next();
             reader.setInput(in);
             var img = reader.read(0);
-            assertTrue(Math.abs(img.getWidth() - 2 * chartWidth) < 40, img.getWidth() + " px for a " + chartWidth + " px chart at 2x");
+            assertTrue(
+                    Math.abs(img.getWidth() - 2 * chartWidth) < 40,
+                    img.getWidth() + " px for a " + chartWidth + " px chart at 2x");
             var dims = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_1.0");
-            var h = (IIOMetadataNode) dims.getElementsByTagName("HorizontalPixelSize").item(0);
-            // the JDK's PNG reader reports this value as pixels per millimetre (JDK-5106305), its writer takes mm per pixel
+            var h = (IIOMetadataNode)
+                    dims.getElementsByTagName("HorizontalPixelSize").item(0);
+            // the JDK's PNG reader reports this value as pixels per millimetre (JDK-5106305), its writer takes mm per
+            // pixel
             double v = Double.parseDouble(h.getAttribute("value"));
             assertEquals(192, v > 1 ? v * 25.4 : 25.4 / v, 2, "192 dpi recorded (" + v + ")");
             // the title bar's PNG button is not in the image: its top-right corner is white, where the button sat
@@ -494,7 +567,9 @@ class WorkbenchWindowTest {
     }
 
     private static List<String> withoutCreatedAt(Path report) throws IOException {
-        return Files.readAllLines(report).stream().filter(l -> !l.startsWith("# created_at:")).toList();
+        return Files.readAllLines(report).stream()
+                .filter(l -> !l.startsWith("# created_at:"))
+                .toList();
     }
 
     @Test
@@ -502,7 +577,8 @@ class WorkbenchWindowTest {
     void theRecentMenuShowsNamesAsTheyAre() throws Exception {
         Path run = Files.createDirectories(tmp.resolve("2nd_test"));
         try (var files = Files.list(SampleData.DIR)) {
-            for (Path p : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+            for (Path p : files.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .toList()) {
                 Files.copy(p, run.resolve(p.getFileName()));
             }
         }
@@ -510,12 +586,21 @@ class WorkbenchWindowTest {
         waitFor(60, () -> stage.getTitle().contains("2nd_test"));
         var bar = robot.lookup(n -> n instanceof MenuBar).queryAs(MenuBar.class);
         var recent = (Menu) bar.getMenus().get(0).getItems().stream()
-                .filter(i -> "Recent data sets and projects".equals(i.getText())).findFirst().orElseThrow();
+                .filter(i -> "Recent data sets and projects".equals(i.getText()))
+                .findFirst()
+                .orElseThrow();
         WaitForAsyncUtils.waitForFxEvents();
-        var item = recent.getItems().stream().filter(i -> i.getText().endsWith("2nd_test")).findFirst().orElseThrow();
+        var item = recent.getItems().stream()
+                .filter(i -> i.getText().endsWith("2nd_test"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(!item.isMnemonicParsing(), "no mnemonic: the underscore is shown");
-        assertTrue(recent.getItems().stream().anyMatch(i -> i.getText() != null && i.getText().startsWith("Project ")
-                && i.getText().endsWith("session.bwp")), "the project saved before is listed");
+        assertTrue(
+                recent.getItems().stream()
+                        .anyMatch(i -> i.getText() != null
+                                && i.getText().startsWith("Project ")
+                                && i.getText().endsWith("session.bwp")),
+                "the project saved before is listed");
     }
 
     @Test
@@ -525,8 +610,11 @@ class WorkbenchWindowTest {
         var form = window.modelPane.form();
         robot.interact(() -> form.columns.setText("foo*"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().contains("foo*"))
-                .tryQuery().isPresent(), "the problem shows under the field");
+        assertTrue(
+                robot.lookup(n -> n instanceof Label l && l.getText().contains("foo*"))
+                        .tryQuery()
+                        .isPresent(),
+                "the problem shows under the field");
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
         robot.interact(() -> form.columns.setText("*_mean_abs"));
         robot.interact(() -> form.epochs.setText("3"));
@@ -537,8 +625,11 @@ class WorkbenchWindowTest {
         var until = model.trainUntilProperty().get();
         robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(0)));
         robot.clickOn("Train");
-        waitFor(60, () -> robot.lookup(n -> n instanceof Label l
-                && l.getText().startsWith("Training failed:")).tryQuery().isPresent());
+        waitFor(
+                60,
+                () -> robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Training failed:"))
+                        .tryQuery()
+                        .isPresent());
         assertTrue(model.bundleProperty().get() == kept, "the model is kept");
         assertEquals(history, model.history().size(), "its loss history stays on the chart");
         if (robot.lookup(".dialog-pane").tryQuery().isPresent()) {
@@ -549,10 +640,17 @@ class WorkbenchWindowTest {
         robot.interact(() -> controller.saveModel(file));
         waitFor(20, () -> Files.exists(file));
         robot.interact(() -> controller.openModel(file));
-        waitFor(30, () -> robot.lookup(n -> n instanceof Label l
-                && l.getText().startsWith("Active: other.bwm, trained for")).tryQuery().isPresent());
-        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Done:"))
-                .tryQuery().isEmpty(), "no stale 'Done' after opening another model");
+        waitFor(
+                30,
+                () -> robot.lookup(
+                                n -> n instanceof Label l && l.getText().startsWith("Active: other.bwm, trained for"))
+                        .tryQuery()
+                        .isPresent());
+        assertTrue(
+                robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Done:"))
+                        .tryQuery()
+                        .isEmpty(),
+                "no stale 'Done' after opening another model");
     }
 
     @Test
@@ -563,11 +661,13 @@ class WorkbenchWindowTest {
         XYChart spectrum = chartTitled("Amplitude spectrum");
         waitFor(20, () -> spectrum.getDatasets().size() == 4);
         @SuppressWarnings("unchecked")
-        var filter = (ComboBox<String>) robot.lookup(n -> n instanceof ComboBox<?> c
-                && c.getItems().contains("Bearing 1")).query();
+        var filter = (ComboBox<String>) robot.lookup(
+                        n -> n instanceof ComboBox<?> c && c.getItems().contains("Bearing 1"))
+                .query();
         robot.interact(() -> filter.setValue("Bearing 1"));
         waitFor(20, () -> spectrum.getDatasets().size() == 1);
-        assertEquals(1, chartTitled("Waveform of the selected file").getDatasets().size());
+        assertEquals(
+                1, chartTitled("Waveform of the selected file").getDatasets().size());
         robot.interact(() -> filter.setValue("All"));
         waitFor(20, () -> spectrum.getDatasets().size() == 4);
     }
@@ -584,15 +684,20 @@ class WorkbenchWindowTest {
             field.fireEvent(new ActionEvent());
         });
         assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Outside the data"))
-                .tryQuery().isPresent());
+                .tryQuery()
+                .isPresent());
         robot.interact(() -> {
             field.setText(current);
             field.fireEvent(new ActionEvent());
         });
-        assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Outside the data"))
-                .tryQuery().isEmpty(), "no stale error after retyping the current split");
+        assertTrue(
+                robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Outside the data"))
+                        .tryQuery()
+                        .isEmpty(),
+                "no stale error after retyping the current split");
         assertTrue(robot.lookup(n -> n instanceof Label l && l.getText().startsWith("Training: "))
-                .tryQuery().isPresent());
+                .tryQuery()
+                .isPresent());
     }
 
     @Test
@@ -601,8 +706,9 @@ class WorkbenchWindowTest {
         Path all = tmp.resolve("all-features.csv");
         FeatureCsv.write(model.table(), all);
         List<String> lines = Files.readAllLines(all);
-        Path later = Files.write(tmp.resolve("later.csv"), Stream.concat(lines.stream().limit(1),
-                lines.stream().skip(101)).toList());
+        Path later = Files.write(
+                tmp.resolve("later.csv"),
+                Stream.concat(lines.stream().limit(1), lines.stream().skip(101)).toList());
         robot.interact(() -> window.thresholdPane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
         double tunedValue = model.analysisProperty().get().threshold().value();
@@ -612,7 +718,11 @@ class WorkbenchWindowTest {
         robot.interact(() -> controller.openModel(tuned));
         waitFor(30, () -> "for-later.bwm".equals(model.modelSourceProperty().get()));
         robot.interact(() -> controller.openData(later));
-        waitFor(30, () -> model.table() != null && model.table().rowCount() == 60 && model.analysisProperty().get() != null);
+        waitFor(
+                30,
+                () -> model.table() != null
+                        && model.table().rowCount() == 60
+                        && model.analysisProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         var a = model.analysisProperty().get();
         assertEquals(0, a.trainRows(), "every row is new data");
@@ -626,8 +736,12 @@ class WorkbenchWindowTest {
     @Order(680)
     void withAModelActiveEveryPaneShowsTheModelsTrainingRange() throws Exception {
         robot.interact(() -> controller.openData(SampleData.DIR));
-        waitFor(60, () -> model.table() != null && model.table().rowCount() == 160 && model.analysisProperty().get() != null
-                && WorkbenchModel.sameRun(model.analysisProperty().get().table(), model.table()));
+        waitFor(
+                60,
+                () -> model.table() != null
+                        && model.table().rowCount() == 160
+                        && model.analysisProperty().get() != null
+                        && WorkbenchModel.sameRun(model.analysisProperty().get().table(), model.table()));
         int modelRows = model.analysisProperty().get().trainRows();
         robot.clickOn("1 Data");
         robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(modelRows + 20)));
@@ -635,7 +749,9 @@ class WorkbenchWindowTest {
         assertEquals(modelRows, model.shownTrainRows(), "the model's range, not the moved split");
         assertEquals(modelRows + 21, model.trainRows(), "the split for the next training");
         assertTrue(robot.lookup(n -> n instanceof Label l
-                && l.getText().contains("The current model was trained on " + modelRows + " rows")).tryQuery().isPresent());
+                        && l.getText().contains("The current model was trained on " + modelRows + " rows"))
+                .tryQuery()
+                .isPresent());
         robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(modelRows - 1)));
     }
 
@@ -649,8 +765,10 @@ class WorkbenchWindowTest {
         double x = overview.getXAxis().getDisplayPosition(Charts.seconds(before));
         var canvas = overview.getCanvas();
         // the triangle sits on the bottom edge of the plot area, at the marker's x
-        robot.moveTo(canvas.localToScreen(x, canvas.getHeight() - 3)).press(MouseButton.PRIMARY)
-                .moveBy(-canvas.getWidth() * 0.1, 0).release(MouseButton.PRIMARY);
+        robot.moveTo(canvas.localToScreen(x, canvas.getHeight() - 3))
+                .press(MouseButton.PRIMARY)
+                .moveBy(-canvas.getWidth() * 0.1, 0)
+                .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         var after = model.trainUntilProperty().get();
         assertTrue(after.isBefore(before), before + " -> " + after);
@@ -666,19 +784,29 @@ class WorkbenchWindowTest {
         robot.clickOn("4 Model");
         robot.interact(() -> window.modelPane.form().epochs.setText("3"));
         robot.clickOn("Train");
-        waitFor(120, () -> model.models().size() == before + 1 && model.analysisProperty().get() != null
-                && model.bundleProperty().get() != previous);
+        waitFor(
+                120,
+                () -> model.models().size() == before + 1
+                        && model.analysisProperty().get() != null
+                        && model.bundleProperty().get() != previous);
         var fresh = model.bundleProperty().get();
         @SuppressWarnings("unchecked")
-        var list = (ComboBox<ModelEntry>) robot.lookup(n -> n instanceof ComboBox<?> c
-                && c.getItems() == model.models()).query();
+        var list =
+                (ComboBox<ModelEntry>) robot.lookup(n -> n instanceof ComboBox<?> c && c.getItems() == model.models())
+                        .query();
         assertTrue(list.getValue().bundle() == fresh, "the list shows the active model");
-        var old = model.models().stream().filter(e -> e.bundle() == previous).findFirst().orElseThrow();
+        var old = model.models().stream()
+                .filter(e -> e.bundle() == previous)
+                .findFirst()
+                .orElseThrow();
         robot.interact(() -> {
             list.setValue(old);
             list.getOnAction().handle(new ActionEvent());
         });
-        waitFor(30, () -> model.bundleProperty().get() == previous && model.analysisProperty().get() != null);
+        waitFor(
+                30,
+                () -> model.bundleProperty().get() == previous
+                        && model.analysisProperty().get() != null);
         assertEquals(before + 1, model.models().size(), "nothing dropped");
     }
 
@@ -687,7 +815,10 @@ class WorkbenchWindowTest {
     void twoModelsScoresShowTogetherOnTheTimelineAndHistogram() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
         var active = model.bundleProperty().get();
-        var other = model.models().stream().filter(e -> e.bundle() != active).findFirst().orElseThrow();
+        var other = model.models().stream()
+                .filter(e -> e.bundle() != active)
+                .findFirst()
+                .orElseThrow();
         ThresholdPane pane = window.thresholdPane;
         robot.interact(() -> pane.compare().setValue(other));
         waitFor(30, () -> model.comparisonProperty().get() != null);
@@ -697,14 +828,21 @@ class WorkbenchWindowTest {
         DataSet compared = timeline.getRenderers().get(2).getDatasets().get(0);
         assertEquals(model.table().rowCount(), compared.getDataCount(), "the compared model's score per row");
         assertEquals(c.analysis().scores().score()[5], compared.get(DataSet.DIM_Y, 5), 0.0);
-        DataSet comparedHist = pane.histogram().getRenderers().get(2).getDatasets().get(0);
+        DataSet comparedHist =
+                pane.histogram().getRenderers().get(2).getDatasets().get(0);
         assertTrue(comparedHist.getDataCount() > 0, "its training scores on the histogram");
-        assertTrue(pane.counts().getText().contains("Compared with #" + other.number()), pane.counts().getText());
-        assertTrue(!pane.counts().getText().contains("Compared with #" + other.number() + " " + other.source() + ": threshold "
-                + "NaN"));
-        robot.interact(() -> model.thresholdMethodProperty().set(new ManualThreshold(
-                model.analysisProperty().get().threshold().value() * 1.1)));
-        assertEquals(model.table().rowCount(), timeline.getRenderers().get(2).getDatasets().get(0).getDataCount(),
+        assertTrue(
+                pane.counts().getText().contains("Compared with #" + other.number()),
+                pane.counts().getText());
+        assertTrue(!pane.counts()
+                .getText()
+                .contains("Compared with #" + other.number() + " " + other.source() + ": threshold " + "NaN"));
+        robot.interact(() -> model.thresholdMethodProperty()
+                .set(new ManualThreshold(
+                        model.analysisProperty().get().threshold().value() * 1.1)));
+        assertEquals(
+                model.table().rowCount(),
+                timeline.getRenderers().get(2).getDatasets().get(0).getDataCount(),
                 "a drag keeps the comparison");
         robot.interact(() -> pane.compare().setValue(null));
         robot.interact(() -> controller.compareWith(null));
@@ -723,9 +861,11 @@ class WorkbenchWindowTest {
             quit[0] = window.confirmQuit();
             quit[1] = true;
         });
-        waitFor(20, () -> robot.lookup("Save your work before quitting?").tryQuery().isPresent());
-        var pane = robot.lookup(n -> n instanceof DialogPane p
-                && "Save your work before quitting?".equals(p.getHeaderText()))
+        waitFor(
+                20,
+                () -> robot.lookup("Save your work before quitting?").tryQuery().isPresent());
+        var pane = robot.lookup(
+                        n -> n instanceof DialogPane p && "Save your work before quitting?".equals(p.getHeaderText()))
                 .queryAs(DialogPane.class);
         var cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
         robot.interact(cancel::fire);
@@ -754,8 +894,13 @@ class WorkbenchWindowTest {
         for (int f = 0; f < files; f++) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 2560; i++) {
-                sb.append(String.format(Locale.ROOT, "9,10,%d,%d,%.3f,%.3f%n", 10 * f, 1000 + 39 * i,
-                        0.3 * Math.sin(i * 0.37) * (1 + f), 0.2 * Math.cos(i * 0.11)));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "9,10,%d,%d,%.3f,%.3f%n",
+                        10 * f,
+                        1000 + 39 * i,
+                        0.3 * Math.sin(i * 0.37) * (1 + f),
+                        0.2 * Math.cos(i * 0.11)));
             }
             Files.writeString(dir.resolve(String.format("acc_%05d.csv", f + 1)), sb.toString());
         }
@@ -767,32 +912,48 @@ class WorkbenchWindowTest {
     void openDataDialogPreviewsTheFirstSnapshotAndRemembersWhatTheUserSets() throws Exception {
         Path dir = femtoLikeRun("my-rig", 5);
         robot.interact(() -> window.openAsking(dir, false));
-        waitFor(20, () -> robot.lookup(n -> n instanceof DialogPane p
-                && p.getContent() != null && p.getScene().getWindow().isShowing()
-                && p.getScene().getWindow() instanceof Stage s && s.getTitle().equals("Open data")).tryQuery().isPresent());
-        var pane = robot.lookup(n -> n instanceof DialogPane p && p.getScene() != null
-                && ((Stage) p.getScene().getWindow()).getTitle().equals("Open data")).queryAs(DialogPane.class);
+        waitFor(
+                20,
+                () -> robot.lookup(n -> n instanceof DialogPane p
+                                && p.getContent() != null
+                                && p.getScene().getWindow().isShowing()
+                                && p.getScene().getWindow() instanceof Stage s
+                                && s.getTitle().equals("Open data"))
+                        .tryQuery()
+                        .isPresent());
+        var pane = robot.lookup(n -> n instanceof DialogPane p
+                        && p.getScene() != null
+                        && ((Stage) p.getScene().getWindow()).getTitle().equals("Open data"))
+                .queryAs(DialogPane.class);
         var raw = robot.from(pane).lookup((Node n) -> n instanceof TextArea).queryAs(TextArea.class);
         waitFor(20, () -> raw.getText().contains("acc_00001.csv"));
         assertTrue(raw.getText().contains("9,10,0,1000,0.000,0.200"), raw.getText());
-        var problem = robot.from(pane).lookup((Node n) -> n instanceof Label l
-                && l.getText().startsWith("Bearing physics needs: shaft speed")).tryQuery();
+        var problem = robot.from(pane)
+                .lookup((Node n) ->
+                        n instanceof Label l && l.getText().startsWith("Bearing physics needs: shaft speed"))
+                .tryQuery();
         assertTrue(problem.isPresent(), "the dialog says what is missing");
         assertTrue(robot.from(pane).lookup("stated by the format").tryQuery().isPresent(), "sources are shown");
-        var fields = robot.from(pane).lookup((Node n) -> n instanceof TextField).queryAllAs(
-                TextField.class).stream().toList();
+        var fields = robot.from(pane).lookup((Node n) -> n instanceof TextField).queryAllAs(TextField.class).stream()
+                .toList();
         Path shot = Paths.get(System.getProperty("bw.screenshots", "target/screenshots"));
         Files.createDirectories(shot);
         robot.interact(() -> {
             try {
-                ChartBox.savePng(pane.getScene().getRoot(), shot.resolve("7-open-data.png").toFile());
+                ChartBox.savePng(
+                        pane.getScene().getRoot(),
+                        shot.resolve("7-open-data.png").toFile());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        var rpmField = fields.stream().filter(f -> f.getText().isEmpty() && f.getPromptText().isEmpty()).findFirst().orElseThrow();
+        var rpmField = fields.stream()
+                .filter(f -> f.getText().isEmpty() && f.getPromptText().isEmpty())
+                .findFirst()
+                .orElseThrow();
         robot.interact(() -> rpmField.setText("1500"));
-        var open = robot.from(pane).lookup((Node n) -> n instanceof Button b && "Open".equals(b.getText()))
+        var open = robot.from(pane)
+                .lookup((Node n) -> n instanceof Button b && "Open".equals(b.getText()))
                 .queryAs(Button.class);
         robot.interact(open::fire);
         waitFor(30, () -> model.table() != null && model.table().rowCount() == 5);
@@ -802,7 +963,8 @@ class WorkbenchWindowTest {
         assertEquals(ValueSource.USER, d.rpm().source());
         assertTrue(Files.readString(dir.resolve(".bearing-workbench.json")).contains("\"shaft_rpm\" : 1500.0"));
         assertEquals(25_600.0, model.physicsSettingsProperty().get().sampleRate());
-        assertEquals(1500.0 / 60, model.physicsSettingsProperty().get().geometry().shaftHz(), 1e-12);
+        assertEquals(
+                1500.0 / 60, model.physicsSettingsProperty().get().geometry().shaftHz(), 1e-12);
     }
 
     @Test
@@ -810,8 +972,8 @@ class WorkbenchWindowTest {
     void aKnownDirectoryOpensWithoutAsking() throws Exception {
         robot.interact(() -> window.openAsking(SampleData.DIR.toAbsolutePath(), false));
         waitFor(60, () -> model.table() != null && model.table().rowCount() == 160);
-        assertTrue(Window.getWindows().stream().noneMatch(w -> w instanceof Stage s
-                && "Open data".equals(s.getTitle()) && s.isShowing()));
+        assertTrue(Window.getWindows().stream()
+                .noneMatch(w -> w instanceof Stage s && "Open data".equals(s.getTitle()) && s.isShowing()));
         assertEquals(20_000.0, model.physicsSettingsProperty().get().sampleRate());
     }
 
@@ -834,7 +996,10 @@ class WorkbenchWindowTest {
         return n.localToScene(n.getBoundsInLocal()).getWidth() > 0;
     }
 
-    /** Types over a field's text as a user does after selecting it (a double click can arrive as two clicks under load). */
+    /**
+     * Types over a field's text as a user does after selecting it (a double click can arrive as two clicks under
+     * load).
+     */
     private void typeInto(TextField field, String text) {
         robot.interact(() -> {
             field.requestFocus();
@@ -845,8 +1010,11 @@ class WorkbenchWindowTest {
     }
 
     private XYChart chartTitled(String title) {
-        return (XYChart) robot.lookup(n -> n instanceof ChartBox b && b.getChildren().get(0) instanceof HBox h
-                && h.getChildren().get(0) instanceof Label l && l.getText().equals(title))
-                .queryAs(ChartBox.class).chart();
+        return (XYChart) robot.lookup(n -> n instanceof ChartBox b
+                        && b.getChildren().get(0) instanceof HBox h
+                        && h.getChildren().get(0) instanceof Label l
+                        && l.getText().equals(title))
+                .queryAs(ChartBox.class)
+                .chart();
     }
 }

@@ -31,8 +31,7 @@ public final class IsolationForestDetector implements Detector {
     }
 
     /** A node: a leaf (feature -1) with its size, or a split. */
-    private record Node(int feature, double value, Node left, Node right, int size) {
-    }
+    private record Node(int feature, double value, Node left, Node right, int size) {}
 
     @Override
     public Fitted fit(double[][] train) {
@@ -119,7 +118,8 @@ public final class IsolationForestDetector implements Detector {
                         b[ib++] = r;
                     }
                 }
-                return new Node(f, v, grow(a, depth + 1, limit, random), grow(b, depth + 1, limit, random), rows.length);
+                return new Node(
+                        f, v, grow(a, depth + 1, limit, random), grow(b, depth + 1, limit, random), rows.length);
             }
         }
         return new Node(-1, 0, null, null, rows.length); // all rows equal

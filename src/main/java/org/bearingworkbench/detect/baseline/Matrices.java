@@ -5,8 +5,7 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /** The small dense linear algebra the baselines need (a few to a few dozen features): no library for 100 lines. */
 public final class Matrices {
-    private Matrices() {
-    }
+    private Matrices() {}
 
     /** The covariance of {@code rows} (already centred when {@code centre} is null), divided by n-1. */
     public static double[][] covariance(double[][] rows, double[] centre) {
@@ -44,8 +43,7 @@ public final class Matrices {
      * Eigenvalues (descending) and eigenvectors (columns of {@code vectors}) of a symmetric matrix by cyclic Jacobi
      * rotations: exact to rounding for the sizes here.
      */
-    public record Eigen(double[] values, double[][] vectors) {
-    }
+    public record Eigen(double[] values, double[][] vectors) {}
 
     public static Eigen symmetricEigen(double[][] m) {
         int p = m.length;
@@ -147,7 +145,8 @@ public final class Matrices {
                 return l;
             }
             if (ridge > trace) {
-                throw new IllegalArgumentException("the training rows' covariance is degenerate (constant or collinear features)");
+                throw new IllegalArgumentException(
+                        "the training rows' covariance is degenerate (constant or collinear features)");
             }
         }
     }

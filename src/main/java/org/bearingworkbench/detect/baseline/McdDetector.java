@@ -3,8 +3,8 @@ package org.bearingworkbench.detect.baseline;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
-import org.bearingworkbench.model.Scores;
 import java.util.stream.IntStream;
+import org.bearingworkbench.model.Scores;
 
 /**
  * Robust Mahalanobis distance: location and scatter by the minimum covariance determinant (the h = (n + p + 1) / 2
@@ -34,15 +34,14 @@ public final class McdDetector implements Detector {
     }
 
     /** The MCD estimate of {@code x}: reweighted location and covariance, and the size of the subset. */
-    record Estimate(double[] location, double[][] covariance, int h, int inliers) {
-    }
+    record Estimate(double[] location, double[][] covariance, int h, int inliers) {}
 
     Estimate estimate(double[][] x) {
         int n = x.length;
         int p = x[0].length;
         if (n < p + 2) {
-            throw new IllegalArgumentException("robust Mahalanobis needs more training rows (" + n + ") than features + 1 ("
-                    + (p + 1) + ")");
+            throw new IllegalArgumentException(
+                    "robust Mahalanobis needs more training rows (" + n + ") than features + 1 (" + (p + 1) + ")");
         }
         int h = (n + p + 1) / 2;
         Random random = new Random(seed);
@@ -125,8 +124,12 @@ public final class McdDetector implements Detector {
 
             @Override
             public String describe() {
-                return String.format(Locale.ROOT, "MCD subset of %d of %d training rows; %d rows kept after reweighting",
-                        e.h(), train.length, e.inliers());
+                return String.format(
+                        Locale.ROOT,
+                        "MCD subset of %d of %d training rows; %d rows kept after reweighting",
+                        e.h(),
+                        train.length,
+                        e.inliers());
             }
         };
     }

@@ -106,7 +106,11 @@ public final class PcaDetector implements Detector {
 
             @Override
             public String describe() {
-                return String.format(Locale.ROOT, "%d of %d components kept (%.1f%% of the training variance)", kept, p,
+                return String.format(
+                        Locale.ROOT,
+                        "%d of %d components kept (%.1f%% of the training variance)",
+                        kept,
+                        p,
                         100 * explained);
             }
         };

@@ -1,9 +1,9 @@
 package org.bearingworkbench.io.formats;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SnapshotReader;
-import java.time.LocalDateTime;
 
 /**
  * Where an imported table's raw snapshots live (a directory, or the file of a long recording) and in which layout,
@@ -11,8 +11,7 @@ import java.time.LocalDateTime;
  */
 public record DataSource(Path directory, SnapshotFormat format) {
     /** Reads the snapshot a feature-table row names. */
-    public SignalView read(String file, LocalDateTime timestamp, SnapshotReader reader)
-            throws InputFormatException {
+    public SignalView read(String file, LocalDateTime timestamp, SnapshotReader reader) throws InputFormatException {
         return format.read(format.ref(directory, file, timestamp), reader);
     }
 }

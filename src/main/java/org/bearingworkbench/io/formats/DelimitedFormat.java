@@ -51,8 +51,8 @@ public final class DelimitedFormat implements SnapshotFormat {
 
     @Override
     public List<SnapshotRef> list(Path dir, List<SkippedFile> skipped) throws InputFormatException {
-        return TimedFiles.list(dir, n -> !n.toLowerCase(Locale.ROOT).endsWith(".wav"), "a text snapshot file",
-                layout.time(), skipped);
+        return TimedFiles.list(
+                dir, n -> !n.toLowerCase(Locale.ROOT).endsWith(".wav"), "a text snapshot file", layout.time(), skipped);
     }
 
     @Override
@@ -65,8 +65,8 @@ public final class DelimitedFormat implements SnapshotFormat {
         }
         for (int c : layout.columns()) {
             if (c >= p.channels()) {
-                throw new InputFormatException(ref.name() + ": no column " + (c + 1) + " (the file has " + p.channels()
-                        + " columns)");
+                throw new InputFormatException(
+                        ref.name() + ": no column " + (c + 1) + " (the file has " + p.channels() + " columns)");
             }
         }
         return new ParserView(p, layout.columns());
@@ -105,9 +105,16 @@ public final class DelimitedFormat implements SnapshotFormat {
             int column = layout.columns() == null ? i : layout.columns()[i - 1] + 1;
             ch.add(new ChannelInfo("ch" + i, "column " + column, 0, ""));
         }
-        return new DataSetDescription(new Sourced<>(id(), ValueSource.USER), "", Sourced.unknown(),
+        return new DataSetDescription(
+                new Sourced<>(id(), ValueSource.USER),
+                "",
+                Sourced.unknown(),
                 new Sourced<>(first.rows(), ValueSource.DETECTED),
-                Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED), ch, ValueSource.DETECTED,
-                Sourced.unknown(), Sourced.unknown(), Sourced.unknown());
+                Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED),
+                ch,
+                ValueSource.DETECTED,
+                Sourced.unknown(),
+                Sourced.unknown(),
+                Sourced.unknown());
     }
 }

@@ -18,8 +18,7 @@ import java.util.Locale;
  */
 public record DelimitedLayout(int[] columns, Integer headerLines, TimeRule time) {
     /** How a snapshot's time is known. */
-    public sealed interface TimeRule permits ByName, ByModificationTime, ByOrder {
-    }
+    public sealed interface TimeRule permits ByName, ByModificationTime, ByOrder {}
 
     /** The file name (without extension) read with a date-time pattern. */
     public record ByName(String pattern) implements TimeRule {
@@ -29,12 +28,10 @@ public record DelimitedLayout(int[] columns, Integer headerLines, TimeRule time)
     }
 
     /** The file's modification time. */
-    public record ByModificationTime() implements TimeRule {
-    }
+    public record ByModificationTime() implements TimeRule {}
 
     /** File order (natural: 2 before 10), one interval apart. */
-    public record ByOrder(Duration interval) implements TimeRule {
-    }
+    public record ByOrder(Duration interval) implements TimeRule {}
 
     public static final DelimitedLayout DEFAULT = new DelimitedLayout(null, null, new ByModificationTime());
 
@@ -58,17 +55,22 @@ public record DelimitedLayout(int[] columns, Integer headerLines, TimeRule time)
             String value = p.substring(eq + 1).trim();
             try {
                 switch (key) {
-                    case "columns" -> columns = Arrays.stream(value.split(",")).mapToInt(v -> {
-                        int c = Integer.parseInt(v.trim());
-                        if (c < 1) {
-                            throw new IllegalArgumentException("--layout columns: 1-based column numbers (got " + c + ")");
-                        }
-                        return c - 1;
-                    }).toArray();
+                    case "columns" ->
+                        columns = Arrays.stream(value.split(","))
+                                .mapToInt(v -> {
+                                    int c = Integer.parseInt(v.trim());
+                                    if (c < 1) {
+                                        throw new IllegalArgumentException(
+                                                "--layout columns: 1-based column numbers (got " + c + ")");
+                                    }
+                                    return c - 1;
+                                })
+                                .toArray();
                     case "header" -> header = Integer.parseInt(value);
                     case "time" -> time = parseTime(value);
-                    default -> throw new IllegalArgumentException("--layout: unknown part '" + key
-                            + "' (columns, header, time)");
+                    default ->
+                        throw new IllegalArgumentException(
+                                "--layout: unknown part '" + key + "' (columns, header, time)");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--layout " + key + ": '" + value + "' is not a number list", e);
@@ -88,14 +90,17 @@ public record DelimitedLayout(int[] columns, Integer headerLines, TimeRule time)
             try {
                 return new ByName(value.substring(5));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--layout time: '" + value.substring(5) + "' is not a date-time "
-                        + "pattern (" + e.getMessage() + ")", e);
+                throw new IllegalArgumentException(
+                        "--layout time: '" + value.substring(5) + "' is not a date-time " + "pattern (" + e.getMessage()
+                                + ")",
+                        e);
             }
         }
         if (value.startsWith("order:")) {
             return new ByOrder(duration(value.substring(6)));
         }
-        throw new IllegalArgumentException("--layout time: name:PATTERN, mtime or order:INTERVAL (got '" + value + "')");
+        throw new IllegalArgumentException(
+                "--layout time: name:PATTERN, mtime or order:INTERVAL (got '" + value + "')");
     }
 
     /** {@code 10s}, {@code 2.5s}, {@code 5min}, {@code 1h}, {@code 600} (seconds). */
@@ -130,8 +135,13 @@ public record DelimitedLayout(int[] columns, Integer headerLines, TimeRule time)
     public String toString() {
         StringBuilder sb = new StringBuilder();
         if (columns != null) {
-            sb.append("columns=").append(String.join(",", Arrays.stream(columns).mapToObj(c -> Integer.toString(c + 1))
-                    .toList())).append(';');
+            sb.append("columns=")
+                    .append(String.join(
+                            ",",
+                            Arrays.stream(columns)
+                                    .mapToObj(c -> Integer.toString(c + 1))
+                                    .toList()))
+                    .append(';');
         }
         if (headerLines != null) {
             sb.append("header=").append(headerLines).append(';');

@@ -7,20 +7,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.NumberToken;
 import org.bearingworkbench.io.SkippedFile;
-import java.util.Comparator;
 
 /**
  * The entries of a data directory every format starts from: its regular files (hidden ones left out), with folders,
  * broken links, link loops and pipes listed as skipped, never silently ignored.
  */
 public final class DirectoryEntries {
-    private DirectoryEntries() {
-    }
+    private DirectoryEntries() {}
 
     public static List<Path> files(Path dir, List<SkippedFile> skipped) throws InputFormatException {
         if (!Files.isDirectory(dir)) {
@@ -76,7 +75,8 @@ public final class DirectoryEntries {
         }
         long[] d = new long[refs.size() - 1];
         for (int i = 1; i < refs.size(); i++) {
-            d[i - 1] = Duration.between(refs.get(i - 1).timestamp(), refs.get(i).timestamp()).toMillis();
+            d[i - 1] = Duration.between(refs.get(i - 1).timestamp(), refs.get(i).timestamp())
+                    .toMillis();
         }
         Arrays.sort(d);
         return Duration.ofMillis(d[d.length / 2]);

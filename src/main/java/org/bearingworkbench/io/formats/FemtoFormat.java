@@ -47,7 +47,9 @@ public final class FemtoFormat implements SnapshotFormat {
     @Override
     public double recognise(Path dir) {
         try (var s = Files.list(dir)) {
-            List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
+            List<String> names = s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .toList();
             long acc = names.stream().filter(n -> ACC.matcher(n).matches()).count();
             long temp = names.stream().filter(n -> TEMP.matcher(n).matches()).count();
             return acc == 0 ? 0 : 0.99 * (acc + temp) / names.size();
@@ -61,21 +63,23 @@ public final class FemtoFormat implements SnapshotFormat {
         List<SnapshotRef> out = new ArrayList<>();
         LocalDateTime day = NumberedFiles.dayStart();
         LocalTime previous = null;
-        List<NumberedFiles.Numbered> files = NumberedFiles.list(dir, ACC, TEMP, "an acc_NNNNN.csv vibration file",
-                skipped);
+        List<NumberedFiles.Numbered> files =
+                NumberedFiles.list(dir, ACC, TEMP, "an acc_NNNNN.csv vibration file", skipped);
         // each file's clock is its first row's: read in parallel (small reads of many files)
-        Object[] clocks = files.parallelStream().map(f -> {
-            try {
-                return (Object) clock(NumberedFiles.firstLine(f.path()));
-            } catch (IOException | IllegalArgumentException e) {
-                return e instanceof IOException io ? io.getMessage() : e.getMessage();
-            }
-        }).toArray();
+        Object[] clocks = files.parallelStream()
+                .map(f -> {
+                    try {
+                        return (Object) clock(NumberedFiles.firstLine(f.path()));
+                    } catch (IOException | IllegalArgumentException e) {
+                        return e instanceof IOException io ? io.getMessage() : e.getMessage();
+                    }
+                })
+                .toArray();
         for (int i = 0; i < files.size(); i++) {
             NumberedFiles.Numbered f = files.get(i);
             if (!(clocks[i] instanceof LocalTime clock)) {
-                skipped.add(new SkippedFile(f.name(), "line 1: no hour, minute, second, microsecond clock ("
-                        + clocks[i] + ")"));
+                skipped.add(new SkippedFile(
+                        f.name(), "line 1: no hour, minute, second, microsecond clock (" + clocks[i] + ")"));
                 continue;
             }
             if (previous != null && clock.isBefore(previous)) {
@@ -95,8 +99,8 @@ public final class FemtoFormat implements SnapshotFormat {
         }
         double[] v = new double[4];
         for (int i = 0; i < 4; i++) {
-            v[i] = NumberToken.parseCell(t[i]).orElseThrow(() -> new IllegalArgumentException("'"
-                    + NumberToken.printable(line) + "'"));
+            v[i] = NumberToken.parseCell(t[i])
+                    .orElseThrow(() -> new IllegalArgumentException("'" + NumberToken.printable(line) + "'"));
         }
         if (v[0] < 0 || v[0] > 23 || v[1] < 0 || v[1] > 59 || v[2] < 0 || v[2] > 59 || v[3] < 0 || v[3] >= 1e6) {
             throw new IllegalArgumentException("clock out of range in '" + NumberToken.printable(line) + "'");
@@ -122,16 +126,23 @@ public final class FemtoFormat implements SnapshotFormat {
 
     @Override
     public DataSetDescription describe(Path dir, List<SnapshotRef> refs, SignalView first) {
-        List<ChannelInfo> ch = List.of(new ChannelInfo("ch1", "horizontal", 1, "horizontal"),
+        List<ChannelInfo> ch = List.of(
+                new ChannelInfo("ch1", "horizontal", 1, "horizontal"),
                 new ChannelInfo("ch2", "vertical", 1, "vertical"));
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
         var condition = Presets.conditionFromName(name);
-        return new DataSetDescription(new Sourced<>(id(), ValueSource.DETECTED),
+        return new DataSetDescription(
+                new Sourced<>(id(), ValueSource.DETECTED),
                 "PRONOSTIA" + condition.map(c -> " condition " + c).orElse(""),
-                new Sourced<>(SAMPLE_RATE, ValueSource.FORMAT), new Sourced<>(first.rows(), ValueSource.DETECTED),
-                Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED), ch, ValueSource.FORMAT,
+                new Sourced<>(SAMPLE_RATE, ValueSource.FORMAT),
+                new Sourced<>(first.rows(), ValueSource.DETECTED),
+                Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED),
+                ch,
+                ValueSource.FORMAT,
                 new Sourced<>("g", ValueSource.FORMAT),
-                condition.map(c -> new Sourced<>(Presets.pronostiaRpm(c), ValueSource.DETECTED)).orElse(Sourced.unknown()),
+                condition
+                        .map(c -> new Sourced<>(Presets.pronostiaRpm(c), ValueSource.DETECTED))
+                        .orElse(Sourced.unknown()),
                 new Sourced<>(BearingDesign.pronostia(), ValueSource.PRESET));
     }
 }

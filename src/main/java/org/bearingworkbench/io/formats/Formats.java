@@ -8,14 +8,18 @@ import org.bearingworkbench.dataset.UserSettings;
 
 /** The layouts the workbench reads, and which one a directory is in (the most confident; {@code --format} forces). */
 public final class Formats {
-    private static final List<SnapshotFormat> ALL = List.of(new ImsFormat(), new FemtoFormat(), new XjtuFormat(),
-            new WavFormat(DelimitedLayout.DEFAULT), new MatFormat(null));
+    private static final List<SnapshotFormat> ALL = List.of(
+            new ImsFormat(),
+            new FemtoFormat(),
+            new XjtuFormat(),
+            new WavFormat(DelimitedLayout.DEFAULT),
+            new MatFormat(null));
     /** Every id {@code --format} takes. */
     public static final List<String> IDS = List.of("ims", "femto", "xjtu-sy", "delimited", "wav", "mat", "recording");
+
     private static final double MIN_CONFIDENCE = 0.3;
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static List<SnapshotFormat> all() {
         return ALL;
@@ -42,8 +46,10 @@ public final class Formats {
             case "wav" -> new WavFormat(DelimitedLayout.parse(layout));
             case "mat" -> new MatFormat(layout);
             case "recording" -> new RecordingFormat(layout, sampleRate);
-            default -> byId(key).orElseThrow(() -> new IllegalArgumentException("--format: '" + id
-                    + "' is not a known format (" + String.join(", ", IDS) + ")"));
+            default ->
+                byId(key)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "--format: '" + id + "' is not a known format (" + String.join(", ", IDS) + ")"));
         };
     }
 
@@ -71,7 +77,8 @@ public final class Formats {
 
     /** The format the user chose in {@code settings} (configured by its layout), else the detected one. */
     public static SnapshotFormat choose(Path source, UserSettings settings) {
-        return settings.format() != null ? require(settings.format(), settings.layout(), settings.sampleRateHz())
+        return settings.format() != null
+                ? require(settings.format(), settings.layout(), settings.sampleRateHz())
                 : detect(source);
     }
 }

@@ -35,7 +35,10 @@ public final class ImsFormat implements SnapshotFormat {
         } catch (InputFormatException e) {
             return 0;
         }
-        long named = files.stream().filter(p -> SnapshotName.timestampOf(p.getFileName().toString()).isPresent()).count();
+        long named = files.stream()
+                .filter(p ->
+                        SnapshotName.timestampOf(p.getFileName().toString()).isPresent())
+                .count();
         return files.isEmpty() ? 0 : 0.95 * named / files.size();
     }
 
@@ -46,7 +49,8 @@ public final class ImsFormat implements SnapshotFormat {
             String name = p.getFileName().toString();
             var ts = SnapshotName.timestampOf(name);
             if (ts.isEmpty()) {
-                skipped.add(new SkippedFile(NumberToken.printable(name), "name is not a timestamp (YYYY.MM.DD.hh.mm.ss)"));
+                skipped.add(
+                        new SkippedFile(NumberToken.printable(name), "name is not a timestamp (YYYY.MM.DD.hh.mm.ss)"));
                 continue;
             }
             out.add(new SnapshotRef(p, name, ts.get(), DirectoryEntries.size(p)));

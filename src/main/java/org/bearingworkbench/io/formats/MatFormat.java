@@ -1,6 +1,7 @@
 package org.bearingworkbench.io.formats;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.bearingworkbench.dataset.ChannelInfo;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.Sourced;
@@ -20,8 +22,6 @@ import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Matrix;
-import java.nio.file.Files;
-import java.util.TreeSet;
 
 /**
  * MATLAB .mat files (v5 and v7; v7.3 is HDF5 and not read), one snapshot each, through the MAT File Library (MFL).
@@ -40,7 +40,10 @@ public final class MatFormat implements SnapshotFormat {
         for (String part : (layout == null ? "" : layout).split(";")) {
             String p = part.trim();
             if (p.toLowerCase(Locale.ROOT).startsWith("variables=")) {
-                vars = Arrays.stream(p.substring(10).split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+                vars = Arrays.stream(p.substring(10).split(","))
+                        .map(String::trim)
+                        .filter(v -> !v.isEmpty())
+                        .toList();
             } else if (!p.isEmpty()) {
                 rest.append(p).append(';');
             }
@@ -56,7 +59,8 @@ public final class MatFormat implements SnapshotFormat {
 
     @Override
     public String label() {
-        return "MATLAB .mat, one snapshot per file" + (variables == null ? "" : " (" + String.join(", ", variables) + ")");
+        return "MATLAB .mat, one snapshot per file"
+                + (variables == null ? "" : " (" + String.join(", ", variables) + ")");
     }
 
     static boolean isMat(String name) {
@@ -66,8 +70,12 @@ public final class MatFormat implements SnapshotFormat {
     @Override
     public double recognise(Path dir) {
         try (var s = Files.list(dir)) {
-            List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
-            return names.isEmpty() ? 0 : 0.9 * names.stream().filter(MatFormat::isMat).count() / names.size();
+            List<String> names = s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .toList();
+            return names.isEmpty()
+                    ? 0
+                    : 0.9 * names.stream().filter(MatFormat::isMat).count() / names.size();
         } catch (IOException e) {
             return 0;
         }
@@ -79,8 +87,7 @@ public final class MatFormat implements SnapshotFormat {
     }
 
     /** The numeric vectors of a file by name, and its RPM scalar (NaN without one). */
-    record Contents(Map<String, double[]> vectors, double rpm) {
-    }
+    record Contents(Map<String, double[]> vectors, double rpm) {}
 
     static Contents contents(Path file) throws InputFormatException {
         String name = file.getFileName().toString();
@@ -101,8 +108,8 @@ public final class MatFormat implements SnapshotFormat {
                     for (int i = 0; i < n; i++) {
                         v[i] = m.getDouble(i);
                         if (!Double.isFinite(v[i])) {
-                            throw new InputFormatException(name + ", variable " + e.getName() + ": element " + (i + 1)
-                                    + " is " + v[i]);
+                            throw new InputFormatException(
+                                    name + ", variable " + e.getName() + ": element " + (i + 1) + " is " + v[i]);
                         }
                     }
                     vectors.put(e.getName(), v);
@@ -121,8 +128,10 @@ public final class MatFormat implements SnapshotFormat {
             for (MatFile.Entry e : mat.getEntries()) {
                 Array a = e.getValue();
                 int[] d = a.getDimensions();
-                out.add(e.getName() + ": " + String.join(" x ", Arrays.stream(d).mapToObj(Integer::toString).toList())
-                        + " " + a.getType());
+                out.add(e.getName() + ": "
+                        + String.join(
+                                " x ",
+                                Arrays.stream(d).mapToObj(Integer::toString).toList()) + " " + a.getType());
             }
         } catch (IOException | RuntimeException e) {
             out.add("(not a readable MATLAB v5/v7 file: " + e.getMessage() + ")");
@@ -135,8 +144,8 @@ public final class MatFormat implements SnapshotFormat {
         if (variables != null) {
             for (String v : variables) {
                 if (!c.vectors().containsKey(v)) {
-                    throw new InputFormatException(name + ": no numeric vector '" + v + "' (has " + new TreeSet<>(
-                            c.vectors().keySet()) + ")");
+                    throw new InputFormatException(name + ": no numeric vector '" + v + "' (has "
+                            + new TreeSet<>(c.vectors().keySet()) + ")");
                 }
             }
             return variables;
@@ -146,10 +155,15 @@ public final class MatFormat implements SnapshotFormat {
         }
         Map<Integer, Integer> lengths = new HashMap<>();
         c.vectors().values().forEach(v -> lengths.merge(v.length, 1, Integer::sum));
-        int common = lengths.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
-        return c.vectors().entrySet().stream().filter(e -> e.getValue().length == common).map(Map.Entry::getKey)
-                .sorted().toList();
+        int common = lengths.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow()
+                .getKey();
+        return c.vectors().entrySet().stream()
+                .filter(e -> e.getValue().length == common)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     @Override
@@ -185,10 +199,16 @@ public final class MatFormat implements SnapshotFormat {
         for (int i = 0; i < first.channels(); i++) {
             ch.add(new ChannelInfo("ch" + (i + 1), i < names.size() ? names.get(i) : "", 0, ""));
         }
-        return new DataSetDescription(new Sourced<>(id(), ValueSource.DETECTED), "", Sourced.unknown(),
+        return new DataSetDescription(
+                new Sourced<>(id(), ValueSource.DETECTED),
+                "",
+                Sourced.unknown(),
                 new Sourced<>(first.rows(), ValueSource.DETECTED),
-                Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED), ch, ValueSource.DETECTED,
-                Sourced.unknown(), Double.isFinite(rpm) && rpm > 0 ? new Sourced<>(rpm, ValueSource.FORMAT)
-                : Sourced.unknown(), Sourced.unknown());
+                Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED),
+                ch,
+                ValueSource.DETECTED,
+                Sourced.unknown(),
+                Double.isFinite(rpm) && rpm > 0 ? new Sourced<>(rpm, ValueSource.FORMAT) : Sourced.unknown(),
+                Sourced.unknown());
     }
 }

@@ -26,13 +26,14 @@ final class NumberedFiles {
     /** The stand-in date of a layout without dates. */
     static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
 
-    private NumberedFiles() {
-    }
+    private NumberedFiles() {}
 
-    record Numbered(Path path, String name, long number) {
-    }
+    record Numbered(Path path, String name, long number) {}
 
-    /** Files matching {@code pattern} (group 1 = the number) in numeric order; others unless {@code ignore} are skipped. */
+    /**
+     * Files matching {@code pattern} (group 1 = the number) in numeric order; others unless {@code ignore} are
+     * skipped.
+     */
     static List<Numbered> list(Path dir, Pattern pattern, Pattern ignore, String expected, List<SkippedFile> skipped)
             throws InputFormatException {
         List<Numbered> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.bearingworkbench.io.formats;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import org.bearingworkbench.dataset.ValueSource;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.SnapshotReader;
-import java.io.BufferedInputStream;
 
 /**
  * One long recording (a WAV file, or a delimited text file with one row per sample) split into snapshots of
@@ -68,8 +68,9 @@ public final class RecordingFormat implements SnapshotFormat {
 
     @Override
     public String label() {
-        return "one long recording in snapshots of " + DelimitedLayout.duration(snapshot.toMillis() / 1000.0 + "s")
-                .toMillis() / 1000.0 + " s every " + every.toMillis() / 1000.0 + " s";
+        return "one long recording in snapshots of "
+                + DelimitedLayout.duration(snapshot.toMillis() / 1000.0 + "s").toMillis() / 1000.0 + " s every "
+                + every.toMillis() / 1000.0 + " s";
     }
 
     @Override
@@ -86,8 +87,8 @@ public final class RecordingFormat implements SnapshotFormat {
             return WavFile.open(file).sampleRate();
         }
         if (sampleRate == null) {
-            throw new InputFormatException(file.getFileName() + ": a text recording states no sample rate; give "
-                    + "--sample-rate HZ");
+            throw new InputFormatException(
+                    file.getFileName() + ": a text recording states no sample rate; give " + "--sample-rate HZ");
         }
         return sampleRate;
     }
@@ -127,7 +128,12 @@ public final class RecordingFormat implements SnapshotFormat {
         if (2 * k + 1 >= idx.length) {
             throw new InputFormatException(name + ": beyond the end of the recording");
         }
-        return new SnapshotRef(file, name, t, idx[2 * (int) k + 1] - idx[2 * (int) k], idx[2 * (int) k],
+        return new SnapshotRef(
+                file,
+                name,
+                t,
+                idx[2 * (int) k + 1] - idx[2 * (int) k],
+                idx[2 * (int) k],
                 idx[2 * (int) k + 1] - idx[2 * (int) k]);
     }
 
@@ -141,8 +147,13 @@ public final class RecordingFormat implements SnapshotFormat {
             throw new InputFormatException(name + ": not a snapshot of the recording " + file.getFileName());
         }
         double fs = rate(file);
-        return ref(file, name, timestamp, Math.round(snapshot.toNanos() / 1e9 * fs),
-                Math.max(1, Math.round(every.toNanos() / 1e9 * fs)), k);
+        return ref(
+                file,
+                name,
+                timestamp,
+                Math.round(snapshot.toNanos() / 1e9 * fs),
+                Math.max(1, Math.round(every.toNanos() / 1e9 * fs)),
+                k);
     }
 
     /**
@@ -236,8 +247,16 @@ public final class RecordingFormat implements SnapshotFormat {
         for (int i = 1; i <= first.channels(); i++) {
             ch.add(new ChannelInfo("ch" + i, "", 0, ""));
         }
-        return new DataSetDescription(new Sourced<>(id(), ValueSource.USER), "", fs,
-                new Sourced<>(first.rows(), ValueSource.USER), new Sourced<>(every, ValueSource.USER), ch,
-                ValueSource.DETECTED, Sourced.unknown(), Sourced.unknown(), Sourced.unknown());
+        return new DataSetDescription(
+                new Sourced<>(id(), ValueSource.USER),
+                "",
+                fs,
+                new Sourced<>(first.rows(), ValueSource.USER),
+                new Sourced<>(every, ValueSource.USER),
+                ch,
+                ValueSource.DETECTED,
+                Sourced.unknown(),
+                Sourced.unknown(),
+                Sourced.unknown());
     }
 }

@@ -1,12 +1,12 @@
 package org.bearingworkbench.io.formats;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.SnapshotReader;
-import java.time.LocalDateTime;
 
 /**
  * One layout of bearing-vibration recordings (IMS, PRONOSTIA, XJTU-SY, ...): whether a directory is in it, its

@@ -21,11 +21,15 @@ import org.bearingworkbench.io.SkippedFile;
  * equal or order-based times). Files the rule cannot time are skipped with the reason.
  */
 final class TimedFiles {
-    private TimedFiles() {
-    }
+    private TimedFiles() {}
 
-    static List<SnapshotRef> list(Path dir, Predicate<String> accept, String expected, DelimitedLayout.TimeRule rule,
-                                  List<SkippedFile> skipped) throws InputFormatException {
+    static List<SnapshotRef> list(
+            Path dir,
+            Predicate<String> accept,
+            String expected,
+            DelimitedLayout.TimeRule rule,
+            List<SkippedFile> skipped)
+            throws InputFormatException {
         List<Path> files = new ArrayList<>();
         for (Path p : DirectoryEntries.files(dir, skipped)) {
             String name = p.getFileName().toString();
@@ -38,8 +42,8 @@ final class TimedFiles {
         files.sort(Comparator.comparing(p -> p.getFileName().toString(), TimedFiles::natural));
         List<SnapshotRef> out = new ArrayList<>();
         LocalDateTime start = NumberedFiles.dayStart();
-        DateTimeFormatter pattern = rule instanceof DelimitedLayout.ByName n ? DateTimeFormatter.ofPattern(n.pattern())
-                : null;
+        DateTimeFormatter pattern =
+                rule instanceof DelimitedLayout.ByName n ? DateTimeFormatter.ofPattern(n.pattern()) : null;
         for (int i = 0; i < files.size(); i++) {
             Path p = files.get(i);
             String name = p.getFileName().toString();
@@ -53,11 +57,13 @@ final class TimedFiles {
                     t = LocalDateTime.ofInstant(Files.getLastModifiedTime(p).toInstant(), ZoneId.systemDefault());
                 }
             } catch (DateTimeParseException e) {
-                skipped.add(new SkippedFile(NumberToken.printable(name), "name does not match the time pattern "
-                        + ((DelimitedLayout.ByName) rule).pattern()));
+                skipped.add(new SkippedFile(
+                        NumberToken.printable(name),
+                        "name does not match the time pattern " + ((DelimitedLayout.ByName) rule).pattern()));
                 continue;
             } catch (IOException e) {
-                skipped.add(new SkippedFile(NumberToken.printable(name), "no modification time (" + e.getMessage() + ")"));
+                skipped.add(
+                        new SkippedFile(NumberToken.printable(name), "no modification time (" + e.getMessage() + ")"));
                 continue;
             }
             out.add(new SnapshotRef(p, name, t, DirectoryEntries.size(p)));

@@ -13,8 +13,8 @@ import org.bearingworkbench.io.InputFormatException;
  * WAVE_FORMAT_EXTENSIBLE), any channel count, read at any frame offset without loading the whole file. Samples are
  * returned as they are stored (integers scaled to [-1, 1), floats as is). A broken header names what is wrong.
  */
-public record WavFile(Path path, int channels, double sampleRate, int bitsPerSample, boolean floating,
-                      long dataOffset, long frames) {
+public record WavFile(
+        Path path, int channels, double sampleRate, int bitsPerSample, boolean floating, long dataOffset, long frames) {
     private static final int PCM = 1;
     private static final int FLOAT = 3;
     private static final int EXTENSIBLE = 0xFFFE;
@@ -56,20 +56,37 @@ public record WavFile(Path path, int channels, double sampleRate, int bitsPerSam
                     if (format < 0) {
                         throw new InputFormatException(name + ": broken WAV header (data before the fmt chunk)");
                     }
-                    return check(name, path, format, channels, rate, bits, blockAlign, pos + 8,
+                    return check(
+                            name,
+                            path,
+                            format,
+                            channels,
+                            rate,
+                            bits,
+                            blockAlign,
+                            pos + 8,
                             Math.min(size, ch.size() - pos - 8));
                 }
                 pos += 8 + size + (size & 1);
             }
-            throw new InputFormatException(name + ": broken WAV file (" + (format < 0 ? "no fmt chunk" : "no data chunk")
-                    + ")");
+            throw new InputFormatException(
+                    name + ": broken WAV file (" + (format < 0 ? "no fmt chunk" : "no data chunk") + ")");
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static WavFile check(String name, Path path, int format, int channels, long rate, int bits, int blockAlign,
-                                 long offset, long bytes) throws InputFormatException {
+    private static WavFile check(
+            String name,
+            Path path,
+            int format,
+            int channels,
+            long rate,
+            int bits,
+            int blockAlign,
+            long offset,
+            long bytes)
+            throws InputFormatException {
         boolean floating = format == FLOAT;
         if (format != PCM && !floating) {
             throw new InputFormatException(name + ": WAV encoding " + format + " is not PCM or IEEE float");
@@ -102,7 +119,8 @@ public record WavFile(Path path, int channels, double sampleRate, int bitsPerSam
         int bytesPerSample = bitsPerSample / 8;
         long bytes = n * channels * bytesPerSample;
         if (bytes > Integer.MAX_VALUE - 16) {
-            throw new InputFormatException(path.getFileName() + ": a snapshot of " + n + " frames is too large to read");
+            throw new InputFormatException(
+                    path.getFileName() + ": a snapshot of " + n + " frames is too large to read");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {

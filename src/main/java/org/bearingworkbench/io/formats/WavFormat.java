@@ -1,5 +1,7 @@
 package org.bearingworkbench.io.formats;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,6 @@ import org.bearingworkbench.dataset.ValueSource;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.SnapshotReader;
-import java.io.IOException;
-import java.nio.file.Files;
 
 /**
  * WAV files, one snapshot each (PCM 8/16/24/32-bit or float): channels and sample rate from the header, the
@@ -39,7 +39,9 @@ public final class WavFormat implements SnapshotFormat {
     @Override
     public double recognise(Path dir) {
         try (var s = Files.list(dir)) {
-            List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
+            List<String> names = s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .toList();
             long wav = names.stream().filter(WavFormat::isWav).count();
             return names.isEmpty() ? 0 : 0.9 * wav / names.size();
         } catch (IOException e) {
@@ -94,10 +96,16 @@ public final class WavFormat implements SnapshotFormat {
         for (int i = 1; i <= first.channels(); i++) {
             ch.add(new ChannelInfo("ch" + i, "", 0, ""));
         }
-        return new DataSetDescription(new Sourced<>(id(), ValueSource.DETECTED), "",
+        return new DataSetDescription(
+                new Sourced<>(id(), ValueSource.DETECTED),
+                "",
                 Double.isNaN(rate) ? Sourced.unknown() : new Sourced<>(rate, ValueSource.FORMAT),
                 new Sourced<>(first.rows(), ValueSource.DETECTED),
-                Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED), ch, ValueSource.DETECTED,
-                Sourced.unknown(), Sourced.unknown(), Sourced.unknown());
+                Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED),
+                ch,
+                ValueSource.DETECTED,
+                Sourced.unknown(),
+                Sourced.unknown(),
+                Sourced.unknown());
     }
 }

@@ -58,7 +58,10 @@ public final class XjtuFormat implements SnapshotFormat {
         List<SnapshotRef> out = new ArrayList<>();
         LocalDateTime start = NumberedFiles.dayStart();
         for (NumberedFiles.Numbered f : NumberedFiles.list(dir, NUMBERED, null, "a numbered N.csv file", skipped)) {
-            out.add(new SnapshotRef(f.path(), f.name(), start.plus(INTERVAL.multipliedBy(f.number() - 1)),
+            out.add(new SnapshotRef(
+                    f.path(),
+                    f.name(),
+                    start.plus(INTERVAL.multipliedBy(f.number() - 1)),
                     DirectoryEntries.size(f.path())));
         }
         return out;
@@ -76,8 +79,8 @@ public final class XjtuFormat implements SnapshotFormat {
         reader.read(ref.path(), headed ? 1 : 0);
         int cols = reader.parser().channels();
         if (!headed) {
-            throw new InputFormatException(ref.name() + ", line 1: no header Horizontal_vibration_signals,"
-                    + "Vertical_vibration_signals");
+            throw new InputFormatException(
+                    ref.name() + ", line 1: no header Horizontal_vibration_signals," + "Vertical_vibration_signals");
         }
         if (cols != 2) {
             throw new InputFormatException(ref.name() + ": " + cols + " columns, expected 2 (horizontal, vertical)");
@@ -89,14 +92,20 @@ public final class XjtuFormat implements SnapshotFormat {
     public DataSetDescription describe(Path dir, List<SnapshotRef> refs, SignalView first) {
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
         var condition = Presets.conditionFromName(name);
-        return new DataSetDescription(new Sourced<>(id(), ValueSource.DETECTED),
+        return new DataSetDescription(
+                new Sourced<>(id(), ValueSource.DETECTED),
                 "XJTU-SY" + condition.map(c -> " condition " + c).orElse(""),
-                new Sourced<>(SAMPLE_RATE, ValueSource.FORMAT), new Sourced<>(first.rows(), ValueSource.DETECTED),
+                new Sourced<>(SAMPLE_RATE, ValueSource.FORMAT),
+                new Sourced<>(first.rows(), ValueSource.DETECTED),
                 new Sourced<>(INTERVAL, ValueSource.FORMAT),
-                List.of(new ChannelInfo("ch1", "horizontal", 1, "horizontal"),
-                        new ChannelInfo("ch2", "vertical", 1, "vertical")), ValueSource.FORMAT,
+                List.of(
+                        new ChannelInfo("ch1", "horizontal", 1, "horizontal"),
+                        new ChannelInfo("ch2", "vertical", 1, "vertical")),
+                ValueSource.FORMAT,
                 new Sourced<>("g", ValueSource.FORMAT),
-                condition.map(c -> new Sourced<>(Presets.xjtuRpm(c), ValueSource.DETECTED)).orElse(Sourced.unknown()),
+                condition
+                        .map(c -> new Sourced<>(Presets.xjtuRpm(c), ValueSource.DETECTED))
+                        .orElse(Sourced.unknown()),
                 new Sourced<>(BearingDesign.ldkUer204(), ValueSource.PRESET));
     }
 }

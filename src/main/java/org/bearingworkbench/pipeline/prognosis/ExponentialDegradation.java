@@ -24,8 +24,7 @@ public final class ExponentialDegradation {
     private double[][] cov;
 
     /** A forecast: the remaining life in hours, median and 90% band; NaN when the model does not see a rise yet. */
-    public record Forecast(double hoursNow, double median, double low, double high, double shareReaching) {
-    }
+    public record Forecast(double hoursNow, double median, double low, double high, double shareReaching) {}
 
     public ExponentialDegradation(double phi, double[] priorMean, double[][] priorCov, double sigma2) {
         this.phi = phi;
@@ -45,7 +44,8 @@ public final class ExponentialDegradation {
         mean = new double[] {mean[0] + k[0] * resid, mean[1] + k[1] * resid};
         cov = new double[][] {
             {cov[0][0] - k[0] * cx[0], cov[0][1] - k[0] * cx[1]},
-            {cov[1][0] - k[1] * cx[0], cov[1][1] - k[1] * cx[1]}};
+            {cov[1][0] - k[1] * cx[0], cov[1][1] - k[1] * cx[1]}
+        };
     }
 
     /** The remaining life at {@code hours} for the failure threshold {@code failure}, from the posterior. */

@@ -1,10 +1,10 @@
 package org.bearingworkbench.pipeline.prognosis;
 
+import java.util.Arrays;
 import java.util.List;
 import org.bearingworkbench.detect.baseline.Matrices;
 import org.bearingworkbench.detect.baseline.Standardizer;
 import org.bearingworkbench.features.FeatureTable;
-import java.util.Arrays;
 
 /**
  * A health indicator from the best-ranked features: their first principal component on the training rows
@@ -18,7 +18,8 @@ public record HealthIndicator(List<String> columns, double[] loadings, double[] 
      * Rows with a sensor problem ({@code skip[r]}, e.g. a dead channel) carry the previous row's value: they say
      * nothing about the bearing. Null: none.
      */
-    public static HealthIndicator of(FeatureTable t, List<String> columns, int trainRows, int smoothing, boolean[] skip) {
+    public static HealthIndicator of(
+            FeatureTable t, List<String> columns, int trainRows, int smoothing, boolean[] skip) {
         int p = columns.size();
         int n = t.rowCount();
         double[][] x = new double[n][p];

@@ -3,14 +3,14 @@ package org.bearingworkbench.pipeline.prognosis;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bearingworkbench.detect.Alarms;
 import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.SensorProblems;
 import org.bearingworkbench.detect.ThresholdResult;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.features.FeatureTable;
-import java.util.Arrays;
-import org.bearingworkbench.detect.SensorProblems;
 
 /**
  * Remaining useful life of one run: rank the features ({@link FeatureRanking}), build a health indicator from the
@@ -24,31 +24,52 @@ import org.bearingworkbench.detect.SensorProblems;
  *                      to failure; a live machine has no last file and needs a given threshold)
  * @param onset the row where the indicator's sustained alarm starts, or -1 when it never does
  */
-public record RemainingLife(FeatureRanking ranking, HealthIndicator indicator, double onsetThreshold,
-                            double failureThreshold, String failureSource, int onset, List<Estimate> estimates) {
+public record RemainingLife(
+        FeatureRanking ranking,
+        HealthIndicator indicator,
+        double onsetThreshold,
+        double failureThreshold,
+        String failureSource,
+        int onset,
+        List<Estimate> estimates) {
 
     /** A forecast at one time; {@code actualHours} is the time to the last file (NaN when that is not the failure). */
-    public record Estimate(LocalDateTime time, int row, double indicator, ExponentialDegradation.Forecast forecast,
-                           double actualHours) {
-    }
+    public record Estimate(
+            LocalDateTime time,
+            int row,
+            double indicator,
+            ExponentialDegradation.Forecast forecast,
+            double actualHours) {}
 
-    /** The features a health indicator is built from by default: every per-channel feature ({@code chN_...}, not clipping). */
+    /**
+     * The features a health indicator is built from by default: every per-channel feature ({@code chN_...}, not
+     * clipping).
+     */
     public static List<String> candidates(FeatureTable t) {
-        return t.featureColumns().stream().filter(c -> c.matches("ch\\d+_.*") && !c.endsWith("_clip")).toList();
+        return t.featureColumns().stream()
+                .filter(c -> c.matches("ch\\d+_.*") && !c.endsWith("_clip"))
+                .toList();
     }
 
     /** About eight forecasts over a run: every 12 hours on a run of four days or more, more often on a shorter one. */
     public static double defaultEveryHours(FeatureTable t) {
-        double hours = Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds() / 3600.0;
+        double hours =
+                Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds() / 3600.0;
         return hours >= 96 ? 12 : Math.max(hours / 8, 1 / 60.0);
     }
 
-    public static RemainingLife of(FeatureTable t, List<String> candidates, int trainRows, int top, int smoothing,
-                                   Double failureThreshold, double everyHours) {
+    public static RemainingLife of(
+            FeatureTable t,
+            List<String> candidates,
+            int trainRows,
+            int top,
+            int smoothing,
+            Double failureThreshold,
+            double everyHours) {
         FeatureRanking ranking = FeatureRanking.of(t, candidates, smoothing);
         SensorProblems sensor = SensorProblems.of(t);
-        HealthIndicator hi = HealthIndicator.of(t, ranking.top(Math.min(top, candidates.size())), trainRows, smoothing,
-                sensor.flags());
+        HealthIndicator hi = HealthIndicator.of(
+                t, ranking.top(Math.min(top, candidates.size())), trainRows, smoothing, sensor.flags());
         double[] h = hi.values();
         double[] train = Arrays.copyOf(h, trainRows);
         PersistenceRule rule = PersistenceRule.defaults();
@@ -60,8 +81,8 @@ public record RemainingLife(FeatureRanking ranking, HealthIndicator indicator, d
             last--;
         }
         double failure = failureThreshold != null ? failureThreshold : h[last];
-        String source = failureThreshold != null ? "given" : "hindsight: the indicator at the last file ("
-                + t.file(last) + ")";
+        String source =
+                failureThreshold != null ? "given" : "hindsight: the indicator at the last file (" + t.file(last) + ")";
         List<Estimate> estimates = new ArrayList<>();
         if (onset < 0) {
             return new RemainingLife(ranking, hi, onsetThreshold.value(), failure, source, -1, estimates);
@@ -98,18 +119,25 @@ public record RemainingLife(FeatureRanking ranking, HealthIndicator indicator, d
             // posterior is rebuilt with it from the prior and every row since the onset, so the band is honest
             double residual = residualVariance(t, t0, h, phi, onset, r);
             double noise = Math.max(trainNoise, residual);
-            ExponentialDegradation model = new ExponentialDegradation(phi, new double[] {Math.log(mean - phi), 0},
-                    new double[][] {{1, 0}, {0, 1.0 / (24 * 24)}}, noise);
+            ExponentialDegradation model = new ExponentialDegradation(
+                    phi, new double[] {Math.log(mean - phi), 0}, new double[][] {{1, 0}, {0, 1.0 / (24 * 24)}}, noise);
             for (int k = onset; k <= r; k++) {
                 model.update(hours(t0, t.timestamp(k)), h[k]);
             }
-            estimates.add(new Estimate(t.timestamp(r), r, h[r], model.forecast(hours(t0, t.timestamp(r)), failure, 1234 + r),
+            estimates.add(new Estimate(
+                    t.timestamp(r),
+                    r,
+                    h[r],
+                    model.forecast(hours(t0, t.timestamp(r)), failure, 1234 + r),
                     failureThreshold == null ? hours(t.timestamp(r), end) : Double.NaN));
         }
         return new RemainingLife(ranking, hi, onsetThreshold.value(), failure, source, onset, List.copyOf(estimates));
     }
 
-    /** Residual variance of a least-squares line through ln(h - phi) over rows {@code from..to}; 0 with fewer than 3. */
+    /**
+     * Residual variance of a least-squares line through ln(h - phi) over rows {@code from..to}; 0 with fewer than
+     * 3.
+     */
     private static double residualVariance(FeatureTable t, LocalDateTime t0, double[] h, double phi, int from, int to) {
         int n = to - from + 1;
         if (n < 3) {

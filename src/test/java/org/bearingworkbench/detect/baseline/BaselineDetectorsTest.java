@@ -19,8 +19,13 @@ class BaselineDetectorsTest {
 
     private static double[][] csv(String name, boolean header) throws Exception {
         List<String> lines = Files.readAllLines(DIR.resolve(name));
-        return lines.stream().skip(header ? 1 : 0).filter(l -> !l.isBlank())
-                .map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
+        return lines.stream()
+                .skip(header ? 1 : 0)
+                .filter(l -> !l.isBlank())
+                .map(l -> Arrays.stream(l.split(","))
+                        .mapToDouble(Double::parseDouble)
+                        .toArray())
+                .toArray(double[][]::new);
     }
 
     private static double[] column(double[][] m, int c) {
@@ -87,7 +92,10 @@ class BaselineDetectorsTest {
         }
     }
 
-    /** Share of (shifted, ordinary) pairs where the shifted test row scores higher; rows from {@code split} are shifted. */
+    /**
+     * Share of (shifted, ordinary) pairs where the shifted test row scores higher; rows from {@code split} are
+     * shifted.
+     */
     private static double auc(double[] s, int split) {
         int good = 0;
         for (int i = split; i < s.length; i++) {

@@ -6,25 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.dataset.ValueSource;
 import org.bearingworkbench.io.DataSetSidecar;
 import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.task.TaskContext;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.time.Duration;
-import java.util.OptionalInt;
-import java.util.stream.IntStream;
-import org.bearingworkbench.io.InputFormatException;
-import org.junit.jupiter.api.Assertions;
 
 /** The PRONOSTIA and XJTU-SY layouts on files the test writes, their bad files, detection, and remembered settings. */
 class FormatsTest {
@@ -35,11 +35,21 @@ class FormatsTest {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < rows; i++) {
             double us = 1000 + i * 39.0625;
-            String micro = sciMicros ? String.format(Locale.ROOT, "%.4e", us).replace("e+0", "e+0")
+            String micro = sciMicros
+                    ? String.format(Locale.ROOT, "%.4e", us).replace("e+0", "e+0")
                     : Long.toString(Math.round(us));
-            sb.append(hour).append(sep).append(minute).append(sep).append(second).append(sep).append(micro).append(sep)
-                    .append(String.format(Locale.ROOT, "%.3f", 0.1 * Math.sin(i * 0.2))).append(sep)
-                    .append(String.format(Locale.ROOT, "%.3f", 0.2 * Math.cos(i * 0.3))).append('\n');
+            sb.append(hour)
+                    .append(sep)
+                    .append(minute)
+                    .append(sep)
+                    .append(second)
+                    .append(sep)
+                    .append(micro)
+                    .append(sep)
+                    .append(String.format(Locale.ROOT, "%.3f", 0.1 * Math.sin(i * 0.2)))
+                    .append(sep)
+                    .append(String.format(Locale.ROOT, "%.3f", 0.2 * Math.cos(i * 0.3)))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -62,14 +72,17 @@ class FormatsTest {
         assertEquals("femto", Formats.detect(dir).id());
         ImportResult r = DataSets.open(dir, TaskContext.silent());
         assertEquals(List.of(), r.skipped());
-        assertEquals(List.of("acc_00001.csv", "acc_00002.csv", "acc_00003.csv", "acc_00010.csv"),
+        assertEquals(
+                List.of("acc_00001.csv", "acc_00002.csv", "acc_00003.csv", "acc_00010.csv"),
                 IntStream.range(0, 4).mapToObj(r.table()::file).toList());
         assertEquals(LocalDateTime.of(2000, 1, 2, 0, 0, 0, 1_000_000), r.table().timestamp(3));
         assertEquals(2, r.channels());
         assertEquals(25_600.0, r.description().sampleRateHz().value());
         assertEquals(ValueSource.FORMAT, r.description().sampleRateHz().source());
         assertEquals(2560, r.description().samplesPerSnapshot().value());
-        assertEquals(OptionalInt.of(2), r.description().channelsPerBearing(),
+        assertEquals(
+                OptionalInt.of(2),
+                r.description().channelsPerBearing(),
                 "horizontal and vertical of one bearing: which-bearing attribution names bearing 1 for both");
         double[] peak = r.table().column("ch1_peak");
         assertEquals(peak[0], peak[1], 1e-12, "a ';' file reads like a ',' file");
@@ -86,7 +99,9 @@ class FormatsTest {
         ImportResult r = DataSets.open(dir, TaskContext.silent());
         Map<String, String> why = reasons(r);
         assertEquals(2, r.table().rowCount(), why.toString());
-        assertTrue(why.get("acc_00003.csv").startsWith("line 1: no hour, minute, second, microsecond clock"), why.toString());
+        assertTrue(
+                why.get("acc_00003.csv").startsWith("line 1: no hour, minute, second, microsecond clock"),
+                why.toString());
         assertTrue(why.get("acc_00004.csv").contains("5 columns, expected 6"), why.toString());
         assertTrue(why.get("acc_00005.csv").startsWith("truncated: 1000 rows"), why.toString());
         assertEquals("not an acc_NNNNN.csv vibration file", why.get("notes.txt"));
@@ -125,8 +140,8 @@ class FormatsTest {
         for (int n = 1; n <= 3; n++) {
             write(n + ".csv", xjtu(4096, true));
         }
-        ImportResult first = DataSets.open(dir, new UserSettings(null, null, 20_000.0, 2100.0, null, "m/s^2"),
-                TaskContext.silent());
+        ImportResult first =
+                DataSets.open(dir, new UserSettings(null, null, 20_000.0, 2100.0, null, "m/s^2"), TaskContext.silent());
         assertEquals(20_000.0, first.description().sampleRateHz().value());
         assertEquals(ValueSource.USER, first.description().sampleRateHz().source());
         assertTrue(Files.readString(dir.resolve(DataSetSidecar.FILE_NAME)).contains("\"sample_rate_hz\" : 20000.0"));
@@ -139,11 +154,13 @@ class FormatsTest {
     @Test
     void aForcedFormatWins() throws Exception {
         write("2004.02.12.10.32.39", "0.1\t0.2\n0.3\t0.4\n");
-        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Formats.require("matlab"));
+        IllegalArgumentException e =
+                Assertions.assertThrows(IllegalArgumentException.class, () -> Formats.require("matlab"));
         assertTrue(e.getMessage().contains("ims, femto, xjtu-sy"), e.getMessage());
-        var r = Assertions.assertThrows(InputFormatException.class,
-                () -> DataSets.open(dir, new UserSettings("femto", null, null, null, null, null), TaskContext.silent()));
+        var r = Assertions.assertThrows(
+                InputFormatException.class,
+                () -> DataSets.open(
+                        dir, new UserSettings("femto", null, null, null, null, null), TaskContext.silent()));
         assertTrue(r.getMessage().contains("no data files of the PRONOSTIA / FEMTO"), r.getMessage());
     }
 }

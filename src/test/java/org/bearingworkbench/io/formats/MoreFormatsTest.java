@@ -20,12 +20,12 @@ import org.bearingworkbench.dataset.ValueSource;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.pipeline.DataSetPreview;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.bearingworkbench.io.SnapshotReader;
-import org.bearingworkbench.pipeline.DataSetPreview;
 
 /** Generic delimited files, WAV snapshots, long recordings and MATLAB files, with their bad inputs. */
 class MoreFormatsTest {
@@ -52,7 +52,8 @@ class MoreFormatsTest {
             sb.append(String.join(sep, "time_s", "acc_x", "acc_y")).append('\n');
         }
         for (int i = 0; i < rows; i++) {
-            String line = String.format(Locale.ROOT, "%.5f%s%.5f%s%.5f", i / 1000.0, sep, signal(i, 0), sep, signal(i, 1));
+            String line =
+                    String.format(Locale.ROOT, "%.5f%s%.5f%s%.5f", i / 1000.0, sep, signal(i, 0), sep, signal(i, 1));
             sb.append(decimalComma ? line.replace('.', ',') : line).append('\n');
         }
         Files.writeString(dir.resolve(name), sb.toString(), StandardCharsets.US_ASCII);
@@ -65,7 +66,9 @@ class MoreFormatsTest {
         loggerFile("run_20240102_102000.csv", 2000, "\t", false, true);
         loggerFile("run_20240102_103000.csv", 2000, ",", false, false);
         Files.writeString(dir.resolve("run_badname.csv"), "1,2,3\n");
-        ImportResult r = DataSets.open(dir, settings("delimited", "columns=2,3;time=name:'run_'yyyyMMdd_HHmmss", 1000.0),
+        ImportResult r = DataSets.open(
+                dir,
+                settings("delimited", "columns=2,3;time=name:'run_'yyyyMMdd_HHmmss", 1000.0),
                 TaskContext.silent());
         Map<String, String> why = reasons(r);
         assertEquals(4, r.table().rowCount(), why.toString());
@@ -88,16 +91,19 @@ class MoreFormatsTest {
         }
         loggerFile("s10.txt", 1000, "\t", false, false);
         Files.writeString(dir.resolve("s11.txt"), "0.1\t0.2\n0.3\n");
-        ImportResult r = DataSets.open(dir, settings("delimited", "columns=2,3;time=order:10s", 1000.0), TaskContext.silent());
+        ImportResult r =
+                DataSets.open(dir, settings("delimited", "columns=2,3;time=order:10s", 1000.0), TaskContext.silent());
         assertEquals(4, r.table().rowCount(), r.skipped().toString());
         assertEquals("s10.txt", r.table().file(3), "natural order: s10 after s3");
         assertEquals(LocalDateTime.of(2000, 1, 1, 0, 0, 30), r.table().timestamp(3));
         assertTrue(reasons(r).get("s11.txt").contains("columns"), r.skipped().toString());
-        var e = assertThrows(IllegalArgumentException.class, () -> DataSets.open(dir, settings("delimited",
-                "columns=0", 1000.0), TaskContext.silent()));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> DataSets.open(dir, settings("delimited", "columns=0", 1000.0), TaskContext.silent()));
         assertTrue(e.getMessage().contains("1-based"), e.getMessage());
-        var t = assertThrows(IllegalArgumentException.class, () -> DataSets.open(dir, settings("delimited",
-                "time=sometimes", 1000.0), TaskContext.silent()));
+        var t = assertThrows(
+                IllegalArgumentException.class,
+                () -> DataSets.open(dir, settings("delimited", "time=sometimes", 1000.0), TaskContext.silent()));
         assertTrue(t.getMessage().contains("name:PATTERN, mtime or order:INTERVAL"), t.getMessage());
     }
 
@@ -122,11 +128,19 @@ class MoreFormatsTest {
             }
         }
         ByteBuffer head = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        head.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data.capacity())
-                .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put("fmt ".getBytes(StandardCharsets.US_ASCII))
-                .putInt(16).putShort((short) (floating ? 3 : 1)).putShort((short) channels).putInt(rate)
-                .putInt(rate * channels * bytes).putShort((short) (channels * bytes)).putShort((short) bits)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data.capacity());
+        head.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36 + data.capacity())
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) (floating ? 3 : 1))
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * bytes)
+                .putShort((short) (channels * bytes))
+                .putShort((short) bits)
+                .put("data".getBytes(StandardCharsets.US_ASCII))
+                .putInt(data.capacity());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(head.array());
         out.writeBytes(data.array());
@@ -167,8 +181,7 @@ class MoreFormatsTest {
         assertEquals("rec.wav#4", r.table().file(4));
         assertEquals(1000, r.table().sampleRows(0));
         assertEquals(LocalDateTime.of(2000, 1, 1, 0, 0, 8), r.table().timestamp(4));
-        var again = r.rawSource().orElseThrow().read("rec.wav#2", r.table().timestamp(2),
-                new SnapshotReader());
+        var again = r.rawSource().orElseThrow().read("rec.wav#2", r.table().timestamp(2), new SnapshotReader());
         assertEquals(1000, again.rows());
         assertEquals(signal(4000, 0), again.channel(0)[0], 1.0 / 32767);
     }
@@ -180,18 +193,19 @@ class MoreFormatsTest {
             sb.append(String.format(Locale.ROOT, "%.6f,%.6f%n", signal(i, 0), signal(i, 1)));
         }
         Path rec = Files.writeString(dir.resolve("rec.csv"), sb.toString());
-        var noRate = assertThrows(InputFormatException.class, () -> DataSets.open(rec,
-                settings("recording", "snapshot=0.5s", null), TaskContext.silent()));
+        var noRate = assertThrows(
+                InputFormatException.class,
+                () -> DataSets.open(rec, settings("recording", "snapshot=0.5s", null), TaskContext.silent()));
         assertTrue(noRate.getMessage().contains("give --sample-rate"), noRate.getMessage());
-        ImportResult r = DataSets.open(rec, settings("recording", "snapshot=0.5s;every=1s", 1000.0), TaskContext.silent());
+        ImportResult r =
+                DataSets.open(rec, settings("recording", "snapshot=0.5s;every=1s", 1000.0), TaskContext.silent());
         assertEquals(5, r.table().rowCount(), r.skipped().toString());
         assertEquals(500, r.table().sampleRows(4));
-        var view = r.rawSource().orElseThrow().read("rec.csv#3", r.table().timestamp(3),
-                new SnapshotReader());
+        var view = r.rawSource().orElseThrow().read("rec.csv#3", r.table().timestamp(3), new SnapshotReader());
         assertEquals(signal(3000, 1), view.channel(1)[0], 1e-6);
         assertEquals(signal(3499, 1), view.channel(1)[499], 1e-6);
-        var plain = assertThrows(InputFormatException.class, () -> DataSets.open(dir.resolve("rec.wav2.wav"),
-                TaskContext.silent()));
+        var plain = assertThrows(
+                InputFormatException.class, () -> DataSets.open(dir.resolve("rec.wav2.wav"), TaskContext.silent()));
         assertTrue(plain.getMessage().contains("no such file"), plain.getMessage());
     }
 
@@ -217,17 +231,21 @@ class MoreFormatsTest {
         assertEquals(2 * 0.06387318173340484, r.table().column("ch1_mean_abs")[1 - v5], 1e-14);
         assertTrue(why.get("no-numeric-vectors.mat").contains("no numeric vectors"), why.toString());
         assertTrue(why.get("truncated.mat").contains("not a readable MATLAB v5/v7 file"), why.toString());
-        assertEquals(List.of("X097_DE_time", "X097_FE_time"),
+        assertEquals(
+                List.of("X097_DE_time", "X097_FE_time"),
                 r.description().channels().stream().map(c -> c.label()).toList());
         assertEquals(1796.0, r.description().rpm().value());
         var preview = DataSetPreview.of(dir, settings("mat", "time=order:10s", null));
-        assertTrue(preview.rawHead().stream().anyMatch(l -> l.startsWith("X097_DE_time: 4096 x 1")), preview.rawHead().toString());
+        assertTrue(
+                preview.rawHead().stream().anyMatch(l -> l.startsWith("X097_DE_time: 4096 x 1")),
+                preview.rawHead().toString());
         assertEquals(List.of("bearing"), preview.missing(), "the sample rate given above was remembered");
-        ImportResult fe = DataSets.open(dir, settings("mat", "variables=X097_FE_time;time=order:10s", 12_000.0),
-                TaskContext.silent());
+        ImportResult fe = DataSets.open(
+                dir, settings("mat", "variables=X097_FE_time;time=order:10s", 12_000.0), TaskContext.silent());
         assertEquals(1, fe.channels());
-        var missing = assertThrows(InputFormatException.class, () -> DataSets.open(dir,
-                settings("mat", "variables=X097_BA_time", 12_000.0), TaskContext.silent()));
+        var missing = assertThrows(
+                InputFormatException.class,
+                () -> DataSets.open(dir, settings("mat", "variables=X097_BA_time", 12_000.0), TaskContext.silent()));
         assertTrue(missing.getMessage().contains("no numeric vector 'X097_BA_time'"), missing.getMessage());
     }
 }

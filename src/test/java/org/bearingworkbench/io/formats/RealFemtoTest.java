@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.ValueSource;
@@ -18,8 +20,6 @@ import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.time.Duration;
-import java.util.stream.IntStream;
 
 /**
  * Acceptance on the real PRONOSTIA / FEMTO Bearing3_1 (skipped without ../shared): it opens with no question asked,
@@ -47,7 +47,9 @@ class RealFemtoTest {
         assertEquals(2560, d.samplesPerSnapshot().value());
         assertEquals(Duration.ofSeconds(10), d.interval().value());
         assertEquals(2, d.channelCount());
-        assertEquals(List.of("horizontal", "vertical"), d.channels().stream().map(c -> c.label()).toList());
+        assertEquals(
+                List.of("horizontal", "vertical"),
+                d.channels().stream().map(c -> c.label()).toList());
         assertEquals(List.of(), data.skipped());
     }
 
@@ -73,8 +75,10 @@ class RealFemtoTest {
         int checked = 0;
         for (String line : lines.subList(2, lines.size())) {
             String[] v = line.split(",");
-            int row = IntStream.range(0, t.rowCount()).filter(r -> t.file(r).equals(v[0]))
-                    .findFirst().orElseThrow();
+            int row = IntStream.range(0, t.rowCount())
+                    .filter(r -> t.file(r).equals(v[0]))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(Integer.parseInt(v[1]), t.sampleRows(row));
             for (int c = 3; c < head.length; c++) {
                 double want = Double.parseDouble(v[c]);
@@ -87,10 +91,19 @@ class RealFemtoTest {
 
     @Test
     void runsEndToEndAndThePhysicsUsesThePronostiaBearingAtTheStatedSpeed() throws Exception {
-        String[] r = run("run", dir.toString(), "--epochs", "5", "-o", out.resolve("run").toString());
+        String[] r = run(
+                "run", dir.toString(), "--epochs", "5", "-o", out.resolve("run").toString());
         assertEquals("0", r[0], r[2]);
-        assertTrue(Files.readString(out.resolve("run/report.csv")).contains("# data.sample_rate_hz: 25600.0 (stated by the format)"));
-        String[] f = run("features", dir.toString(), "--defects", "--rpm", "1500", "-o", out.resolve("f.csv").toString());
+        assertTrue(Files.readString(out.resolve("run/report.csv"))
+                .contains("# data.sample_rate_hz: 25600.0 (stated by the format)"));
+        String[] f = run(
+                "features",
+                dir.toString(),
+                "--defects",
+                "--rpm",
+                "1500",
+                "-o",
+                out.resolve("f.csv").toString());
         assertEquals("0", f[0], f[2]);
         assertTrue(f[2].contains("defect indicators: PRONOSTIA test bearing at 1500 rpm, 25600.0 Hz"), f[2]);
         assertTrue(f[2].contains("shaft_rpm: 1500.0 (set by the user)"), f[2]);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.cli.CliRunner;
@@ -15,7 +16,6 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.SplitConfig;
 import org.junit.jupiter.api.Test;
-import java.util.Random;
 
 /** Feature ranking, the health indicator and remaining-life forecasts. */
 class RemainingLifeTest {
@@ -53,8 +53,13 @@ class RemainingLifeTest {
             if (e.row() >= r.onset() + 30) { // enough of the rise seen
                 // within a third of the time left: the model's floor (the healthy level less its spread) is not the
                 // series' true floor, which biases early forecasts; they close in as the rise goes on
-                assertEquals(n - 1, e.row() + e.forecast().median(), e.actualHours() / 3 + 2, "end forecast at row " + e.row());
-                assertTrue(e.forecast().low() <= e.forecast().median() && e.forecast().median() <= e.forecast().high());
+                assertEquals(
+                        n - 1,
+                        e.row() + e.forecast().median(),
+                        e.actualHours() / 3 + 2,
+                        "end forecast at row " + e.row());
+                assertTrue(e.forecast().low() <= e.forecast().median()
+                        && e.forecast().median() <= e.forecast().high());
                 checked++;
             }
         }
@@ -64,25 +69,34 @@ class RemainingLifeTest {
     @Test
     void theSampleRunHasAnOnsetAfterTrainingAndForecasts() throws Exception {
         FeatureTable t = SampleData.table();
-        List<String> cols = t.featureColumns().stream().filter(c -> c.endsWith("_rms") || c.endsWith("_mean_abs")).toList();
+        List<String> cols = t.featureColumns().stream()
+                .filter(c -> c.endsWith("_rms") || c.endsWith("_mean_abs"))
+                .toList();
         RemainingLife r = RemainingLife.of(t, cols, 72, 2, 6, null, 6);
         assertTrue(r.onset() >= 72, "onset " + r.onset());
         assertTrue(!r.estimates().isEmpty());
         for (int i = 1; i < r.ranking().ranks().size(); i++) {
-            assertTrue(r.ranking().ranks().get(i - 1).fitness() >= r.ranking().ranks().get(i).fitness());
+            assertTrue(r.ranking().ranks().get(i - 1).fitness()
+                    >= r.ranking().ranks().get(i).fitness());
         }
     }
 
     @Test
     void imsTest2OnsetIndicatorAndTheForecastHalfADayAfterTheOnset() throws Exception {
         FeatureTable t = FeatureCsv.read(SharedData.file("ims-test2/features_truth.csv"));
-        String[] out = CliRunner.run("rul", SharedData.file("ims-test2/features_truth.csv").toString(), "--train-until",
+        String[] out = CliRunner.run(
+                "rul",
+                SharedData.file("ims-test2/features_truth.csv").toString(),
+                "--train-until",
                 "2004-02-15 12:52:39");
         assertEquals("0", out[0], out[2]);
         assertTrue(out[1].contains("degradation onset 2004-02-16 03:52:39"), out[1]);
         assertTrue(out[1].contains("first principal component of [ch1_mean_abs, ch1_std, ch1_rms]"), out[1]);
-        List<String> cols = t.featureColumns().stream().filter(c -> c.matches("ch\\d+_.*") && !c.endsWith("_clip")).toList();
-        RemainingLife r = RemainingLife.of(t, cols, SplitConfig.until(SplitConfig.STUDY_TEST2).trainRows(t), 3, 12, null, 12);
+        List<String> cols = t.featureColumns().stream()
+                .filter(c -> c.matches("ch\\d+_.*") && !c.endsWith("_clip"))
+                .toList();
+        RemainingLife r = RemainingLife.of(
+                t, cols, SplitConfig.until(SplitConfig.STUDY_TEST2).trainRows(t), 3, 12, null, 12);
         RemainingLife.Estimate halfDay = r.estimates().get(1);
         assertEquals(62.5, halfDay.actualHours(), 0.01);
         assertEquals(halfDay.actualHours(), halfDay.forecast().median(), 10, "README: 66.3 h predicted vs 62.5 h");
