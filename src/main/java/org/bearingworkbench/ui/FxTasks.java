@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,13 +19,14 @@ import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.CoreTask;
 import org.bearingworkbench.task.TaskContext;
+import org.bearingworkbench.task.TaskExecutor;
 
 /**
  * Runs core tasks off the FX thread, wrapped in {@link javafx.concurrent.Task}, and publishes their progress to the
  * status bar. Long jobs (import, training, scoring) go one at a time; view jobs (a file's waveform and spectrum)
  * run on their own thread, and a newer view request cancels the older one (latest wins).
  */
-public final class FxTasks {
+public final class FxTasks implements TaskExecutor {
     private final ExecutorService work = Executors.newSingleThreadExecutor(daemon("work"));
     private final ExecutorService views = Executors.newSingleThreadExecutor(daemon("views"));
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("background"));
@@ -82,6 +84,7 @@ public final class FxTasks {
      * Runs a job that follows an import (bearing physics) on its own thread, so it never blocks training; a new
      * background job cancels the previous one.
      */
+    @Override
     public <T> void background(String title, CoreTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         if (currentBackground != null) {
             currentBackground.cancel();
@@ -114,9 +117,25 @@ public final class FxTasks {
     }
 
     /** Asks the long jobs to stop: the running one at its next check, the queued ones before they start. */
+    @Override
     public void cancel() {
         for (Job j : List.copyOf(jobs)) {
             j.token.cancel();
+        }
+    }
+
+    @Override
+    public <T> void submit(String title, CoreTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        run(title, task, onSuccess, onFailure);
+    }
+
+    /** Runs {@code r} on the FX thread (later, when called from another thread). */
+    @Override
+    public void publish(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.stage.Window;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.ManualThreshold;
@@ -33,6 +32,7 @@ import org.bearingworkbench.report.AnomalyReportCsv;
 import org.bearingworkbench.report.IncidentReport;
 import org.bearingworkbench.report.IncidentReportHtml;
 import org.bearingworkbench.signal.PhysicsSettings;
+import org.bearingworkbench.task.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,19 +47,34 @@ public final class WorkbenchController {
     private Runnable recentChanged = () -> {};
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchController.class);
     private final WorkbenchModel model;
-    private final FxTasks tasks;
+    private final TaskExecutor tasks;
+    private final FxTasks fxTasks;
+    private final DialogService dialogs;
     private final RecentDataSets recent;
     private final RecentDataSets recentProjects;
-    private final Supplier<Window> owner;
     private final String prefsNode;
 
     public WorkbenchController(WorkbenchModel model, FxTasks tasks, String prefsNode, Supplier<Window> owner) {
+        this(model, tasks, tasks, new FxDialogs(owner), prefsNode);
+    }
+
+    /**
+     * A controller on any executor and dialog service: with {@link org.bearingworkbench.task.SyncTaskExecutor} and a
+     * recording service its actions run to the end on the calling thread (tests without a window).
+     */
+    public WorkbenchController(WorkbenchModel model, TaskExecutor tasks, DialogService dialogs, String prefsNode) {
+        this(model, tasks, null, dialogs, prefsNode);
+    }
+
+    private WorkbenchController(
+            WorkbenchModel model, TaskExecutor tasks, FxTasks fxTasks, DialogService dialogs, String prefsNode) {
         this.model = model;
         this.tasks = tasks;
+        this.fxTasks = fxTasks;
+        this.dialogs = dialogs;
         this.recent = new RecentDataSets(prefsNode);
         this.recentProjects = new RecentDataSets(prefsNode, "recent-project.");
         this.prefsNode = prefsNode;
-        this.owner = owner;
     }
 
     /** Called when the recent lists change other than by opening data (a project saved). */
@@ -72,8 +87,9 @@ public final class WorkbenchController {
         return prefsNode;
     }
 
+    /** The window's task lanes (the panes' views and jobs); null for a controller made without a window. */
     public FxTasks tasks() {
-        return tasks;
+        return fxTasks;
     }
 
     List<Path> recentDataSets() {
@@ -86,7 +102,7 @@ public final class WorkbenchController {
 
     private void fail(String what, Throwable ex) {
         LOG.error("{}: {}", what, Dialogs.describe(ex), ex);
-        Dialogs.error(owner.get(), what, Dialogs.describe(ex));
+        dialogs.error(what, Dialogs.describe(ex));
     }
 
     public void openData(Path path) {
@@ -95,7 +111,7 @@ public final class WorkbenchController {
 
     /** Opens {@code path} with what the user said about it (remembered for the directory). */
     public void openData(Path path, UserSettings settings) {
-        tasks.run(
+        tasks.submit(
                 "Import " + path.getFileName(),
                 ctx -> DataSets.open(path, settings, ctx),
                 result -> {
@@ -126,7 +142,7 @@ public final class WorkbenchController {
      */
     public void saveProject(Path path, Map<String, String> layout) {
         if (model.table() == null) {
-            Dialogs.error(owner.get(), "Nothing to save", "Open a data set first.");
+            dialogs.error("Nothing to save", "Open a data set first.");
             return;
         }
         ThresholdMethod method = model.thresholdMethodProperty().get();
@@ -148,7 +164,7 @@ public final class WorkbenchController {
                 model.ruleProperty().get().toString(),
                 model.channelsPerBearingProperty().get(),
                 layout);
-        tasks.run(
+        tasks.submit(
                 "Save project",
                 ctx -> {
                     OutputFiles.checkFile(path, dataInputs());
@@ -169,7 +185,7 @@ public final class WorkbenchController {
      */
     public void openProject(Path path, Consumer<Map<String, String>> layout) {
         record Opened(Project project, ImportResult data) {}
-        tasks.run(
+        tasks.submit(
                 "Open project " + path.getFileName(),
                 ctx -> {
                     var p = ProjectFile.load(path);
@@ -250,7 +266,7 @@ public final class WorkbenchController {
     }
 
     public void openModel(Path path) {
-        tasks.run(
+        tasks.submit(
                 "Load model " + path.getFileName(),
                 ctx -> ModelBundle.load(path),
                 b -> {
@@ -296,7 +312,7 @@ public final class WorkbenchController {
         }
         var rule = model.ruleProperty().get();
         int perBearing = model.channelsPerBearingProperty().get();
-        tasks.run(
+        tasks.submit(
                 "Scoring " + e.source() + " for comparison",
                 ctx -> Workflows.analyze(table, e.bundle(), null, rule, perBearing, ctx),
                 a -> {
@@ -311,11 +327,11 @@ public final class WorkbenchController {
     public void importKeras(Path h5, Path scalerJson) {
         FeatureTable table = model.table();
         if (table == null) {
-            Dialogs.error(owner.get(), "No data", "Open the data set the Keras model should score first.");
+            dialogs.error("No data", "Open the data set the Keras model should score first.");
             return;
         }
         var split = model.split();
-        tasks.run(
+        tasks.submit(
                 "Import Keras model " + h5.getFileName(),
                 ctx -> Workflows.importKeras(table, h5, scalerJson, null, split),
                 b -> {
@@ -327,7 +343,7 @@ public final class WorkbenchController {
     public void saveModel(Path path) {
         ModelBundle b = model.bundleProperty().get();
         if (b == null) {
-            Dialogs.error(owner.get(), "No model to save", "Train a model or open one first.");
+            dialogs.error("No model to save", "Train a model or open one first.");
             return;
         }
         AnomalyAnalysis a = model.analysisProperty().get();
@@ -335,7 +351,7 @@ public final class WorkbenchController {
                 ? b
                 : b.withThreshold(a.threshold().value(), a.threshold().method())
                         .withPersistence(model.ruleProperty().get().toString());
-        tasks.run(
+        tasks.submit(
                 "Save model",
                 ctx -> {
                     OutputFiles.checkFile(path, dataInputs());
@@ -358,7 +374,7 @@ public final class WorkbenchController {
     public void exportReport(Path path, boolean onlyFlagged) {
         AnomalyAnalysis a = model.analysisProperty().get();
         if (a == null) {
-            Dialogs.error(owner.get(), "Nothing to export", "Open data and train (or open) a model first.");
+            dialogs.error("Nothing to export", "Open data and train (or open) a model first.");
             return;
         }
         ModelBundle b = model.bundleProperty().get();
@@ -368,7 +384,7 @@ public final class WorkbenchController {
                 model.modelSourceProperty().get(),
                 b,
                 data == null ? List.of() : data.skipped());
-        tasks.run(
+        tasks.submit(
                 "Export report",
                 ctx -> {
                     OutputFiles.checkFile(path, dataInputs());
@@ -387,7 +403,7 @@ public final class WorkbenchController {
         AnomalyAnalysis a = model.analysisProperty().get();
         ImportResult data = model.dataProperty().get();
         if (a == null || data == null) {
-            Dialogs.error(owner.get(), "Nothing to report", "Open data and train (or open) a model first.");
+            dialogs.error("Nothing to report", "Open data and train (or open) a model first.");
             return;
         }
         ModelBundle b = model.bundleProperty().get();
@@ -397,7 +413,7 @@ public final class WorkbenchController {
         var physics = model.physicsSettingsProperty().get();
         String source = model.dataSourceProperty().get();
         String modelSource = model.modelSourceProperty().get();
-        tasks.run(
+        tasks.submit(
                 "Incident report",
                 ctx -> {
                     OutputFiles.checkFile(path, dataInputs());
@@ -432,14 +448,14 @@ public final class WorkbenchController {
     public void train(ModelConfig config, String columns, Consumer<Throwable> failed) {
         FeatureTable table = model.table();
         if (table == null) {
-            Dialogs.error(owner.get(), "No data", "Open a data set first.");
+            dialogs.error("No data", "Open a data set first.");
             return;
         }
         var split = model.split();
         model.history().clear();
         ConcurrentLinkedQueue<EpochResult> pending = new ConcurrentLinkedQueue<>();
         AtomicBoolean scheduled = new AtomicBoolean();
-        tasks.run(
+        tasks.submit(
                 "Training",
                 ctx -> Workflows.train(
                         table,
@@ -449,7 +465,7 @@ public final class WorkbenchController {
                         e -> {
                             pending.add(e);
                             if (scheduled.compareAndSet(false, true)) {
-                                Platform.runLater(() -> {
+                                tasks.publish(() -> {
                                     scheduled.set(false);
                                     EpochResult r;
                                     while ((r = pending.poll()) != null) {
@@ -493,7 +509,7 @@ public final class WorkbenchController {
         int perBearing = model.channelsPerBearingProperty().get();
         ImportResult data = model.dataProperty().get();
         List<String> differences = b.differencesFrom(data == null ? null : data.description());
-        tasks.run(
+        tasks.submit(
                 "Scoring",
                 ctx -> Workflows.analyze(table, b, method, rule, perBearing, ctx),
                 a -> {
@@ -515,8 +531,7 @@ public final class WorkbenchController {
                     }
                     if (!differences.isEmpty() && warnedFor != b) {
                         warnedFor = b;
-                        Dialogs.warning(
-                                owner.get(),
+                        dialogs.warning(
                                 "This data differs from the model's training data",
                                 String.join("\n", differences)
                                         + "\n\nThe scores compare unlike signals; read them with care.");
