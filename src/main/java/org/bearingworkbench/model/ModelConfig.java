@@ -33,7 +33,7 @@ public record ModelConfig(
 
     public ModelConfig {
         layers = List.copyOf(layers);
-        List<String> problems = problems(
+        List<Problem> problems = problems(
                 layers,
                 activation,
                 gateActivation,
@@ -47,7 +47,8 @@ public record ModelConfig(
                 validationSplit,
                 l2);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new IllegalArgumentException(
+                    String.join("; ", problems.stream().map(Problem::toString).toList()));
         }
     }
 
@@ -107,7 +108,7 @@ public record ModelConfig(
     }
 
     /** Every problem with these values, one message per field (empty when valid). */
-    public static List<String> problems(
+    public static List<Problem> problems(
             List<Integer> layers,
             String activation,
             String gateActivation,
@@ -120,44 +121,46 @@ public record ModelConfig(
             double epsilon,
             double validationSplit,
             double l2) {
-        List<String> p = new ArrayList<>();
+        List<Problem> p = new ArrayList<>();
         if (layers == null || layers.isEmpty() || layers.size() > 4) {
-            p.add("layers: give 1 to 4 encoder layer sizes, e.g. 16,4");
+            p.add(new Problem(ConfigField.LAYERS, "give 1 to 4 encoder layer sizes, e.g. 16,4"));
         } else if (layers.stream().anyMatch(s -> s == null || s < 1 || s > 1024)) {
-            p.add("layers: each size must be between 1 and 1024 (got " + layers + ")");
+            p.add(new Problem(ConfigField.LAYERS, "each size must be between 1 and 1024 (got " + layers + ")"));
         }
         if (!ACTIVATIONS.contains(activation)) {
-            p.add("activation: one of " + ACTIVATIONS + " (got '" + activation + "')");
+            p.add(new Problem(ConfigField.ACTIVATION, "one of " + ACTIVATIONS + " (got '" + activation + "')"));
         }
         if (!GATE_ACTIVATIONS.contains(gateActivation)) {
-            p.add("gate activation: one of " + GATE_ACTIVATIONS + " (got '" + gateActivation + "')");
+            p.add(new Problem(
+                    ConfigField.GATE_ACTIVATION, "one of " + GATE_ACTIVATIONS + " (got '" + gateActivation + "')"));
         }
         if (timesteps < 1 || timesteps > 100) {
-            p.add("time steps: between 1 and 100 (got " + timesteps + ")");
+            p.add(new Problem(ConfigField.TIMESTEPS, "between 1 and 100 (got " + timesteps + ")"));
         }
         if (epochs < 1 || epochs > 100_000) {
-            p.add("epochs: between 1 and 100000 (got " + epochs + ")");
+            p.add(new Problem(ConfigField.EPOCHS, "between 1 and 100000 (got " + epochs + ")"));
         }
         if (batchSize < 1 || batchSize > 100_000) {
-            p.add("batch size: between 1 and 100000 (got " + batchSize + ")");
+            p.add(new Problem(ConfigField.BATCH_SIZE, "between 1 and 100000 (got " + batchSize + ")"));
         }
         if (!(learningRate > 0 && learningRate <= 1)) {
-            p.add("learning rate: greater than 0 and at most 1 (got " + learningRate + ")");
+            p.add(new Problem(ConfigField.LEARNING_RATE, "greater than 0 and at most 1 (got " + learningRate + ")"));
         }
         if (!(beta1 >= 0 && beta1 < 1)) {
-            p.add("beta1: Adam's first-moment decay, in [0, 1) (got " + beta1 + ")");
+            p.add(new Problem(ConfigField.BETA1, "Adam's first-moment decay, in [0, 1) (got " + beta1 + ")"));
         }
         if (!(beta2 >= 0 && beta2 < 1)) {
-            p.add("beta2: Adam's second-moment decay, in [0, 1) (got " + beta2 + ")");
+            p.add(new Problem(ConfigField.BETA2, "Adam's second-moment decay, in [0, 1) (got " + beta2 + ")"));
         }
         if (!(epsilon > 0 && epsilon < 1)) {
-            p.add("epsilon: Adam's epsilon, greater than 0 and less than 1 (got " + epsilon + ")");
+            p.add(new Problem(
+                    ConfigField.EPSILON, "Adam's epsilon, greater than 0 and less than 1 (got " + epsilon + ")"));
         }
         if (!(validationSplit >= 0 && validationSplit < 0.5)) {
-            p.add("validation split: in [0, 0.5) (got " + validationSplit + ")");
+            p.add(new Problem(ConfigField.VALIDATION_SPLIT, "in [0, 0.5) (got " + validationSplit + ")"));
         }
         if (!(l2 >= 0 && l2 < 1)) {
-            p.add("l2: weight penalty in [0, 1) (got " + l2 + ")");
+            p.add(new Problem(ConfigField.L2, "weight penalty in [0, 1) (got " + l2 + ")"));
         }
         return p;
     }

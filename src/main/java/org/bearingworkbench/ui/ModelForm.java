@@ -1,7 +1,7 @@
 package org.bearingworkbench.ui;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,7 +14,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import org.bearingworkbench.model.ConfigField;
 import org.bearingworkbench.model.ModelConfig;
+import org.bearingworkbench.model.Problem;
 
 /**
  * The model settings form: one field per {@link ModelConfig} setting plus the feature columns, validated as the user
@@ -22,25 +24,27 @@ import org.bearingworkbench.model.ModelConfig;
  */
 final class ModelForm extends GridPane {
     private static final ModelConfig D = ModelConfig.defaults();
-    final TextField layers = field("16,4", "Encoder layer sizes; the decoder mirrors them");
-    final TextField timesteps = field("1", "Window length in files (1 = each file alone)");
-    final TextField epochs = field("100", "Passes over the training rows");
-    final TextField batch = field("10", "Rows per gradient step");
+    final TextField layers = field(layerText(D), "Encoder layer sizes; the decoder mirrors them");
+    final TextField timesteps = field(Integer.toString(D.timesteps()), "Window length in files (1 = each file alone)");
+    final TextField epochs = field(Integer.toString(D.epochs()), "Passes over the training rows");
+    final TextField batch = field(Integer.toString(D.batchSize()), "Rows per gradient step");
     final ComboBox<String> activation = choice(
             ModelConfig.ACTIVATIONS, D.activation(), "Activation of the LSTM cell input and output (the study: relu)");
     final ComboBox<String> gateActivation = choice(
             ModelConfig.GATE_ACTIVATIONS,
             D.gateActivation(),
             "Activation of the LSTM input, forget and output gates (the study, as Keras: hard_sigmoid)");
-    final TextField learningRate = field("0.001", "Adam learning rate");
+    final TextField learningRate = field(Double.toString(D.learningRate()), "Adam learning rate");
     final TextField beta1 = field(Double.toString(D.beta1()), "Adam first-moment decay");
     final TextField beta2 = field(Double.toString(D.beta2()), "Adam second-moment decay");
     final TextField epsilon = field(Double.toString(D.epsilon()), "Adam epsilon (Keras's default: 1e-7)");
     final TextField l2 = field(Double.toString(D.l2()), "L2 penalty on the weights (0 = none, the study's)");
-    final TextField validation = field("0.05", "Share of training rows (the last ones) held out for validation");
-    final TextField seed = field("10", "Random seed: same data + settings + seed = same model");
+    final TextField validation = field(
+            Double.toString(D.validationSplit()), "Share of training rows (the last ones) held out for validation");
+    final TextField seed = field(Long.toString(D.seed()), "Random seed: same data + settings + seed = same model");
     final TextField columns = field("*_mean_abs", "Feature columns fed to the model: names or globs, comma separated");
-    private final Map<String, Label> errors = new LinkedHashMap<>();
+    private final Map<ConfigField, Label> errors = new EnumMap<>(ConfigField.class);
+    private final Label columnError = errorLabel();
     private final BooleanProperty valid = new SimpleBooleanProperty(true);
     private Function<String, String> columnCheck = spec -> null;
 
@@ -48,20 +52,21 @@ final class ModelForm extends GridPane {
         setHgap(8);
         setVgap(4);
         int row = 0;
-        row = add(row, "Layers", layers, "layers");
-        row = add(row, "Time steps", timesteps, "time steps");
-        row = add(row, "Epochs", epochs, "epochs");
-        row = add(row, "Batch size", batch, "batch size");
-        row = add(row, "Activation", activation, "activation");
-        row = add(row, "Gate activation", gateActivation, "gate activation");
-        row = add(row, "Learning rate", learningRate, "learning rate");
-        row = add(row, "Adam beta1", beta1, "beta1");
-        row = add(row, "Adam beta2", beta2, "beta2");
-        row = add(row, "Adam epsilon", epsilon, "epsilon");
-        row = add(row, "L2 penalty", l2, "l2");
-        row = add(row, "Validation split", validation, "validation split");
-        row = add(row, "Seed", seed, "seed");
-        add(row, "Feature columns", columns, "columns");
+        row = add(row, "Layers", layers, ConfigField.LAYERS);
+        row = add(row, "Time steps", timesteps, ConfigField.TIMESTEPS);
+        row = add(row, "Epochs", epochs, ConfigField.EPOCHS);
+        row = add(row, "Batch size", batch, ConfigField.BATCH_SIZE);
+        row = add(row, "Activation", activation, ConfigField.ACTIVATION);
+        row = add(row, "Gate activation", gateActivation, ConfigField.GATE_ACTIVATION);
+        row = add(row, "Learning rate", learningRate, ConfigField.LEARNING_RATE);
+        row = add(row, "Adam beta1", beta1, ConfigField.BETA1);
+        row = add(row, "Adam beta2", beta2, ConfigField.BETA2);
+        row = add(row, "Adam epsilon", epsilon, ConfigField.EPSILON);
+        row = add(row, "L2 penalty", l2, ConfigField.L2);
+        row = add(row, "Validation split", validation, ConfigField.VALIDATION_SPLIT);
+        row = add(row, "Seed", seed, ConfigField.SEED);
+        addRow(row, new Label("Feature columns"), columns);
+        add(columnError, 1, row + 1);
         for (TextField f :
                 List.of(layers, timesteps, epochs, batch, learningRate, beta1, beta2, epsilon, l2, validation, seed)) {
             f.textProperty().addListener((o, a, b) -> validate());
@@ -86,16 +91,30 @@ final class ModelForm extends GridPane {
         return c;
     }
 
-    private int add(int row, String label, Control field, String key) {
+    private static String layerText(ModelConfig c) {
+        return c.layers().toString().replaceAll("[\\[\\] ]", "");
+    }
+
+    private static Label errorLabel() {
         Label err = new Label();
         err.getStyleClass().add("error");
         err.setWrapText(true);
         err.setMaxWidth(260);
         err.managedProperty().bind(err.textProperty().isNotEmpty());
+        return err;
+    }
+
+    private int add(int row, String label, Control field, ConfigField key) {
+        Label err = errorLabel();
         errors.put(key, err);
         addRow(row, new Label(label), field);
         add(err, 1, row + 1);
         return row + 2;
+    }
+
+    /** The message under {@code field}'s box (empty when it is fine). */
+    String error(ConfigField field) {
+        return errors.get(field).getText();
     }
 
     /** How the columns field is checked against the open data: a problem message, or null when fine. */
@@ -111,10 +130,10 @@ final class ModelForm extends GridPane {
     /** Validates every field; returns the config when all are valid, else null (the problems show under the fields). */
     ModelConfig validate() {
         errors.values().forEach(l -> l.setText(""));
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<Integer> ls = parse(
                 layers,
-                "layers",
+                ConfigField.LAYERS,
                 s -> {
                     List<Integer> out = new ArrayList<>();
                     for (String p : s.split(",")) {
@@ -123,48 +142,44 @@ final class ModelForm extends GridPane {
                     return out;
                 },
                 problems);
-        Integer t = parse(timesteps, "time steps", Integer::parseInt, problems);
-        Integer e = parse(epochs, "epochs", Integer::parseInt, problems);
-        Integer b = parse(batch, "batch size", Integer::parseInt, problems);
-        Double lr = parse(learningRate, "learning rate", Double::parseDouble, problems);
-        Double b1 = parse(beta1, "beta1", Double::parseDouble, problems);
-        Double b2 = parse(beta2, "beta2", Double::parseDouble, problems);
-        Double eps = parse(epsilon, "epsilon", Double::parseDouble, problems);
-        Double penalty = parse(l2, "l2", Double::parseDouble, problems);
-        Double v = parse(validation, "validation split", Double::parseDouble, problems);
-        Long sd = parse(seed, "seed", Long::parseLong, problems);
-        String columnProblem = columnCheck.apply(columns.getText());
-        if (columnProblem != null) {
-            problems.add("columns: " + columnProblem);
-        }
-        if (problems.stream().allMatch(p -> p.startsWith("columns:"))) {
+        Integer t = parse(timesteps, ConfigField.TIMESTEPS, Integer::parseInt, problems);
+        Integer e = parse(epochs, ConfigField.EPOCHS, Integer::parseInt, problems);
+        Integer b = parse(batch, ConfigField.BATCH_SIZE, Integer::parseInt, problems);
+        Double lr = parse(learningRate, ConfigField.LEARNING_RATE, Double::parseDouble, problems);
+        Double b1 = parse(beta1, ConfigField.BETA1, Double::parseDouble, problems);
+        Double b2 = parse(beta2, ConfigField.BETA2, Double::parseDouble, problems);
+        Double eps = parse(epsilon, ConfigField.EPSILON, Double::parseDouble, problems);
+        Double penalty = parse(l2, ConfigField.L2, Double::parseDouble, problems);
+        Double v = parse(validation, ConfigField.VALIDATION_SPLIT, Double::parseDouble, problems);
+        Long sd = parse(seed, ConfigField.SEED, Long::parseLong, problems);
+        if (problems.isEmpty()) {
             problems.addAll(ModelConfig.problems(
                     ls, activation.getValue(), gateActivation.getValue(), t, e, b, lr, b1, b2, eps, v, penalty));
         }
-        for (String p : problems) {
-            String key = p.substring(0, Math.max(0, p.indexOf(':')));
-            Label l = errors.getOrDefault(key, errors.get("layers"));
-            l.setText(p.substring(p.indexOf(':') + 1).trim());
+        for (Problem p : problems) {
+            errors.get(p.field()).setText(p.message());
         }
-        valid.set(problems.isEmpty());
-        if (!problems.isEmpty()) {
+        String columnProblem = columnCheck.apply(columns.getText());
+        columnError.setText(columnProblem == null ? "" : columnProblem);
+        valid.set(problems.isEmpty() && columnProblem == null);
+        if (!valid.get()) {
             return null;
         }
         return new ModelConfig(
                 ls, activation.getValue(), gateActivation.getValue(), t, e, b, lr, b1, b2, eps, v, sd, penalty);
     }
 
-    private static <T> T parse(TextField f, String key, Function<String, T> parser, List<String> problems) {
+    private static <T> T parse(TextField f, ConfigField key, Function<String, T> parser, List<Problem> problems) {
         try {
             return parser.apply(f.getText().trim());
         } catch (RuntimeException ex) {
-            problems.add(key + ": '" + f.getText() + "' is not a valid number");
+            problems.add(new Problem(key, "'" + f.getText() + "' is not a valid number"));
             return null;
         }
     }
 
     void show(ModelConfig c) {
-        layers.setText(c.layers().toString().replaceAll("[\\[\\] ]", ""));
+        layers.setText(layerText(c));
         timesteps.setText(Integer.toString(c.timesteps()));
         epochs.setText(Integer.toString(c.epochs()));
         batch.setText(Integer.toString(c.batchSize()));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
@@ -49,6 +50,8 @@ import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.model.ConfigField;
+import org.bearingworkbench.model.ModelConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -145,9 +148,17 @@ class WorkbenchWindowTest {
     @Test
     @Order(40)
     void invalidSettingIsShownUnderItsFieldAndBlocksTraining() throws Exception {
+        // a new form shows the core's defaults: the study's model
+        AtomicReference<ModelConfig> fresh = new AtomicReference<>();
+        robot.interact(() -> fresh.set(new ModelForm().validate()));
+        assertEquals(ModelConfig.defaults(), fresh.get());
         typeInto(window.modelPane.form().batch, "0");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("between 1 and 100000 (got 0)").tryQuery().isPresent());
+        assertEquals(
+                "between 1 and 100000 (got 0)",
+                window.modelPane.form().error(ConfigField.BATCH_SIZE),
+                "under the batch size box, not another");
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
         typeInto(window.modelPane.form().batch, "10");
         WaitForAsyncUtils.waitForFxEvents();
@@ -155,6 +166,8 @@ class WorkbenchWindowTest {
         typeInto(window.modelPane.form().l2, "2");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("weight penalty in [0, 1) (got 2.0)").tryQuery().isPresent());
+        assertEquals(
+                "weight penalty in [0, 1) (got 2.0)", window.modelPane.form().error(ConfigField.L2));
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
         typeInto(window.modelPane.form().l2, "0");
         robot.interact(() -> window.modelPane.form().gateActivation.setValue("sigmoid"));
