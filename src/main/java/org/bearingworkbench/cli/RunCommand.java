@@ -10,11 +10,12 @@ import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.OutputSet;
 import org.bearingworkbench.io.SkippedFile;
+import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
-import org.bearingworkbench.pipeline.DataSets;
-import org.bearingworkbench.pipeline.Workflows;
+import org.bearingworkbench.pipeline.RunWorkflow;
 import org.bearingworkbench.report.AnomalyReportCsv;
 import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.TaskContext;
@@ -74,39 +75,43 @@ final class RunCommand implements Callable<Integer> {
         var settings = dataSet.settings();
         CommandChecks.requireSource(source);
         try (OutputSet out = OutputSet.begin(outDir, OUTPUTS, List.of(source))) {
-            ImportResult imported = DataSets.open(
-                    source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
-            CommandChecks.listSkipped(imported, outDir.resolve(SUMMARY) + " and the report header", System.err);
-            FeatureCsv.write(imported.table(), out.file(FEATURES));
-            var splitConfig = split.toSplit(imported.table());
-            split.warnIfNothingLeft(imported.table(), splitConfig, System.err);
-            TrainingResult r = Workflows.train(
-                    imported.table(),
+            RunWorkflow.Result run = RunWorkflow.run(
+                    source,
+                    settings,
+                    split::toSplit,
                     columns,
-                    splitConfig,
                     config,
-                    e -> {
-                        if (e.epoch() % 10 == 0 || e.epoch() == config.epochs()) {
-                            System.err.printf(
-                                    Locale.ROOT,
-                                    "epoch %d/%d  loss %.4f  val_loss %.4f%n",
-                                    e.epoch(),
-                                    config.epochs(),
-                                    e.loss(),
-                                    e.validationLoss());
-                        }
-                    },
-                    TaskContext.silent());
-            ModelBundle bundle = ModelBundle.of(r).withDataSet(imported.description());
-            AnomalyAnalysis a = Workflows.analyze(
-                    imported.table(),
-                    bundle,
                     method,
                     detect.rule(),
-                    detect.perBearing(imported.description()),
+                    detect.channelsPerBearing,
+                    new RunWorkflow.Steps() {
+                        @Override
+                        public void imported(ImportResult data, SplitConfig s) throws Exception {
+                            CommandChecks.listSkipped(
+                                    data, outDir.resolve(SUMMARY) + " and the report header", System.err);
+                            FeatureCsv.write(data.table(), out.file(FEATURES));
+                            split.warnIfNothingLeft(data.table(), s, System.err);
+                        }
+
+                        @Override
+                        public void epoch(EpochResult e) {
+                            if (e.epoch() % 10 == 0 || e.epoch() == config.epochs()) {
+                                System.err.printf(
+                                        Locale.ROOT,
+                                        "epoch %d/%d  loss %.4f  val_loss %.4f%n",
+                                        e.epoch(),
+                                        config.epochs(),
+                                        e.loss(),
+                                        e.validationLoss());
+                            }
+                        }
+                    },
+                    new CancellationToken().contextFor(new ConsoleProgress(System.err)),
                     TaskContext.silent());
-            bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method())
-                    .withPersistence(detect.rule().toString());
+            ImportResult imported = run.data();
+            TrainingResult r = run.training();
+            ModelBundle bundle = run.bundle();
+            AnomalyAnalysis a = run.analysis();
             Path modelFile = outDir.resolve(MODEL);
             bundle.save(out.file(MODEL));
             AnomalyReportCsv.write(
