@@ -55,7 +55,7 @@ public final class MainWindow implements Actions {
     private final WindowPrefs windowPrefs;
     private final WorkbenchController controller;
     private final TabPane tabs = new TabPane();
-    private final Menu recentMenu = new Menu("Recent data sets and projects");
+    final Menu recentMenu = new Menu("Recent data sets and projects");
     final DataPane dataPane;
     final SignalsPane signalsPane;
     final ModelPane modelPane;

@@ -95,5 +95,14 @@ class TrainerTest {
         Scores s = r.model().score(SampleData.table());
         assertEquals(160, s.rows());
         assertTrue(Arrays.stream(s.score()).allMatch(v -> v >= 0 && Double.isFinite(v)));
+        for (int row = 0; row < s.rows(); row++) {
+            double mean = Arrays.stream(s.errors()[row]).average().orElseThrow();
+            assertEquals(mean, s.score()[row], 1e-12, "row " + row + ": the score is its channels' mean error");
+        }
+        double[] train = Arrays.copyOf(s.score(), 72);
+        Arrays.sort(train);
+        for (int row = 150; row < 160; row++) {
+            assertTrue(s.score()[row] > 2 * train[36], "row " + row + " (the defect at its worst) stands out");
+        }
     }
 }

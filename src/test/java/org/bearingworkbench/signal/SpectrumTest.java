@@ -2,6 +2,7 @@ package org.bearingworkbench.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +24,27 @@ class SpectrumTest {
     }
 
     @Test
-    void syntheticDefectShowsAtBpfoInTheEnvelopeFreeSpectrumOfTheLastFile() {
+    void theSyntheticDefectRingsItsResonanceInThePlainSpectrumOfTheLastFile() {
         SyntheticRun run = SyntheticRun.sample();
         double[][] last = run.snapshot(run.files() - 1);
         Spectrum s = Spectrum.of(last[0], run.rows(), run.sampleRate());
         int k = s.peakIndex(1000);
-        assertEquals(SyntheticRun.RESONANCE_HZ, s.frequency()[k], 300);
+        assertEquals(SyntheticRun.RESONANCE_HZ, s.frequency()[k], 60, "the peak above 1 kHz is the resonance");
+        double around = bandEnergy(s, SyntheticRun.RESONANCE_HZ - 500, SyntheticRun.RESONANCE_HZ + 500);
+        double elsewhere = bandEnergy(s, 6500, 7500);
+        assertTrue(around > 20 * elsewhere, around + " vs " + elsewhere);
+        // the first file (healthy) has no such ring
+        Spectrum first = Spectrum.of(run.snapshot(0)[0], run.rows(), run.sampleRate());
+        double healthy = bandEnergy(first, SyntheticRun.RESONANCE_HZ - 500, SyntheticRun.RESONANCE_HZ + 500);
+        assertTrue(around > 20 * healthy, around + " vs healthy " + healthy);
+    }
+
+    private static double bandEnergy(Spectrum s, double lo, double hi) {
+        double e = 0;
+        for (int k = s.firstAtOrAbove(lo); k < s.endAtOrBelow(hi); k++) {
+            e += s.amplitude()[k] * s.amplitude()[k];
+        }
+        return e;
     }
 
     @Test

@@ -200,4 +200,22 @@ class ComparePaneTest {
         robot.interact(() -> window.exportPane.reportWritten(html));
         assertEquals("Written: " + html, window.exportPane.incidentState.getText());
     }
+
+    @Test
+    void theRecentMenuListsTheOpenDataAndReopensIt() throws Exception {
+        String path = SampleData.DIR.toAbsolutePath().normalize().toString();
+        var item = window.recentMenu.getItems().stream()
+                .filter(i -> path.equals(i.getText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("not in the recent menu: " + path));
+        var before = model.dataProperty().get();
+        robot.interact(item::fire);
+        waitFor(
+                60,
+                () -> model.dataProperty().get() != before
+                        && model.analysisProperty().get() != null);
+        assertEquals(path, model.dataSourceProperty().get());
+        assertEquals(160, model.table().rowCount());
+        assertEquals(path, window.recentMenu.getItems().get(0).getText(), "the last opened first");
+    }
 }
