@@ -116,18 +116,43 @@ public final class KerasAutoencoderImport {
         if (!layers.isArray() || layers.size() == 0) {
             throw new InputFormatException(name + ": model_config has no layers");
         }
-        int timesteps = -1;
-        int features = -1;
-        List<Integer> encoder = new ArrayList<>();
-        List<Integer> decoder = new ArrayList<>();
-        List<String> lstmNames = new ArrayList<>();
-        String activation = null;
-        String gate = null;
-        String dense = null;
-        int repeat = -1;
-        int stage = 0; // 0 encoder, 1 decoder, 2 output
+        SequentialWalk walk = new SequentialWalk(name);
         for (Iterator<JsonNode> it = layers.elements(); it.hasNext(); ) {
-            JsonNode layer = it.next();
+            walk.accept(it.next());
+        }
+        return walk.architecture();
+    }
+
+    /**
+     * Reads a Keras Sequential LSTM autoencoder layer by layer: encoder LSTMs (the last one without
+     * return_sequences), RepeatVector, decoder LSTMs (returning sequences), TimeDistributed(Dense, linear); anything
+     * else is refused naming what was found.
+     */
+    private static final class SequentialWalk {
+        private enum Stage {
+            ENCODER,
+            AWAITING_REPEAT,
+            DECODER,
+            OUTPUT
+        }
+
+        private final String name;
+        private Stage stage = Stage.ENCODER;
+        private int timesteps = -1;
+        private int features = -1;
+        private final List<Integer> encoder = new ArrayList<>();
+        private final List<Integer> decoder = new ArrayList<>();
+        private final List<String> lstmNames = new ArrayList<>();
+        private String activation;
+        private String gate;
+        private String dense;
+        private int repeat = -1;
+
+        SequentialWalk(String name) {
+            this.name = name;
+        }
+
+        void accept(JsonNode layer) throws InputFormatException {
             String cls = layer.path("class_name").asText();
             JsonNode cfg = layer.path("config");
             JsonNode shape = cfg.path("batch_input_shape");
@@ -137,88 +162,88 @@ public final class KerasAutoencoderImport {
             }
             switch (cls) {
                 case "InputLayer" -> {}
-                case "LSTM" -> {
-                    if (stage == 2) {
-                        throw unexpected(name, "an LSTM after the output layer");
-                    }
-                    String act = cfg.path("activation").asText();
-                    String ga = cfg.path("recurrent_activation").asText();
-                    if (activation != null && (!activation.equals(act) || !gate.equals(ga))) {
-                        throw unexpected(
-                                name, "LSTM layers with different activations (" + activation + " vs " + act + ")");
-                    }
-                    activation = act;
-                    gate = ga;
-                    int units = cfg.path("units").asInt();
-                    boolean sequences = cfg.path("return_sequences").asBoolean();
-                    if (stage == 0) {
-                        encoder.add(units);
-                        if (!sequences) {
-                            stage = -1; // waiting for RepeatVector
-                        }
-                    } else {
-                        decoder.add(units);
-                        if (!sequences) {
-                            throw unexpected(name, "a decoder LSTM that does not return sequences");
-                        }
-                    }
-                    lstmNames.add(cfg.path("name").asText(layer.path("name").asText()));
-                }
-                case "RepeatVector" -> {
-                    if (stage != -1) {
-                        throw unexpected(name, "RepeatVector before the encoder's last LSTM (return_sequences=False)");
-                    }
-                    repeat = cfg.path("n").asInt();
-                    stage = 1;
-                }
-                case "TimeDistributed" -> {
-                    JsonNode inner = cfg.path("layer");
-                    if (!"Dense".equals(inner.path("class_name").asText())) {
-                        throw unexpected(
-                                name,
-                                "TimeDistributed(" + inner.path("class_name").asText() + ")");
-                    }
-                    String act = inner.path("config").path("activation").asText("linear");
-                    if (!"linear".equals(act)) {
-                        throw unexpected(name, "an output Dense with activation " + act + " (expected linear)");
-                    }
-                    dense = cfg.path("name").asText(layer.path("name").asText());
-                    stage = 2;
-                }
+                case "LSTM" -> lstm(layer, cfg);
+                case "RepeatVector" -> repeatVector(cfg);
+                case "TimeDistributed" -> output(layer, cfg);
                 default -> throw unexpected(name, "a " + cls + " layer");
             }
         }
-        if (encoder.isEmpty() || repeat < 0 || decoder.isEmpty() || dense == null) {
-            throw unexpected(
-                    name,
-                    "encoder " + encoder + ", RepeatVector " + (repeat < 0 ? "missing" : repeat) + ", decoder "
-                            + decoder + ", output " + (dense == null ? "missing" : "TimeDistributed(Dense)"));
+
+        private void lstm(JsonNode layer, JsonNode cfg) throws InputFormatException {
+            if (stage == Stage.OUTPUT) {
+                throw unexpected(name, "an LSTM after the output layer");
+            }
+            String act = cfg.path("activation").asText();
+            String ga = cfg.path("recurrent_activation").asText();
+            if (activation != null && (!activation.equals(act) || !gate.equals(ga))) {
+                throw unexpected(name, "LSTM layers with different activations (" + activation + " vs " + act + ")");
+            }
+            activation = act;
+            gate = ga;
+            int units = cfg.path("units").asInt();
+            boolean sequences = cfg.path("return_sequences").asBoolean();
+            if (stage == Stage.ENCODER) {
+                encoder.add(units);
+                if (!sequences) {
+                    stage = Stage.AWAITING_REPEAT;
+                }
+            } else {
+                decoder.add(units);
+                if (!sequences) {
+                    throw unexpected(name, "a decoder LSTM that does not return sequences");
+                }
+            }
+            lstmNames.add(cfg.path("name").asText(layer.path("name").asText()));
         }
-        List<Integer> mirrored = new ArrayList<>(encoder);
-        Collections.reverse(mirrored);
-        if (!decoder.equals(mirrored)) {
-            throw unexpected(name, "decoder sizes " + decoder + " that do not mirror the encoder " + encoder);
+
+        private void repeatVector(JsonNode cfg) throws InputFormatException {
+            if (stage != Stage.AWAITING_REPEAT) {
+                throw unexpected(name, "RepeatVector before the encoder's last LSTM (return_sequences=False)");
+            }
+            repeat = cfg.path("n").asInt();
+            stage = Stage.DECODER;
         }
-        if (timesteps < 1 || features < 1) {
-            throw new InputFormatException(
-                    name + ": the model does not declare its input shape [time steps, features]");
+
+        private void output(JsonNode layer, JsonNode cfg) throws InputFormatException {
+            JsonNode inner = cfg.path("layer");
+            if (!"Dense".equals(inner.path("class_name").asText())) {
+                throw unexpected(
+                        name, "TimeDistributed(" + inner.path("class_name").asText() + ")");
+            }
+            String act = inner.path("config").path("activation").asText("linear");
+            if (!"linear".equals(act)) {
+                throw unexpected(name, "an output Dense with activation " + act + " (expected linear)");
+            }
+            dense = cfg.path("name").asText(layer.path("name").asText());
+            stage = Stage.OUTPUT;
         }
-        if (repeat != timesteps) {
-            throw unexpected(name, "RepeatVector(" + repeat + ") for " + timesteps + " input time steps");
+
+        /** The architecture read, once every layer is in: complete, mirrored, with a declared input shape. */
+        Architecture architecture() throws InputFormatException {
+            if (encoder.isEmpty() || repeat < 0 || decoder.isEmpty() || dense == null) {
+                throw unexpected(
+                        name,
+                        "encoder " + encoder + ", RepeatVector " + (repeat < 0 ? "missing" : repeat) + ", decoder "
+                                + decoder + ", output " + (dense == null ? "missing" : "TimeDistributed(Dense)"));
+            }
+            List<Integer> mirrored = new ArrayList<>(encoder);
+            Collections.reverse(mirrored);
+            if (!decoder.equals(mirrored)) {
+                throw unexpected(name, "decoder sizes " + decoder + " that do not mirror the encoder " + encoder);
+            }
+            if (timesteps < 1 || features < 1) {
+                throw new InputFormatException(
+                        name + ": the model does not declare its input shape [time steps, features]");
+            }
+            if (repeat != timesteps) {
+                throw unexpected(name, "RepeatVector(" + repeat + ") for " + timesteps + " input time steps");
+            }
+            String cell = activation.equals("linear") ? "identity" : activation;
+            if (!ModelConfig.ACTIVATIONS.contains(cell) || !ModelConfig.GATE_ACTIVATIONS.contains(gate)) {
+                throw unexpected(name, "activations " + activation + "/" + gate);
+            }
+            return new Architecture(timesteps, features, encoder, decoder, cell, gate, lstmNames, dense);
         }
-        if (!ModelConfig.ACTIVATIONS.contains(activation.equals("linear") ? "identity" : activation)
-                || !ModelConfig.GATE_ACTIVATIONS.contains(gate)) {
-            throw unexpected(name, "activations " + activation + "/" + gate);
-        }
-        return new Architecture(
-                timesteps,
-                features,
-                encoder,
-                decoder,
-                activation.equals("linear") ? "identity" : activation,
-                gate,
-                lstmNames,
-                dense);
     }
 
     private static InputFormatException unexpected(String name, String what) {
