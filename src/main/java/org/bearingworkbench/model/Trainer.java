@@ -82,24 +82,14 @@ public final class Trainer {
         Random shuffle = new Random(config.seed());
         List<EpochResult> history = new ArrayList<>();
         boolean stopped = false;
-        long batches = 0;
+        long[] batches = {0};
         try (TrainingSteps steps = TrainingSteps.forNetwork(net, config, columns.size(), path)) {
             int gcEvery = GC_EVERY_BATCHES != null ? Math.max(1, GC_EVERY_BATCHES) : steps.batchesPerGc();
             for (int epoch = 1; epoch <= config.epochs() && !stopped; epoch++) {
                 long epochStart = System.nanoTime();
                 shuffle(order, shuffle);
-                double lossSum = 0;
-                for (int b = 0; b < fit; b += config.batchSize()) {
-                    if (context.isCancelled()) {
-                        stopped = true;
-                        break;
-                    }
-                    int len = Math.min(config.batchSize(), fit - b);
-                    lossSum += steps.fit(Windows.of(scaled, Arrays.copyOfRange(order, b, b + len), t)) * len;
-                    if (++batches % gcEvery == 0) {
-                        System.gc();
-                    }
-                }
+                Double lossSum = fitEpoch(steps, scaled, order, t, config.batchSize(), gcEvery, batches, context);
+                stopped = lossSum == null;
                 if (stopped) {
                     steps.restoreKept();
                     break;
@@ -146,6 +136,34 @@ public final class Trainer {
                 seconds,
                 stopped,
                 TrainingProvenance.of(table, columns, trainRows, path));
+    }
+
+    /**
+     * One pass over the training windows in {@code order}, batch by batch: the summed loss (weighted by batch size;
+     * not finite when training diverges), or null when cancelled between two batches. {@code batches} counts batches across epochs (a GC every
+     * {@code gcEvery} keeps native memory flat).
+     */
+    private static Double fitEpoch(
+            TrainingSteps steps,
+            double[][] scaled,
+            int[] order,
+            int t,
+            int batchSize,
+            int gcEvery,
+            long[] batches,
+            TaskContext context) {
+        double lossSum = 0;
+        for (int b = 0; b < order.length; b += batchSize) {
+            if (context.isCancelled()) {
+                return null;
+            }
+            int len = Math.min(batchSize, order.length - b);
+            lossSum += steps.fit(Windows.of(scaled, Arrays.copyOfRange(order, b, b + len), t)) * len;
+            if (++batches[0] % gcEvery == 0) {
+                System.gc();
+            }
+        }
+        return lossSum;
     }
 
     /**
