@@ -49,7 +49,7 @@ final class SignalsPane extends BorderPane {
     private final ComboBox<String> feature = new ComboBox<>();
     private final TextField sampleRate = new TextField("20000");
     private final CheckBox logSpectrum = new CheckBox("log amplitude");
-    private final Label fileLabel = new Label("Click a point of the trend to pick a file.");
+    final Label fileLabel = new Label("Click a point of the trend to pick a file.");
     private final XYChart trend = Charts.timeChart("feature", null);
     private final XYChart waveform = Charts.xy("time", "ms", "acceleration", "g");
     private final XYChart spectrum = Charts.xy("frequency", "Hz", "amplitude", "g");

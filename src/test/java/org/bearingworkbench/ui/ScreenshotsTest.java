@@ -1,13 +1,18 @@
 package org.bearingworkbench.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Set;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.model.ModelConfig;
@@ -52,13 +57,19 @@ class ScreenshotsTest {
         robot.interact(() -> controller[0].train(ModelConfig.defaults(), null));
         WorkbenchWindowTest.waitFor(300, () -> model.analysisProperty().get() != null);
         robot.interact(() -> model.selectedRowProperty().set(model.table().rowCount() - 5));
+        // the selected file's view has loaded (its waveform, spectra and envelope)
+        String file = model.table().file(model.table().rowCount() - 5);
+        WorkbenchWindowTest.waitFor(
+                60, () -> window[0].signalsPane.fileLabel.getText().startsWith(file + "  ("));
         String[] names = {"1-data", "2-signals", "3-physics", "4-model", "5-threshold", "6-export"};
+        BufferedImage previous = null;
         for (int i = 0; i < names.length; i++) {
             int tab = i;
             robot.interact(() -> window[0].tabs().getSelectionModel().select(tab));
-            Thread.sleep(i == 1 ? 1500 : 400);
             WaitForAsyncUtils.waitForFxEvents();
-            snap(stage, out.resolve(names[i] + ".png"));
+            BufferedImage img = snap(stage, out.resolve(names[i] + ".png"));
+            assertTrue(previous == null || differs(previous, img), names[i] + " shows the same as the tab before");
+            previous = img;
         }
         // a second model (fewer epochs) compared with the first on the Threshold pane
         var first = model.models().get(0);
@@ -76,7 +87,6 @@ class ScreenshotsTest {
         robot.interact(() -> controller[0].compareWith(model.models().get(1)));
         WorkbenchWindowTest.waitFor(60, () -> model.comparisonProperty().get() != null);
         robot.interact(() -> window[0].tabs().getSelectionModel().select(4));
-        Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
         snap(stage, out.resolve("5b-threshold-compare.png"));
     }
@@ -117,7 +127,11 @@ class ScreenshotsTest {
         snap(stage, out.resolve("test2-bpfo-indicator.png"));
     }
 
-    private void snap(Stage stage, Path png) throws Exception {
+    /**
+     * Renders the window to {@code png} and checks what was written: the window's size, and a picture (hundreds of
+     * colours: text, charts), not a blank or single-colour pane.
+     */
+    private BufferedImage snap(Stage stage, Path png) throws Exception {
         robot.interact(() -> {
             try {
                 ChartBox.savePng(stage.getScene().getRoot(), png.toFile());
@@ -125,6 +139,29 @@ class ScreenshotsTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertTrue(Files.size(png) > 20_000, png + " looks empty");
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals((int) Math.round(stage.getScene().getWidth()), img.getWidth(), png + " width");
+        assertEquals((int) Math.round(stage.getScene().getHeight()), img.getHeight(), png + " height");
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 200, png + " has " + colours.size() + " colours: blank?");
+        return img;
+    }
+
+    /** Whether two renderings differ in more than 1% of their pixels. */
+    private static boolean differs(BufferedImage a, BufferedImage b) {
+        int diff = 0;
+        int n = 0;
+        for (int y = 0; y < Math.min(a.getHeight(), b.getHeight()); y += 2) {
+            for (int x = 0; x < Math.min(a.getWidth(), b.getWidth()); x += 2) {
+                n++;
+                diff += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        return diff > n / 100;
     }
 }
