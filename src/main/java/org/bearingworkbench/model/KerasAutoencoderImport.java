@@ -14,8 +14,6 @@ import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfig
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
@@ -302,11 +300,6 @@ public final class KerasAutoencoderImport {
 
     /** Keras stores the four gate blocks as [input, forget, cell, output]; DL4J as [cell, forget, output, input]. */
     static INDArray toDl4jGateOrder(INDArray keras) {
-        long u = keras.size(1) / 4;
-        INDArray i = keras.get(NDArrayIndex.all(), NDArrayIndex.interval(0, u));
-        INDArray f = keras.get(NDArrayIndex.all(), NDArrayIndex.interval(u, 2 * u));
-        INDArray c = keras.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, 3 * u));
-        INDArray o = keras.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * u, 4 * u));
-        return Nd4j.hstack(c, f, o, i);
+        return GateOrder.toDl4j(keras);
     }
 }

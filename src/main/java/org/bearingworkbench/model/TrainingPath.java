@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How training steps are computed. Both compute the same network, loss, gradient and Adam step (tested step for step
- * in FusedAutoencoderTest); they differ in speed (docs/decisions/0006).
+ * in FusedTrainingStepsTest); they differ in speed (docs/decisions/0006).
  */
 public enum TrainingPath {
     /** ND4J's fused native LSTM ops, one call per layer and direction: the default. */

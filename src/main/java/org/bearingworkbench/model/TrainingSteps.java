@@ -6,7 +6,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * How the trainer computes its steps on a network, one implementation per {@link TrainingPath}: ND4J's fused native
- * LSTM ops ({@link FusedAutoencoder}) or DL4J's own {@code MultiLayerNetwork.fit}, the reference the fused path is
+ * LSTM ops ({@link FusedTrainingSteps}) or DL4J's own {@code MultiLayerNetwork.fit}, the reference the fused path is
  * tested against. Closing writes the trained parameters into the network.
  */
 interface TrainingSteps extends AutoCloseable {
@@ -29,8 +29,8 @@ interface TrainingSteps extends AutoCloseable {
     void close();
 
     static TrainingSteps forNetwork(MultiLayerNetwork net, ModelConfig config, int features, TrainingPath path) {
-        boolean fused = path == TrainingPath.FUSED && FusedAutoencoder.supports(config);
-        return fused ? new FusedAutoencoder(net, config, features) : new Dl4jSteps(net);
+        boolean fused = path == TrainingPath.FUSED && FusedTrainingSteps.supports(config);
+        return fused ? new FusedTrainingSteps(net, config, features) : new Dl4jSteps(net);
     }
 
     /** DL4J's layer-by-layer path. */

@@ -32,9 +32,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * gate blocks in lstmLayer's order (input, forget, cell, output; DL4J orders them cell, forget, output, input), then
  * the output layer's W [n, features] and b [features]. Not thread-safe; one instance per training run.
  */
-final class FusedAutoencoder implements TrainingSteps {
-    /** DL4J gate block for each lstmLayer block: i &lt;- 3, f &lt;- 1, g &lt;- 0, o &lt;- 2. */
-    private static final int[] DL4J_BLOCK = {3, 1, 0, 2};
+final class FusedTrainingSteps implements TrainingSteps {
+    /** lstmLayer's data format 2: [batch, features, time], DL4J's recurrent layout. */
+    private static final int DATA_FORMAT_NST = 2;
+    /** lstmLayer's direction 0: forward only. */
+    private static final int DIRECTION_FORWARD = 0;
 
     private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0)
@@ -64,7 +66,7 @@ final class FusedAutoencoder implements TrainingSteps {
     private int iteration;
 
     /** A fused trainer starting from the network's current parameters. */
-    FusedAutoencoder(MultiLayerNetwork net, ModelConfig config, int features) {
+    FusedTrainingSteps(MultiLayerNetwork net, ModelConfig config, int features) {
         this.config = config;
         this.features = features;
         this.timesteps = config.timesteps();
@@ -102,11 +104,11 @@ final class FusedAutoencoder implements TrainingSteps {
         updaterState = Nd4j.create(dataType, 1, adam.stateSize(size));
         updater = adam.instantiate(updaterState, true);
         lstmIntArgs = new int[] {
-            2,
-            0,
-            activationCode(config.gateActivation()),
-            activationCode(config.activation()),
-            activationCode(config.activation())
+            DATA_FORMAT_NST,
+            DIRECTION_FORWARD,
+            activationCode(config.gateActivation()), // gates
+            activationCode(config.activation()), // cell input
+            activationCode(config.activation()) // output
         };
         lstmFloatArgs = floatArgs(config);
         network = net;
@@ -253,7 +255,8 @@ final class FusedAutoencoder implements TrainingSteps {
             int n = nOut[l];
             for (int block = 0; block < 4; block++) {
                 var ours = NDArrayIndex.interval((long) block * n, (long) (block + 1) * n);
-                var theirs = NDArrayIndex.interval((long) DL4J_BLOCK[block] * n, (long) (DL4J_BLOCK[block] + 1) * n);
+                var theirs = NDArrayIndex.interval(
+                        (long) GateOrder.DL4J_POSITION[block] * n, (long) (GateOrder.DL4J_POSITION[block] + 1) * n);
                 copy(s.wx[l].get(NDArrayIndex.all(), ours), nw.get(NDArrayIndex.all(), theirs), fromNet);
                 copy(s.wr[l].get(NDArrayIndex.all(), ours), nrw.get(NDArrayIndex.all(), theirs), fromNet);
                 copy(s.b[l].get(ours), nb.get(theirs), fromNet);
@@ -289,7 +292,7 @@ final class FusedAutoencoder implements TrainingSteps {
                 .addOutputs(out)
                 .addIntegerArguments(lstmIntArgs)
                 .addFloatingPointArguments(lstmFloatArgs)
-                .addBooleanArguments(true, false, false, false, false, fullSequence, !fullSequence, false)
+                .addBooleanArguments(flags(fullSequence))
                 .build();
         Nd4j.exec(op);
         return out;
@@ -303,10 +306,34 @@ final class FusedAutoencoder implements TrainingSteps {
                 .addOutputs(dLdx, g.wx[l], g.wr[l], g.b[l])
                 .addIntegerArguments(lstmIntArgs)
                 .addFloatingPointArguments(lstmFloatArgs)
-                .addBooleanArguments(true, false, false, false, false, fullSequence, !fullSequence, false)
+                .addBooleanArguments(flags(fullSequence))
                 .build();
         Nd4j.exec(op);
         return dLdx;
+    }
+
+    /**
+     * lstmLayer's boolean arguments, in its order: biases yes; sequence lengths, initial h, initial c and peepholes
+     * no; then what it returns: the full sequence of h (a decoder layer), or the last h (the encoder's last layer);
+     * never the last c.
+     */
+    private static boolean[] flags(boolean fullSequence) {
+        boolean hasBiases = true;
+        boolean hasSequenceLengths = false;
+        boolean hasInitialH = false;
+        boolean hasInitialC = false;
+        boolean hasPeepholes = false;
+        boolean returnLastC = false;
+        return new boolean[] {
+            hasBiases,
+            hasSequenceLengths,
+            hasInitialH,
+            hasInitialC,
+            hasPeepholes,
+            fullSequence,
+            !fullSequence,
+            returnLastC
+        };
     }
 
     /** RepeatVector: [batch, n] to [batch, n, time]. */

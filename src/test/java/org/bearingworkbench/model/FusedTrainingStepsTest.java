@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The fused lstmLayer path computes what DL4J's MultiLayerNetwork computes, step for step. */
-class FusedAutoencoderTest {
+class FusedTrainingStepsTest {
     private static final ModelConfig STUDY = ModelConfig.defaults();
     private static final ModelConfig WINDOWED =
             new ModelConfig(List.of(8, 4, 2), "tanh", "sigmoid", 3, 10, 6, 0.01, 0.9, 0.999, 1e-7, 0.05, 7, 0.01);
@@ -43,7 +43,7 @@ class FusedAutoencoderTest {
     void parametersRoundTripThroughDl4jLayoutExactly() {
         MultiLayerNetwork net = NetworkFactory.build(WINDOWED, 5);
         MultiLayerNetwork copy = NetworkFactory.build(WINDOWED_NO_L2, 5);
-        try (FusedAutoencoder fused = new FusedAutoencoder(net, WINDOWED, 5)) {
+        try (FusedTrainingSteps fused = new FusedTrainingSteps(net, WINDOWED, 5)) {
             fused.copyTo(copy);
         }
         assertEquals(net.params(), copy.params());
@@ -80,7 +80,7 @@ class FusedAutoencoderTest {
         double dl4jScore = net.score();
 
         MultiLayerNetwork holder = NetworkFactory.build(config, features);
-        try (FusedAutoencoder fused = new FusedAutoencoder(net, config, features)) {
+        try (FusedTrainingSteps fused = new FusedTrainingSteps(net, config, features)) {
             double score = fused.computeGradient(x);
             fused.copyGradientTo(holder);
             assertEquals(dl4jScore, score, 1e-5 * Math.abs(dl4jScore));
@@ -100,7 +100,7 @@ class FusedAutoencoderTest {
                 .mapToObj(i -> batch(r, 6, features, config.timesteps()))
                 .toList();
         double[] fusedScores = new double[batches.size()];
-        try (FusedAutoencoder fused = new FusedAutoencoder(reference, config, features)) {
+        try (FusedTrainingSteps fused = new FusedTrainingSteps(reference, config, features)) {
             for (int i = 0; i < batches.size(); i++) {
                 fusedScores[i] = fused.fit(batches.get(i));
             }
