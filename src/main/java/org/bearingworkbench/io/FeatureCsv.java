@@ -249,43 +249,59 @@ public final class FeatureCsv {
         return out;
     }
 
+    /**
+     * What the header row says: the file and rows columns (or -1) and the feature columns with their positions (the
+     * first column is always the time).
+     */
+    private record Header(int fileColumn, int rowsColumn, List<String> features, List<Integer> featureColumns) {
+        static Header of(String[] names, Dialect dialect, String where) throws InputFormatException {
+            if (names.length < 2) {
+                throw new InputFormatException(
+                        where + ", line 1: expected a timestamp column and at least one numeric column"
+                                + (dialect.delimiter() == ',' ? " (cells separated by ',', ';' or tabs)" : ""));
+            }
+            int fileCol = -1;
+            int rowsCol = -1;
+            List<String> featureNames = new ArrayList<>();
+            List<Integer> featureIdx = new ArrayList<>();
+            for (int c = 1; c < names.length; c++) {
+                String name = names[c].isEmpty() ? "column" + (c + 1) : names[c];
+                if (name.equals(FeatureTable.TIMESTAMP)) {
+                    throw new InputFormatException(where + ", line 1, column " + (c + 1) + ": the name 'timestamp' "
+                            + "is reserved for the first column (the time of each row)");
+                }
+                if ((name.equals(FeatureTable.FILE) && fileCol >= 0)
+                        || (name.equals(FeatureTable.ROWS) && rowsCol >= 0)) {
+                    throw new InputFormatException(where + ", line 1: column name '" + name + "' appears twice");
+                }
+                if (name.equals(FeatureTable.FILE)) {
+                    fileCol = c;
+                } else if (name.equals(FeatureTable.ROWS)) {
+                    rowsCol = c;
+                } else {
+                    if (featureNames.contains(name)) {
+                        throw new InputFormatException(
+                                where + ", line 1: column name '" + NumberToken.printable(name) + "' appears twice");
+                    }
+                    featureNames.add(name);
+                    featureIdx.add(c);
+                }
+            }
+            if (featureNames.isEmpty()) {
+                throw new InputFormatException(where + ": no numeric feature columns");
+            }
+            return new Header(fileCol, rowsCol, featureNames, featureIdx);
+        }
+    }
+
     private static Loaded load(
             String[] names, Iterator<CSVRecord> records, CSVParser parser, Dialect dialect, String where)
             throws InputFormatException {
-        if (names.length < 2) {
-            throw new InputFormatException(
-                    where + ", line 1: expected a timestamp column and at least one numeric column"
-                            + (dialect.delimiter() == ',' ? " (cells separated by ',', ';' or tabs)" : ""));
-        }
-        int fileCol = -1;
-        int rowsCol = -1;
-        List<String> featureNames = new ArrayList<>();
-        List<Integer> featureIdx = new ArrayList<>();
-        for (int c = 1; c < names.length; c++) {
-            String name = names[c].isEmpty() ? "column" + (c + 1) : names[c];
-            if (name.equals(FeatureTable.TIMESTAMP)) {
-                throw new InputFormatException(where + ", line 1, column " + (c + 1) + ": the name 'timestamp' is "
-                        + "reserved for the first column (the time of each row)");
-            }
-            if ((name.equals(FeatureTable.FILE) && fileCol >= 0) || (name.equals(FeatureTable.ROWS) && rowsCol >= 0)) {
-                throw new InputFormatException(where + ", line 1: column name '" + name + "' appears twice");
-            }
-            if (name.equals(FeatureTable.FILE)) {
-                fileCol = c;
-            } else if (name.equals(FeatureTable.ROWS)) {
-                rowsCol = c;
-            } else {
-                if (featureNames.contains(name)) {
-                    throw new InputFormatException(
-                            where + ", line 1: column name '" + NumberToken.printable(name) + "' appears twice");
-                }
-                featureNames.add(name);
-                featureIdx.add(c);
-            }
-        }
-        if (featureNames.isEmpty()) {
-            throw new InputFormatException(where + ": no numeric feature columns");
-        }
+        Header header = Header.of(names, dialect, where);
+        int fileCol = header.fileColumn();
+        int rowsCol = header.rowsColumn();
+        List<String> featureNames = header.features();
+        List<Integer> featureIdx = header.featureColumns();
         List<LocalDateTime> ts = new ArrayList<>();
         List<String> files = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
