@@ -31,9 +31,7 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.Snapshot;
-import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.io.formats.DataSource;
-import org.bearingworkbench.io.formats.SignalView;
 import org.bearingworkbench.signal.FileEnvelope;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
@@ -283,8 +281,6 @@ final class SignalsPane extends BorderPane {
     }
 
     /** What the view job computes for one file: its samples, each shown channel's spectrum, the envelope analysis. */
-    private record FileView(Snapshot snapshot, List<Spectrum> spectra, FileEnvelope envelope) {}
-
     private void showFile() {
         FeatureTable t = model.table();
         int row = model.selectedRowProperty().get();
@@ -323,59 +319,45 @@ final class SignalsPane extends BorderPane {
         boolean auto = autoBand.isSelected();
         PhysicsSettings base = model.physicsSettingsProperty().get();
         fileLabel.setText("Loading " + t.file(row) + "…");
+        var request = new FileView.Request(chans, fs, envCh, base, auto);
         tasks.view(
-                ctx -> {
-                    SignalView v = source.read(file, time, new SnapshotReader());
-                    Snapshot s = new Snapshot(file, time, v.copy(), v.rows());
-                    List<Spectrum> spectra = new ArrayList<>();
-                    for (int ch : chans) {
-                        ctx.checkCancelled();
-                        spectra.add(ch <= s.channelCount() ? Spectrum.of(s.channels()[ch - 1], s.rows(), fs) : null);
-                    }
-                    FileEnvelope env = envCh <= s.channelCount()
-                            ? FileEnvelope.of(s.channels()[envCh - 1], s.rows(), fs, base, auto)
-                            : null;
-                    return new FileView(s, spectra, env);
-                },
-                res -> {
-                    Snapshot s = res.snapshot();
-                    List<Spectrum> spectra = res.spectra();
-                    FileEnvelope env = res.envelope();
-                    if (env != null) {
-                        envelope.show(
-                                "ch" + envCh,
-                                Palette.bearing(bearingOf(envCh)),
-                                env.spectrum(),
-                                env.matches(),
-                                env.settings());
-                        defectSentence.setText(env.sentence("ch" + envCh, s.file()));
-                    } else {
-                        envelope.clear();
-                        defectSentence.setText("");
-                    }
-                    double[] ms = new double[s.rows()];
-                    for (int i = 0; i < ms.length; i++) {
-                        ms[i] = i * 1000.0 / fs;
-                    }
-                    for (int k = 0; k < chans.size(); k++) {
-                        int ch = chans.get(k);
-                        if (spectra.get(k) == null) {
-                            continue;
-                        }
-                        DoubleDataSet w = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
-                        w.set(ms, s.channels()[ch - 1]);
-                        waveform.getDatasets().add(w);
-                        DoubleDataSet sp = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
-                        sp.set(spectra.get(k).frequency(), spectra.get(k).amplitude());
-                        spectrum.getDatasets().add(sp);
-                    }
-                    fileLabel.setText(String.format(
-                            Locale.ROOT,
-                            "%s  (%s, %d samples)",
-                            s.file(),
-                            FeatureCsv.ISO.format(t.timestamp(row)),
-                            s.rows()));
-                },
+                ctx -> FileView.load(source, file, time, request, ctx),
+                res -> draw(res, request, t.timestamp(row)),
                 ex -> fileLabel.setText("Cannot read " + t.file(row) + ": " + Dialogs.describe(ex)));
+    }
+    /** Draws a loaded file: waveforms and spectra of the shown channels, the envelope spectrum and its sentence. */
+    private void draw(FileView res, FileView.Request request, LocalDateTime time) {
+        List<Integer> chans = request.channels();
+        double fs = request.sampleRate();
+        int envCh = request.envelopeChannel();
+        Snapshot s = res.snapshot();
+        List<Spectrum> spectra = res.spectra();
+        FileEnvelope env = res.envelope();
+        if (env != null) {
+            envelope.show(
+                    "ch" + envCh, Palette.bearing(bearingOf(envCh)), env.spectrum(), env.matches(), env.settings());
+            defectSentence.setText(env.sentence("ch" + envCh, s.file()));
+        } else {
+            envelope.clear();
+            defectSentence.setText("");
+        }
+        double[] ms = new double[s.rows()];
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] = i * 1000.0 / fs;
+        }
+        for (int k = 0; k < chans.size(); k++) {
+            int ch = chans.get(k);
+            if (spectra.get(k) == null) {
+                continue;
+            }
+            DoubleDataSet w = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
+            w.set(ms, s.channels()[ch - 1]);
+            waveform.getDatasets().add(w);
+            DoubleDataSet sp = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
+            sp.set(spectra.get(k).frequency(), spectra.get(k).amplitude());
+            spectrum.getDatasets().add(sp);
+        }
+        fileLabel.setText(
+                String.format(Locale.ROOT, "%s  (%s, %d samples)", s.file(), FeatureCsv.ISO.format(time), s.rows()));
     }
 }
