@@ -298,13 +298,18 @@ public final class MainWindow implements Actions {
             e.consume();
         });
         scene.setOnDragDropped(e -> {
-            var files = e.getDragboard().getFiles();
-            if (!files.isEmpty()) {
-                openAsking(files.get(0).toPath(), false);
-            }
-            e.setDropCompleted(!files.isEmpty());
+            e.setDropCompleted(openDropped(e.getDragboard().getFiles()));
             e.consume();
         });
+    }
+
+    /** Opens what was dropped on the window (the first file or directory); false when nothing was. */
+    boolean openDropped(List<File> files) {
+        if (files == null || files.isEmpty()) {
+            return false;
+        }
+        openAsking(files.get(0).toPath(), false);
+        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.scene.control.TextField;
@@ -217,5 +218,22 @@ class ComparePaneTest {
         assertEquals(path, model.dataSourceProperty().get());
         assertEquals(160, model.table().rowCount());
         assertEquals(path, window.recentMenu.getItems().get(0).getText(), "the last opened first");
+    }
+
+    @Test
+    void aDroppedDirectoryOpensAndAnEmptyDropDoesNothing() throws Exception {
+        var before = model.dataProperty().get();
+        AtomicBoolean nothing = new AtomicBoolean(true);
+        robot.interact(() -> nothing.set(window.openDropped(List.of())));
+        assertTrue(!nothing.get(), "an empty drop is not taken");
+        assertTrue(model.dataProperty().get() == before);
+        robot.interact(() -> window.openDropped(List.of(SampleData.DIR.toFile())));
+        waitFor(
+                60,
+                () -> model.dataProperty().get() != before
+                        && model.analysisProperty().get() != null);
+        assertEquals(
+                SampleData.DIR.toAbsolutePath().normalize().toString(),
+                model.dataSourceProperty().get());
     }
 }
