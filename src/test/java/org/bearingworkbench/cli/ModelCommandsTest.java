@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.SharedData;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.pipeline.AnomalyAnalysis;
+import org.bearingworkbench.pipeline.Workflows;
+import org.bearingworkbench.task.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,9 +69,21 @@ class ModelCommandsTest {
         Path out = dir.resolve("out");
         String[] r = runCapturing("run", SampleData.DIR.toString(), "--epochs", "20", "-o", out.toString(), "--json");
         assertEquals("0", r[0], r[2]);
-        for (String f : new String[] {"features.csv", "model.bwm", "report.csv", "summary.txt"}) {
-            assertTrue(Files.size(out.resolve(f)) > 0, f);
-        }
+        // the four outputs agree with each other: the features re-read are the run's rows, the model scores them
+        // to the report's threshold and first alarm, the summary says the same
+        FeatureTable features = FeatureCsv.read(out.resolve("features.csv"));
+        assertEquals(160, features.rowCount());
+        ModelBundle bundle = ModelBundle.load(out.resolve("model.bwm"));
+        assertEquals(20, bundle.history().size());
+        assertEquals("robust:3", bundle.thresholdMethod());
+        List<String> report = Files.readAllLines(out.resolve("report.csv"));
+        assertEquals(160, report.stream().filter(l -> !l.startsWith("#")).count() - 1);
+        AnomalyAnalysis again = Workflows.analyze(
+                features, bundle, null, PersistenceRule.parse(bundle.persistence()), 1, TaskContext.silent());
+        assertEquals(bundle.threshold(), again.threshold().value(), 1e-12);
+        String first = FeatureCsv.ISO.format(again.firstAlarmTime().orElseThrow());
+        assertTrue(report.stream().anyMatch(l -> l.startsWith("# first_sustained_alarm: " + first)), first);
+        assertTrue(Files.readString(out.resolve("summary.txt")).contains("first sustained alarm " + first));
         assertTrue(r[1].contains("\"top_channel\":\"ch1\""), r[1]);
         assertTrue(Files.readString(out.resolve("summary.txt"))
                 .contains("first channel to leave its training range for good: ch1"));
