@@ -140,8 +140,8 @@ public final class Trainer {
 
     /**
      * One pass over the training windows in {@code order}, batch by batch: the summed loss (weighted by batch size;
-     * not finite when training diverges), or null when cancelled between two batches. {@code batches} counts batches across epochs (a GC every
-     * {@code gcEvery} keeps native memory flat).
+     * not finite when training diverges), or null when cancelled between two batches. {@code batches} counts
+     * batches across epochs (a GC every {@code gcEvery} keeps native memory flat).
      */
     private static Double fitEpoch(
             TrainingSteps steps,
