@@ -1,0 +1,74 @@
+package org.bearingworkbench.ui;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import javafx.stage.Stage;
+import org.bearingworkbench.SharedData;
+import org.bearingworkbench.model.ModelConfig;
+import org.bearingworkbench.model.SplitConfig;
+import org.bearingworkbench.pipeline.Workflows;
+import org.bearingworkbench.task.TaskContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Training in the window against the command line's path, in one JVM (issue 18: the window within 1.2x the CLI).
+ * Runs with {@code -Dbw.benchTrain} and ../shared; prints numbers, asserts nothing about time:
+ * {@code mvn -B verify -Dtest=TrainingInWindowBenchTest -Dbw.benchTrain}. The window shows the Model tab (the live
+ * loss chart drawing every epoch) while it trains the study's model on IMS test 2; the CLI figure is
+ * {@code Workflows.train} on the same table and split, as {@code train} and {@code bench train} run it.
+ */
+class TrainingInWindowBenchTest {
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void windowTrainingAgainstTheCommandLine() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("bw.benchTrain") != null, "benchmark: -Dbw.benchTrain");
+        Path data = SharedData.imsTest2();
+        Stage stage = FxToolkit.registerPrimaryStage();
+        WorkbenchModel model = new WorkbenchModel();
+        WorkbenchController[] controller = new WorkbenchController[1];
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupFixture(() -> {
+            controller[0] =
+                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-bench", () -> stage);
+            window[0] = new MainWindow(stage, model, controller[0]);
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            stage.show();
+            controller[0].openData(data);
+        });
+        WorkbenchWindowTest.waitFor(
+                120, () -> model.table() != null && model.physicsProperty().get() != null);
+        LocalDateTime until = LocalDateTime.of(2004, 2, 15, 12, 52, 39);
+        FxToolkit.setupFixture(() -> {
+            model.trainUntilProperty().set(until);
+            window[0].tabs().getSelectionModel().select(3);
+        });
+        ModelConfig config = ModelConfig.defaults();
+        // one warm-up of each path (native libraries, JIT), then alternate
+        Workflows.train(model.table(), null, SplitConfig.until(until), config, e -> {}, TaskContext.silent());
+        for (int run = 0; run < 3; run++) {
+            long t0 = System.nanoTime();
+            Workflows.train(model.table(), null, SplitConfig.until(until), config, e -> {}, TaskContext.silent());
+            double cli = (System.nanoTime() - t0) / 1e9;
+            int before = model.models().size();
+            long t1 = System.nanoTime();
+            FxToolkit.setupFixture(() -> controller[0].train(config, null));
+            WorkbenchWindowTest.waitFor(600, () -> model.models().size() == before + 1);
+            double gui = (System.nanoTime() - t1) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH training 100 epochs, IMS test 2: command-line path %.2f s, window %.2f s (ratio %.2f)%n",
+                    cli,
+                    gui,
+                    gui / cli);
+        }
+    }
+}
