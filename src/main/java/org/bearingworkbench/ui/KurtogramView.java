@@ -2,9 +2,7 @@ package org.bearingworkbench.ui;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -14,30 +12,20 @@ import org.bearingworkbench.signal.Kurtogram;
  * A kurtogram as a map: one row per level (0 at the top, the 1/3 levels between), each band a cell coloured by its
  * spectral kurtosis (dark: Gaussian, bright: impulsive), the chosen band outlined, a colour bar on the right.
  */
-final class KurtogramView extends Region {
-    private final Canvas canvas = new Canvas();
+final class KurtogramView extends CanvasView {
     private Kurtogram kurtogram;
 
     KurtogramView() {
-        getChildren().add(canvas);
-        setMinSize(300, 200);
-        setPrefSize(900, 420);
+        super(300, 200, 900, 420);
     }
 
     void show(Kurtogram k) {
         kurtogram = k;
-        draw();
+        redraw();
     }
 
     Kurtogram kurtogram() {
         return kurtogram;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
     }
 
     /** A perceptually ordered map from dark blue through teal to yellow (close to viridis). */
@@ -58,12 +46,8 @@ final class KurtogramView extends Region {
                 stops[i][2] + u * (stops[i + 1][2] - stops[i][2]));
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+    @Override
+    void draw(GraphicsContext g, double w, double h) {
         if (kurtogram == null || w < 100 || h < 60) {
             return;
         }

@@ -4,9 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -18,25 +16,22 @@ import org.bearingworkbench.signal.DefectType;
  * drawn back to front with the area under each line filled so nearer lines hide farther ones; the defect frequencies
  * as dashed lines running into the depth; lines of files in a sustained alarm in red.
  */
-final class WaterfallView extends Region {
+final class WaterfallView extends CanvasView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
     private static final Color[] DEFECT = {
         Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2")
     };
-    private final Canvas canvas = new Canvas();
     private EnvelopeWaterfall waterfall;
     private IntPredicate inAlarm = r -> false;
 
     WaterfallView() {
-        getChildren().add(canvas);
-        setMinSize(300, 220);
-        setPrefSize(900, 520);
+        super(300, 220, 900, 520);
     }
 
     void show(EnvelopeWaterfall w, IntPredicate alarmRows) {
         waterfall = w;
         inAlarm = alarmRows;
-        draw();
+        redraw();
     }
 
     EnvelopeWaterfall waterfall() {
@@ -44,18 +39,7 @@ final class WaterfallView extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+    void draw(GraphicsContext g, double w, double h) {
         if (waterfall == null || w < 50 || h < 50) {
             return;
         }
