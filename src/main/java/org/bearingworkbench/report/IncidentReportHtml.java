@@ -429,7 +429,7 @@ public final class IncidentReportHtml {
                     + "uncertainty, not a calibrated interval: one run to failure cannot calibrate it.</span>");
         }
         b.append("<h3>Feature ranking</h3>\n<table><tr><th>feature</th><th>monotonicity</th><th>trendability</th>"
-                + "<th>fitness</th></tr>\n");
+                + "<th>prognosability</th><th>fitness</th></tr>\n");
         List<FeatureRanking.Rank> ranks = life.ranking().ranks();
         for (FeatureRanking.Rank k : ranks.subList(0, Math.min(10, ranks.size()))) {
             b.append("<tr><td>")
@@ -439,10 +439,18 @@ public final class IncidentReportHtml {
                     .append("</td><td class=\"n\">")
                     .append(String.format(Locale.ROOT, "%.3f", k.trendability()))
                     .append("</td><td class=\"n\">")
+                    .append(
+                            Double.isNaN(k.prognosability())
+                                    ? "n/a"
+                                    : String.format(Locale.ROOT, "%.3f", k.prognosability()))
+                    .append("</td><td class=\"n\">")
                     .append(String.format(Locale.ROOT, "%.3f", k.fitness()))
                     .append("</td></tr>\n");
         }
         b.append("</table>\n");
+        p(
+                "<span class=\"note\">Monotonicity, trendability and prognosability as Coble and Hines (2009) define them; "
+                        + "prognosability compares the final values of several runs to failure and is not defined for one.</span>");
     }
 
     private void episodes() {

@@ -113,6 +113,7 @@ final class HealthPane extends VBox {
         ranking.getColumns().add(column("feature", FeatureRanking.Rank::column));
         ranking.getColumns().add(column("monotonicity", FeatureRanking.Rank::monotonicity));
         ranking.getColumns().add(column("trendability", FeatureRanking.Rank::trendability));
+        ranking.getColumns().add(column("prognosability", FeatureRanking.Rank::prognosability));
         ranking.getColumns().add(column("fitness", FeatureRanking.Rank::fitness));
         forecasts.getColumns().add(column("time", e -> FeatureCsv.ISO.format(e.time())));
         forecasts
@@ -138,7 +139,9 @@ final class HealthPane extends VBox {
                 setText(
                         empty || item == null
                                 ? null
-                                : item instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : item.toString());
+                                : item instanceof Double d
+                                        ? (d.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.3f", d))
+                                        : item.toString());
             }
         });
         return c;

@@ -100,6 +100,12 @@ class IncidentReportTest {
                 new String[] {"data", "model", "threshold", "bearing", "physics", "detectors", "life", "episodes"}) {
             assertTrue(d.getElementById(section) != null, "section " + section);
         }
+        // the feature ranking shows all three criteria; prognosability needs several runs: not defined here
+        Element ranking = d.select("h3:containsOwn(Feature ranking)").first().nextElementSibling();
+        assertEquals(
+                List.of("feature", "monotonicity", "trendability", "prognosability", "fitness"),
+                ranking.select("tr").get(0).children().eachText());
+        assertEquals("n/a", ranking.select("tr").get(1).child(3).text());
         // the comparison table: the model and the four baselines, the model's row with the same first alarm
         Element compare = d.getElementById("detectors").nextElementSibling();
         List<Element> rows =

@@ -130,6 +130,11 @@ class ComparePaneTest {
                 t, RemainingLife.candidates(t), model.trainRows(), 3, 12, null, RemainingLife.defaultEveryHours(t));
         assertEquals(expected.ranking().ranks(), window.healthPane.ranking.getItems());
         assertEquals(
+                List.of("feature", "monotonicity", "trendability", "prognosability", "fitness"),
+                window.healthPane.ranking.getColumns().stream()
+                        .map(c -> c.getText())
+                        .toList());
+        assertEquals(
                 expected.estimates().size(),
                 window.healthPane.forecasts.getItems().size());
         assertEquals(
