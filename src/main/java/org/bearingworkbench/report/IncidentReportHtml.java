@@ -448,9 +448,9 @@ public final class IncidentReportHtml {
                     .append("</td></tr>\n");
         }
         b.append("</table>\n");
-        p(
-                "<span class=\"note\">Monotonicity, trendability and prognosability as Coble and Hines (2009) define them; "
-                        + "prognosability compares the final values of several runs to failure and is not defined for one.</span>");
+        p("<span class=\"note\">Monotonicity, trendability and prognosability as Coble and Hines "
+                + "(2009) define them; prognosability compares the final values of several runs to failure and "
+                + "is not defined for one.</span>");
     }
 
     private void episodes() {
