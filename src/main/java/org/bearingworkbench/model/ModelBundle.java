@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -282,6 +283,11 @@ public record ModelBundle(
             throw new InputFormatException(name + ": unknown bundle format '" + p.getProperty("format") + "' (expected "
                     + FORMAT + " or " + FORMAT_1 + "; a newer Bearing Workbench may have written it)");
         }
+        for (String key : new String[] {"columns", "scaler.min", "scaler.max", "train.start", "train.end"}) {
+            if (p.getProperty(key) == null) {
+                throw new InputFormatException(name + ": damaged metadata (no " + key + ")");
+            }
+        }
         try {
             Map<String, String> cfg = new TreeMap<>();
             Map<String, String> versions = new TreeMap<>();
@@ -313,6 +319,9 @@ public record ModelBundle(
             for (String h : p.getProperty("history", "").split(";")) {
                 if (!h.isBlank()) {
                     String[] f = h.split(":");
+                    if (f.length != 4) {
+                        throw new InputFormatException(name + ": damaged training history ('" + h + "')");
+                    }
                     history.add(new EpochResult(
                             Integer.parseInt(f[0]),
                             Double.parseDouble(f[1]),
@@ -335,7 +344,13 @@ public record ModelBundle(
                     TrainingProvenance.fromMap(provenance));
         } catch (InputFormatException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException
+                | IllegalArgumentException
+                | IllegalStateException
+                | DateTimeException
+                | IndexOutOfBoundsException e) {
+            // what bad content raises: unreadable numbers, dates, shapes, a network the library cannot restore; any
+            // other exception is a fault of this program and goes up as itself (logged with its stack trace)
             throw new InputFormatException(name + ": damaged model bundle (" + e.getMessage() + ")", e);
         }
     }

@@ -148,6 +148,25 @@ class StoredBundleFixtureTest {
                 e.getMessage());
     }
 
+    /** Damaged metadata is named (not a NullPointerException from a missing key, not a "damaged" for everything). */
+    @Test
+    void damagedMetadataSaysWhatIsWrong() throws Exception {
+        Path noStart = dir.resolve("no-start.bwm");
+        rewriteProperties(V1, noStart, "train.start");
+        var e = Assertions.assertThrows(InputFormatException.class, () -> ModelBundle.load(noStart));
+        assertEquals("no-start.bwm: damaged metadata (no train.start)", e.getMessage());
+        Path badHistory = dir.resolve("bad-history.bwm");
+        rewriteProperties(V1, badHistory, "history");
+        writeBundle(V1, badHistory, properties(badHistory) + "history=1\\:0.5\n");
+        var h = Assertions.assertThrows(InputFormatException.class, () -> ModelBundle.load(badHistory));
+        assertEquals("bad-history.bwm: damaged training history ('1:0.5')", h.getMessage());
+        Path badDate = dir.resolve("bad-date.bwm");
+        rewriteProperties(V1, badDate, "train.end");
+        writeBundle(V1, badDate, properties(badDate) + "train.end=yesterday\n");
+        var d = Assertions.assertThrows(InputFormatException.class, () -> ModelBundle.load(badDate));
+        assertTrue(d.getMessage().startsWith("bad-date.bwm: damaged model bundle (Text 'yesterday'"), d.getMessage());
+    }
+
     private static String properties(Path bundle) throws Exception {
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle))) {
             ZipEntry e;
