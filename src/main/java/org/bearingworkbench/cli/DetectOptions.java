@@ -77,8 +77,6 @@ final class DetectOptions {
 
     /** The channels per bearing given, else what the data's channel list says, else 1. */
     int perBearing(DataSetDescription data) {
-        return channelsPerBearing != null
-                ? channelsPerBearing
-                : data.channelsPerBearing().orElse(1);
+        return data.channelsPerBearing(channelsPerBearing);
     }
 }

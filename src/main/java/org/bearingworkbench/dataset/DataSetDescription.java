@@ -183,6 +183,11 @@ public record DataSetDescription(
         return OptionalInt.of(k);
     }
 
+    /** {@code given} when set, else {@link #channelsPerBearing()}, else 1. */
+    public int channelsPerBearing(Integer given) {
+        return given != null ? given : channelsPerBearing().orElse(1);
+    }
+
     public DataSetDescription withUnit(String value, ValueSource source) {
         return new DataSetDescription(
                 format,

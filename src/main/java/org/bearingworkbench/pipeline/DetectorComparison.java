@@ -57,6 +57,23 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
             PersistenceRule rule,
             int channelsPerBearing,
             TaskContext context) {
+        return run(table, columns, split, bundle, null, method, rule, channelsPerBearing, context);
+    }
+
+    /**
+     * As {@link #run}, with the model's analysis already made ({@code modelAnalysis}, of {@code bundle} on this table
+     * and rule): the model is not scored again.
+     */
+    public static DetectorComparison run(
+            FeatureTable table,
+            List<String> columns,
+            SplitConfig split,
+            ModelBundle bundle,
+            AnomalyAnalysis modelAnalysis,
+            ThresholdMethod method,
+            PersistenceRule rule,
+            int channelsPerBearing,
+            TaskContext context) {
         ThresholdMethod m = method != null ? method : Thresholds.defaultMethod(rule);
         int trainRows = split.trainRows(table);
         if (trainRows < 10) {
@@ -79,7 +96,9 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
         int done = 0;
         if (bundle != null) {
             context.progress(done, steps, "LSTM autoencoder");
-            AnomalyAnalysis a = Workflows.analyze(table, bundle, method, rule, channelsPerBearing, context);
+            AnomalyAnalysis a = modelAnalysis != null
+                    ? modelAnalysis
+                    : Workflows.analyze(table, bundle, method, rule, channelsPerBearing, context);
             entries.add(new Entry(
                     "lstm",
                     "LSTM autoencoder",

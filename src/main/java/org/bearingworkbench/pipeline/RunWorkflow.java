@@ -61,9 +61,7 @@ public final class RunWorkflow {
         Trainer.EpochListener listener = steps::epoch;
         TrainingResult training = Workflows.train(data.table(), columns, splitConfig, config, listener, context);
         ModelBundle bundle = ModelBundle.of(training).withDataSet(data.description());
-        int perBearing = channelsPerBearing != null
-                ? channelsPerBearing
-                : data.description().channelsPerBearing().orElse(1);
+        int perBearing = data.description().channelsPerBearing(channelsPerBearing);
         AnomalyAnalysis a = Workflows.analyze(data.table(), bundle, method, rule, perBearing, context);
         bundle = bundle.withThreshold(a.threshold().value(), a.threshold().method())
                 .withPersistence(rule.toString());

@@ -96,6 +96,7 @@ public record IncidentReport(
                         bundle.model().columns(),
                         new SplitConfig(t.timestamp(a.trainRows() - 1), null),
                         bundle,
+                        a,
                         method instanceof SavedThreshold ? null : method,
                         rule,
                         channelsPerBearing,
