@@ -1,0 +1,67 @@
+package org.bearingworkbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Paths;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The benchmarks print numbers in the shape the README quotes; the timings themselves are not asserted. */
+class BenchCommandTest {
+    private static final String SAMPLE =
+            Paths.get("sample-data", "ims-synthetic").toString();
+
+    private static String out(String... args) {
+        String[] r = FeaturesCommandTest.runCapturing(args);
+        assertEquals("0", r[0], r[2]);
+        return r[1] + r[2];
+    }
+
+    @Test
+    void importPrintsEachRunAndTheBest() {
+        String out = out("bench", "import", SAMPLE, "--runs", "2");
+        Matcher run = Pattern.compile("run 2: 160 files, 2\\.5 MB in ([0-9.]+) s = ([0-9.]+) MB/s")
+                .matcher(out);
+        assertTrue(run.find(), out);
+        Matcher best = Pattern.compile("best: ([0-9.]+) s").matcher(out);
+        assertTrue(best.find(), out);
+        assertTrue(Double.parseDouble(best.group(1)) > 0);
+    }
+
+    @Test
+    void thresholdPrintsMicrosecondsPerChange() {
+        String out = out(
+                "bench",
+                "threshold",
+                SAMPLE,
+                "--model",
+                "src/core/test/resources/bundles/v1-sample.bwm",
+                "--runs",
+                "2");
+        assertTrue(
+                Pattern.compile("threshold change on 160 rows: [0-9.]+ us per change = [0-9.]+ us per 1,000 rows")
+                        .matcher(out)
+                        .find(),
+                out);
+    }
+
+    @Test
+    void physicsPrintsTheFusedPassAndThePerSignalCost() {
+        String out = out("bench", "physics", SAMPLE, "--runs", "1");
+        assertTrue(out.contains("the physics adds"), out);
+        assertTrue(
+                Pattern.compile("[0-9.]+ ms per signal .* 640 signals")
+                        .matcher(out)
+                        .find(),
+                out);
+    }
+
+    @Test
+    void anUnknownBenchmarkIsAUsageError() {
+        String[] r = FeaturesCommandTest.runCapturing("bench", "nonsense", SAMPLE);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("unknown benchmark 'nonsense' (known: import, train"), r[2]);
+    }
+}

@@ -1,0 +1,244 @@
+package org.bearingworkbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.bearingworkbench.SampleData;
+import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.pipeline.prognosis.RemainingLife;
+import org.bearingworkbench.signal.Kurtogram;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The evidence tabs in the real window (headless), on the sample run with the stored model: Compare detectors, Health
+ * & life, Waterfall & kurtogram, and the incident report written from the window.
+ */
+class ComparePaneTest {
+    private static Stage stage;
+    private static WorkbenchModel model;
+    private static WorkbenchController controller;
+    private static MainWindow window;
+    private final FxRobot robot = new FxRobot();
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void openWindow() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            model = new WorkbenchModel();
+            controller =
+                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui-compare", () -> stage);
+            window = new MainWindow(stage, model, controller);
+            stage.show();
+            controller.openData(SampleData.DIR);
+        });
+        waitFor(60, () -> model.table() != null);
+        FxToolkit.setupFixture(() -> controller.openModel(Path.of("src/core/test/resources/bundles/v1-sample.bwm")));
+        waitFor(
+                60,
+                () -> model.analysisProperty().get() != null
+                        && model.bundleProperty().get() != null);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    static void waitFor(int seconds, Supplier<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theModelAndTheBaselinesInOneTableAndOneTimeline() throws Exception {
+        robot.clickOn("7 Compare detectors");
+        robot.clickOn("Compare detectors");
+        waitFor(60, () -> window.comparePane.table.getItems().size() == 5);
+        var items = window.comparePane.table.getItems();
+        assertEquals("LSTM autoencoder", items.get(0).label());
+        assertEquals(
+                model.analysisProperty().get().firstAlarmTime(),
+                items.get(0).analysis().firstAlarmTime());
+        assertEquals(6, window.comparePane.timeline.getDatasets().size(), "five detectors and the line at 1");
+        assertTrue(
+                window.comparePane.status.getText().startsWith("5 detectors on 160 rows"),
+                window.comparePane.status.getText());
+        assertTrue(!robot.lookup("Export table…").queryButton().isDisabled(), "the table can be exported");
+        Path csv = tmp.resolve("compare.csv");
+        robot.interact(() -> window.comparePane.save(csv));
+        assertEquals(6, Files.readAllLines(csv).size());
+        if (Boolean.getBoolean("bw.screenshots.compare")) {
+            Thread.sleep(800);
+            robot.interact(() -> {
+                try {
+                    ChartBox.savePng(
+                            stage.getScene().getRoot(),
+                            Path.of("target", "compare.png").toFile());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    private static void screenshot(String name) throws Exception {
+        if (Boolean.getBoolean("bw.screenshots.compare")) {
+            Thread.sleep(800);
+            WaitForAsyncUtils.asyncFx(() -> {
+                        try {
+                            ChartBox.savePng(
+                                    stage.getScene().getRoot(),
+                                    Path.of("target", name).toFile());
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .get();
+        }
+    }
+
+    @Test
+    void healthAndRemainingLifeShowTheCoresNumbers() throws Exception {
+        robot.clickOn("8 Health & life");
+        robot.clickOn("Estimate remaining life");
+        waitFor(60, () -> !window.healthPane.ranking.getItems().isEmpty());
+        var t = model.table();
+        var expected = RemainingLife.of(
+                t, RemainingLife.candidates(t), model.trainRows(), 3, 12, null, RemainingLife.defaultEveryHours(t));
+        assertEquals(expected.ranking().ranks(), window.healthPane.ranking.getItems());
+        assertEquals(
+                List.of("feature", "monotonicity", "trendability", "prognosability", "fitness"),
+                window.healthPane.ranking.getColumns().stream()
+                        .map(c -> c.getText())
+                        .toList());
+        assertEquals(
+                expected.estimates().size(),
+                window.healthPane.forecasts.getItems().size());
+        assertEquals(
+                expected.estimates().get(0).forecast().median(),
+                window.healthPane.forecasts.getItems().get(0).forecast().median(),
+                1e-12);
+        assertEquals(3, window.healthPane.indicator.getDatasets().size(), "indicator, onset and failure levels");
+        assertTrue(
+                window.healthPane
+                        .status
+                        .getText()
+                        .contains("onset " + FeatureCsv.ISO.format(t.timestamp(expected.onset()))),
+                window.healthPane.status.getText());
+        // a failure level that is not a number is refused in words, and nothing runs
+        robot.interact(() -> window.healthPane.lookupAll(".text-field").stream()
+                .filter(n -> n instanceof TextField f && "the last file's level".equals(f.getPromptText()))
+                .forEach(n -> ((TextField) n).setText("high")));
+        robot.interact(window.healthPane::estimate);
+        assertTrue(window.healthPane.status.getText().startsWith("Failure level: 'high' is not a number"));
+        screenshot("health.png");
+    }
+
+    @Test
+    void waterfallAndKurtogramOfTheRunAndOneFile() throws Exception {
+        robot.clickOn("9 Waterfall & kurtogram");
+        robot.clickOn("Draw waterfall");
+        waitFor(60, () -> window.spectraPane.waterfall.waterfall() != null);
+        var w = window.spectraPane.waterfall.waterfall();
+        assertEquals(40, w.lines().size());
+        assertEquals(0, w.lines().get(0).row());
+        assertEquals(159, w.lines().get(39).row());
+        assertTrue(
+                window.spectraPane.status.getText().startsWith("ch1: 40 files"), window.spectraPane.status.getText());
+        robot.interact(() -> model.selectedRowProperty().set(150));
+        robot.clickOn("Kurtogram of the file");
+        waitFor(60, () -> window.spectraPane.kurtogram.kurtogram() != null);
+        var k = window.spectraPane.kurtogram.kurtogram();
+        var v = model.dataProperty()
+                .get()
+                .rawSource()
+                .orElseThrow()
+                .read(model.table().file(150), model.table().timestamp(150), new SnapshotReader());
+        var direct = Kurtogram.of(Arrays.copyOf(v.channel(0), v.rows()), v.rows(), 20000);
+        assertEquals(direct.best(), k.best());
+        assertTrue(window.spectraPane
+                .kurtogramText
+                .getText()
+                .startsWith(model.table().file(150) + " ch1"));
+        robot.clickOn("Use this band for envelope analysis");
+        var p = model.physicsSettingsProperty().get();
+        assertEquals(Math.max(1, k.best().lowHz()), p.bandLowHz(), 1e-9);
+        assertEquals(k.best().highHz(), p.bandHighHz(), 1e-9);
+        screenshot("spectra.png");
+    }
+
+    @Test
+    void theIncidentReportIsWrittenFromTheWindow() throws Exception {
+        Path html = tmp.resolve("incident.html");
+        AtomicReference<Path> written = new AtomicReference<>();
+        robot.interact(() -> controller.exportIncidentReport(html, written::set));
+        waitFor(60, () -> written.get() != null);
+        var parser = Parser.htmlParser().setTrackErrors(50);
+        var d = Jsoup.parse(Files.readString(html), "", parser);
+        assertEquals(List.of(), parser.getErrors());
+        String first = FeatureCsv.ISO.format(
+                model.analysisProperty().get().firstAlarmTime().orElseThrow());
+        assertTrue(d.getElementById("verdict").text().contains("First sustained alarm: " + first));
+        assertTrue(d.getElementById("detectors") != null && d.getElementById("life") != null);
+        robot.interact(() -> window.exportPane.reportWritten(html));
+        assertEquals("Written: " + html, window.exportPane.incidentState.getText());
+    }
+
+    @Test
+    void theRecentMenuListsTheOpenDataAndReopensIt() throws Exception {
+        String path = SampleData.DIR.toAbsolutePath().normalize().toString();
+        var item = window.recentMenu.getItems().stream()
+                .filter(i -> path.equals(i.getText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("not in the recent menu: " + path));
+        var before = model.dataProperty().get();
+        robot.interact(item::fire);
+        waitFor(
+                60,
+                () -> model.dataProperty().get() != before
+                        && model.analysisProperty().get() != null);
+        assertEquals(path, model.dataSourceProperty().get());
+        assertEquals(160, model.table().rowCount());
+        assertEquals(path, window.recentMenu.getItems().get(0).getText(), "the last opened first");
+    }
+
+    @Test
+    void aDroppedDirectoryOpensAndAnEmptyDropDoesNothing() throws Exception {
+        var before = model.dataProperty().get();
+        AtomicBoolean nothing = new AtomicBoolean(true);
+        robot.interact(() -> nothing.set(window.openDropped(List.of())));
+        assertTrue(!nothing.get(), "an empty drop is not taken");
+        assertTrue(model.dataProperty().get() == before);
+        robot.interact(() -> window.openDropped(List.of(SampleData.DIR.toFile())));
+        waitFor(
+                60,
+                () -> model.dataProperty().get() != before
+                        && model.analysisProperty().get() != null);
+        assertEquals(
+                SampleData.DIR.toAbsolutePath().normalize().toString(),
+                model.dataSourceProperty().get());
+    }
+}

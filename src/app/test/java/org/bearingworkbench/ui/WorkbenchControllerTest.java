@@ -1,0 +1,99 @@
+package org.bearingworkbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bearingworkbench.SampleData;
+import org.bearingworkbench.task.SyncTaskExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The window's actions without a window: the controller on a synchronous executor and a dialog service that records
+ * what it would show. Each action runs to its end before the call returns, so its outcome is asserted directly.
+ */
+class WorkbenchControllerTest {
+    private static final Path BUNDLE = Path.of("src/core/test/resources/bundles/v1-sample.bwm");
+
+    @TempDir
+    Path dir;
+
+    /** The dialogs a controller asked for, as "kind: title: message". */
+    static final class RecordingDialogs implements DialogService {
+        final List<String> shown = new ArrayList<>();
+
+        @Override
+        public void error(String title, String message) {
+            shown.add("error: " + title + ": " + message);
+        }
+
+        @Override
+        public void warning(String title, String message) {
+            shown.add("warning: " + title + ": " + message);
+        }
+
+        @Override
+        public void info(String title, String message) {
+            shown.add("info: " + title + ": " + message);
+        }
+    }
+
+    private final WorkbenchModel model = new WorkbenchModel();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final WorkbenchController controller =
+            new WorkbenchController(model, new SyncTaskExecutor(), dialogs, "org/bearingworkbench/test-controller");
+
+    @Test
+    void actionsWithoutDataSayWhatIsMissing() {
+        controller.exportReport(dir.resolve("r.csv"), false);
+        controller.exportIncidentReport(dir.resolve("r.html"), p -> {});
+        controller.saveModel(dir.resolve("m.bwm"));
+        assertEquals(
+                List.of(
+                        "error: Nothing to export: Open data and train (or open) a model first.",
+                        "error: Nothing to report: Open data and train (or open) a model first.",
+                        "error: No model to save: Train a model or open one first."),
+                dialogs.shown);
+    }
+
+    @Test
+    void openDataAndModelScoreAtOnceAndTheReportsAreWritten() throws Exception {
+        controller.openData(SampleData.DIR);
+        assertEquals(160, model.table().rowCount());
+        controller.openModel(BUNDLE);
+        assertNotNull(model.analysisProperty().get(), "the open data is scored when the model arrives");
+        assertEquals(34, model.analysisProperty().get().alarms().flaggedCount());
+        Path csv = dir.resolve("report.csv");
+        controller.exportReport(csv, true);
+        assertTrue(
+                Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).count() > 34);
+        AtomicReference<Path> written = new AtomicReference<>();
+        controller.exportIncidentReport(dir.resolve("incident.html"), written::set);
+        assertEquals(dir.resolve("incident.html"), written.get());
+        assertTrue(Files.readString(written.get()).contains("First sustained alarm: 2025-03-02 05:10:00"));
+        assertEquals(List.of(), dialogs.shown);
+    }
+
+    @Test
+    void aFailureBecomesOneDialogAndKeepsWhatWasThere() throws Exception {
+        controller.openData(SampleData.DIR);
+        controller.openModel(BUNDLE);
+        var analysis = model.analysisProperty().get();
+        Path notABundle = Files.writeString(dir.resolve("broken.bwm"), "not a zip");
+        controller.openModel(notABundle);
+        assertEquals(1, dialogs.shown.size());
+        assertTrue(
+                dialogs.shown.get(0).startsWith("error: Cannot open model " + notABundle + ": "), dialogs.shown.get(0));
+        assertEquals(analysis, model.analysisProperty().get(), "the analysis on screen stays");
+        controller.exportIncidentReport(dir.resolve("no/such/dir/r.html"), p -> {});
+        assertEquals(2, dialogs.shown.size());
+        assertTrue(dialogs.shown.get(1).startsWith("error: Cannot write the incident report: "), dialogs.shown.get(1));
+        assertTrue(dialogs.shown.get(1).contains("no/such/dir"), dialogs.shown.get(1));
+    }
+}
