@@ -240,7 +240,7 @@ final class SignalsPane extends BorderPane {
         for (int i = 0; i < x.length; i++) {
             x[i] = Charts.seconds(t.timestamp(i));
         }
-        int train = Math.max(2, model.shownTrainRows());
+        int train = Math.min(t.rowCount(), Math.max(2, model.shownTrainRows())); // a live run may have one row so far
         for (int ch : channels()) {
             String col = f.column(ch);
             if (!t.hasColumn(col)) {

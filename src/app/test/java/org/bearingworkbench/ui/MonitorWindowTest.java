@@ -79,6 +79,22 @@ class MonitorWindowTest {
     }
 
     @Test
+    void aLiveRunWithOneSnapshotSoFarIsShown() throws Throwable {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(SampleData.DIR)) {
+            files = s.sorted().toList();
+        }
+        Path dir = Files.createDirectory(tmp.resolve("first-snapshot"));
+        copy(files, dir, 0, 1);
+        robot.interact(() -> window.monitorDirectory(dir));
+        waitFor(60, () -> rows() == 1);
+        WaitForAsyncUtils.checkException(); // the views drew one row (the Signals pane once split it at row 2)
+        robot.clickOn("Stop monitoring");
+        waitFor(30, () -> !window.monitor.runningProperty().get());
+        WaitForAsyncUtils.checkException();
+    }
+
+    @Test
     void theViewsFollowArrivingSnapshotsAndTheBannerShowsTheAlarm() throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(SampleData.DIR)) {
