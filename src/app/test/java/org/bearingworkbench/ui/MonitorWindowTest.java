@@ -145,8 +145,11 @@ class MonitorWindowTest {
         robot.clickOn("Stop monitoring");
         waitFor(30, () -> !window.monitor.runningProperty().get());
         assertEquals(160, rows(), "the view keeps what it showed");
-        try (Stream<Path> s = Files.walk(tmp.resolve("monitor-state"))) {
+        String key =
+                Integer.toHexString(dir.toAbsolutePath().normalize().toString().hashCode()) + "-";
+        try (Stream<Path> s = Files.walk(tmp.resolve("monitor-state"))) { // this directory's state (one per directory)
             Path state = s.filter(p -> p.getFileName().toString().equals("state.json"))
+                    .filter(p -> p.getParent().getFileName().toString().startsWith(key))
                     .findFirst()
                     .orElseThrow();
             assertTrue(Files.readString(state).contains("\"scored\":160"), Files.readString(state));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.bearingworkbench.model.ModelConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +59,24 @@ public final class FleetJob implements Callable<Integer> {
     @Option(names = "--channels-per-bearing", description = "channels per bearing (default: from each machine's data)")
     Integer channelsPerBearing;
 
+    @Option(
+            names = "--train",
+            description = "train one model per machine on its own healthy range first (bundles "
+                    + "in <output>/models/), instead of --model/--models")
+    boolean train;
+
+    @Option(names = "--train-until", description = "with --train: last training timestamp, e.g. '2004-02-15 12:52:39'")
+    String trainUntil;
+
+    @Option(names = "--train-fraction", description = "with --train: train on the first fraction of rows, e.g. 0.45")
+    Double trainFraction;
+
+    @Option(names = "--columns", description = "with --train: feature columns, names or globs (default: *_mean_abs)")
+    String columns;
+
+    @Option(names = "--epochs", description = "with --train: training epochs (default: the study's 100)")
+    Integer epochs;
+
     @Option(names = "--workers-per-task", defaultValue = "1", description = "import threads per task (default: 1)")
     int workersPerTask;
 
@@ -87,6 +106,7 @@ public final class FleetJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FleetTraining training = training(); // usage errors before Spark starts
         FleetSettings settings = new FleetSettings(
                 root,
                 output,
@@ -96,8 +116,9 @@ public final class FleetJob implements Callable<Integer> {
                 channelsPerBearing,
                 reports,
                 overwrite,
-                workersPerTask);
-        ModelAssignment assignment = ModelAssignment.of(model, models); // usage errors before Spark starts
+                workersPerTask,
+                training);
+        ModelAssignment assignment = training == null ? ModelAssignment.of(model, models) : null;
         SparkConf conf = new SparkConf().setAppName("bearing-workbench-fleet");
         if (!conf.contains("spark.master")) {
             conf.setMaster(master == null ? "local[*]" : master);
@@ -110,6 +131,25 @@ public final class FleetJob implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    private FleetTraining training() {
+        if (!train) {
+            if (trainUntil != null || trainFraction != null || columns != null || epochs != null) {
+                throw new IllegalArgumentException(
+                        "--train-until, --train-fraction, --columns and --epochs go with --train");
+            }
+            return null;
+        }
+        if (model != null || models != null) {
+            throw new IllegalArgumentException(
+                    "give either --train (a model per machine, trained here) or " + "--model/--models, not both");
+        }
+        return new FleetTraining(
+                trainUntil,
+                trainFraction,
+                columns,
+                epochs == null ? ModelConfig.defaults().epochs() : epochs);
     }
 
     private void print(FleetRun.Outcome o) {

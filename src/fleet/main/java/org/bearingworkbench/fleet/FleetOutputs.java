@@ -20,7 +20,7 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The job's outputs under the output directory: {@code features/}, {@code scores/} and {@code episodes/} as Parquet
  * partitioned by machine, {@code summary/} as Parquet and {@code fleet-summary.csv} for people, and on request
- * {@code reports/<machine>.csv} (the command line's anomaly report).
+ * {@code reports/<machine>.csv} (the command line's anomaly report); with fleet training, {@code models/<machine>.bwm}.
  */
 final class FleetOutputs {
     static final String FEATURES = "features";
@@ -31,6 +31,12 @@ final class FleetOutputs {
     static final String REPORTS = "reports";
 
     private FleetOutputs() {}
+
+    static final String MODELS = "models";
+
+    static String modelPath(String output, String machine) {
+        return output + "/" + MODELS + "/" + machine + ".bwm";
+    }
 
     static String reportPath(String output, String machine) {
         return output + "/" + REPORTS + "/" + machine + ".csv";

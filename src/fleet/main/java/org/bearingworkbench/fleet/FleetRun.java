@@ -34,6 +34,7 @@ public final class FleetRun {
         }
     }
 
+    /** Runs the job; {@code assignment} is null when the machines are trained in the job ({@code --train}). */
     public static Outcome run(SparkSession spark, FleetSettings settings, ModelAssignment assignment)
             throws IOException, InputFormatException {
         long t0 = System.nanoTime();
@@ -46,7 +47,8 @@ public final class FleetRun {
         List<Machine> machines = new ArrayList<>();
         for (FileStatus dir : FleetStorage.machineDirectories(settings.root())) {
             String name = dir.getPath().getName();
-            machines.add(new Machine(name, dir.getPath().toString(), assignment.modelOf(name)));
+            machines.add(
+                    new Machine(name, dir.getPath().toString(), assignment == null ? null : assignment.modelOf(name)));
         }
         if (machines.isEmpty()) {
             throw new IOException("no machine directories under " + settings.root()
@@ -54,9 +56,10 @@ public final class FleetRun {
         }
         List<String> notes = new ArrayList<>();
         Set<String> names = new TreeSet<>(machines.stream().map(Machine::name).toList());
-        assignment.perMachine().keySet().stream()
-                .filter(m -> !names.contains(m))
-                .forEach(m -> notes.add("the mapping file names " + m + ", which is not under the root"));
+        (assignment == null ? List.<String>of() : assignment.perMachine().keySet())
+                .stream()
+                        .filter(m -> !names.contains(m))
+                        .forEach(m -> notes.add("the mapping file names " + m + ", which is not under the root"));
         Map<String, byte[]> bundles = bundles(machines);
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

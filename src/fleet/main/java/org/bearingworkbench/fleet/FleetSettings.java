@@ -15,6 +15,7 @@ import org.bearingworkbench.pipeline.DetectSettings;
  * @param channelsPerBearing channels per bearing, or null: from each machine's channel list
  * @param reports also write each machine's anomaly report CSV (the command line's {@code score} report)
  * @param workersPerTask import threads inside one task (a task already runs beside others on the executor's cores)
+ * @param training train one model per machine first, or null to score with the given bundles
  */
 public record FleetSettings(
         String root,
@@ -25,7 +26,8 @@ public record FleetSettings(
         Integer channelsPerBearing,
         boolean reports,
         boolean overwrite,
-        int workersPerTask)
+        int workersPerTask,
+        FleetTraining training)
         implements Serializable {
 
     public FleetSettings {

@@ -78,8 +78,12 @@ final class FleetStorage {
 
     /** Writes {@code text} to {@code path} (any file system), replacing it. */
     static void writeText(String path, String text) throws IOException {
+        writeBytes(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void writeBytes(String path, byte[] bytes) throws IOException {
         try (OutputStream out = fs(path).create(new Path(path), true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
         }
     }
 

@@ -14,10 +14,12 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.BatchScoring;
 import org.bearingworkbench.pipeline.BatchScoring.ScoredData;
 import org.bearingworkbench.pipeline.DataSets;
+import org.bearingworkbench.pipeline.Workflows;
 import org.bearingworkbench.report.AnomalyReportCsv;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
@@ -35,24 +37,37 @@ final class MachineScoring {
 
     static MachineResult run(Machine m, Map<String, byte[]> bundles, FleetSettings settings) {
         System.setProperty("bw.workers", Integer.toString(settings.workersPerTask()));
-        if (m.modelKey() == null) {
+        FleetTraining training = settings.training();
+        if (training == null && m.modelKey() == null) {
             return MachineResult.failed(m, null, "no model for this machine (not in the mapping file)", List.of());
         }
+        Machine scored = training == null ? m : m.withModel(FleetOutputs.modelPath(settings.output(), m.name()));
         List<String> skipped = List.of();
         try (FleetStorage.LocalDirectory local = FleetStorage.localize(m.path())) {
-            ModelBundle bundle = BundleCache.get(m.modelKey(), bundles.get(m.modelKey()));
             ImportResult data = DataSets.open(local.dir().toPath(), TaskContext.silent());
             skipped = data.skipped().stream().map(SkippedFile::toString).toList();
-            ScoredData scored = BatchScoring.score(data, bundle, settings.detect(), TaskContext.silent());
+            ModelBundle bundle = training == null
+                    ? BundleCache.get(m.modelKey(), bundles.get(m.modelKey()))
+                    : train(data, training, scored.modelKey());
+            ScoredData s = BatchScoring.score(data, bundle, settings.detect(), TaskContext.silent());
             if (settings.reports()) {
-                FleetStorage.writeText(FleetOutputs.reportPath(settings.output(), m.name()), report(m, scored));
+                FleetStorage.writeText(FleetOutputs.reportPath(settings.output(), m.name()), report(scored, s));
             }
-            return result(m, scored, skipped);
+            return result(scored, s, skipped);
         } catch (InputFormatException | IOException | UncheckedIOException | IllegalArgumentException e) {
             LOG.warn("machine {} ({}) not scored: {}", m.name(), m.path(), e.getMessage());
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return MachineResult.failed(m, m.modelKey(), message, skipped);
+            return MachineResult.failed(m, scored.modelKey(), message, skipped);
         }
+    }
+
+    /** The command line's {@code train} on this machine's data; the bundle is written to {@code target}. */
+    private static ModelBundle train(ImportResult data, FleetTraining t, String target) throws IOException {
+        TrainingResult r = Workflows.train(
+                data.table(), t.columns(), t.split(data.table()), t.config(), e -> {}, TaskContext.silent());
+        ModelBundle bundle = ModelBundle.of(r).withDataSet(data.description());
+        FleetStorage.writeBytes(target, bundle.toBytes());
+        return bundle;
     }
 
     /** The anomaly report CSV of the command line's {@code score}, for this machine. */

@@ -64,7 +64,7 @@ class FleetJobTest {
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
         FleetSettings settings =
-                new FleetSettings(root.toString(), output.toString(), null, null, null, null, true, false, 1);
+                new FleetSettings(root.toString(), output.toString(), null, null, null, null, true, false, 1, null);
         outcome = FleetRun.run(spark, settings, ModelAssignment.of(BUNDLE, mapping.toString()));
         summaries = outcome.machines().stream().collect(Collectors.toMap(MachineSummary::machine, Function.identity()));
     }
@@ -105,9 +105,8 @@ class FleetJobTest {
                     "-o",
                     cliReport.toString());
             assertEquals(0, code, m + ": " + err);
-            List<String> cli = comparable(Files.readAllLines(cliReport));
-            List<String> job =
-                    comparable(Files.readAllLines(output.resolve("reports").resolve(m + ".csv")));
+            List<String> cli = ReportLines.comparable(cliReport);
+            List<String> job = ReportLines.comparable(output.resolve("reports").resolve(m + ".csv"));
             assertEquals(cli, job, m + ": the job's report differs from score's");
 
             MachineSummary s = summaries.get(m);
@@ -212,7 +211,7 @@ class FleetJobTest {
     @Test
     void anExistingOutputIsRefusedBeforeWork() {
         FleetSettings again =
-                new FleetSettings(root.toString(), output.toString(), null, null, null, null, false, false, 1);
+                new FleetSettings(root.toString(), output.toString(), null, null, null, null, false, false, 1, null);
         IOException e =
                 assertThrows(IOException.class, () -> FleetRun.run(spark, again, ModelAssignment.of(BUNDLE, null)));
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
@@ -236,13 +235,5 @@ class FleetJobTest {
                 .findFirst()
                 .orElseThrow()
                 .substring(key.length() + 4);
-    }
-
-    /** The report without the lines that name where it was made (time, input and model paths). */
-    private static List<String> comparable(List<String> lines) {
-        return lines.stream()
-                .filter(l ->
-                        !l.startsWith("# created_at:") && !l.startsWith("# data_source:") && !l.startsWith("# model:"))
-                .toList();
     }
 }

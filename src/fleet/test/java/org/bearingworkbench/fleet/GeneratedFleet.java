@@ -49,7 +49,14 @@ final class GeneratedFleet {
     }
 
     static void write(Path root) throws IOException {
-        for (Spec s : SPECS) {
+        write(root, SPECS);
+        damage(root.resolve("bad-files-11"));
+        Files.createDirectories(root.resolve("empty-13"));
+        Files.createDirectories(root.resolve("_spark_metadata")); // not a machine: hidden names are left alone
+    }
+
+    static void write(Path root, List<Spec> specs) throws IOException {
+        for (Spec s : specs) {
             int files = s.healthy() ? 2 * FILES : FILES;
             double defectStart = s.healthy() ? 0.55 : s.defectStart();
             SyntheticRun run = new SyntheticRun(
@@ -68,9 +75,6 @@ final class GeneratedFleet {
                 Files.delete(late);
             }
         }
-        damage(root.resolve("bad-files-11"));
-        Files.createDirectories(root.resolve("empty-13"));
-        Files.createDirectories(root.resolve("_spark_metadata")); // not a machine: hidden names are left alone
     }
 
     /** Three of the machine's files made unreadable: empty, not numbers, rows of the wrong width. */

@@ -82,7 +82,7 @@ class RealTest2FleetTest {
         try {
             o = FleetRun.run(
                     spark,
-                    new FleetSettings(root.toString(), out.toString(), null, null, null, null, true, false, 1),
+                    new FleetSettings(root.toString(), out.toString(), null, null, null, null, true, false, 1, null),
                     ModelAssignment.of(bundle.toString(), null));
         } finally {
             spark.stop();
@@ -100,14 +100,7 @@ class RealTest2FleetTest {
         assertEquals("ch1", full.firstChannelToLeave());
         assertEquals(984, full.files());
         assertEquals(
-                comparable(Files.readAllLines(cliReport)),
-                comparable(Files.readAllLines(out.resolve("reports").resolve("rig-2004-full.csv"))));
-    }
-
-    private static List<String> comparable(List<String> lines) {
-        return lines.stream()
-                .filter(l ->
-                        !l.startsWith("# created_at:") && !l.startsWith("# data_source:") && !l.startsWith("# model:"))
-                .toList();
+                ReportLines.comparable(cliReport),
+                ReportLines.comparable(out.resolve("reports").resolve("rig-2004-full.csv")));
     }
 }
