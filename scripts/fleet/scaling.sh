@@ -6,7 +6,7 @@
 #
 #   scripts/fleet/scaling.sh <ims-test2-dir> <model.bwm> [work-dir] [sizes]
 #
-# Needs `mvn -B package -DskipTests` first (target/bearing-workbench.jar and the fleet module's classes).
+# Builds what it needs (the app's jar for the CLI, the fleet module and its classpath) on its first run.
 set -euo pipefail
 ims="$(cd "$1" && pwd)"
 model="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
@@ -18,7 +18,8 @@ n=${#files[@]}
 mkdir -p "$work"
 cp_file="$work/fleet.classpath"
 if [ ! -s "$cp_file" ]; then
-  (cd "$root" && mvn -B -q -pl src/fleet dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
+  (cd "$root" && mvn -B -q -pl src/fleet -am package dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=compile -Dmdep.outputFile="$cp_file" >/dev/null)
 fi
 cp="$root/src/fleet/target/classes:$(cat "$cp_file")"
 opens="$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$root/src/fleet/pom.xml")"

@@ -27,8 +27,11 @@ public final class FleetRun {
 
     private FleetRun() {}
 
-    /** What the job did: each machine's summary, in name order, what the mapping file named that is not there. */
-    public record Outcome(List<MachineSummary> machines, List<String> notes, double seconds) {
+    /**
+     * What the job did: each machine's summary in name order, what the mapping file named that is not there, the
+     * whole time and the part spent reading and scoring (the rest is writing the tables).
+     */
+    public record Outcome(List<MachineSummary> machines, List<String> notes, double seconds, double scoringSeconds) {
         public long failed() {
             return machines.stream().filter(m -> !m.scored()).count();
         }
@@ -68,11 +71,13 @@ public final class FleetRun {
                 .map(m -> MachineScoring.run(m, shared.value(), settings))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            long s0 = System.nanoTime();
             List<MachineSummary> summaries = results.map(MachineResult::summary).collect();
+            double scoring = (System.nanoTime() - s0) / 1e9;
             FleetOutputs.write(spark, results, summaries, settings.output());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            LOG.info("fleet: {} machines in {} s", machines.size(), seconds);
-            return new Outcome(summaries, notes, seconds);
+            LOG.info("fleet: {} machines in {} s (reading and scoring {} s)", machines.size(), seconds, scoring);
+            return new Outcome(summaries, notes, seconds, scoring);
         } finally {
             results.unpersist(false);
             shared.destroy();
