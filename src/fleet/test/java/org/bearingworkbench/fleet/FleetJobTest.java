@@ -209,6 +209,41 @@ class FleetJobTest {
     }
 
     @Test
+    void machinesOnAnotherFileSystemAreCopiedToTheTaskAndGiveTheSameResults() throws Exception {
+        Path remote = tmp.resolve("remote");
+        for (String m : List.of("onset-06", "bad-files-11")) {
+            Files.createDirectories(remote.resolve(m));
+            try (var files = Files.list(root.resolve(m))) {
+                for (Path f : files.toList()) {
+                    Files.createLink(remote.resolve(m).resolve(f.getFileName()), f);
+                }
+            }
+        }
+        Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
+        long copiesBefore = copies(scratch);
+        String uri = OtherSchemeFileSystem.SCHEME + ":" + remote.toAbsolutePath();
+        FleetSettings settings = new FleetSettings(
+                uri, tmp.resolve("out-remote").toString(), null, null, null, null, false, false, 1, null);
+        FleetRun.Outcome o = FleetRun.run(spark, settings, ModelAssignment.of(BUNDLE, null));
+        for (MachineSummary s : o.machines()) {
+            MachineSummary local = summaries.get(s.machine());
+            assertEquals(local.firstAlarm(), s.firstAlarm(), s.machine());
+            assertEquals(local.files(), s.files(), s.machine());
+            assertEquals(local.skippedFiles(), s.skippedFiles(), s.machine());
+            assertEquals(local.flaggedRows(), s.flaggedRows(), s.machine());
+        }
+        assertEquals(2, o.machines().size());
+        assertEquals(copiesBefore, copies(scratch), "each task removes its copy");
+    }
+
+    private static long copies(Path scratch) throws IOException {
+        try (var s = Files.list(scratch)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("bw-machine-"))
+                    .count();
+        }
+    }
+
+    @Test
     void anExistingOutputIsRefusedBeforeWork() {
         FleetSettings again =
                 new FleetSettings(root.toString(), output.toString(), null, null, null, null, false, false, 1, null);
