@@ -179,7 +179,7 @@ public final class FleetJob implements Callable<Integer> {
         o.notes().forEach(n -> out.println("note: " + n));
         out.printf(
                 Locale.ROOT,
-                "%d machines (%d not scored) in %.1f s (reading and scoring %.1f s, the rest writing); tables in %s%n",
+                "%d machines (%d not scored) in %.1f s (reading and scoring: %.1f s); tables in %s%n",
                 o.machines().size(),
                 o.failed(),
                 o.seconds(),
