@@ -3,17 +3,17 @@ package org.bearingworkbench.serve;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.detect.PersistenceRule;
 
 /**
- * The body of a {@code POST /v1/score} answer, written straight to bytes with Jackson's streaming generator and its
- * fast double writer (no tree of nodes per row; a 1,000-row answer is ~10,000 numbers):
+ * The body of a {@code POST /v1/score} answer, streamed to the response with Jackson's generator, its fast double
+ * writer and field names encoded once (no tree of nodes per row; a 1,000-row answer is ~10,000 numbers):
  * {@code {"threshold": t, "persistence": "3/3", "rows": [{"timestamp", "score", "flagged", "in_alarm",
  * "top_channel", "top_bearing", "errors": {column: error}}]}}.
  */
@@ -22,18 +22,30 @@ final class ResponseJson {
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
+    // the names written on every row, encoded once (no escaping check per field)
+    private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
+    private static final SerializedString SCORE = new SerializedString("score");
+    private static final SerializedString FLAGGED = new SerializedString("flagged");
+    private static final SerializedString IN_ALARM = new SerializedString("in_alarm");
+    private static final SerializedString TOP_CHANNEL = new SerializedString("top_channel");
+    private static final SerializedString TOP_BEARING = new SerializedString("top_bearing");
+    private static final SerializedString ERRORS = new SerializedString("errors");
+
     private ResponseJson() {}
 
-    static byte[] of(ScoringService.Result r, ScoringService service, PersistenceRule rule) {
+    /** Writes the answer to {@code out} as it is made (a large answer is not held as one array first). */
+    static void write(ScoringService.Result r, ScoringService service, PersistenceRule rule, OutputStream out)
+            throws IOException {
         List<String> columns = service.columns();
         ChannelMap channels = service.channels();
-        String[] channel = new String[columns.size()];
+        SerializedString[] column = new SerializedString[columns.size()];
+        SerializedString[] channel = new SerializedString[columns.size()];
         int[] bearing = new int[columns.size()];
         for (int c = 0; c < channel.length; c++) {
-            channel[c] = channels.channel(c);
+            column[c] = new SerializedString(columns.get(c));
+            channel[c] = new SerializedString(channels.channel(c));
             bearing[c] = channels.bearing(c);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + r.rows() * 220);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("threshold", service.threshold());
@@ -41,38 +53,49 @@ final class ResponseJson {
                 g.writeStringField("persistence", rule.toString());
             }
             g.writeFieldName("rows");
-            rows(g, r, columns, channel, bearing);
+            rows(g, r, 0, r.rows(), column, channel, bearing);
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     private static void rows(
-            JsonGenerator g, ScoringService.Result r, List<String> columns, String[] channel, int[] bearing)
+            JsonGenerator g,
+            ScoringService.Result r,
+            int from,
+            int to,
+            SerializedString[] column,
+            SerializedString[] channel,
+            int[] bearing)
             throws IOException {
         char[] time = new char[19];
         g.writeStartArray();
-        for (int i = 0; i < r.rows(); i++) {
+        for (int i = from; i < to; i++) {
             g.writeStartObject();
             LocalDateTime t = r.time()[i];
+            g.writeFieldName(TIMESTAMP);
             if (t.getYear() >= 1000 && t.getYear() <= 9999) {
-                g.writeFieldName("timestamp");
                 g.writeString(time, 0, format(t, time));
             } else {
-                g.writeStringField("timestamp", ScoringService.format(t));
+                g.writeString(ScoringService.format(t));
             }
-            g.writeNumberField("score", r.score()[i]);
-            g.writeBooleanField("flagged", r.flagged()[i]);
+            g.writeFieldName(SCORE);
+            g.writeNumber(r.score()[i]);
+            g.writeFieldName(FLAGGED);
+            g.writeBoolean(r.flagged()[i]);
             if (r.inAlarm() != null) {
-                g.writeBooleanField("in_alarm", r.inAlarm()[i]);
+                g.writeFieldName(IN_ALARM);
+                g.writeBoolean(r.inAlarm()[i]);
             }
-            g.writeStringField("top_channel", channel[r.top()[i]]);
-            g.writeNumberField("top_bearing", bearing[r.top()[i]]);
-            g.writeObjectFieldStart("errors");
-            for (int c = 0; c < columns.size(); c++) {
-                g.writeNumberField(columns.get(c), r.errors()[i][c]);
+            g.writeFieldName(TOP_CHANNEL);
+            g.writeString(channel[r.top()[i]]);
+            g.writeFieldName(TOP_BEARING);
+            g.writeNumber(bearing[r.top()[i]]);
+            g.writeFieldName(ERRORS);
+            g.writeStartObject();
+            double[] errors = r.errors()[i];
+            for (int c = 0; c < column.length; c++) {
+                g.writeFieldName(column[c]);
+                g.writeNumber(errors[c]);
             }
             g.writeEndObject();
             g.writeEndObject();

@@ -190,7 +190,8 @@ public final class ScoringServer implements AutoCloseable {
         }
         ScoringService.Result result = service.score(rows, rule);
         metrics.rowsScored(result.rows());
-        ctx.contentType("application/json").result(ResponseJson.of(result, service, rule));
+        ctx.contentType("application/json");
+        ResponseJson.write(result, service, rule, ctx.outputStream());
     }
 
     private void snapshot(Context ctx) throws Exception {
