@@ -63,7 +63,6 @@ final class ScoreCommand implements Callable<Integer> {
         detect.validate();
         split.validate();
         var settings = dataSet.settings();
-        var method = detect.method();
         CommandChecks.requireSource(source);
         List<Path> inputs = new ArrayList<>(List.of(source));
         inputs.addAll(model.validate(true));
@@ -80,12 +79,11 @@ final class ScoreCommand implements Callable<Integer> {
         BatchScoring.ScoredData scored = BatchScoring.score(data, bundle, detect.settings(), TaskContext.silent());
         List<String> warnings = scored.warnings();
         warnings.forEach(w -> System.err.println("warning: " + w));
-        var rule = detect.rule(bundle);
         AnomalyAnalysis a = scored.analysis();
         if (saveModel != null) {
             ModelBundle saved = bundle.withThreshold(
                             a.threshold().value(), a.threshold().method())
-                    .withPersistence(rule.toString());
+                    .withPersistence(a.alarms().rule().toString());
             (saved.trainedOn() == null ? saved.withDataSet(data.description()) : saved).save(saveModel);
         }
         AnomalyReportCsv.write(

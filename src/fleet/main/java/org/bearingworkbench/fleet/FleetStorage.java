@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -104,8 +103,7 @@ final class FleetStorage {
             };
         }
         File copy = Files.createTempDirectory("bw-machine-").toFile();
-        List<FileStatus> files = new ArrayList<>(Arrays.asList(fs.listStatus(p)));
-        for (FileStatus f : files) {
+        for (FileStatus f : fs.listStatus(p)) {
             if (f.isFile()) {
                 fs.copyToLocalFile(
                         false, f.getPath(), new Path(new File(copy, f.getPath().getName()).toURI()), true);
