@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
             "Benchmarks that print numbers:",
             "  import <dir>          time the import of a directory (after one warm-up run)",
             "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch",
-            "                        (--trainer fused|dl4j|both)",
+            "                        (--trainer direct|fused|dl4j|all)",
             "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows",
             "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up",
             "  serve <dir-or-csv> --model M.bwm   throughput and latency of the scoring service (1 and "
@@ -73,8 +73,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--trainer",
-            description = "'train': fused (ND4J's fused LSTM ops), dl4j (MultiLayerNetwork.fit) or both (default: "
-                    + "-Dbw.trainer, else fused)")
+            description = "'train': direct (plain Java), fused (ND4J's fused LSTM ops), dl4j (MultiLayerNetwork.fit) "
+                    + "or all three (default: -Dbw.trainer, else direct)")
     String trainer;
 
     @Option(names = "--peer", description = "'serve': a peer scoring endpoint to measure side by side (POST text/csv)")
@@ -138,9 +138,7 @@ final class BenchCommand implements Callable<Integer> {
                 Locale.ROOT, "OMP_NUM_THREADS=%s, %s%n", System.getenv("OMP_NUM_THREADS"), ModelRuntime.describe());
         List<TrainingPath> paths = trainer == null
                 ? List.of(TrainingPath.configured())
-                : "both".equals(trainer)
-                        ? List.of(TrainingPath.FUSED, TrainingPath.DL4J)
-                        : List.of(TrainingPath.parse(trainer));
+                : "all".equals(trainer) ? List.of(TrainingPath.values()) : List.of(TrainingPath.parse(trainer));
         for (TrainingPath path : paths) {
             TrainingResult r = Trainer.train(
                     table, ColumnSelection.defaults(table), split, config, e -> {}, TaskContext.silent(), path);

@@ -125,7 +125,11 @@ final class FusedTrainingSteps implements TrainingSteps {
      * before the step (mean absolute error per feature, summed over time steps, plus the L2 penalty).
      */
     @Override
-    public double fit(INDArray x) {
+    public double fit(double[][] scaled, int[] starts) {
+        return fit(Windows.of(scaled, starts, timesteps, dataType));
+    }
+
+    double fit(INDArray x) {
         try (MemoryWorkspace ignored =
                 Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, WORKSPACE_ID)) {
             double score = backprop(x);
@@ -205,7 +209,11 @@ final class FusedTrainingSteps implements TrainingSteps {
     }
 
     @Override
-    public double validationLoss(INDArray x) {
+    public double validationLoss(double[][] scaled, int from, int to) {
+        return validationLoss(Windows.range(scaled, from, to, timesteps, dataType));
+    }
+
+    double validationLoss(INDArray x) {
         try (MemoryWorkspace ignored =
                 Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, WORKSPACE_ID)) {
             int batch = (int) x.size(0);

@@ -9,7 +9,6 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.task.CancelledException;
 import org.bearingworkbench.task.TaskContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +73,6 @@ public final class Trainer {
         ModelRuntime.ensureLoaded();
         MultiLayerNetwork net = NetworkFactory.build(config, columns.size());
         LstmAutoencoder model = new LstmAutoencoder(net, columns, scaler, config);
-        INDArray valX = validation > 0 ? Windows.range(scaled, fit, windows, t) : null;
         int[] order = new int[fit];
         for (int i = 0; i < fit; i++) {
             order[i] = i;
@@ -88,7 +86,7 @@ public final class Trainer {
             for (int epoch = 1; epoch <= config.epochs() && !stopped; epoch++) {
                 long epochStart = System.nanoTime();
                 shuffle(order, shuffle);
-                Double lossSum = fitEpoch(steps, scaled, order, t, config.batchSize(), gcEvery, batches, context);
+                Double lossSum = fitEpoch(steps, scaled, order, config.batchSize(), gcEvery, batches, context);
                 stopped = lossSum == null;
                 if (stopped) {
                     steps.restoreKept();
@@ -96,7 +94,7 @@ public final class Trainer {
                 }
                 steps.keep();
                 double loss = lossSum / fit / t;
-                double valLoss = valX == null ? Double.NaN : steps.validationLoss(valX);
+                double valLoss = validation == 0 ? Double.NaN : steps.validationLoss(scaled, fit, windows);
                 if (!Double.isFinite(loss)) {
                     throw new IllegalStateException(String.format(
                             Locale.ROOT,
@@ -147,7 +145,6 @@ public final class Trainer {
             TrainingSteps steps,
             double[][] scaled,
             int[] order,
-            int t,
             int batchSize,
             int gcEvery,
             long[] batches,
@@ -158,7 +155,7 @@ public final class Trainer {
                 return null;
             }
             int len = Math.min(batchSize, order.length - b);
-            lossSum += steps.fit(Windows.of(scaled, Arrays.copyOfRange(order, b, b + len), t)) * len;
+            lossSum += steps.fit(scaled, Arrays.copyOfRange(order, b, b + len)) * len;
             if (++batches[0] % gcEvery == 0) {
                 System.gc();
             }

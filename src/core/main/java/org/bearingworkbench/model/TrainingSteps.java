@@ -10,11 +10,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * tested against. Closing writes the trained parameters into the network.
  */
 interface TrainingSteps extends AutoCloseable {
-    /** One Adam step on a batch of windows; returns the batch's score (DL4J's definition) before the step. */
-    double fit(INDArray batch);
+    /**
+     * One Adam step on the batch of windows starting at the rows {@code starts} of {@code scaled} ({@code
+     * scaled[column][row]}); returns the batch's score (DL4J's definition) before the step.
+     */
+    double fit(double[][] scaled, int[] starts);
 
-    /** Mean absolute reconstruction error of the windows under the current parameters. */
-    double validationLoss(INDArray windows);
+    /** Mean absolute reconstruction error of the windows {@code from .. to-1} under the current parameters. */
+    double validationLoss(double[][] scaled, int from, int to);
 
     /** How often the trainer should run the GC to free ND4J's native garbage (batches; measured per path). */
     int batchesPerGc();
@@ -29,28 +32,39 @@ interface TrainingSteps extends AutoCloseable {
     void close();
 
     static TrainingSteps forNetwork(MultiLayerNetwork net, ModelConfig config, int features, TrainingPath path) {
-        boolean fused = path == TrainingPath.FUSED && FusedTrainingSteps.supports(config);
-        return fused ? new FusedTrainingSteps(net, config, features) : new Dl4jSteps(net);
+        return switch (path) {
+            case DIRECT -> new DirectTrainingSteps(net, config, features);
+            case FUSED ->
+                FusedTrainingSteps.supports(config)
+                        ? new FusedTrainingSteps(net, config, features)
+                        : new Dl4jSteps(net, config);
+            case DL4J -> new Dl4jSteps(net, config);
+        };
     }
 
     /** DL4J's layer-by-layer path. */
     final class Dl4jSteps implements TrainingSteps {
         private final MultiLayerNetwork net;
+        private final int timesteps;
         private INDArray kept;
 
-        Dl4jSteps(MultiLayerNetwork net) {
+        Dl4jSteps(MultiLayerNetwork net, ModelConfig config) {
             this.net = net;
+            this.timesteps = config.timesteps();
             this.kept = net.params().dup();
         }
 
         @Override
-        public double fit(INDArray batch) {
+        public double fit(double[][] scaled, int[] starts) {
+            INDArray batch = Windows.of(scaled, starts, timesteps, net.params().dataType());
             net.fit(batch, batch);
             return net.score();
         }
 
         @Override
-        public double validationLoss(INDArray windows) {
+        public double validationLoss(double[][] scaled, int from, int to) {
+            INDArray windows =
+                    Windows.range(scaled, from, to, timesteps, net.params().dataType());
             INDArray out = net.output(windows, false);
             return Transforms.abs(out.sub(windows)).meanNumber().doubleValue();
         }

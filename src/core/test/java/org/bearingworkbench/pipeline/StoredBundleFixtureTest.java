@@ -126,7 +126,7 @@ class StoredBundleFixtureTest {
         assertEquals(t.timestamp(0), p.first());
         assertEquals(t.timestamp(71), p.last());
         assertTrue(p.source().endsWith("ims-synthetic"), p.source());
-        assertEquals("fused", p.trainingPath());
+        assertEquals("direct", p.trainingPath());
         assertEquals(System.getProperty("os.arch"), p.arch());
         assertEquals(TrainingProvenance.contentHash(t, columns, 72), p.contentHash());
         assertTrue(p.contentHash().matches("sha256:[0-9a-f]{64}"), p.contentHash());
