@@ -8,6 +8,7 @@ import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
+import org.bearingworkbench.LogSetup;
 
 /** Help > Log file…: where the workbench's log is (failures with their causes) and its last lines. */
 final class LogFileDialog {
@@ -15,13 +16,9 @@ final class LogFileDialog {
 
     private LogFileDialog() {}
 
-    /** The log file logback writes (see logback.xml: -Dbw.logDir, else ~/.bearing-workbench/logs). */
+    /** The log file logback writes ({@link LogSetup}: -Dbw.logDir, else ~/.bearing-workbench/logs). */
     static Path logFile() {
-        String dir = System.getProperty(
-                "bw.logDir",
-                Path.of(System.getProperty("user.home"), ".bearing-workbench", "logs")
-                        .toString());
-        return Path.of(dir, "bearing-workbench.log");
+        return LogSetup.logFile();
     }
 
     static void show(Window owner) {

@@ -14,6 +14,7 @@ import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.signal.Kurtogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
 
 /** Usage errors exit with 2 and say what is wrong; the envelope and generate commands do what their help says. */
 class CommandUsageTest {
@@ -37,6 +38,26 @@ class CommandUsageTest {
         String[] serveNoModel = FeaturesCommandTest.runCapturing("serve");
         assertEquals("2", serveNoModel[0]);
         assertTrue(serveNoModel[2].contains("--model"), serveNoModel[2]);
+    }
+
+    @Test
+    void eachSubcommandIsBuiltUnderItsOwnNameAndTheUsageListsThemAll() {
+        for (var entry : BearingCli.COMMANDS.entrySet()) {
+            var cl = BearingCli.commandLine(entry.getKey());
+            assertEquals(1, cl.getSubcommands().size(), entry.getKey());
+            Object command = cl.getSubcommands().get(entry.getKey()).getCommand();
+            assertEquals(
+                    entry.getKey(),
+                    command.getClass().getAnnotation(Command.class).name());
+        }
+        assertEquals(
+                BearingCli.COMMANDS.keySet(),
+                BearingCli.commandLine(null).getSubcommands().keySet());
+        String[] usage = FeaturesCommandTest.runCapturing("--help");
+        assertEquals("0", usage[0]);
+        for (String name : BearingCli.COMMANDS.keySet()) {
+            assertTrue(usage[1].contains("  " + name + " "), name + " missing from the usage: " + usage[1]);
+        }
     }
 
     @Test

@@ -145,12 +145,12 @@ class RealTest2AcceptanceTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "0.275, 0.275, 2004-02-16T03:42:39, 0",
-        "robust:3, 0.245, 2004-02-16T03:42:39, 0",
-        "percentile:99, 0.146, 2004-02-12T10:52:39, 1",
-        "sigma:3, 0.155, 2004-02-12T10:52:39, 1",
-        "max:1.1, 0.353, 2004-02-16T05:42:39, 0",
-        "lognormal:0.001, 0.296, 2004-02-16T04:22:39, 0",
-        "gamma:0.001, 0.212, 2004-02-16T03:32:39, 0",
+        "robust:3, 0.255, 2004-02-16T03:42:39, 0",
+        "percentile:99, 0.149, 2004-02-12T10:52:39, 1",
+        "sigma:3, 0.156, 2004-02-12T10:52:39, 1",
+        "max:1.1, 0.354, 2004-02-16T05:42:39, 0",
+        "lognormal:0.001, 0.311, 2004-02-16T05:22:39, 0",
+        "gamma:0.001, 0.213, 2004-02-16T03:32:39, 0",
         "pot:0.001, 0.292, 2004-02-16T04:22:39, 0"
     })
     void theReadmeTableOfMethodsHolds(String id, double threshold, String firstAlarm, int trainingAlarms) {
@@ -163,6 +163,6 @@ class RealTest2AcceptanceTest {
     @Test
     void theFinalLossesAreTheReadmes() {
         assertEquals(0.058, trained.last().loss(), 0.002);
-        assertEquals(0.064, trained.last().validationLoss(), 0.002);
+        assertEquals(0.062, trained.last().validationLoss(), 0.002);
     }
 }
