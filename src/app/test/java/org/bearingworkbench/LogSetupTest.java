@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ class LogSetupTest {
         System.setProperty("bw.logDir", dir.toString());
         LoggerContext context = new LoggerContext();
         try {
+            context.setMDCAdapter(new LogbackMDCAdapter()); // a fresh context, not logback's own
             LogSetup.apply(context);
             assertEquals(dir.resolve("bearing-workbench.log"), LogSetup.logFile());
             context.getLogger("org.bearingworkbench.model.Trainer").info("trained 3 epochs");

@@ -45,7 +45,7 @@ class RealFemtoEvidenceTest {
     void comparisonTable() {
         String[] r = CliRunner.run("compare", data.toString(), "--train-fraction", "0.5", "--model", model.toString());
         assertEquals("0", r[0], r[2]);
-        assertEquals("0.07823 36 2000-01-01 10:27:09 9 min 0 ch1", row(r[1], "LSTM autoencoder"));
+        assertEquals("0.07930 34 2000-01-01 10:27:09 9 min 0 ch1", row(r[1], "LSTM autoencoder"));
         assertEquals("2.526 56 2000-01-01 10:27:09 9 min 0 ch2", row(r[1], "PCA, Hotelling T²"));
         assertEquals("6.469 23 2000-01-01 10:33:09 3 min 0 ch2", row(r[1], "PCA, SPE (Q)"));
         assertEquals("153.3 26 2000-01-01 10:33:09 3 min 0 ch2", row(r[1], "Robust Mahalanobis (MCD)"));
