@@ -7,7 +7,12 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.detect.PersistenceRule;
 
@@ -31,10 +36,58 @@ final class ResponseJson {
     private static final SerializedString TOP_BEARING = new SerializedString("top_bearing");
     private static final SerializedString ERRORS = new SerializedString("errors");
 
+    /** The fields of a row an answer may carry ({@code ?fields=...} chooses; all by default). */
+    enum Field {
+        TIMESTAMP,
+        SCORE,
+        FLAGGED,
+        IN_ALARM,
+        TOP_CHANNEL,
+        TOP_BEARING,
+        ERRORS;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * The fields a {@code ?fields=} value names (comma-separated, e.g. {@code timestamp,score,flagged}: the
+         * study's service's answer); an unknown or missing name is an error naming it and the known ones.
+         */
+        static Set<Field> parse(String list) {
+            Set<Field> fields = EnumSet.noneOf(Field.class);
+            for (String part : list.split(",", -1)) {
+                String name = part.trim();
+                Field f = Arrays.stream(values())
+                        .filter(v -> v.key().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("unknown field '" + name + "' (known: "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(values()).map(Field::key).toList()) + ")"));
+                fields.add(f);
+            }
+            return fields;
+        }
+    }
+
+    /** Every field: the default answer. */
+    static final Set<Field> ALL = Collections.unmodifiableSet(EnumSet.allOf(Field.class));
+
     private ResponseJson() {}
 
-    /** Writes the answer to {@code out} as it is made (a large answer is not held as one array first). */
+    /** Writes the full answer to {@code out}. */
     static void write(ScoringService.Result r, ScoringService service, PersistenceRule rule, OutputStream out)
+            throws IOException {
+        write(r, service, rule, ALL, out);
+    }
+
+    /**
+     * Writes the answer with the row fields {@code fields} to {@code out} as it is made (a large answer is not held
+     * as one array first). {@code in_alarm} is written only with a persistence rule.
+     */
+    static void write(
+            ScoringService.Result r, ScoringService service, PersistenceRule rule, Set<Field> fields, OutputStream out)
             throws IOException {
         List<String> columns = service.columns();
         ChannelMap channels = service.channels();
@@ -53,7 +106,7 @@ final class ResponseJson {
                 g.writeStringField("persistence", rule.toString());
             }
             g.writeFieldName("rows");
-            rows(g, r, 0, r.rows(), column, channel, bearing);
+            rows(g, r, fields, column, channel, bearing);
             g.writeEndObject();
         }
     }
@@ -61,43 +114,61 @@ final class ResponseJson {
     private static void rows(
             JsonGenerator g,
             ScoringService.Result r,
-            int from,
-            int to,
+            Set<Field> fields,
             SerializedString[] column,
             SerializedString[] channel,
             int[] bearing)
             throws IOException {
         char[] time = new char[19];
+        boolean timestamp = fields.contains(Field.TIMESTAMP);
+        boolean score = fields.contains(Field.SCORE);
+        boolean flagged = fields.contains(Field.FLAGGED);
+        boolean inAlarm = fields.contains(Field.IN_ALARM) && r.inAlarm() != null;
+        boolean topChannel = fields.contains(Field.TOP_CHANNEL);
+        boolean topBearing = fields.contains(Field.TOP_BEARING);
+        boolean errorsToo = fields.contains(Field.ERRORS);
         g.writeStartArray();
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < r.rows(); i++) {
             g.writeStartObject();
-            LocalDateTime t = r.time()[i];
-            g.writeFieldName(TIMESTAMP);
-            if (t.getYear() >= 1000 && t.getYear() <= 9999) {
-                g.writeString(time, 0, format(t, time));
-            } else {
-                g.writeString(ScoringService.format(t));
+            if (timestamp) {
+                LocalDateTime t = r.time()[i];
+                g.writeFieldName(TIMESTAMP);
+                if (t.getYear() >= 1000 && t.getYear() <= 9999) {
+                    g.writeString(time, 0, format(t, time));
+                } else {
+                    g.writeString(ScoringService.format(t));
+                }
             }
-            g.writeFieldName(SCORE);
-            g.writeNumber(r.score()[i]);
-            g.writeFieldName(FLAGGED);
-            g.writeBoolean(r.flagged()[i]);
-            if (r.inAlarm() != null) {
+            if (score) {
+                g.writeFieldName(SCORE);
+                g.writeNumber(r.score()[i]);
+            }
+            if (flagged) {
+                g.writeFieldName(FLAGGED);
+                g.writeBoolean(r.flagged()[i]);
+            }
+            if (inAlarm) {
                 g.writeFieldName(IN_ALARM);
                 g.writeBoolean(r.inAlarm()[i]);
             }
-            g.writeFieldName(TOP_CHANNEL);
-            g.writeString(channel[r.top()[i]]);
-            g.writeFieldName(TOP_BEARING);
-            g.writeNumber(bearing[r.top()[i]]);
-            g.writeFieldName(ERRORS);
-            g.writeStartObject();
-            double[] errors = r.errors()[i];
-            for (int c = 0; c < column.length; c++) {
-                g.writeFieldName(column[c]);
-                g.writeNumber(errors[c]);
+            if (topChannel) {
+                g.writeFieldName(TOP_CHANNEL);
+                g.writeString(channel[r.top()[i]]);
             }
-            g.writeEndObject();
+            if (topBearing) {
+                g.writeFieldName(TOP_BEARING);
+                g.writeNumber(bearing[r.top()[i]]);
+            }
+            if (errorsToo) {
+                g.writeFieldName(ERRORS);
+                g.writeStartObject();
+                double[] errors = r.errors()[i];
+                for (int c = 0; c < column.length; c++) {
+                    g.writeFieldName(column[c]);
+                    g.writeNumber(errors[c]);
+                }
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.bearingworkbench.dataset.DescriptionCodec;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.PersistenceRule;
@@ -25,12 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scoring service over HTTP (Javalin, docs/decisions/0010): {@code POST /v1/score} (CSV or JSON rows; optional
- * {@code ?persistence=N/M}), {@code POST /v1/streams/{id}/snapshots} (one raw snapshot file of a named stream),
- * {@code GET /v1/streams/{id}}, {@code GET /v1/model}, {@code GET /health}, {@code GET /ready}, {@code GET /metrics}
- * (Prometheus text, Micrometer) and {@code GET /openapi.json} (the API described, {@code serve/openapi.json}). Every
- * error is a JSON body {@code {"error": "..."}} naming the row and column where it can: 400 (unreadable JSON or
- * query), 401 (token), 409 (a snapshot not after the stream's last), 413 (body over the limit), 415 (neither CSV nor
- * JSON), 422 (rows or a snapshot that do not fit the model). A bad request never stops the server.
+ * {@code ?persistence=N/M} and {@code ?fields=...}), {@code POST /v1/streams/{id}/snapshots} (one raw snapshot file
+ * of a named stream), {@code GET /v1/streams/{id}}, {@code GET /v1/model}, {@code GET /health}, {@code GET /ready},
+ * {@code GET /metrics} (Prometheus text, Micrometer) and {@code GET /openapi.json} (the API described,
+ * {@code serve/openapi.json}). Every error is a JSON body {@code {"error": "..."}} naming the row and column where it
+ * can: 400 (unreadable JSON or query), 401 (token), 409 (a snapshot not after the stream's last), 413 (body over the
+ * limit), 415 (neither CSV nor JSON), 422 (rows or a snapshot that do not fit the model). A bad request never stops
+ * the server.
  */
 public final class ScoringServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringServer.class);
@@ -188,10 +190,20 @@ public final class ScoringServer implements AutoCloseable {
                 return;
             }
         }
+        Set<ResponseJson.Field> fields = ResponseJson.ALL;
+        String f = ctx.queryParam("fields");
+        if (f != null) {
+            try {
+                fields = ResponseJson.Field.parse(f);
+            } catch (IllegalArgumentException e) {
+                error(ctx, HttpStatus.BAD_REQUEST, "fields: " + e.getMessage());
+                return;
+            }
+        }
         ScoringService.Result result = service.score(rows, rule);
         metrics.rowsScored(result.rows());
         ctx.contentType("application/json");
-        ResponseJson.write(result, service, rule, ctx.outputStream());
+        ResponseJson.write(result, service, rule, fields, ctx.outputStream());
     }
 
     private void snapshot(Context ctx) throws Exception {

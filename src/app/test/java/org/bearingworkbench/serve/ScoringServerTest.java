@@ -96,6 +96,32 @@ class ScoringServerTest {
     }
 
     @Test
+    void fieldsNarrowTheAnswerToTheStudysServiceAndKeepItsValues() throws Exception {
+        JsonNode full = JSON.readTree(post("text/csv", csv, "").body()).get("rows");
+        HttpResponse<String> r = post("text/csv", csv, "?fields=timestamp,score,flagged");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode rows = JSON.readTree(r.body()).get("rows");
+        assertEquals(full.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
+            List<String> names = new ArrayList<>();
+            row.fieldNames().forEachRemaining(names::add);
+            assertEquals(List.of("timestamp", "score", "flagged"), names, "row " + i);
+            assertEquals(full.get(i).get("timestamp"), row.get("timestamp"));
+            assertEquals(full.get(i).get("score"), row.get("score"));
+            assertEquals(full.get(i).get("flagged"), row.get("flagged"));
+        }
+        JsonNode errorsOnly = JSON.readTree(
+                        post("text/csv", csv, "?fields=errors&persistence=2/3").body())
+                .get("rows")
+                .get(5);
+        List<String> names = new ArrayList<>();
+        errorsOnly.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("errors"), names, "in_alarm only when asked for");
+        assertEquals(full.get(5).get("errors"), errorsOnly.get("errors"));
+    }
+
+    @Test
     void jsonRowsScoreTheSame() throws Exception {
         FeatureTable t = SampleData.table();
         StringBuilder body = new StringBuilder("{\"rows\": [");
@@ -153,6 +179,8 @@ class ScoringServerTest {
                 new Case("text/csv", "timestamp,ch9\n2025-03-01 08:00:00,1\n", "", 422, "no column ch1_mean_abs"),
                 new Case("text/csv", header + "\n2025-03-01 08:00:00,1,2\n", "", 422, "line 2"),
                 new Case("text/csv", csv, "?persistence=4/3", 400, "persistence"),
+                new Case("text/csv", csv, "?fields=score,grade", 400, "unknown field 'grade'"),
+                new Case("text/csv", csv, "?fields=", 400, "unknown field ''"),
                 new Case("text/csv", "x".repeat(2 << 20), "", 413, "over the limit"));
         for (Case c : cases) {
             HttpResponse<String> r = post(c.type(), c.body(), c.query());
