@@ -17,15 +17,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Immutable and safe to share between threads.
  */
 final class DirectForward {
-    private record Lstm(double[][] w, double[][] rw, double[] b, int units, LstmActivation act, LstmActivation gate) {}
+    /** One LSTM layer: W [nIn][4n] and RW [n][4n] row-major in flat arrays, b [4n]; DL4J's gate order. */
+    private record Lstm(
+            double[] w, double[] rw, double[] b, int inputs, int units, LstmActivation act, LstmActivation gate) {}
 
     private final List<Lstm> encoder = new ArrayList<>();
     private final List<Lstm> decoder = new ArrayList<>();
-    private final double[][] outW;
+    private final double[] outW;
     private final double[] outB;
+    private final int outInputs;
     private final int features;
     private final int timesteps;
     private final boolean floatInputs;
+    private final int widest;
+    private final int mostUnits;
 
     DirectForward(MultiLayerNetwork net, ModelConfig config, int features, boolean floatInputs) {
         this.features = features;
@@ -46,8 +51,21 @@ final class DirectForward {
             decoder.add(lstm(layers[i], act, gate));
         }
         Layer out = layers[2 * n + 1];
-        outW = matrix(out.getParam("W"));
+        double[][] w = matrix(out.getParam("W"));
+        outInputs = w.length;
+        outW = flat(w);
         outB = matrix(out.getParam("b"))[0];
+        int wide = features;
+        int most = 1;
+        for (Lstm l : encoder) {
+            wide = Math.max(wide, l.units());
+            most = Math.max(most, l.units());
+        }
+        for (Lstm l : decoder) {
+            most = Math.max(most, l.units());
+        }
+        widest = wide;
+        mostUnits = most;
     }
 
     private static Lstm lstm(Layer l, LstmActivation act, LstmActivation gate) {
@@ -59,7 +77,7 @@ final class DirectForward {
             throw new IllegalArgumentException(
                     "an LSTM layer with peephole weights or an unknown layout: RW " + rw.length + "x" + rw[0].length);
         }
-        return new Lstm(w, rw, b, units, act, gate);
+        return new Lstm(flat(w), flat(rw), b, w.length, units, act, gate);
     }
 
     private static double[][] matrix(INDArray a) {
@@ -67,82 +85,130 @@ final class DirectForward {
         return m.toDoubleMatrix();
     }
 
+    private static double[] flat(double[][] m) {
+        int cols = m[0].length;
+        double[] f = new double[m.length * cols];
+        for (int r = 0; r < m.length; r++) {
+            System.arraycopy(m[r], 0, f, r * cols, cols);
+        }
+        return f;
+    }
+
+    /** Buffers for one thread's windows, reused from window to window. */
+    final class Scratch {
+        private final double[] input = new double[timesteps * features];
+        private final double[] z = new double[4 * mostUnits];
+        private final double[] c = new double[mostUnits];
+        private final double[][] out = new double[encoder.size() + decoder.size()][];
+        private final double[] repeated = new double[timesteps * widest];
+
+        Scratch() {
+            int i = 0;
+            for (Lstm l : encoder) {
+                out[i++] = new double[timesteps * l.units()];
+            }
+            for (Lstm l : decoder) {
+                out[i++] = new double[timesteps * l.units()];
+            }
+        }
+    }
+
+    /** Buffers for {@link #window(double[][], Scratch)}: one per thread. */
+    Scratch scratch() {
+        return new Scratch();
+    }
+
     /**
      * The reconstruction of one window, {@code out[step][feature]}, of input {@code in[step][feature]} (scaled).
      */
     double[][] window(double[][] in) {
-        double[][] x = new double[timesteps][];
+        return window(in, new Scratch());
+    }
+
+    /** {@link #window(double[][])} with the caller's buffers. */
+    double[][] window(double[][] in, Scratch s) {
+        double[] x = s.input;
         for (int t = 0; t < timesteps; t++) {
-            x[t] = in[t].clone();
-            if (floatInputs) {
-                for (int c = 0; c < features; c++) {
-                    x[t][c] = (float) x[t][c];
-                }
+            for (int c = 0; c < features; c++) {
+                double v = in[t][c];
+                x[t * features + c] = floatInputs ? (float) v : v;
             }
         }
-        for (int i = 0; i < encoder.size(); i++) {
-            x = run(encoder.get(i), x);
+        int width = features;
+        int layer = 0;
+        for (Lstm l : encoder) {
+            run(l, x, s.out[layer], s);
+            x = s.out[layer++];
+            width = l.units();
         }
-        double[] code = x[timesteps - 1];
-        double[][] h = new double[timesteps][];
+        double[] repeated = s.repeated;
         for (int t = 0; t < timesteps; t++) {
-            h[t] = code;
+            System.arraycopy(x, (timesteps - 1) * width, repeated, t * width, width);
         }
+        x = repeated;
         for (Lstm l : decoder) {
-            h = run(l, h);
+            run(l, x, s.out[layer], s);
+            x = s.out[layer++];
         }
         double[][] y = new double[timesteps][features];
         for (int t = 0; t < timesteps; t++) {
+            int at = t * outInputs;
             for (int o = 0; o < features; o++) {
-                double s = outB[o];
-                for (int k = 0; k < h[t].length; k++) {
-                    s += h[t][k] * outW[k][o];
+                double sum = outB[o];
+                for (int k = 0; k < outInputs; k++) {
+                    sum += x[at + k] * outW[k * features + o];
                 }
-                y[t][o] = s;
+                y[t][o] = sum;
             }
         }
         return y;
     }
 
-    /** One LSTM layer over the time steps: its output at each step. */
-    private static double[][] run(Lstm l, double[][] x) {
+    /** One LSTM layer over the time steps: its output at each step into {@code out} ([step][unit]). */
+    private void run(Lstm l, double[] x, double[] out, Scratch s) {
         int n = l.units();
-        double[] h = new double[n];
-        double[] c = new double[n];
-        double[] z = new double[4 * n];
-        double[][] out = new double[x.length][];
-        for (int t = 0; t < x.length; t++) {
-            System.arraycopy(l.b(), 0, z, 0, 4 * n);
-            for (int k = 0; k < x[t].length; k++) {
-                double v = x[t][k];
+        int g4 = 4 * n;
+        int inputs = l.inputs();
+        double[] w = l.w();
+        double[] rw = l.rw();
+        double[] z = s.z;
+        double[] c = s.c;
+        LstmActivation act = l.act();
+        LstmActivation gate = l.gate();
+        for (int t = 0; t < timesteps; t++) {
+            System.arraycopy(l.b(), 0, z, 0, g4);
+            int xAt = t * inputs;
+            for (int k = 0; k < inputs; k++) {
+                double v = x[xAt + k];
                 if (v != 0) {
-                    double[] row = l.w()[k];
-                    for (int j = 0; j < 4 * n; j++) {
-                        z[j] += v * row[j];
+                    int row = k * g4;
+                    for (int j = 0; j < g4; j++) {
+                        z[j] += v * w[row + j];
                     }
                 }
             }
-            for (int k = 0; k < n; k++) {
-                double v = h[k];
-                if (v != 0) {
-                    double[] row = l.rw()[k];
-                    for (int j = 0; j < 4 * n; j++) {
-                        z[j] += v * row[j];
+            if (t > 0) {
+                int hAt = (t - 1) * n;
+                for (int k = 0; k < n; k++) {
+                    double v = out[hAt + k];
+                    if (v != 0) {
+                        int row = k * g4;
+                        for (int j = 0; j < g4; j++) {
+                            z[j] += v * rw[row + j];
+                        }
                     }
                 }
             }
-            double[] next = new double[n];
+            int at = t * n;
             for (int j = 0; j < n; j++) {
-                double blockInput = l.act().apply(z[j]);
-                double forget = l.gate().apply(z[n + j]);
-                double output = l.gate().apply(z[2 * n + j]);
-                double inputGate = l.gate().apply(z[3 * n + j]);
-                c[j] = forget * c[j] + inputGate * blockInput;
-                next[j] = output * l.act().apply(c[j]);
+                double blockInput = act.apply(z[j]);
+                double forget = gate.apply(z[n + j]);
+                double output = gate.apply(z[2 * n + j]);
+                double inputGate = gate.apply(z[3 * n + j]);
+                double state = (t > 0 ? forget * c[j] : 0) + inputGate * blockInput;
+                c[j] = state;
+                out[at + j] = output * act.apply(state);
             }
-            h = next;
-            out[t] = next;
         }
-        return out;
     }
 }

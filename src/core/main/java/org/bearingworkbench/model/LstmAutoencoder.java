@@ -110,13 +110,14 @@ public final class LstmAutoencoder {
         int parts = windows >= 256 ? Math.min(Runtime.getRuntime().availableProcessors(), windows / 128) : 1;
         IntStream.range(0, parts).parallel().forEach(p -> {
             double[][] window = new double[t][f];
+            DirectForward.Scratch scratch = forward.scratch();
             for (int w = windows * p / parts; w < windows * (p + 1) / parts; w++) {
                 for (int step = 0; step < t; step++) {
                     for (int c = 0; c < f; c++) {
                         window[step][c] = scaled[c][w + step];
                     }
                 }
-                double[][] out = forward.window(window);
+                double[][] out = forward.window(window, scratch);
                 if (w == 0) {
                     for (int step = 0; step < t - 1; step++) {
                         result[step] = out[step];
