@@ -27,6 +27,9 @@ import org.bearingworkbench.task.TaskExecutor;
  * run on their own thread, and a newer view request cancels the older one (latest wins).
  */
 public final class FxTasks implements TaskExecutor {
+    /** How often a running task's progress reaches the status bar. */
+    static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+
     private final ExecutorService work = Executors.newSingleThreadExecutor(daemon("work"));
     private final ExecutorService views = Executors.newSingleThreadExecutor(daemon("views"));
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("background"));
@@ -225,8 +228,17 @@ public final class FxTasks implements TaskExecutor {
                 updateMessage(title + "…");
                 updateProgress(-1, 1);
                 return task.run(new TaskContext() {
+                    private volatile long shown = System.nanoTime() - PROGRESS_INTERVAL_NANOS;
+
                     @Override
                     public void progress(long done, long total, String text) {
+                        // the status bar follows at most 10 times a second (and always at the end): each change
+                        // redraws the window, which took the cores from fast work such as training (issue 18)
+                        long now = System.nanoTime();
+                        if (done < total && now - shown < PROGRESS_INTERVAL_NANOS) {
+                            return;
+                        }
+                        shown = now;
                         updateProgress(done, total);
                         updateMessage(title + ": " + text);
                     }

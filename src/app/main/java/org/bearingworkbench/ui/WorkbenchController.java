@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.stage.Window;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * publishes its result into the {@link WorkbenchModel}; failures become dialogs with the core's message.
  */
 public final class WorkbenchController {
+    /** How often the loss chart follows a training run (5 times a second: live, and no load on training). */
+    static final long LOSS_CHART_INTERVAL_NANOS = 200_000_000L;
+
     private ModelBundle warnedFor;
     private ModelBundle opened;
     private ModelBundle restoredProject;
@@ -455,6 +459,7 @@ public final class WorkbenchController {
         model.history().clear();
         ConcurrentLinkedQueue<EpochResult> pending = new ConcurrentLinkedQueue<>();
         AtomicBoolean scheduled = new AtomicBoolean();
+        AtomicLong lastShown = new AtomicLong(System.nanoTime() - LOSS_CHART_INTERVAL_NANOS);
         tasks.submit(
                 "Training",
                 ctx -> Workflows.train(
@@ -463,14 +468,22 @@ public final class WorkbenchController {
                         split,
                         config,
                         e -> {
+                            // the loss chart follows at most every LOSS_CHART_INTERVAL: drawing it once per epoch
+                            // (~300 epochs/s on the study's model) took the cores from training; the finished
+                            // model's history replaces the chart's at the end
                             pending.add(e);
-                            if (scheduled.compareAndSet(false, true)) {
+                            long now = System.nanoTime();
+                            if (now - lastShown.get() >= LOSS_CHART_INTERVAL_NANOS
+                                    && scheduled.compareAndSet(false, true)) {
+                                lastShown.set(now);
                                 tasks.publish(() -> {
                                     scheduled.set(false);
+                                    List<EpochResult> batch = new ArrayList<>();
                                     EpochResult r;
                                     while ((r = pending.poll()) != null) {
-                                        model.history().add(r);
+                                        batch.add(r);
                                     }
+                                    model.history().addAll(batch);
                                 });
                             }
                         },
