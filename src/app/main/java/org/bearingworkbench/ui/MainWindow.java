@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -142,9 +144,26 @@ public final class MainWindow implements Actions {
         refreshRecent();
     }
 
+    /**
+     * A tab whose pane joins the scene when the tab is first shown: the panes exist (and follow the model) from the
+     * start, but their skins, styles and layout are made on first view, not all nine before the first frame.
+     */
     private static Tab tab(String name, Node content) {
-        Tab t = new Tab(name, content);
+        Tab t = new Tab(name);
         t.setId(name.substring(2).split(" ")[0].toLowerCase(Locale.ROOT));
+        if (t.isSelected()) {
+            t.setContent(content);
+        } else {
+            t.selectedProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+                    if (selected) {
+                        t.setContent(content);
+                        t.selectedProperty().removeListener(this);
+                    }
+                }
+            });
+        }
         return t;
     }
 
