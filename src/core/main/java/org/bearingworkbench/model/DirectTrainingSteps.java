@@ -1,7 +1,6 @@
 package org.bearingworkbench.model;
 
 import java.util.Arrays;
-import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -61,21 +60,11 @@ final class DirectTrainingSteps implements TrainingSteps {
         this.floatInputs = net.params().dataType() != DataType.DOUBLE;
         this.act = LstmActivation.parse(config.activation());
         this.gate = LstmActivation.parse(config.gateActivation());
-        List<Integer> enc = config.layers();
-        int k = enc.size();
-        nIn = new int[2 * k];
-        nOut = new int[2 * k];
-        int in = features;
-        for (int i = 0; i < k; i++) {
-            nIn[i] = in;
-            nOut[i] = enc.get(i);
-            in = enc.get(i);
-        }
-        for (int i = 0; i < k; i++) {
-            nIn[k + i] = in;
-            nOut[k + i] = enc.get(k - 1 - i);
-            in = nOut[k + i];
-        }
+        LstmStack stack = LstmStack.of(config, features);
+        int k = config.layers().size();
+        nIn = stack.nIn();
+        nOut = stack.nOut();
+        int in = stack.last();
         last = in;
         wAt = new int[2 * k];
         rwAt = new int[2 * k];

@@ -71,21 +71,11 @@ final class FusedTrainingSteps implements TrainingSteps {
         this.features = features;
         this.timesteps = config.timesteps();
         this.dataType = net.params().dataType();
-        List<Integer> enc = config.layers();
-        int k = enc.size();
-        nIn = new int[2 * k];
-        nOut = new int[2 * k];
-        int in = features;
-        for (int i = 0; i < k; i++) {
-            nIn[i] = in;
-            nOut[i] = enc.get(i);
-            in = enc.get(i);
-        }
-        for (int i = 0; i < k; i++) {
-            nIn[k + i] = in;
-            nOut[k + i] = enc.get(k - 1 - i);
-            in = nOut[k + i];
-        }
+        LstmStack stack = LstmStack.of(config, features);
+        int k = config.layers().size();
+        nIn = stack.nIn();
+        nOut = stack.nOut();
+        int in = stack.last();
         long size = 0;
         for (int l = 0; l < 2 * k; l++) {
             size += (long) (nIn[l] + nOut[l] + 1) * 4 * nOut[l];
