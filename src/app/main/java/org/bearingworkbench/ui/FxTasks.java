@@ -28,7 +28,7 @@ import org.bearingworkbench.task.TaskExecutor;
  */
 public final class FxTasks implements TaskExecutor {
     /** How often a running task's progress reaches the status bar. */
-    static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+    static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
 
     private final ExecutorService work = Executors.newSingleThreadExecutor(daemon("work"));
     private final ExecutorService views = Executors.newSingleThreadExecutor(daemon("views"));
@@ -232,7 +232,7 @@ public final class FxTasks implements TaskExecutor {
 
                     @Override
                     public void progress(long done, long total, String text) {
-                        // the status bar follows at most 10 times a second (and always at the end): each change
+                        // the status bar follows at most 4 times a second (and always at the end): each change
                         // redraws the window, which took the cores from fast work such as training (issue 18)
                         long now = System.nanoTime();
                         if (done < total && now - shown < PROGRESS_INTERVAL_NANOS) {

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * publishes its result into the {@link WorkbenchModel}; failures become dialogs with the core's message.
  */
 public final class WorkbenchController {
-    /** How often the loss chart follows a training run (5 times a second: live, and no load on training). */
-    static final long LOSS_CHART_INTERVAL_NANOS = 200_000_000L;
+    /** How often the loss chart follows a training run (4 times a second: live, and no load on training). */
+    static final long LOSS_CHART_INTERVAL_NANOS = 250_000_000L;
 
     private ModelBundle warnedFor;
     private ModelBundle opened;
