@@ -76,12 +76,6 @@ final class ResponseJson {
 
     private ResponseJson() {}
 
-    /** Writes the full answer to {@code out}. */
-    static void write(ScoringService.Result r, ScoringService service, PersistenceRule rule, OutputStream out)
-            throws IOException {
-        write(r, service, rule, ALL, out);
-    }
-
     /**
      * Writes the answer with the row fields {@code fields} to {@code out} as it is made (a large answer is not held
      * as one array first). {@code in_alarm} is written only with a persistence rule.

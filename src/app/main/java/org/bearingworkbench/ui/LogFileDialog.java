@@ -16,13 +16,8 @@ final class LogFileDialog {
 
     private LogFileDialog() {}
 
-    /** The log file logback writes ({@link LogSetup}: -Dbw.logDir, else ~/.bearing-workbench/logs). */
-    static Path logFile() {
-        return LogSetup.logFile();
-    }
-
     static void show(Window owner) {
-        Path file = logFile();
+        Path file = LogSetup.logFile(); // -Dbw.logDir, else ~/.bearing-workbench/logs
         String tail;
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

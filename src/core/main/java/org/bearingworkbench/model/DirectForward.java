@@ -29,7 +29,6 @@ final class DirectForward {
     private final int features;
     private final int timesteps;
     private final boolean floatInputs;
-    private final int widest;
     private final int mostUnits;
 
     DirectForward(MultiLayerNetwork net, ModelConfig config, int features, boolean floatInputs) {
@@ -55,17 +54,11 @@ final class DirectForward {
         outInputs = w.length;
         outW = flat(w);
         outB = matrix(out.getParam("b"))[0];
-        int wide = features;
         int most = 1;
         for (Lstm l : encoder) {
-            wide = Math.max(wide, l.units());
             most = Math.max(most, l.units());
         }
-        for (Lstm l : decoder) {
-            most = Math.max(most, l.units());
-        }
-        widest = wide;
-        mostUnits = most;
+        mostUnits = most; // the decoder mirrors the encoder's sizes
     }
 
     private static Lstm lstm(Layer l, LstmActivation act, LstmActivation gate) {
@@ -100,7 +93,8 @@ final class DirectForward {
         private final double[] z = new double[4 * mostUnits];
         private final double[] c = new double[mostUnits];
         private final double[][] out = new double[encoder.size() + decoder.size()][];
-        private final double[] repeated = new double[timesteps * widest];
+        private final double[] repeated =
+                new double[timesteps * encoder.get(encoder.size() - 1).units()];
 
         Scratch() {
             int i = 0;
@@ -119,13 +113,9 @@ final class DirectForward {
     }
 
     /**
-     * The reconstruction of one window, {@code out[step][feature]}, of input {@code in[step][feature]} (scaled).
+     * The reconstruction of one window, {@code out[step][feature]}, of input {@code in[step][feature]} (scaled), with
+     * the caller's buffers ({@link #scratch()}, one per thread).
      */
-    double[][] window(double[][] in) {
-        return window(in, new Scratch());
-    }
-
-    /** {@link #window(double[][])} with the caller's buffers. */
     double[][] window(double[][] in, Scratch s) {
         double[] x = s.input;
         for (int t = 0; t < timesteps; t++) {

@@ -64,8 +64,7 @@ final class DirectTrainingSteps implements TrainingSteps {
         int k = config.layers().size();
         nIn = stack.nIn();
         nOut = stack.nOut();
-        int in = stack.last();
-        last = in;
+        last = stack.last();
         wAt = new int[2 * k];
         rwAt = new int[2 * k];
         bAt = new int[2 * k];
