@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -59,14 +60,14 @@ public final class MainWindow implements Actions {
     private final TabPane tabs = new TabPane();
     final Menu recentMenu = new Menu("Recent data sets and projects");
     final DataPane dataPane;
-    final SignalsPane signalsPane;
-    final ModelPane modelPane;
-    final ThresholdPane thresholdPane;
-    final ExportPane exportPane;
-    final PhysicsPane physicsPane;
-    final ComparePane comparePane;
-    final HealthPane healthPane;
-    final SpectraPane spectraPane;
+    private final LazyPane<SignalsPane> signalsPane;
+    private final LazyPane<ModelPane> modelPane;
+    private final LazyPane<ThresholdPane> thresholdPane;
+    private final LazyPane<ExportPane> exportPane;
+    private final LazyPane<PhysicsPane> physicsPane;
+    private final LazyPane<ComparePane> comparePane;
+    private final LazyPane<HealthPane> healthPane;
+    private final LazyPane<SpectraPane> spectraPane;
     private final Tab signalsTab;
     final MonitorSession monitor;
     final Label alarmBanner = new Label();
@@ -77,19 +78,19 @@ public final class MainWindow implements Actions {
         this.controller = controller;
         monitor = new MonitorSession(model, ex -> Dialogs.error(stage, "Monitoring stopped", Dialogs.describe(ex)));
         dataPane = new DataPane(model, controller, this);
-        signalsPane = new SignalsPane(model, controller.tasks());
-        modelPane = new ModelPane(model, controller, this);
-        thresholdPane = new ThresholdPane(model, controller, this::showFile);
-        exportPane = new ExportPane(model, this);
+        signalsPane = new LazyPane<>(() -> new SignalsPane(model, controller.tasks()));
+        modelPane = new LazyPane<>(() -> new ModelPane(model, controller, this));
+        thresholdPane = new LazyPane<>(() -> new ThresholdPane(model, controller, this::showFile));
+        exportPane = new LazyPane<>(() -> new ExportPane(model, this));
         PhysicsPrefs physicsPrefs = new PhysicsPrefs(controller.prefsNode());
         model.physicsSettingsProperty().set(physicsPrefs.load());
-        physicsPane = new PhysicsPane(model, controller, physicsPrefs);
-        comparePane = new ComparePane(model, controller, () -> stage);
-        healthPane = new HealthPane(model, controller);
-        spectraPane = new SpectraPane(model, controller);
+        physicsPane = new LazyPane<>(() -> new PhysicsPane(model, controller, physicsPrefs));
+        comparePane = new LazyPane<>(() -> new ComparePane(model, controller, () -> stage));
+        healthPane = new LazyPane<>(() -> new HealthPane(model, controller));
+        spectraPane = new LazyPane<>(() -> new SpectraPane(model, controller));
         tabs.getTabs()
                 .addAll(
-                        tab("1 Data", dataPane),
+                        tab("1 Data", () -> dataPane),
                         signalsTab = tab("2 Signals", signalsPane),
                         tab("3 Bearing physics", physicsPane),
                         tab("4 Model", modelPane),
@@ -145,26 +146,58 @@ public final class MainWindow implements Actions {
     }
 
     /**
-     * A tab whose pane joins the scene when the tab is first shown: the panes exist (and follow the model) from the
-     * start, but their skins, styles and layout are made on first view, not all nine before the first frame.
+     * A tab whose pane is made and joins the scene when the tab is first shown (or earlier, when something needs the
+     * pane): the window's first frame pays for the Data pane alone, not for all nine.
      */
-    private static Tab tab(String name, Node content) {
+    private static Tab tab(String name, Supplier<? extends Node> content) {
         Tab t = new Tab(name);
         t.setId(name.substring(2).split(" ")[0].toLowerCase(Locale.ROOT));
         if (t.isSelected()) {
-            t.setContent(content);
+            t.setContent(content.get());
         } else {
             t.selectedProperty().addListener(new ChangeListener<>() {
                 @Override
                 public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
                     if (selected) {
-                        t.setContent(content);
+                        t.setContent(content.get());
                         t.selectedProperty().removeListener(this);
                     }
                 }
             });
         }
         return t;
+    }
+
+    SignalsPane signalsPane() {
+        return signalsPane.get();
+    }
+
+    ModelPane modelPane() {
+        return modelPane.get();
+    }
+
+    ThresholdPane thresholdPane() {
+        return thresholdPane.get();
+    }
+
+    ExportPane exportPane() {
+        return exportPane.get();
+    }
+
+    PhysicsPane physicsPane() {
+        return physicsPane.get();
+    }
+
+    ComparePane comparePane() {
+        return comparePane.get();
+    }
+
+    HealthPane healthPane() {
+        return healthPane.get();
+    }
+
+    SpectraPane spectraPane() {
+        return spectraPane.get();
     }
 
     TabPane tabs() {
@@ -483,7 +516,7 @@ public final class MainWindow implements Actions {
         m.put("width", Long.toString(Math.round(stage.getWidth())));
         m.put("height", Long.toString(Math.round(stage.getHeight())));
         m.put("maximized", Boolean.toString(stage.isMaximized()));
-        thresholdPane.layout(m);
+        thresholdPane().layout(m);
         return m;
     }
 
@@ -500,7 +533,7 @@ public final class MainWindow implements Actions {
         } catch (NumberFormatException e) {
             LoggerFactory.getLogger(MainWindow.class).warn("ignoring a project's window size: {}", e.getMessage());
         }
-        thresholdPane.applyLayout(m);
+        thresholdPane().applyLayout(m);
     }
 
     /** File > Open data…: always through the preview and metadata dialog. */
@@ -612,7 +645,7 @@ public final class MainWindow implements Actions {
         fc.setInitialFileName("anomaly-report.csv");
         File f = fc.showSaveDialog(stage);
         if (f != null) {
-            controller.exportReport(f.toPath(), exportPane.onlyFlagged.isSelected());
+            controller.exportReport(f.toPath(), exportPane().onlyFlagged.isSelected());
         }
     }
 
@@ -622,7 +655,7 @@ public final class MainWindow implements Actions {
         fc.setInitialFileName("incident-report.html");
         File f = fc.showSaveDialog(stage);
         if (f != null) {
-            controller.exportIncidentReport(f.toPath(), exportPane::reportWritten);
+            controller.exportIncidentReport(f.toPath(), exportPane()::reportWritten);
         }
     }
 

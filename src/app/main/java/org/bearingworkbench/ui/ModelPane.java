@@ -76,15 +76,7 @@ final class ModelPane extends BorderPane {
         models.setMaxWidth(Double.MAX_VALUE);
         models.setTooltip(new Tooltip("Every model of this session; training a new one keeps the "
                 + "others. Pick one to make it the active model."));
-        model.bundleProperty()
-                .addListener((o, a, b) -> models.getItems().stream()
-                        .filter(e -> e.bundle() == b)
-                        .findFirst()
-                        .ifPresent(e -> {
-                            if (models.getValue() != e) {
-                                models.setValue(e);
-                            }
-                        }));
+        model.bundleProperty().addListener((o, a, b) -> showActive(models, b));
         models.setOnAction(e -> {
             ModelEntry chosen = models.getValue();
             if (chosen != null && chosen.bundle() != model.bundleProperty().get()) {
@@ -125,6 +117,26 @@ final class ModelPane extends BorderPane {
             }
         });
         model.dataProperty().addListener((o, a, d) -> form.validate());
+        // made after a model was trained, opened or activated: show it as the listeners above would have
+        if (!model.history().isEmpty()) {
+            showHistory();
+        }
+        if (model.bundleProperty().get() != null) {
+            showActive(models, model.bundleProperty().get());
+            showModel(model.bundleProperty().get());
+        }
+        if (model.dataProperty().get() != null) {
+            form.validate();
+        }
+    }
+
+    /** The session's model list shows {@code b} as the active one. */
+    private static void showActive(ComboBox<ModelEntry> models, ModelBundle b) {
+        models.getItems().stream().filter(e -> e.bundle() == b).findFirst().ifPresent(e -> {
+            if (models.getValue() != e) {
+                models.setValue(e);
+            }
+        });
     }
 
     ModelForm form() {

@@ -133,6 +133,10 @@ final class PhysicsPane extends BorderPane {
         });
         model.physicsSettingsProperty().addListener((o, a, s) -> showSettings(s));
         showSettings(model.physicsSettingsProperty().get());
+        if (model.physicsProperty().get() != null) { // made after the physics pass
+            fillChannels();
+            refresh();
+        }
     }
 
     private static TextField field(String value, String tip) {

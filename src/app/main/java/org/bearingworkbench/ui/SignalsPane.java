@@ -141,19 +141,7 @@ final class SignalsPane extends BorderPane {
         });
         feature.setOnAction(e -> refresh());
         sampleRate.setOnAction(e -> showFile());
-        model.dataProperty().addListener((o, a, d) -> {
-            Charts.signalUnit(waveform, d);
-            Charts.signalUnit(spectrum, d);
-            Charts.signalUnit(envelope.chart(), d);
-            if (d != null
-                    && d.description().sampleRateHz().known()
-                    && (a == null || a.description() != d.description())) {
-                sampleRate.setText(Charts.plain(d.description().sampleRateHz().value()));
-            }
-            fillBearings();
-            refresh();
-            showFile(); // a re-import: the header and the panels name the same (new) file
-        });
+        model.dataProperty().addListener((o, a, d) -> dataChanged(a, d));
         model.channelsPerBearingProperty().addListener((o, a, v) -> {
             fillBearings();
             refresh();
@@ -165,6 +153,21 @@ final class SignalsPane extends BorderPane {
             }
         });
         model.selectedRowProperty().addListener((o, a, v) -> showFile());
+        if (model.dataProperty().get() != null) { // made after the data was opened
+            dataChanged(null, model.dataProperty().get());
+        }
+    }
+
+    private void dataChanged(ImportResult a, ImportResult d) {
+        Charts.signalUnit(waveform, d);
+        Charts.signalUnit(spectrum, d);
+        Charts.signalUnit(envelope.chart(), d);
+        if (d != null && d.description().sampleRateHz().known() && (a == null || a.description() != d.description())) {
+            sampleRate.setText(Charts.plain(d.description().sampleRateHz().value()));
+        }
+        fillBearings();
+        refresh();
+        showFile(); // a re-import: the header and the panels name the same (new) file
     }
 
     private void step(int delta) {

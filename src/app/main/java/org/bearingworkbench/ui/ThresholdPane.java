@@ -150,6 +150,10 @@ final class ThresholdPane extends BorderPane {
         all.setDividerPositions(0.62);
         setCenter(all);
         model.analysisProperty().addListener((o, a, n) -> refresh());
+        if (model.comparisonProperty().get() != null) { // made after a comparison was chosen
+            compare.setValue(model.comparisonProperty().get().entry());
+        }
+        refresh(); // made after data was scored: show it
     }
 
     /**

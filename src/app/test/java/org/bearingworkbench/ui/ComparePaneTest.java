@@ -76,19 +76,19 @@ class ComparePaneTest {
     void theModelAndTheBaselinesInOneTableAndOneTimeline() throws Exception {
         robot.clickOn("7 Compare detectors");
         robot.clickOn("Compare detectors");
-        waitFor(60, () -> window.comparePane.table.getItems().size() == 5);
-        var items = window.comparePane.table.getItems();
+        waitFor(60, () -> window.comparePane().table.getItems().size() == 5);
+        var items = window.comparePane().table.getItems();
         assertEquals("LSTM autoencoder", items.get(0).label());
         assertEquals(
                 model.analysisProperty().get().firstAlarmTime(),
                 items.get(0).analysis().firstAlarmTime());
-        assertEquals(6, window.comparePane.timeline.getDatasets().size(), "five detectors and the line at 1");
+        assertEquals(6, window.comparePane().timeline.getDatasets().size(), "five detectors and the line at 1");
         assertTrue(
-                window.comparePane.status.getText().startsWith("5 detectors on 160 rows"),
-                window.comparePane.status.getText());
+                window.comparePane().status.getText().startsWith("5 detectors on 160 rows"),
+                window.comparePane().status.getText());
         assertTrue(!robot.lookup("Export table…").queryButton().isDisabled(), "the table can be exported");
         Path csv = tmp.resolve("compare.csv");
-        robot.interact(() -> window.comparePane.save(csv));
+        robot.interact(() -> window.comparePane().save(csv));
         assertEquals(6, Files.readAllLines(csv).size());
         if (Boolean.getBoolean("bw.screenshots.compare")) {
             Thread.sleep(800);
@@ -124,36 +124,36 @@ class ComparePaneTest {
     void healthAndRemainingLifeShowTheCoresNumbers() throws Exception {
         robot.clickOn("8 Health & life");
         robot.clickOn("Estimate remaining life");
-        waitFor(60, () -> !window.healthPane.ranking.getItems().isEmpty());
+        waitFor(60, () -> !window.healthPane().ranking.getItems().isEmpty());
         var t = model.table();
         var expected = RemainingLife.of(
                 t, RemainingLife.candidates(t), model.trainRows(), 3, 12, null, RemainingLife.defaultEveryHours(t));
-        assertEquals(expected.ranking().ranks(), window.healthPane.ranking.getItems());
+        assertEquals(expected.ranking().ranks(), window.healthPane().ranking.getItems());
         assertEquals(
                 List.of("feature", "monotonicity", "trendability", "prognosability", "fitness"),
-                window.healthPane.ranking.getColumns().stream()
+                window.healthPane().ranking.getColumns().stream()
                         .map(c -> c.getText())
                         .toList());
         assertEquals(
                 expected.estimates().size(),
-                window.healthPane.forecasts.getItems().size());
+                window.healthPane().forecasts.getItems().size());
         assertEquals(
                 expected.estimates().get(0).forecast().median(),
-                window.healthPane.forecasts.getItems().get(0).forecast().median(),
+                window.healthPane().forecasts.getItems().get(0).forecast().median(),
                 1e-12);
-        assertEquals(3, window.healthPane.indicator.getDatasets().size(), "indicator, onset and failure levels");
+        assertEquals(3, window.healthPane().indicator.getDatasets().size(), "indicator, onset and failure levels");
         assertTrue(
-                window.healthPane
+                window.healthPane()
                         .status
                         .getText()
                         .contains("onset " + FeatureCsv.ISO.format(t.timestamp(expected.onset()))),
-                window.healthPane.status.getText());
+                window.healthPane().status.getText());
         // a failure level that is not a number is refused in words, and nothing runs
-        robot.interact(() -> window.healthPane.lookupAll(".text-field").stream()
+        robot.interact(() -> window.healthPane().lookupAll(".text-field").stream()
                 .filter(n -> n instanceof TextField f && "the last file's level".equals(f.getPromptText()))
                 .forEach(n -> ((TextField) n).setText("high")));
-        robot.interact(window.healthPane::estimate);
-        assertTrue(window.healthPane.status.getText().startsWith("Failure level: 'high' is not a number"));
+        robot.interact(window.healthPane()::estimate);
+        assertTrue(window.healthPane().status.getText().startsWith("Failure level: 'high' is not a number"));
         screenshot("health.png");
     }
 
@@ -161,17 +161,18 @@ class ComparePaneTest {
     void waterfallAndKurtogramOfTheRunAndOneFile() throws Exception {
         robot.clickOn("9 Waterfall & kurtogram");
         robot.clickOn("Draw waterfall");
-        waitFor(60, () -> window.spectraPane.waterfall.waterfall() != null);
-        var w = window.spectraPane.waterfall.waterfall();
+        waitFor(60, () -> window.spectraPane().waterfall.waterfall() != null);
+        var w = window.spectraPane().waterfall.waterfall();
         assertEquals(40, w.lines().size());
         assertEquals(0, w.lines().get(0).row());
         assertEquals(159, w.lines().get(39).row());
         assertTrue(
-                window.spectraPane.status.getText().startsWith("ch1: 40 files"), window.spectraPane.status.getText());
+                window.spectraPane().status.getText().startsWith("ch1: 40 files"),
+                window.spectraPane().status.getText());
         robot.interact(() -> model.selectedRowProperty().set(150));
         robot.clickOn("Kurtogram of the file");
-        waitFor(60, () -> window.spectraPane.kurtogram.kurtogram() != null);
-        var k = window.spectraPane.kurtogram.kurtogram();
+        waitFor(60, () -> window.spectraPane().kurtogram.kurtogram() != null);
+        var k = window.spectraPane().kurtogram.kurtogram();
         var v = model.dataProperty()
                 .get()
                 .rawSource()
@@ -179,7 +180,7 @@ class ComparePaneTest {
                 .read(model.table().file(150), model.table().timestamp(150), new SnapshotReader());
         var direct = Kurtogram.of(Arrays.copyOf(v.channel(0), v.rows()), v.rows(), 20000);
         assertEquals(direct.best(), k.best());
-        assertTrue(window.spectraPane
+        assertTrue(window.spectraPane()
                 .kurtogramText
                 .getText()
                 .startsWith(model.table().file(150) + " ch1"));
@@ -203,8 +204,8 @@ class ComparePaneTest {
                 model.analysisProperty().get().firstAlarmTime().orElseThrow());
         assertTrue(d.getElementById("verdict").text().contains("First sustained alarm: " + first));
         assertTrue(d.getElementById("detectors") != null && d.getElementById("life") != null);
-        robot.interact(() -> window.exportPane.reportWritten(html));
-        assertEquals("Written: " + html, window.exportPane.incidentState.getText());
+        robot.interact(() -> window.exportPane().reportWritten(html));
+        assertEquals("Written: " + html, window.exportPane().incidentState.getText());
     }
 
     @Test

@@ -102,7 +102,7 @@ class ThresholdDragBenchTest {
                     stage.getScene().getRoot().layout();
                 });
                 long laidOut = System.nanoTime();
-                runOnFx(() -> window[0].thresholdPane.snapshot(null, null));
+                runOnFx(() -> window[0].thresholdPane().snapshot(null, null));
                 if (i >= 20) {
                     update[i - 20] = (updated - start) / 1e6;
                     frame[i - 20] = (laidOut - start) / 1e6;

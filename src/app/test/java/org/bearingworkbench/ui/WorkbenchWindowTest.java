@@ -136,8 +136,8 @@ class WorkbenchWindowTest {
     @Order(30)
     void trainingThreeEpochsDrawsThreePointsOnTheLossChart() throws Exception {
         robot.clickOn("4 Model");
-        typeInto(window.modelPane.form().epochs, "3");
-        assertEquals("3", window.modelPane.form().epochs.getText());
+        typeInto(window.modelPane().form().epochs, "3");
+        assertEquals("3", window.modelPane().form().epochs.getText());
         robot.clickOn("Train");
         waitFor(120, () -> model.analysisProperty().get() != null);
         XYChart loss = chartTitled("Loss per epoch (live)");
@@ -152,27 +152,27 @@ class WorkbenchWindowTest {
         AtomicReference<ModelConfig> fresh = new AtomicReference<>();
         robot.interact(() -> fresh.set(new ModelForm().validate()));
         assertEquals(ModelConfig.defaults(), fresh.get());
-        typeInto(window.modelPane.form().batch, "0");
+        typeInto(window.modelPane().form().batch, "0");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("between 1 and 100000 (got 0)").tryQuery().isPresent());
         assertEquals(
                 "between 1 and 100000 (got 0)",
-                window.modelPane.form().error(ConfigField.BATCH_SIZE),
+                window.modelPane().form().error(ConfigField.BATCH_SIZE),
                 "under the batch size box, not another");
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
-        typeInto(window.modelPane.form().batch, "10");
+        typeInto(window.modelPane().form().batch, "10");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!robot.lookup("Train").queryButton().isDisabled());
-        typeInto(window.modelPane.form().l2, "2");
+        typeInto(window.modelPane().form().l2, "2");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("weight penalty in [0, 1) (got 2.0)").tryQuery().isPresent());
         assertEquals(
-                "weight penalty in [0, 1) (got 2.0)", window.modelPane.form().error(ConfigField.L2));
+                "weight penalty in [0, 1) (got 2.0)", window.modelPane().form().error(ConfigField.L2));
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
-        typeInto(window.modelPane.form().l2, "0");
-        robot.interact(() -> window.modelPane.form().gateActivation.setValue("sigmoid"));
-        assertEquals("sigmoid", window.modelPane.form().validate().gateActivation());
-        robot.interact(() -> window.modelPane.form().gateActivation.setValue("hard_sigmoid"));
+        typeInto(window.modelPane().form().l2, "0");
+        robot.interact(() -> window.modelPane().form().gateActivation.setValue("sigmoid"));
+        assertEquals("sigmoid", window.modelPane().form().validate().gateActivation());
+        robot.interact(() -> window.modelPane().form().gateActivation.setValue("hard_sigmoid"));
         assertTrue(!robot.lookup("Train").queryButton().isDisabled());
     }
 
@@ -181,7 +181,7 @@ class WorkbenchWindowTest {
     void draggingTheThresholdLineChangesFlaggedCountAndTimeline() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
         WaitForAsyncUtils.waitForFxEvents();
-        ThresholdPane pane = window.thresholdPane;
+        ThresholdPane pane = window.thresholdPane();
         double before = model.analysisProperty().get().threshold().value();
         int flaggedBefore = model.analysisProperty().get().alarms().flaggedCount();
         String countsBefore = pane.counts().getText();
@@ -207,7 +207,7 @@ class WorkbenchWindowTest {
     @Test
     @Order(60)
     void choosingAMethodMovesTheLineAndExplainsIt() throws Exception {
-        ThresholdPane pane = window.thresholdPane;
+        ThresholdPane pane = window.thresholdPane();
         robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(1)));
         WaitForAsyncUtils.waitForFxEvents();
         var a = model.analysisProperty().get();
@@ -315,7 +315,7 @@ class WorkbenchWindowTest {
     @Order(130)
     void stoppingTrainingKeepsTheLastFinishedEpochs() throws Exception {
         robot.clickOn("4 Model");
-        typeInto(window.modelPane.form().epochs, "5000");
+        typeInto(window.modelPane().form().epochs, "5000");
         robot.clickOn("Train");
         waitFor(60, () -> model.history().size() >= 2);
         robot.clickOn("Stop");
@@ -330,7 +330,7 @@ class WorkbenchWindowTest {
     void draggingTheTimelineLineMovesTheSameThresholdEverywhere() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
         WaitForAsyncUtils.waitForFxEvents();
-        ThresholdPane pane = window.thresholdPane;
+        ThresholdPane pane = window.thresholdPane();
         double before = model.analysisProperty().get().threshold().value();
         XYChart timeline = chartTitled("Scores over time");
         double y = timeline.getYAxis().getDisplayPosition(before);
@@ -353,7 +353,7 @@ class WorkbenchWindowTest {
     @Test
     @Order(610)
     void withTestScoresShownTheThresholdLineStaysOnTheChartAndDraggable() throws Exception {
-        ThresholdPane pane = window.thresholdPane;
+        ThresholdPane pane = window.thresholdPane();
         var showTest = robot.lookup(n -> n instanceof CheckBox c && "show test scores".equals(c.getText()))
                 .queryAs(CheckBox.class);
         robot.interact(() -> showTest.fire());
@@ -387,7 +387,7 @@ class WorkbenchWindowTest {
     @Test
     @Order(620)
     void aSavedModelReopensWithItsMethodAndPersistenceRule() throws Exception {
-        ThresholdPane pane = window.thresholdPane;
+        ThresholdPane pane = window.thresholdPane();
         robot.interact(() -> model.ruleProperty().set(new PersistenceRule(2, 3)));
         robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -415,7 +415,7 @@ class WorkbenchWindowTest {
     @Order(625)
     void undoRestoresThePreviousThresholdAndCountsAndRedoReappliesTheDrag() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
-        ThresholdPane pane = window.thresholdPane;
+        ThresholdPane pane = window.thresholdPane();
         robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
         var tuned = model.analysisProperty().get();
@@ -442,7 +442,7 @@ class WorkbenchWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ruleTuned, model.ruleProperty().get().toString(), "first undo: the rule");
-        ThresholdChooser chooser = window.thresholdPane.chooser();
+        ThresholdChooser chooser = window.thresholdPane().chooser();
         assertEquals(
                 ruleTuned, chooser.n.getValue() + "/" + chooser.m.getValue(), "the spinners show the rule undone to");
         assertEquals(
@@ -539,7 +539,7 @@ class WorkbenchWindowTest {
                 !ticks.isEmpty() && ticks.stream().allMatch(t -> t.getText().startsWith("2025-")),
                 "time ticks with the year: "
                         + ticks.stream().map(t -> t.getText()).toList());
-        XYChart hist = window.thresholdPane.histogram();
+        XYChart hist = window.thresholdPane().histogram();
         assertTrue(
                 Charts.xAxis(hist).getTickMarks().stream()
                         .noneMatch(t -> t.getText().contains("E")),
@@ -620,7 +620,7 @@ class WorkbenchWindowTest {
     @Order(640)
     void unknownColumnsBlockTrainingAndAFailedTrainingSaysWhyAndKeepsTheModel() throws Exception {
         robot.clickOn("4 Model");
-        var form = window.modelPane.form();
+        var form = window.modelPane().form();
         robot.interact(() -> form.columns.setText("foo*"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(
@@ -722,7 +722,7 @@ class WorkbenchWindowTest {
         Path later = Files.write(
                 tmp.resolve("later.csv"),
                 Stream.concat(lines.stream().limit(1), lines.stream().skip(101)).toList());
-        robot.interact(() -> window.thresholdPane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
+        robot.interact(() -> window.thresholdPane().chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
         double tunedValue = model.analysisProperty().get().threshold().value();
         Path tuned = tmp.resolve("for-later.bwm");
@@ -795,7 +795,7 @@ class WorkbenchWindowTest {
         int before = model.models().size();
         assertTrue(before >= 1 && model.models().stream().anyMatch(e -> e.bundle() == previous));
         robot.clickOn("4 Model");
-        robot.interact(() -> window.modelPane.form().epochs.setText("3"));
+        robot.interact(() -> window.modelPane().form().epochs.setText("3"));
         robot.clickOn("Train");
         waitFor(
                 120,
@@ -832,7 +832,7 @@ class WorkbenchWindowTest {
                 .filter(e -> e.bundle() != active)
                 .findFirst()
                 .orElseThrow();
-        ThresholdPane pane = window.thresholdPane;
+        ThresholdPane pane = window.thresholdPane();
         robot.interact(() -> pane.compare().setValue(other));
         waitFor(30, () -> model.comparisonProperty().get() != null);
         var c = model.comparisonProperty().get();
