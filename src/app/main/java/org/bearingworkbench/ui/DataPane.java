@@ -173,6 +173,11 @@ final class DataPane extends BorderPane {
         return t.timestamp(i);
     }
 
+    /** Rows in the feature table (0 until it is filled, a frame after the charts). */
+    int tableRows() {
+        return table.getItems().size();
+    }
+
     private void show(ImportResult d) {
         overview.getDatasets().clear();
         if (d == null) {
@@ -201,7 +206,7 @@ final class DataPane extends BorderPane {
             ds.set(x, t.column(cols.get(c)));
             overview.getDatasets().add(ds);
         }
-        table.show(t);
+        table.showAfterNextFrame(t);
         Duration span = Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1));
         summary.setText(String.format(
                         Locale.ROOT,

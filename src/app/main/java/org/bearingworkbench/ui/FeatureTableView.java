@@ -11,12 +11,34 @@ import org.bearingworkbench.io.FeatureCsv;
 
 /** The feature rows of a Tablesaw-backed {@link FeatureTable} in a table view (rows are indexes into the table). */
 final class FeatureTableView extends TableView<Integer> {
+    private static final String NO_DATA = "No data: open a directory or a feature CSV";
+    private final Label placeholder = new Label(NO_DATA);
+    private FeatureTable pending;
+
     FeatureTableView() {
-        setPlaceholder(new Label("No data: open a directory or a feature CSV"));
+        setPlaceholder(placeholder);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 
+    /**
+     * Shows {@code t} a frame from now: its hundreds of cells are the costliest part of a data set's first drawing,
+     * so the charts beside the table are drawn first. A newer table asked for meanwhile wins.
+     */
+    void showAfterNextFrame(FeatureTable t) {
+        getColumns().clear();
+        getItems().clear();
+        placeholder.setText("Filling the table…");
+        pending = t;
+        Frames.afterNextFrame(() -> {
+            if (pending == t) {
+                show(t);
+            }
+        });
+    }
+
     void show(FeatureTable t) {
+        pending = null;
+        placeholder.setText(NO_DATA);
         getColumns().clear();
         if (t == null) {
             getItems().clear();
@@ -36,7 +58,7 @@ final class FeatureTableView extends TableView<Integer> {
             col.setCellValueFactory(
                     c -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.5g", values[c.getValue()])));
             col.setPrefWidth(105);
-            col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            col.getStyleClass().add("numeric");
             getColumns().add(col);
         }
         Integer[] rows = new Integer[t.rowCount()];

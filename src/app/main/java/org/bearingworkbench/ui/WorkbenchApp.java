@@ -17,25 +17,45 @@ import org.slf4j.LoggerFactory;
 /**
  * The JavaFX application. Opens the window at once and loads the data set given on the command line, or the bundled
  * sample data, in the background. {@code --exit-after-load} closes it once the data is shown (smoke tests);
- * {@code --startup-times=FILE} appends to FILE when the window and then the data were first drawn, in ms since the
- * process started ({@code bench startup} reads it).
+ * {@code --startup-times=FILE} appends to FILE when the window, the data and then its feature table were first drawn, in
+ * ms since the process started ({@code bench startup} reads it). The data set the window opens with starts importing
+ * before the JavaFX runtime does ({@link EarlyImport}); the window is drawn first, then the data.
  */
 public final class WorkbenchApp extends Application {
     public static final String PREFS_NODE = "org/bearingworkbench/ui";
+    private static volatile EarlyImport early;
     private MainWindow window;
 
     public static void main(String[] args) {
+        Path initial = initialData(List.of(args));
+        if (initial != null) { // read while the JavaFX runtime starts
+            early = EarlyImport.start(initial);
+        }
         launch(WorkbenchApp.class, args);
+    }
+
+    /** The data set to open at start: the first argument that is not an option, else the bundled sample data. */
+    private static Path initialData(List<String> args) {
+        return args.stream()
+                .filter(a -> !a.startsWith("--"))
+                .findFirst()
+                .map(Paths::get)
+                .or(SampleDataLocator::find)
+                .orElse(null);
     }
 
     @Override
     public void start(Stage stage) {
+        List<String> args = getParameters().getUnnamed();
+        Path initial = initialData(args);
+        EarlyImport importing = early != null && early.path().equals(initial)
+                ? early
+                : initial == null ? null : EarlyImport.start(initial);
         WorkbenchModel model = new WorkbenchModel();
         WorkbenchController controller = new WorkbenchController(model, new FxTasks(), PREFS_NODE, () -> stage);
         window = new MainWindow(stage, model, controller);
         stage.getIcons().addAll(Icons.load());
         stage.show();
-        List<String> args = getParameters().getUnnamed();
         String times = getParameters().getNamed().get("startup-times"); // --startup-times=FILE is a named parameter
         if (times != null) {
             reportStartup(stage, model, Path.of(times));
@@ -44,21 +64,17 @@ public final class WorkbenchApp extends Application {
         if (exitAfterLoad) {
             model.dataProperty().addListener((o, a, d) -> {
                 Runnable[] exit = new Runnable[1];
-                exit[0] = () -> { // once the data has been laid out and drawn
-                    stage.getScene().removePostLayoutPulseListener(exit[0]);
-                    Platform.runLater(Platform::exit);
+                exit[0] = () -> { // once the data and its table have been laid out and drawn
+                    if (window.dataPane.tableRows() > 0) {
+                        stage.getScene().removePostLayoutPulseListener(exit[0]);
+                        Platform.runLater(Platform::exit);
+                    }
                 };
                 stage.getScene().addPostLayoutPulseListener(exit[0]);
             });
         }
-        Path initial = args.stream()
-                .filter(a -> !a.startsWith("--"))
-                .findFirst()
-                .map(Paths::get)
-                .or(SampleDataLocator::find)
-                .orElse(null);
-        if (initial != null) {
-            controller.openData(initial);
+        if (importing != null) { // the window is drawn first, then the data it opens with
+            Frames.afterNextFrame(() -> controller.openData(importing));
         } else if (exitAfterLoad) {
             Platform.exit();
         }
@@ -73,7 +89,7 @@ public final class WorkbenchApp extends Application {
     }
 
     /** Appends to {@code file} when the window and the data are first drawn (after the pulse that lays them out). */
-    private static void reportStartup(Stage stage, WorkbenchModel model, Path file) {
+    private void reportStartup(Stage stage, WorkbenchModel model, Path file) {
         Runnable[] shown = new Runnable[1];
         shown[0] = () -> {
             append(file, "window " + sinceStart());
@@ -93,6 +109,14 @@ public final class WorkbenchApp extends Application {
                         "data " + sinceStart() + " "
                                 + (d == null ? 0 : d.table().rowCount()));
                 stage.getScene().removePostLayoutPulseListener(data[0]);
+                Runnable[] table = new Runnable[1];
+                table[0] = () -> { // the feature table fills a frame after the charts
+                    if (window.dataPane.tableRows() > 0) {
+                        append(file, "table " + sinceStart() + " " + window.dataPane.tableRows());
+                        stage.getScene().removePostLayoutPulseListener(table[0]);
+                    }
+                };
+                stage.getScene().addPostLayoutPulseListener(table[0]);
             };
             stage.getScene().addPostLayoutPulseListener(data[0]);
         });

@@ -33,6 +33,7 @@ import org.bearingworkbench.report.AnomalyReportCsv;
 import org.bearingworkbench.report.IncidentReport;
 import org.bearingworkbench.report.IncidentReportHtml;
 import org.bearingworkbench.signal.PhysicsSettings;
+import org.bearingworkbench.task.CoreTask;
 import org.bearingworkbench.task.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,9 +116,18 @@ public final class WorkbenchController {
 
     /** Opens {@code path} with what the user said about it (remembered for the directory). */
     public void openData(Path path, UserSettings settings) {
+        openData(path, settings, ctx -> DataSets.open(path, settings, ctx));
+    }
+
+    /** Opens the data set whose import began before the window did (the one it starts with). */
+    void openData(EarlyImport early) {
+        openData(early.path(), UserSettings.NONE, early::takeOver);
+    }
+
+    private void openData(Path path, UserSettings settings, CoreTask<ImportResult> importing) {
         tasks.submit(
                 "Import " + path.getFileName(),
-                ctx -> DataSets.open(path, settings, ctx),
+                importing,
                 result -> {
                     showData(path, settings, result);
                     rescore();

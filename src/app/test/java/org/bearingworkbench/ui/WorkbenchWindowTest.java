@@ -105,11 +105,14 @@ class WorkbenchWindowTest {
 
     @Test
     @Order(10)
-    void openingSampleDataFillsTheDataPane() {
+    void openingSampleDataFillsTheDataPane() throws Exception {
         assertEquals(160, model.table().rowCount());
         assertTrue(stage.getTitle().contains("ims-synthetic"), stage.getTitle());
         var table = robot.lookup(n -> n instanceof FeatureTableView).queryAs(FeatureTableView.class);
+        waitFor(10, () -> !table.getItems().isEmpty()); // the table fills a frame after the charts
         assertEquals(160, table.getItems().size());
+        assertEquals(
+                2 + model.table().featureColumns().size(), table.getColumns().size());
         assertTrue(robot.lookup("Training: 72 rows (45%), test: 88 rows.")
                 .tryQuery()
                 .isPresent());
