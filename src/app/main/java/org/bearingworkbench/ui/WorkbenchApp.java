@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application. Opens the window at once and loads the data set given on the command line, or the bundled
- * sample data, in the background. {@code --exit-after-load} closes it once the data is shown (smoke tests);
- * {@code --startup-times=FILE} appends to FILE when the window, the data and then its feature table were first drawn, in
- * ms since the process started ({@code bench startup} reads it). The data set the window opens with starts importing
- * before the JavaFX runtime does ({@link EarlyImport}); the window is drawn first, then the data.
+ * sample data, in the background. {@code --exit-after-load} closes it once the data and its table are shown (smoke
+ * tests); {@code --startup-times=FILE} appends to FILE when the window, the data and then its feature table were first
+ * drawn, in ms since the process started ({@code bench startup} reads it). The data set the window opens with starts
+ * importing before the JavaFX runtime does ({@link EarlyImport}); the window is drawn first, then the data.
  */
 public final class WorkbenchApp extends Application {
     public static final String PREFS_NODE = "org/bearingworkbench/ui";
