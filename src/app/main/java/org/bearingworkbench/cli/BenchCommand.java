@@ -49,7 +49,8 @@ import picocli.CommandLine.Parameters;
                     + "1,000 rows; 1, 4, 16 clients)",
             "  startup <dir>         fresh JVMs: import 'seconds' and wall time, with and without a "
                     + "class-data-sharing archive;",
-            "                        the window drawn and the sample data drawn (needs a display: xvfb-run)",
+            "                        the window, the sample data and its table drawn (needs a display: xvfb-run);",
+            "                        --app-image DIR: through an installed app's launchers",
             "  e2e <dir>             fresh JVMs: 'run <dir>' end to end (import, training, thresholds, "
                     + "report), wall time",
             "                        (--peer URL: the same load on another service, e.g. "
@@ -83,6 +84,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "timed runs (default ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(
+            names = "--app-image",
+            paramLabel = "DIR",
+            description = "'startup', 'e2e': through the launchers of an app image (e.g. /opt/bearing-workbench, or "
+                    + "target/installer/BearingWorkbench) instead of this JVM")
+    Path appImage;
+
     @Override
     public Integer call() throws Exception {
         if ("train".equals(what)) {
@@ -98,10 +106,10 @@ final class BenchCommand implements Callable<Integer> {
             return new ServeBench(dir, model, peer).run();
         }
         if ("startup".equals(what)) {
-            return new StartupBench(dir, runs).startup();
+            return new StartupBench(dir, runs, appImage).startup();
         }
         if ("e2e".equals(what)) {
-            return new StartupBench(dir, runs).endToEnd();
+            return new StartupBench(dir, runs, appImage).endToEnd();
         }
         if (!"import".equals(what)) {
             System.err.println(

@@ -22,10 +22,30 @@ final class StartupBench {
     private static final Pattern SECONDS = Pattern.compile("\"seconds\":([0-9.]+)");
     private final Path dir;
     private final int runs;
+    private final Path image;
 
-    StartupBench(Path dir, int runs) {
+    /** With {@code image} (an installed or built app image), through its two launchers instead of this JVM's. */
+    StartupBench(Path dir, int runs, Path image) {
         this.dir = dir;
         this.runs = Math.max(1, runs);
+        this.image = image;
+    }
+
+    /** The command line's command: this program in a fresh JVM, or the app image's command-line launcher. */
+    private List<String> cli(String... args) {
+        return with(
+                image == null
+                        ? java()
+                        : List.of(image.resolve("bin/bearing-workbench").toString()),
+                args);
+    }
+
+    /** The window: this program (software rendering) or the app image's window launcher. */
+    private List<String> gui(String... args) {
+        List<String> cmd = image == null
+                ? java("-Dprism.order=sw")
+                : List.of(image.resolve("bin/BearingWorkbench").toString());
+        return with(with(cmd, "gui"), args);
     }
 
     private static List<String> java(String... jvmOptions) {
@@ -56,32 +76,37 @@ final class StartupBench {
 
     int startup() throws Exception {
         Path tmp = Files.createTempDirectory("bw-bench-startup");
-        Path jsa = tmp.resolve("app.jsa");
         Path out = tmp.resolve("features.csv");
         System.out.printf(Locale.ROOT, "first import in a fresh JVM: features %s --json (%d runs each)%n", dir, runs);
-        child(
-                with(
-                        java("-XX:ArchiveClassesAtExit=" + jsa),
-                        "features",
-                        dir.toString(),
-                        "-o",
-                        out.toString(),
-                        "--json"),
-                tmp.resolve("cds.log"));
-        for (boolean cds : new boolean[] {false, true}) {
-            for (int r = 1; r <= runs; r++) {
-                List<String> cmd = cds ? java("-XX:SharedArchiveFile=" + jsa) : java();
-                Object[] res = child(
-                        with(cmd, "features", dir.toString(), "-o", out.toString(), "--json"), tmp.resolve("run.log"));
-                Matcher m = SECONDS.matcher((String) res[1]);
-                System.out.printf(
-                        Locale.ROOT,
-                        "  %-26s run %d: import %s s, process wall %.2f s%n",
-                        cds ? "with a CDS archive" : "plain",
-                        r,
-                        m.find() ? m.group(1) : "?",
-                        (double) res[0]);
-            }
+        if (image != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "through the launchers of %s (its class-data-sharing archive lib/app/app.jsa: %s)%n",
+                    image,
+                    Files.exists(image.resolve("lib/app/app.jsa")) ? "present" : "absent");
+            importRuns("app image", cli("features", dir.toString(), "-o", out.toString(), "--json"), tmp);
+        } else {
+            Path jsa = tmp.resolve("app.jsa");
+            child(
+                    with(
+                            java("-XX:ArchiveClassesAtExit=" + jsa),
+                            "features",
+                            dir.toString(),
+                            "-o",
+                            out.toString(),
+                            "--json"),
+                    tmp.resolve("cds.log"));
+            importRuns("plain", cli("features", dir.toString(), "-o", out.toString(), "--json"), tmp);
+            importRuns(
+                    "with a CDS archive",
+                    with(
+                            java("-XX:SharedArchiveFile=" + jsa),
+                            "features",
+                            dir.toString(),
+                            "-o",
+                            out.toString(),
+                            "--json"),
+                    tmp);
         }
         if (System.getenv("DISPLAY") == null && !"Monocle".equals(System.getProperty("glass.platform"))) {
             System.out.println("window: no display (run under xvfb-run for the window figures)");
@@ -90,9 +115,7 @@ final class StartupBench {
         System.out.println("window with the sample data: gui --exit-after-load (ms since the process started)");
         for (int r = 1; r <= runs; r++) {
             Path times = tmp.resolve("times-" + r + ".txt");
-            child(
-                    with(java("-Dprism.order=sw"), "gui", "--exit-after-load", "--startup-times=" + times),
-                    tmp.resolve("gui.log"));
+            child(gui("--exit-after-load", "--startup-times=" + times), tmp.resolve("gui.log"));
             List<String> lines = Files.readAllLines(times);
             System.out.printf(
                     Locale.ROOT,
@@ -107,19 +130,27 @@ final class StartupBench {
         return 0;
     }
 
+    private void importRuns(String label, List<String> cmd, Path tmp) throws IOException, InterruptedException {
+        for (int r = 1; r <= runs; r++) {
+            Object[] res = child(cmd, tmp.resolve("run.log"));
+            Matcher m = SECONDS.matcher((String) res[1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-26s run %d: import %s s, process wall %.2f s%n",
+                    label,
+                    r,
+                    m.find() ? m.group(1) : "?",
+                    (double) res[0]);
+        }
+    }
+
     int endToEnd() throws Exception {
         Path tmp = Files.createTempDirectory("bw-bench-e2e");
         System.out.printf(
                 Locale.ROOT, "run %s -o <new folder> in a fresh JVM (import, 100 epochs, thresholds, report)%n", dir);
         for (int r = 1; r <= runs; r++) {
             Object[] res = child(
-                    with(
-                            java(),
-                            "run",
-                            dir.toString(),
-                            "-o",
-                            tmp.resolve("out-" + r).toString()),
-                    tmp.resolve("run.log"));
+                    cli("run", dir.toString(), "-o", tmp.resolve("out-" + r).toString()), tmp.resolve("run.log"));
             System.out.printf(Locale.ROOT, "  run %d: %.2f s wall%n", r, (double) res[0]);
         }
         return 0;
