@@ -11,12 +11,17 @@ final class Frames {
      * hands to the renderer what changed before this call, and {@code r}'s changes follow one frame later.
      */
     static void afterNextFrame(Runnable r) {
+        afterFrames(1, r);
+    }
+
+    /** Runs {@code r} on the JavaFX thread once {@code frames} more frames have been laid out (at least one). */
+    static void afterFrames(int frames, Runnable r) {
         new AnimationTimer() {
             private int pulses;
 
             @Override
             public void handle(long now) {
-                if (++pulses == 2) {
+                if (++pulses > Math.max(1, frames)) {
                     stop();
                     r.run();
                 }

@@ -146,7 +146,15 @@ public final class WorkbenchController {
         model.dataProperty().set(result);
         recent.add(path);
         if (result.description().geometry().isPresent()) {
-            computePhysics();
+            if (fxTasks == null) {
+                computePhysics();
+            } else { // in a window: once the data and its table are drawn (the pass takes both cores while it runs)
+                Frames.afterFrames(2, () -> {
+                    if (model.dataProperty().get() == result) {
+                        computePhysics();
+                    }
+                });
+            }
         }
     }
 
