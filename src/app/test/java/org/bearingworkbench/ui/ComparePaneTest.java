@@ -45,15 +45,11 @@ class ComparePaneTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            model = new WorkbenchModel();
-            controller =
-                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui-compare", () -> stage);
-            window = new MainWindow(stage, model, controller);
-            stage.show();
-            controller.openData(SampleData.DIR);
-        });
+        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-compare", c -> c.openData(SampleData.DIR));
+        stage = w.stage();
+        model = w.model();
+        controller = w.controller();
+        window = w.window();
         waitFor(60, () -> model.table() != null);
         FxToolkit.setupFixture(() -> controller.openModel(Path.of("src/core/test/resources/bundles/v1-sample.bwm")));
         waitFor(

@@ -37,15 +37,11 @@ class LatePanesTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            model = new WorkbenchModel();
-            controller =
-                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui-late", () -> stage);
-            window = new MainWindow(stage, model, controller);
-            stage.show();
-            controller.openData(SampleData.DIR);
-        });
+        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-late", c -> c.openData(SampleData.DIR));
+        stage = w.stage();
+        model = w.model();
+        controller = w.controller();
+        window = w.window();
         waitFor(60, () -> model.table() != null && model.physicsProperty().get() != null);
     }
 

@@ -43,15 +43,11 @@ class MonitorWindowTest {
     @BeforeAll
     static void openWindow() throws Exception {
         System.setProperty("bw.monitorDir", tmp.resolve("monitor-state").toString());
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            model = new WorkbenchModel();
-            controller =
-                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui-monitor", () -> stage);
-            window = new MainWindow(stage, model, controller);
-            stage.show();
-            controller.openModel(BUNDLE);
-        });
+        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-monitor", c -> c.openModel(BUNDLE));
+        stage = w.stage();
+        model = w.model();
+        controller = w.controller();
+        window = w.window();
         waitFor(60, () -> model.bundleProperty().get() != null);
     }
 

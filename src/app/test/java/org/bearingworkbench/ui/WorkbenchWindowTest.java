@@ -77,14 +77,11 @@ class WorkbenchWindowTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            model = new WorkbenchModel();
-            controller = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
-            window = new MainWindow(stage, model, controller);
-            stage.show();
-            controller.openData(SampleData.DIR);
-        });
+        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui", c -> c.openData(SampleData.DIR));
+        stage = w.stage();
+        model = w.model();
+        controller = w.controller();
+        window = w.window();
         waitFor(60, () -> model.table() != null);
     }
 
