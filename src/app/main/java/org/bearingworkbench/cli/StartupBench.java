@@ -79,11 +79,7 @@ final class StartupBench {
         Path out = tmp.resolve("features.csv");
         System.out.printf(Locale.ROOT, "first import in a fresh JVM: features %s --json (%d runs each)%n", dir, runs);
         if (image != null) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "through the launchers of %s (its class-data-sharing archive lib/app/app.jsa: %s)%n",
-                    image,
-                    Files.exists(image.resolve("lib/app/app.jsa")) ? "present" : "absent");
+            System.out.printf(Locale.ROOT, "through the launchers of %s (%s)%n", image, startArchive(image));
             importRuns("app image", cli("features", dir.toString(), "-o", out.toString(), "--json"), tmp);
         } else {
             Path jsa = tmp.resolve("app.jsa");
@@ -128,6 +124,18 @@ final class StartupBench {
                                     .toList()));
         }
         return 0;
+    }
+
+    /** What an app image starts with: its ahead-of-time caches (JDK 25), its class-data-sharing archive, or none. */
+    static String startArchive(Path image) {
+        Path app = image.resolve("lib/app");
+        if (Files.exists(app.resolve("app.aot"))) {
+            return "ahead-of-time caches lib/app/app.aot, cli.aot";
+        }
+        if (Files.exists(app.resolve("app.jsa"))) {
+            return "class-data-sharing archive lib/app/app.jsa";
+        }
+        return "no archive of the application's classes";
     }
 
     private void importRuns(String label, List<String> cmd, Path tmp) throws IOException, InterruptedException {
