@@ -14,6 +14,7 @@ final class FeatureTableView extends TableView<Integer> {
     private static final String NO_DATA = "No data: open a directory or a feature CSV";
     private final Label placeholder = new Label(NO_DATA);
     private FeatureTable pending;
+    private FeatureTable shown;
 
     FeatureTableView() {
         setPlaceholder(placeholder);
@@ -25,9 +26,11 @@ final class FeatureTableView extends TableView<Integer> {
      * so the charts beside the table are drawn first. A newer table asked for meanwhile wins.
      */
     void showAfterNextFrame(FeatureTable t) {
-        getColumns().clear();
-        getItems().clear();
-        placeholder.setText("Filling the table…");
+        if (!sameRows(shown, t)) { // another data set: not its rows meanwhile; the same rows (new columns): kept
+            getColumns().clear();
+            getItems().clear();
+            placeholder.setText("Filling the table…");
+        }
         pending = t;
         Frames.afterNextFrame(() -> {
             if (pending == t) {
@@ -36,7 +39,19 @@ final class FeatureTableView extends TableView<Integer> {
         });
     }
 
+    /** The same data set's rows (the physics pass adds columns to a data set's table; its rows stay). */
+    private static boolean sameRows(FeatureTable a, FeatureTable b) {
+        return a != null
+                && b != null
+                && a.rowCount() == b.rowCount()
+                && a.name().equals(b.name())
+                && a.rowCount() > 0
+                && a.timestamp(0).equals(b.timestamp(0))
+                && a.timestamp(a.rowCount() - 1).equals(b.timestamp(b.rowCount() - 1));
+    }
+
     void show(FeatureTable t) {
+        shown = t;
         pending = null;
         placeholder.setText(NO_DATA);
         getColumns().clear();

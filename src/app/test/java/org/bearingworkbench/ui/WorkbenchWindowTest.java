@@ -106,10 +106,13 @@ class WorkbenchWindowTest {
         assertEquals(160, model.table().rowCount());
         assertTrue(stage.getTitle().contains("ims-synthetic"), stage.getTitle());
         var table = robot.lookup(n -> n instanceof FeatureTableView).queryAs(FeatureTableView.class);
-        waitFor(10, () -> !table.getItems().isEmpty()); // the table fills a frame after the charts
+        // the table fills a frame after the charts, and again with the physics pass's columns (its rows stay)
+        waitFor(
+                20,
+                () -> table.getItems().size() == 160
+                        && table.getColumns().size()
+                                == 2 + model.table().featureColumns().size());
         assertEquals(160, table.getItems().size());
-        assertEquals(
-                2 + model.table().featureColumns().size(), table.getColumns().size());
         assertTrue(robot.lookup("Training: 72 rows (45%), test: 88 rows.")
                 .tryQuery()
                 .isPresent());
