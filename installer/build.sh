@@ -23,6 +23,15 @@ cp -r "$target/lib" "$target/jpackage-input/lib"
 mkdir -p "$target/jpackage-input/sample-data"
 cp -r "$root/sample-data/ims-synthetic" "$target/jpackage-input/sample-data/"
 
+# the build's JDK (17): a class list, and a class-data-sharing archive made where the app is installed
+use_build_jdk() {
+  aot=0
+  jdk="$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")"
+  cp "$here/cds-archive.sh" "$target/jpackage-input/"
+  gui_options=(--java-options "-Xmx4g" --java-options '-XX:SharedArchiveFile=$APPDIR/app.jsa')
+  cli_options='-Xmx4g -XX:SharedArchiveFile=$APPDIR/app.jsa'
+  compress=2
+}
 jdk="${INSTALLER_JDK:-}"
 if [ -z "$jdk" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/jlink ]; then
   jdk=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -35,22 +44,28 @@ if [ -n "$jdk" ] && "$jdk/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | 
                --java-options --enable-native-access=ALL-UNNAMED --java-options --sun-misc-unsafe-memory-access=allow)
   cli_options="-Xmx4g -XX:AOTCache=\$APPDIR/cli.aot $jdk25_options"
   compress=zip-6
-  echo "== runtime: $("$jdk/bin/java" -version 2>&1 | head -1) (ahead-of-time caches)"
 else
-  aot=0
-  jdk="$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")"
-  cp "$here/cds-archive.sh" "$target/jpackage-input/"
-  gui_options=(--java-options "-Xmx4g" --java-options '-XX:SharedArchiveFile=$APPDIR/app.jsa')
-  cli_options='-Xmx4g -XX:SharedArchiveFile=$APPDIR/app.jsa'
-  compress=2
+  use_build_jdk
+fi
+
+echo "== jlink: trimmed runtime, with the JDK's own class-data-sharing archive (a command starts ~0.15 s sooner)"
+modules="$(tr -d ' \n' < "$here/modules.txt")"
+if [ "$aot" = "1" ] && ! "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+      --compress="$compress" --generate-cds-archive --output "$target/runtime" > "$target/jlink.log" 2>&1; then
+  # a JDK 25 without its jmods that cannot link its own runtime: the build's JDK instead
+  echo "jlink of $jdk failed ($(tail -1 "$target/jlink.log")): the build's JDK instead"
+  rm -rf "$target/runtime"
+  use_build_jdk
+fi
+if [ "$aot" = "0" ]; then
+  "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files \
+        --no-man-pages --compress="$compress" --generate-cds-archive --output "$target/runtime"
   echo "== runtime: $("$jdk/bin/java" -version 2>&1 | head -1) (class-data-sharing archive made at install)"
+else
+  echo "== runtime: $("$jdk/bin/java" -version 2>&1 | head -1) (ahead-of-time caches)"
 fi
 sed "s|^java-options=.*|java-options=$cli_options -Dbw.cli=true -Djava.awt.headless=true|" \
     "$here/cli-launcher.properties" > "$target/cli-launcher.properties"
-
-echo "== jlink: trimmed runtime, with the JDK's own class-data-sharing archive (a command starts ~0.15 s sooner)"
-"$jdk/bin/jlink" --add-modules "$(tr -d ' \n' < "$here/modules.txt")" --strip-debug --no-header-files \
-      --no-man-pages --compress="$compress" --generate-cds-archive --output "$target/runtime"
 
 echo "== jpackage: app image"
 "$jdk/bin/jpackage" --type app-image --name BearingWorkbench --app-version "$version" \
