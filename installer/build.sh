@@ -79,9 +79,13 @@ echo "== jpackage: app image"
 echo "== smoke test"
 bash "$here/smoke-test.sh" "$out/BearingWorkbench"
 
+# the launchers' class path for an app image at $1, from its launcher configuration (the order matters to a cache)
+classpath_of() {
+  sed -n "s|^app.classpath=\$APPDIR|$1/lib/app|p" "$1/lib/app/BearingWorkbench.cfg" | paste -sd: -
+}
 image="$out/BearingWorkbench"
 sample="$image/lib/app/sample-data/ims-synthetic"
-cp_image=$(sed -n "s|^app.classpath=\$APPDIR|$image/lib/app|p" "$image/lib/app/BearingWorkbench.cfg" | paste -sd: -)
+cp_image=$(classpath_of "$image")
 java_image="$image/lib/runtime/bin/java"
 if [ -z "${DISPLAY:-}" ]; then runner=(xvfb-run -a); else runner=(); fi
 if [ "$aot" = "1" ]; then
@@ -127,7 +131,7 @@ else
     apt-get install -y -q "$(ls "$out"/*.deb)" > "$out/apt-install.log" 2>&1 || { tail -20 "$out/apt-install.log"; exit 1; }
     /opt/bearing-workbench/bin/bearing-workbench --help | head -1
     installed=/opt/bearing-workbench/lib/app
-    cp_installed=$(sed -n "s|^app.classpath=\$APPDIR|$installed|p" "$installed/BearingWorkbench.cfg" | paste -sd: -)
+    cp_installed=$(classpath_of /opt/bearing-workbench)
     if [ "$aot" = "1" ]; then
       /opt/bearing-workbench/lib/runtime/bin/java -XX:AOTCache="$installed/cli.aot" -XX:AOTMode=on -Xmx4g \
           $jdk25_options -Dbw.cli=true -cp "$cp_installed" org.bearingworkbench.Launcher --version

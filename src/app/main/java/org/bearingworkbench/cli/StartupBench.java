@@ -76,33 +76,18 @@ final class StartupBench {
 
     int startup() throws Exception {
         Path tmp = Files.createTempDirectory("bw-bench-startup");
-        Path out = tmp.resolve("features.csv");
+        String[] features = {
+            "features", dir.toString(), "-o", tmp.resolve("features.csv").toString(), "--json"
+        };
         System.out.printf(Locale.ROOT, "first import in a fresh JVM: features %s --json (%d runs each)%n", dir, runs);
         if (image != null) {
             System.out.printf(Locale.ROOT, "through the launchers of %s (%s)%n", image, startArchive(image));
-            importRuns("app image", cli("features", dir.toString(), "-o", out.toString(), "--json"), tmp);
+            importRuns("app image", cli(features), tmp);
         } else {
             Path jsa = tmp.resolve("app.jsa");
-            child(
-                    with(
-                            java("-XX:ArchiveClassesAtExit=" + jsa),
-                            "features",
-                            dir.toString(),
-                            "-o",
-                            out.toString(),
-                            "--json"),
-                    tmp.resolve("cds.log"));
-            importRuns("plain", cli("features", dir.toString(), "-o", out.toString(), "--json"), tmp);
-            importRuns(
-                    "with a CDS archive",
-                    with(
-                            java("-XX:SharedArchiveFile=" + jsa),
-                            "features",
-                            dir.toString(),
-                            "-o",
-                            out.toString(),
-                            "--json"),
-                    tmp);
+            child(with(java("-XX:ArchiveClassesAtExit=" + jsa), features), tmp.resolve("cds.log"));
+            importRuns("plain", cli(features), tmp);
+            importRuns("with a CDS archive", with(java("-XX:SharedArchiveFile=" + jsa), features), tmp);
         }
         if (System.getenv("DISPLAY") == null && !"Monocle".equals(System.getProperty("glass.platform"))) {
             System.out.println("window: no display (run under xvfb-run for the window figures)");

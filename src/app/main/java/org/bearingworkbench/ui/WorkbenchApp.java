@@ -48,9 +48,6 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         List<String> args = getParameters().getUnnamed();
         Path initial = initialData(args);
-        EarlyImport importing = early != null && early.path().equals(initial)
-                ? early
-                : initial == null ? null : EarlyImport.start(initial);
         WorkbenchModel model = new WorkbenchModel();
         WorkbenchController controller = new WorkbenchController(model, new FxTasks(), PREFS_NODE, () -> stage);
         window = new MainWindow(stage, model, controller);
@@ -73,8 +70,15 @@ public final class WorkbenchApp extends Application {
                 stage.getScene().addPostLayoutPulseListener(exit[0]);
             });
         }
-        if (importing != null) { // the window is drawn first, then the data it opens with
-            Frames.afterNextFrame(() -> controller.openData(importing));
+        if (initial != null) { // the window is drawn first, then the data it opens with
+            EarlyImport started = early;
+            Frames.afterNextFrame(() -> {
+                if (started != null && started.path().equals(initial)) {
+                    controller.openData(started);
+                } else { // started without main (no import under way)
+                    controller.openData(initial);
+                }
+            });
         } else if (exitAfterLoad) {
             Platform.exit();
         }

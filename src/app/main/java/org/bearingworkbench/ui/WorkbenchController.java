@@ -148,7 +148,9 @@ public final class WorkbenchController {
         if (result.description().geometry().isPresent()) {
             if (fxTasks == null) {
                 computePhysics();
-            } else { // in a window: once the data and its table are drawn (the pass takes both cores while it runs)
+            } else {
+                // in a window: after the frame that draws the data and the next, where its table fills
+                // (FeatureTableView.showAfterNextFrame); the pass takes both cores while it runs
                 Frames.afterFrames(2, () -> {
                     if (model.dataProperty().get() == result) {
                         computePhysics();
