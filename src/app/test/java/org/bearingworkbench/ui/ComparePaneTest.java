@@ -50,7 +50,8 @@ class ComparePaneTest {
         model = w.model();
         controller = w.controller();
         window = w.window();
-        waitFor(60, () -> model.table() != null);
+        // the data set is settled once the physics pass has added its columns (it sets the data again)
+        waitFor(60, () -> model.table() != null && model.physicsProperty().get() != null);
         FxToolkit.setupFixture(() -> controller.openModel(Path.of("src/core/test/resources/bundles/v1-sample.bwm")));
         waitFor(
                 60,
