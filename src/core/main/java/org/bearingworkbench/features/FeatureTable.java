@@ -77,7 +77,13 @@ public final class FeatureTable {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> timestamps.get(a).compareTo(timestamps.get(b)));
+        boolean inOrder = true;
+        for (int i = 1; i < n && inOrder; i++) {
+            inOrder = !timestamps.get(i).isBefore(timestamps.get(i - 1));
+        }
+        if (!inOrder) { // an import's rows come in time order
+            Arrays.sort(order, (a, b) -> timestamps.get(a).compareTo(timestamps.get(b)));
+        }
         LocalDateTime[] ts = new LocalDateTime[n];
         String[] fs = new String[n];
         int[] rs = new int[n];

@@ -291,9 +291,12 @@ public final class DirectoryImporter {
         List<String> files = new ArrayList<>(n);
         int[] rows = new int[n];
         Map<String, double[]> columns = new LinkedHashMap<>();
+        // in the order of each file's features (channel by channel), each column named once
+        double[][] byFeature = new double[channels * FEATURES][];
         for (int ch = 0; ch < channels; ch++) {
             for (Feature f : Feature.values()) {
-                columns.put(f.column(ch + 1), new double[n]);
+                byFeature[ch * FEATURES + f.ordinal()] = new double[n];
+                columns.put(f.column(ch + 1), byFeature[ch * FEATURES + f.ordinal()]);
             }
         }
         for (int k = 0; k < n; k++) {
@@ -301,10 +304,8 @@ public final class DirectoryImporter {
             ts.add(candidates.get(i).timestamp());
             files.add(candidates.get(i).name());
             rows[k] = parsed[i].rows;
-            for (int ch = 0; ch < channels; ch++) {
-                for (Feature f : Feature.values()) {
-                    columns.get(f.column(ch + 1))[k] = parsed[i].features[ch * FEATURES + f.ordinal()];
-                }
+            for (int j = 0; j < byFeature.length; j++) {
+                byFeature[j][k] = parsed[i].features[j];
             }
         }
         return FeatureTable.of(

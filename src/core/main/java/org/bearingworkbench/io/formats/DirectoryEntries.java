@@ -88,7 +88,9 @@ public final class DirectoryEntries {
      */
     static List<SnapshotRef> uniqueByTime(List<SnapshotRef> refs, List<SkippedFile> skipped) {
         List<SnapshotRef> sorted = new ArrayList<>(refs);
-        sorted.sort(Comparator.comparing(SnapshotRef::timestamp).thenComparing(SnapshotRef::name));
+        if (!inTimeOrder(sorted)) { // names that are times (IMS) come in time order already
+            sorted.sort(Comparator.comparing(SnapshotRef::timestamp).thenComparing(SnapshotRef::name));
+        }
         List<SnapshotRef> unique = new ArrayList<>();
         for (SnapshotRef r : sorted) {
             SnapshotRef prev = unique.isEmpty() ? null : unique.get(unique.size() - 1);
@@ -99,5 +101,14 @@ public final class DirectoryEntries {
             }
         }
         return unique;
+    }
+
+    private static boolean inTimeOrder(List<SnapshotRef> refs) {
+        for (int i = 1; i < refs.size(); i++) {
+            if (!refs.get(i - 1).timestamp().isBefore(refs.get(i).timestamp())) {
+                return false;
+            }
+        }
+        return true;
     }
 }
