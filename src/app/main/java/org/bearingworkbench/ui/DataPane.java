@@ -7,6 +7,7 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -46,6 +47,10 @@ final class DataPane extends BorderPane {
     private final TextField splitField = new TextField();
     private final Label splitInfo = new Label();
     private boolean updatingSplit;
+    /** The table the overview shows, and the channels per bearing its colours were drawn with. */
+    private FeatureTable charted;
+
+    private int chartedChannelsPerBearing;
 
     DataPane(WorkbenchModel model, WorkbenchController controller, Actions actions) {
         this.model = model;
@@ -173,38 +178,29 @@ final class DataPane extends BorderPane {
         return t.timestamp(i);
     }
 
+    /** The overview chart (tests). */
+    XYChart overview() {
+        return overview;
+    }
+
+    /** The feature table (tests). */
+    FeatureTableView table() {
+        return table;
+    }
+
     /** Rows in the feature table (0 until it is filled, a frame after the charts). */
     int tableRows() {
         return table.getItems().size();
     }
 
     private void show(ImportResult d) {
-        overview.getDatasets().clear();
+        FeatureTable t = d == null ? null : d.table();
+        if (!sameOverview(t)) { // the physics pass adds columns, not to the overview: not drawn again then
+            drawOverview(d);
+        }
         if (d == null) {
             table.show(null);
             return;
-        }
-        FeatureTable t = d.table();
-        Charts.signalUnit(overview, d);
-        double[] x = new double[t.rowCount()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = Charts.seconds(t.timestamp(i));
-        }
-        List<String> cols = t.channels().isEmpty()
-                ? t.featureColumns()
-                : t.channels().stream()
-                        .map(Feature.MEAN_ABS::column)
-                        .filter(t::hasColumn)
-                        .toList();
-        for (int c = 0; c < cols.size(); c++) {
-            int bearing = t.channels().isEmpty()
-                    ? c + 1
-                    : (t.channels().get(c) - 1)
-                                    / model.channelsPerBearingProperty().get()
-                            + 1;
-            DoubleDataSet ds = Charts.dataSet(cols.get(c), Palette.bearing(bearing), 1.2);
-            ds.set(x, t.column(cols.get(c)));
-            overview.getDatasets().add(ds);
         }
         table.showAfterNextFrame(t);
         Duration span = Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1));
@@ -224,6 +220,61 @@ final class DataPane extends BorderPane {
         skipped.getItems()
                 .setAll(d.skipped().stream().map(SkippedFile::toString).toList());
         showSplit();
+    }
+
+    /** The overview's channels of a table: its mean |x| columns, or all its columns when it names no channels. */
+    private static List<String> overviewColumns(FeatureTable t) {
+        return t.channels().isEmpty()
+                ? t.featureColumns()
+                : t.channels().stream()
+                        .map(Feature.MEAN_ABS::column)
+                        .filter(t::hasColumn)
+                        .toList();
+    }
+
+    /** Whether the overview drawn shows {@code t} as it would be drawn now (same rows, values and bearings). */
+    private boolean sameOverview(FeatureTable t) {
+        if (!FeatureTableView.sameRows(charted, t)
+                || chartedChannelsPerBearing
+                        != model.channelsPerBearingProperty().get()) {
+            return false;
+        }
+        List<String> cols = overviewColumns(t);
+        if (!cols.equals(overviewColumns(charted))) {
+            return false;
+        }
+        for (String c : cols) {
+            if (!Arrays.equals(charted.column(c), t.column(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void drawOverview(ImportResult d) {
+        overview.getDatasets().clear();
+        charted = d == null ? null : d.table();
+        chartedChannelsPerBearing = model.channelsPerBearingProperty().get();
+        if (d == null) {
+            return;
+        }
+        FeatureTable t = d.table();
+        Charts.signalUnit(overview, d);
+        double[] x = new double[t.rowCount()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Charts.seconds(t.timestamp(i));
+        }
+        List<String> cols = overviewColumns(t);
+        for (int c = 0; c < cols.size(); c++) {
+            int bearing = t.channels().isEmpty()
+                    ? c + 1
+                    : (t.channels().get(c) - 1)
+                                    / model.channelsPerBearingProperty().get()
+                            + 1;
+            DoubleDataSet ds = Charts.dataSet(cols.get(c), Palette.bearing(bearing), 1.2);
+            ds.set(x, t.column(cols.get(c)));
+            overview.getDatasets().add(ds);
+        }
     }
 
     private void showSplit() {

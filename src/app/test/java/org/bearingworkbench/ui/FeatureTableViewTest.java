@@ -1,10 +1,13 @@
 package org.bearingworkbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableColumn;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.features.FeatureTable;
@@ -53,6 +56,43 @@ class FeatureTableViewTest {
         assertEquals(0, during[0], "another data set's rows must not show the old ones meanwhile");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.getItems().size() == 159);
         assertTrue(view.getColumns().size() > 2);
+    }
+
+    @Test
+    void columnsAddedToTheSameRowsKeepTheShownColumnsAReplacedOneIsMadeAgain() throws Exception {
+        FeatureTable t = DataSets.open(SampleData.DIR, UserSettings.NONE, TaskContext.silent())
+                .table();
+        double[] extra = new double[t.rowCount()];
+        extra[0] = 42.5;
+        FeatureTable wider = t.withColumns(Map.of("ch1_extra", extra));
+        double[] changed = t.column("ch2_rms");
+        changed[0] = 7.25;
+        FeatureTable replaced = wider.withColumns(Map.of("ch2_rms", changed));
+        FeatureTableView view = new FeatureTableView();
+        robot.interact(() -> view.show(t));
+        List<TableColumn<Integer, ?>> before = List.copyOf(view.getColumns());
+        Object items = view.getItems();
+
+        robot.interact(() -> view.show(wider));
+        assertEquals(before.size() + 1, view.getColumns().size());
+        for (int c = 0; c < before.size(); c++) {
+            assertSame(before.get(c), view.getColumns().get(c), before.get(c).getText() + " was made again");
+        }
+        TableColumn<Integer, ?> added = view.getColumns().get(before.size());
+        assertEquals("ch1_extra", added.getText());
+        assertEquals("42.500", added.getCellObservableValue(0).getValue());
+        assertSame(items, view.getItems(), "the rows were filled again");
+
+        robot.interact(() -> view.show(replaced)); // a replaced column moves to the end, with its new values
+        TableColumn<Integer, ?> last = view.getColumns().get(view.getColumns().size() - 1);
+        assertEquals("ch2_rms", last.getText());
+        assertEquals("7.2500", last.getCellObservableValue(0).getValue());
+        assertEquals(
+                1,
+                view.getColumns().stream()
+                        .filter(c -> c.getText().equals("ch2_rms"))
+                        .count());
+        assertSame(before.get(2), view.getColumns().get(2), "an unchanged column was made again");
     }
 
     private static boolean[] dropFirst(int n) {

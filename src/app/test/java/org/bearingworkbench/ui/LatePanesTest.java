@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -42,17 +40,13 @@ class LatePanesTest {
         model = w.model();
         controller = w.controller();
         window = w.window();
-        waitFor(60, () -> model.table() != null && model.physicsProperty().get() != null);
+        TestWindow.waitFor(
+                60, () -> model.table() != null && model.physicsProperty().get() != null);
     }
 
     @AfterAll
     static void close() throws Exception {
         FxToolkit.cleanupStages();
-    }
-
-    private static void waitFor(int seconds, Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -61,12 +55,12 @@ class LatePanesTest {
             assertNull(t.getContent(), t.getText() + " was made before it was shown");
         }
         robot.interact(() -> controller.train(ModelConfig.defaults().withEpochs(3), null));
-        waitFor(120, () -> model.analysisProperty().get() != null);
+        TestWindow.waitFor(120, () -> model.analysisProperty().get() != null);
         robot.interact(() -> model.selectedRowProperty().set(120));
         assertNull(window.tabs().getTabs().get(1).getContent(), "the Signals pane was made by the training");
 
         robot.clickOn("2 Signals");
-        waitFor(20, () -> chart("Amplitude spectrum").getDatasets().size() == 4);
+        TestWindow.waitFor(20, () -> chart("Amplitude spectrum").getDatasets().size() == 4);
         assertEquals(4, chart("Trend over the run").getDatasets().size());
         assertEquals(160, chart("Trend over the run").getDatasets().get(0).getDataCount());
         assertEquals(

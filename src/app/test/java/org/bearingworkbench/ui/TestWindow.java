@@ -1,8 +1,11 @@
 package org.bearingworkbench.ui;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on TestFX's primary stage (headless under Monocle), with its own preferences node. */
 record TestWindow(Stage stage, WorkbenchModel model, WorkbenchController controller, MainWindow window) {
@@ -19,5 +22,11 @@ record TestWindow(Stage stage, WorkbenchModel model, WorkbenchController control
             first.accept(controller);
         });
         return made[0];
+    }
+
+    /** Waits until {@code condition} holds (checked off the FX thread), then for the FX events it caused. */
+    static void waitFor(int seconds, Supplier<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
