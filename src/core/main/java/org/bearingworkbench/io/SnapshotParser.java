@@ -187,7 +187,7 @@ public final class SnapshotParser {
             if (pos + Long.BYTES <= length
                     && isDigitDotThreeDigits(word = (long) LITTLE_ENDIAN_LONG.get(data, pos))
                     && kind[(int) (word >>> 40) & 0xFF] != TOKEN) {
-                // the commonest token of accelerometer logs (IMS, PRONOSTIA): one digit, a point, three digits
+                // the commonest token of accelerometer logs (all of IMS, most of PRONOSTIA): d.ddd
                 if (col >= samples.length) {
                     addColumn(col, line, file);
                 }
