@@ -56,7 +56,7 @@ final class FeatureTableView extends TableView<Integer> {
     }
 
     void show(FeatureTable t) {
-        boolean sameRows = sameRows(shown, t);
+        boolean sameRows = sameRows(shown, t) && getColumns().size() >= 2;
         shown = t;
         pending = null;
         placeholder.setText(NO_DATA);
@@ -68,16 +68,23 @@ final class FeatureTableView extends TableView<Integer> {
         if (sameRows) {
             // columns added or replaced (the physics pass): the others stay, and new ones that only follow them are
             // added to them (the frames after a physics pass on the sample data: 1.1-1.2 s of a refill -> 0.6-0.9 s)
-            List<TableColumn<Integer, String>> next = columns(t, getColumns().size() >= 2, byName());
-            int n = getColumns().size();
-            if (next.size() >= n && next.subList(0, n).equals(getColumns())) {
-                getColumns().addAll(next.subList(n, next.size()));
+            List<TableColumn<Integer, ?>> shownFeatures =
+                    getColumns().subList(2, getColumns().size());
+            List<TableColumn<Integer, ?>> features = featureColumns(t, shownFeatures);
+            int n = shownFeatures.size();
+            if (features.size() >= n && features.subList(0, n).equals(shownFeatures)) {
+                getColumns().addAll(features.subList(n, features.size()));
             } else {
+                List<TableColumn<Integer, ?>> next =
+                        new ArrayList<>(getColumns().subList(0, 2));
+                next.addAll(features);
                 getColumns().setAll(next);
             }
             return;
         }
-        getColumns().setAll(columns(t, false, Map.of()));
+        List<TableColumn<Integer, ?>> next = new ArrayList<>(rowColumns(t));
+        next.addAll(featureColumns(t, List.of()));
+        getColumns().setAll(next);
         Integer[] rows = new Integer[t.rowCount()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
@@ -85,38 +92,20 @@ final class FeatureTableView extends TableView<Integer> {
         setItems(FXCollections.observableArrayList(rows));
     }
 
-    /** The shown feature columns by name. */
-    private Map<String, TableColumn<Integer, String>> byName() {
-        Map<String, TableColumn<Integer, String>> shownColumns = new HashMap<>();
-        for (TableColumn<Integer, ?> c : getColumns()) {
-            if (c.getUserData() instanceof double[]) {
-                @SuppressWarnings("unchecked")
-                TableColumn<Integer, String> feature = (TableColumn<Integer, String>) c;
-                shownColumns.put(c.getText(), feature);
-            }
-        }
-        return shownColumns;
-    }
-
     /**
-     * The columns of {@code t}: its timestamps and files (the shown ones when {@code sameRowColumns}) and features, a
-     * shown feature column kept where its values are the same (its values are the column's user data).
+     * The feature columns of {@code t}, a column of {@code shownFeatures} kept where its values are the same (its
+     * values are the column's user data).
      */
-    private List<TableColumn<Integer, String>> columns(
-            FeatureTable t, boolean sameRowColumns, Map<String, TableColumn<Integer, String>> kept) {
-        List<TableColumn<Integer, String>> out = new ArrayList<>();
-        if (sameRowColumns) {
-            for (TableColumn<Integer, ?> c : getColumns().subList(0, 2)) {
-                @SuppressWarnings("unchecked")
-                TableColumn<Integer, String> same = (TableColumn<Integer, String>) c;
-                out.add(same);
-            }
-        } else {
-            out.addAll(rowColumns(t));
+    private static List<TableColumn<Integer, ?>> featureColumns(
+            FeatureTable t, List<TableColumn<Integer, ?>> shownFeatures) {
+        Map<String, TableColumn<Integer, ?>> byName = new HashMap<>();
+        for (TableColumn<Integer, ?> c : shownFeatures) {
+            byName.put(c.getText(), c);
         }
+        List<TableColumn<Integer, ?>> out = new ArrayList<>();
         for (String name : t.featureColumns()) {
             double[] values = t.column(name);
-            TableColumn<Integer, String> old = kept.get(name);
+            TableColumn<Integer, ?> old = byName.get(name);
             if (old != null && Arrays.equals((double[]) old.getUserData(), values)) {
                 out.add(old);
                 continue;

@@ -183,58 +183,55 @@ public final class SnapshotParser {
             int minus = b == '-' ? 1 : 0;
             boolean negative = minus != 0;
             pos += minus | (b == '+' ? 1 : 0);
+            double value;
             long word;
             if (pos + Long.BYTES <= length
                     && isDigitDotThreeDigits(word = (long) LITTLE_ENDIAN_LONG.get(data, pos))
                     && kind[(int) (word >>> 40) & 0xFF] != TOKEN) {
                 // the commonest token of accelerometer logs (all of IMS, most of PRONOSTIA): d.ddd
-                if (col >= samples.length) {
-                    addColumn(col, line, file);
-                }
-                store(col, ((threeDecimals(word) ^ -minus) + minus) / 1000.0);
+                value = fixedValue(word, minus);
                 pos += 5;
-                col++;
-                if (channels > 0 && col > channels) {
-                    throw tooManyColumns(file, line);
-                }
-                continue;
-            }
-            long mantissa = 0;
-            int digits = 0;
-            int fraction = 0;
-            int c;
-            while (pos < length && (c = data[pos] - '0') >= 0 && c <= 9) {
-                mantissa = mantissa * 10 + c;
-                digits++;
-                pos++;
-            }
-            if (pos < length && (data[pos] == '.' || (dc && data[pos] == ','))) {
-                pos++;
+            } else {
+                long mantissa = 0;
+                int digits = 0;
+                int fraction = 0;
+                int c;
                 while (pos < length && (c = data[pos] - '0') >= 0 && c <= 9) {
                     mantissa = mantissa * 10 + c;
                     digits++;
-                    fraction++;
                     pos++;
                 }
-            }
-            double value;
-            byte next = pos < length ? data[pos] : (byte) '\n';
-            if (digits > 0
-                    && digits <= 15
-                    && (next == '\t' || next == '\r' || next == '\n' || next == ' ' || kind[next & 0xFF] != TOKEN)) {
-                value = fraction == 0 ? mantissa : mantissa / POW10[fraction];
-                if (negative) {
-                    value = -value;
+                if (pos < length && (data[pos] == '.' || (dc && data[pos] == ','))) {
+                    pos++;
+                    while (pos < length && (c = data[pos] - '0') >= 0 && c <= 9) {
+                        mantissa = mantissa * 10 + c;
+                        digits++;
+                        fraction++;
+                        pos++;
+                    }
                 }
-            } else {
-                int end = tokenEnd(data, start, length);
-                value = digits > 0 && digits <= 15 ? exponent(data, pos, end, mantissa, fraction) : Double.NaN;
-                if (Double.isNaN(value)) {
-                    value = NumberToken.parse(data, start, end, decimalComma, file, line);
-                } else if (negative) {
-                    value = -value;
+                byte next = pos < length ? data[pos] : (byte) '\n';
+                if (digits > 0
+                        && digits <= 15
+                        && (next == '\t'
+                                || next == '\r'
+                                || next == '\n'
+                                || next == ' '
+                                || kind[next & 0xFF] != TOKEN)) {
+                    value = fraction == 0 ? mantissa : mantissa / POW10[fraction];
+                    if (negative) {
+                        value = -value;
+                    }
+                } else {
+                    int end = tokenEnd(data, start, length);
+                    value = digits > 0 && digits <= 15 ? exponent(data, pos, end, mantissa, fraction) : Double.NaN;
+                    if (Double.isNaN(value)) {
+                        value = NumberToken.parse(data, start, end, decimalComma, file, line);
+                    } else if (negative) {
+                        value = -value;
+                    }
+                    pos = end;
                 }
-                pos = end;
             }
             if (col >= samples.length) {
                 addColumn(col, line, file);
@@ -309,7 +306,7 @@ public final class SnapshotParser {
                 if (!isDigitDotThreeDigits(word) || (c < last && kind[(int) (word >>> 40) & 0xFF] != BLANK)) {
                     return pos;
                 }
-                cols[c][rows] = ((threeDecimals(word) ^ -minus) + minus) / 1000.0;
+                cols[c][rows] = fixedValue(word, minus);
                 p += 6 + minus;
             }
             int end = (int) (word >>> 40) & 0xFF;
@@ -341,6 +338,14 @@ public final class SnapshotParser {
         long digits = ((word >>> 8) & 0x0F0F0F00L) | (word & 0x0FL);
         long pairs = digits * 10 + (digits >>> 8); // byte 0: d0 d2, byte 2: d3 d4
         return (int) ((pairs & 0xFF) * 100 + ((pairs >>> 16) & 0xFF));
+    }
+
+    /**
+     * The value of a word {@link #isDigitDotThreeDigits} accepted, negated when {@code minus} is 1: the integer over
+     * 1000, one rounding, as {@link Double#parseDouble} gives it (the sign applied without a branch).
+     */
+    private static double fixedValue(long word, int minus) {
+        return ((threeDecimals(word) ^ -minus) + minus) / 1000.0;
     }
 
     private InputFormatException tooManyColumns(String file, int line) {
