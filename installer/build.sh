@@ -76,6 +76,26 @@ echo "== jpackage: app image"
          --add-launcher bearing-workbench="$target/cli-launcher.properties" \
          --dest "$out"
 
+# The launchers become scripts that start the bundled runtime with the launcher's own configuration (decision 0022):
+# jpackage's native launcher asks rpm and dpkg which package owns it at every start (0.2 s here, more with a larger
+# or colder package database) before it starts Java.
+script_launcher() { # $1 app image, $2 launcher name
+  local cfg="$1/lib/app/$2.cfg" main cp opts
+  main=$(sed -n 's/^app.mainclass=//p' "$cfg")
+  cp=$(sed -n 's/^app.classpath=//p' "$cfg" | paste -sd: -)
+  opts=$(sed -n 's/^java-options=\(.*\)$/"\1"/p' "$cfg" | paste -sd' ' -)
+  {
+    echo '#!/bin/sh'
+    echo "# $2: Bearing Workbench's launcher, made by installer/build.sh from lib/app/$2.cfg (decision 0022)"
+    echo 'self=$(readlink -f "$0")'
+    echo 'APPDIR=$(dirname "$(dirname "$self")")/lib/app'
+    echo "exec \"\$APPDIR/../runtime/bin/java\" -Djpackage.app-path=\"\$self\" $opts -cp \"$cp\" $main \"\$@\""
+  } > "$1/bin/$2"
+  chmod 755 "$1/bin/$2"
+}
+script_launcher "$out/BearingWorkbench" BearingWorkbench
+script_launcher "$out/BearingWorkbench" bearing-workbench
+
 echo "== smoke test"
 bash "$here/smoke-test.sh" "$out/BearingWorkbench"
 

@@ -103,6 +103,9 @@ final class DataPane extends BorderPane {
             }
         });
         model.dataProperty().addListener((o, a, d) -> show(d));
+        if (model.dataProperty().get() != null) { // made after the data arrived
+            show(model.dataProperty().get());
+        }
         model.trainUntilProperty().addListener((o, a, t) -> showSplit());
         model.analysisProperty().addListener((o, a, n) -> {
             if (WorkbenchModel.rangeChanged(a, n)) {
@@ -119,7 +122,8 @@ final class DataPane extends BorderPane {
         splitField.setTooltip(new Tooltip("Last timestamp of the training (healthy) range; Enter to apply"));
         splitField.setOnAction(e -> applySplitField());
         splitInfo.setWrapText(true);
-        Spinner<Integer> perBearing = new Spinner<>(1, 8, 1);
+        Spinner<Integer> perBearing =
+                new Spinner<>(1, 8, model.channelsPerBearingProperty().get());
         perBearing.setTooltip(new Tooltip("Channels per bearing: 1 for IMS tests 2 and 3, 2 for test 1"));
         perBearing
                 .getValueFactory()

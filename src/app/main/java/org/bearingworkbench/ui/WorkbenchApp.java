@@ -62,7 +62,7 @@ public final class WorkbenchApp extends Application {
             model.dataProperty().addListener((o, a, d) -> {
                 Runnable[] exit = new Runnable[1];
                 exit[0] = () -> { // once the data and its table have been laid out and drawn
-                    if (window.dataPane.tableRows() > 0) {
+                    if (window.dataPane().tableRows() > 0) {
                         stage.getScene().removePostLayoutPulseListener(exit[0]);
                         Platform.runLater(Platform::exit);
                     }
@@ -115,8 +115,11 @@ public final class WorkbenchApp extends Application {
                 stage.getScene().removePostLayoutPulseListener(data[0]);
                 Runnable[] table = new Runnable[1];
                 table[0] = () -> { // the feature table fills a frame after the charts
-                    if (window.dataPane.tableRows() > 0) {
-                        append(file, "table " + sinceStart() + " " + window.dataPane.tableRows());
+                    if (window.dataPane().tableRows() > 0) {
+                        append(
+                                file,
+                                "table " + sinceStart() + " "
+                                        + window.dataPane().tableRows());
                         stage.getScene().removePostLayoutPulseListener(table[0]);
                     }
                 };

@@ -34,7 +34,7 @@ class DataPaneTest {
         TestWindow.waitFor(
                 60,
                 () -> model.physicsProperty().get() != null
-                        && window.dataPane.table().getColumns().size()
+                        && window.dataPane().table().getColumns().size()
                                 == 2 + model.table().featureColumns().size());
     }
 
@@ -45,19 +45,19 @@ class DataPaneTest {
 
     @Test
     void addedColumnsKeepTheOverviewAndTheShownColumnsNewOverviewValuesDrawItAgain() throws Exception {
-        List<DataSet> drawn = List.copyOf(window.dataPane.overview().getDatasets());
+        List<DataSet> drawn = List.copyOf(window.dataPane().overview().getDatasets());
         List<TableColumn<Integer, ?>> columns =
-                List.copyOf(window.dataPane.table().getColumns());
+                List.copyOf(window.dataPane().table().getColumns());
         ImportResult data = model.dataProperty().get();
         double[] extra = new double[data.table().rowCount()];
         robot.interact(() ->
                 model.dataProperty().set(data.withTable(data.table().withColumns(Map.of("ch1_extra", extra)))));
-        TestWindow.waitFor(10, () -> window.dataPane.table().getColumns().size() == columns.size() + 1);
-        assertEquals(drawn, window.dataPane.overview().getDatasets());
+        TestWindow.waitFor(10, () -> window.dataPane().table().getColumns().size() == columns.size() + 1);
+        assertEquals(drawn, window.dataPane().overview().getDatasets());
         for (int i = 0; i < drawn.size(); i++) {
-            assertSame(drawn.get(i), window.dataPane.overview().getDatasets().get(i), "the overview was drawn again");
+            assertSame(drawn.get(i), window.dataPane().overview().getDatasets().get(i), "the overview was drawn again");
         }
-        assertEquals(columns, window.dataPane.table().getColumns().subList(0, columns.size()));
+        assertEquals(columns, window.dataPane().table().getColumns().subList(0, columns.size()));
 
         ImportResult wider = model.dataProperty().get();
         double[] meanAbs = wider.table().column("ch1_mean_abs");
@@ -66,9 +66,9 @@ class DataPaneTest {
                 model.dataProperty().set(wider.withTable(wider.table().withColumns(Map.of("ch1_mean_abs", meanAbs)))));
         TestWindow.waitFor(
                 10,
-                () -> window.dataPane.overview().getDatasets().size() == drawn.size()
-                        && window.dataPane.overview().getDatasets().get(0) != drawn.get(0));
-        DataSet first = window.dataPane.overview().getDatasets().get(0);
+                () -> window.dataPane().overview().getDatasets().size() == drawn.size()
+                        && window.dataPane().overview().getDatasets().get(0) != drawn.get(0));
+        DataSet first = window.dataPane().overview().getDatasets().get(0);
         assertNotSame(drawn.get(0), first);
         assertEquals(meanAbs[0], first.get(DataSet.DIM_Y, 0));
     }

@@ -11,6 +11,11 @@ import org.testfx.util.WaitForAsyncUtils;
 record TestWindow(Stage stage, WorkbenchModel model, WorkbenchController controller, MainWindow window) {
     /** Opens the window, then runs {@code first} on the FX thread (open data, a model...). */
     static TestWindow open(String prefsNode, Consumer<WorkbenchController> first) throws Exception {
+        return openWith(prefsNode, w -> first.accept(w.controller()));
+    }
+
+    /** Opens the window, then runs {@code first} with it on the FX thread, before the window's first frame. */
+    static TestWindow openWith(String prefsNode, Consumer<TestWindow> first) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         TestWindow[] made = new TestWindow[1];
         FxToolkit.setupFixture(() -> {
@@ -19,7 +24,7 @@ record TestWindow(Stage stage, WorkbenchModel model, WorkbenchController control
             MainWindow window = new MainWindow(stage, model, controller);
             stage.show();
             made[0] = new TestWindow(stage, model, controller, window);
-            first.accept(controller);
+            first.accept(made[0]);
         });
         return made[0];
     }
