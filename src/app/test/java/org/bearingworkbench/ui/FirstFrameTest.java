@@ -9,6 +9,7 @@ import io.fair_acc.dataset.DataSet;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.Region;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.pipeline.DataSets;
@@ -33,7 +34,7 @@ class FirstFrameTest {
     @Test
     void theDataPaneJoinsAfterTheFirstFrameAndShowsWhatArrivedBeforeIt() throws Exception {
         ImportResult data = DataSets.open(SampleData.DIR, TaskContext.silent());
-        Node[] atFirst = {new javafx.scene.layout.Region()};
+        Node[] atFirst = {new Region()};
         TestWindow w = TestWindow.openWith("org/bearingworkbench/test-ui-first-frame", t -> {
             atFirst[0] = t.window().tabs().getTabs().get(0).getContent();
             t.model().channelsPerBearingProperty().set(2);
