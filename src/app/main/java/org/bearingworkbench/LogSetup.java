@@ -3,10 +3,10 @@ package org.bearingworkbench;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
@@ -23,9 +23,6 @@ import java.nio.file.Path;
  * over, through logback's own XML configuration.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
-    private static final String CONSOLE_PATTERN = "%d{HH:mm:ss} %-5level %logger{20} - %msg%n";
-    private static final String FILE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n%ex";
-
     /** The folder of the log file: {@code -Dbw.logDir}, else {@code ~/.bearing-workbench/logs}. */
     public static Path logDirectory() {
         String dir = System.getProperty("bw.logDir");
@@ -53,7 +50,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         console.setContext(context);
         console.setName("STDERR");
         console.setTarget("System.err");
-        console.setEncoder(encoder(context, CONSOLE_PATTERN));
+        console.setEncoder(encoder(context, new LogLine(false)));
         console.start();
 
         String dir = logDirectory().toString();
@@ -74,7 +71,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         trigger.start();
         file.setRollingPolicy(rolling);
         file.setTriggeringPolicy(trigger);
-        file.setEncoder(encoder(context, FILE_PATTERN));
+        file.setEncoder(encoder(context, new LogLine(true)));
         file.start();
 
         for (String quiet : new String[] {"org.nd4j", "org.deeplearning4j", "org.bytedeco", "oshi"}) {
@@ -90,10 +87,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.addAppender(file);
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
-        PatternLayoutEncoder e = new PatternLayoutEncoder();
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context, LogLine line) {
+        line.setContext(context);
+        line.start();
+        LayoutWrappingEncoder<ILoggingEvent> e = new LayoutWrappingEncoder<>();
         e.setContext(context);
-        e.setPattern(pattern);
+        e.setLayout(line);
         e.start();
         return e;
     }
