@@ -136,6 +136,13 @@ public final class SnapshotParser {
         final boolean dc = decimalComma;
         byte[] kind = dc ? KIND_DECIMAL_COMMA : KIND;
         boolean tryRows = skipped == 0;
+        if (tryRows) {
+            // a first row of d.ddd tokens: its columns counted at once, so the rows are read whole from the first
+            int n = firstFixedRow(data, pos, length, kind);
+            if (n > 0) {
+                startColumns(n);
+            }
+        }
         while (pos < length) {
             if (col == 0 && channels > 0 && tryRows) {
                 int before = rows;
@@ -283,6 +290,47 @@ public final class SnapshotParser {
      * ended by LF, CRLF or CR, from {@code pos}; stops at the first row that is not so (for the general loop to read)
      * and returns where. The values are those of the general loop; {@link #rows} counts the rows read.
      */
+    /**
+     * The number of tokens of the row at {@code pos} when it is a row {@link #fixedRows} reads (tokens {@code d.ddd},
+     * optionally signed, one blank between them, ended by a line end within {@code length}) of at most
+     * {@link #maxColumns} columns; else 0 (the general loop reads it and says what is wrong).
+     */
+    private int firstFixedRow(byte[] data, int pos, int length, byte[] kind) {
+        int p = pos;
+        int n = 0;
+        while (p + Long.BYTES <= data.length && n < maxColumns) {
+            long word = (long) LITTLE_ENDIAN_LONG.get(data, p);
+            int minus = (word & 0xFF) == '-' ? 1 : 0;
+            word >>>= minus << 3;
+            p += 6 + minus; // past the byte after the token
+            if (!isDigitDotThreeDigits(word) || p > length) {
+                return 0;
+            }
+            n++;
+            int after = (int) (word >>> 40) & 0xFF;
+            if (after == '\n' || after == '\r') {
+                return n;
+            }
+            if (kind[after] != BLANK) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /** The first row has {@code n} columns: their arrays made (or kept from the last file) and the count set. */
+    private void startColumns(int n) {
+        if (samples.length < n) {
+            samples = Arrays.copyOf(samples, n);
+        }
+        for (int c = 0; c < n; c++) {
+            if (samples[c] == null) {
+                samples[c] = new double[INITIAL_ROWS];
+            }
+        }
+        channels = n;
+    }
+
     private int fixedRows(byte[] data, int pos, int length, byte[] kind) {
         final int n = channels;
         double[][] cols = samples;
@@ -293,8 +341,9 @@ public final class SnapshotParser {
                 cols[c] = Arrays.copyOf(cols[c], most);
             }
         }
-        // a row of n tokens ends within 7n + 1 bytes; every 8-byte read stays inside data
-        while (pos + Long.BYTES * (n + 1) <= length) {
+        // a row of n tokens ends within 7n + 1 bytes; every 8-byte read stays inside the array (a reader's buffer
+        // has room after the file's bytes: its last row is read here too, and a row that ends beyond them is not)
+        while (pos + Long.BYTES * (n + 1) <= data.length) {
             int p = pos;
             int last = n - 1;
             long word = 0;
@@ -310,8 +359,11 @@ public final class SnapshotParser {
                 p += 6 + minus;
             }
             int end = (int) (word >>> 40) & 0xFF;
+            if (p > length) {
+                return pos;
+            }
             if (end == '\r') {
-                p += data[p] == '\n' ? 1 : 0;
+                p += p < length && data[p] == '\n' ? 1 : 0;
             } else if (end != '\n') {
                 return pos;
             }

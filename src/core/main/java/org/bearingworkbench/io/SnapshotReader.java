@@ -118,7 +118,8 @@ public final class SnapshotReader {
             if (size > maxBytes) {
                 throw new TooLargeException(mb(size) + " MB, more than " + limitReason + " (" + mb(maxBytes) + " MB)");
             }
-            ensure((int) size);
+            // room after the file's bytes: the parser reads its rows a word at a time up to the last one
+            ensure((int) Math.min(Integer.MAX_VALUE - 16, size + 64));
             ByteBuffer bb = ByteBuffer.wrap(buffer, 0, (int) size);
             while (bb.hasRemaining() && ch.read(bb) >= 0) {
                 // keep reading

@@ -218,4 +218,48 @@ class SnapshotParserTest {
         assertArrayEquals(new double[] {0.1, 0.3, 0.5, 0.7}, Arrays.copyOf(parser.channel(0), 4));
         assertArrayEquals(new double[] {-0.2, -0.4, -0.6, -0.8}, Arrays.copyOf(parser.channel(1), 4));
     }
+
+    @Test
+    void bytesAfterTheFileInTheBufferAreNeverRead() {
+        // a reader's buffer has room after the file: the rows read a word at a time reach into it, so files of
+        // fixed-point rows (whole, cut in a token, cut after one, ended by CR, one row only) parse as in an array of
+        // their own size whatever follows them; the bytes after are chosen to complete a cut row when read
+        Random rnd = new Random(5);
+        String[] after = {"6\t0.123\n0.456\t0.789\n", "\n\n\n\n\n\n\n\n", "00\r\n", "\t0.999\n", "\0\0\0\0\0\0\0\0"};
+        for (int trial = 0; trial < 400; trial++) {
+            int channels = 1 + rnd.nextInt(4);
+            String end = trial % 3 == 0 ? "\r\n" : trial % 3 == 1 ? "\n" : "\r";
+            StringBuilder sb = new StringBuilder();
+            int rows = 1 + rnd.nextInt(trial % 5 == 0 ? 2 : 40);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < channels; c++) {
+                    sb.append(String.format(Locale.ROOT, "%.3f", rnd.nextGaussian()))
+                            .append(c < channels - 1 ? "\t" : end);
+                }
+            }
+            String text = sb.substring(0, Math.max(1, sb.length() - rnd.nextInt(Math.min(sb.length(), 9))));
+            byte[] own = text.getBytes(StandardCharsets.US_ASCII);
+            byte[] padded = Arrays.copyOf(own, own.length + 64);
+            byte[] tail = after[trial % after.length].getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(tail, 0, padded, own.length, tail.length);
+            assertEquals(outcome(own, own.length), outcome(padded, own.length), text);
+        }
+    }
+
+    /** What parsing {@code data[0..length)} gives: the rows as text, or the error's message. */
+    private static String outcome(byte[] data, int length) {
+        SnapshotParser p = new SnapshotParser();
+        try {
+            p.parse(data, length, "f");
+        } catch (InputFormatException e) {
+            return e.getMessage();
+        }
+        StringBuilder sb = new StringBuilder(p.rows() + " rows of " + p.channels());
+        for (int r = 0; r < p.rows(); r++) {
+            for (int c = 0; c < p.channels(); c++) {
+                sb.append(' ').append(p.channel(c)[r]);
+            }
+        }
+        return sb.toString();
+    }
 }
