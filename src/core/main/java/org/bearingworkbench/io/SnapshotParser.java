@@ -342,8 +342,9 @@ public final class SnapshotParser {
             }
         }
         // a row of n tokens ends within 7n + 1 bytes; every 8-byte read stays inside the array (a reader's buffer
-        // has room after the file's bytes: its last row is read here too, and a row that ends beyond them is not)
-        while (pos + Long.BYTES * (n + 1) <= data.length) {
+        // has room after the file's bytes: its last row is read here too, and a row that ends beyond them is not;
+        // the loop ends at the file's end, as the compiled loop has always seen it end)
+        while (pos < length && pos + Long.BYTES * (n + 1) <= data.length) {
             int p = pos;
             int last = n - 1;
             long word = 0;
