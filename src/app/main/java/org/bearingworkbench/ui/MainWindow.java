@@ -147,31 +147,27 @@ public final class MainWindow implements Actions {
 
     /**
      * A tab whose pane is made and joins the scene when the tab is first shown (or earlier, when something needs the
-     * pane): the window's first frame pays for the Data pane alone, not for all nine.
+     * pane): the window's first frames pay for the Data pane alone, not for all nine.
      */
     private static Tab tab(String name, Supplier<? extends Node> content) {
         Tab t = new Tab(name);
         t.setId(name.substring(2).split(" ")[0].toLowerCase(Locale.ROOT));
-        if (t.isSelected()) {
-            t.setContent(content.get());
-        } else {
-            t.selectedProperty().addListener(new ChangeListener<>() {
-                @Override
-                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
-                    if (selected) {
-                        t.setContent(content.get());
-                        t.selectedProperty().removeListener(this);
-                    }
+        t.selectedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+                if (selected) {
+                    t.setContent(content.get());
+                    t.selectedProperty().removeListener(this);
                 }
-            });
-        }
+            }
+        });
         return t;
     }
 
     /**
      * The Data tab, shown first: its pane joins one frame after the window's first (the window is drawn with its menus,
-     * tabs and status bar, with the import's progress, about half a second sooner; the data it opens with takes longer
-     * to read than the pane to make).
+     * tabs and status bar about half a second sooner; the data it opens with takes longer to read than the pane to
+     * make, and the import's task starts in the same frame as the pane, see {@code WorkbenchApp.start}).
      */
     private Tab dataTab() {
         Tab t = new Tab("1 Data");

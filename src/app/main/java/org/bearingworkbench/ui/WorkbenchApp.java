@@ -70,7 +70,9 @@ public final class WorkbenchApp extends Application {
                 stage.getScene().addPostLayoutPulseListener(exit[0]);
             });
         }
-        if (initial != null) { // the window is drawn first, then the data it opens with
+        if (initial != null) {
+            // the window is drawn first, then the data it opens with: its task starts with the Data pane, a frame
+            // later (a task started now can finish before the pane exists; the physics pass would then start early)
             EarlyImport started = early;
             Frames.afterNextFrame(() -> {
                 if (started != null && started.path().equals(initial)) {
