@@ -47,9 +47,9 @@ final class DataPane extends BorderPane {
     private final TextField splitField = new TextField();
     private final Label splitInfo = new Label();
     private boolean updatingSplit;
-    /** The table the overview shows, and the channels per bearing its colours were drawn with. */
+    /** The table the overview shows. */
     private FeatureTable charted;
-
+    /** The channels per bearing the overview's colours were drawn with. */
     private int chartedChannelsPerBearing;
 
     DataPane(WorkbenchModel model, WorkbenchController controller, Actions actions) {

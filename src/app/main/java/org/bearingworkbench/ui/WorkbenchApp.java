@@ -117,11 +117,9 @@ public final class WorkbenchApp extends Application {
                 stage.getScene().removePostLayoutPulseListener(data[0]);
                 Runnable[] table = new Runnable[1];
                 table[0] = () -> { // the feature table fills a frame after the charts
-                    if (window.dataPane().tableRows() > 0) {
-                        append(
-                                file,
-                                "table " + sinceStart() + " "
-                                        + window.dataPane().tableRows());
+                    int rows = window.dataPane().tableRows();
+                    if (rows > 0) {
+                        append(file, "table " + sinceStart() + " " + rows);
                         stage.getScene().removePostLayoutPulseListener(table[0]);
                     }
                 };

@@ -286,11 +286,6 @@ public final class SnapshotParser {
     }
 
     /**
-     * Reads whole rows of {@link #channels} tokens {@code d.ddd} (optionally signed), one blank between them, each row
-     * ended by LF, CRLF or CR, from {@code pos}; stops at the first row that is not so (for the general loop to read)
-     * and returns where. The values are those of the general loop; {@link #rows} counts the rows read.
-     */
-    /**
      * The number of tokens of the row at {@code pos} when it is a row {@link #fixedRows} reads (tokens {@code d.ddd},
      * optionally signed, one blank between them, ended by a line end within {@code length}) of at most
      * {@link #maxColumns} columns; else 0 (the general loop reads it and says what is wrong).
@@ -331,6 +326,12 @@ public final class SnapshotParser {
         channels = n;
     }
 
+    /**
+     * Reads whole rows of {@link #channels} tokens {@code d.ddd} (optionally signed), one blank between them, each row
+     * ended by LF, CRLF or CR within {@code length}, from {@code pos}; stops at the first row that is not so (for the
+     * general loop to read) and returns where. The values are those of the general loop; {@link #rows} counts the
+     * rows read.
+     */
     private int fixedRows(byte[] data, int pos, int length, byte[] kind) {
         final int n = channels;
         double[][] cols = samples;
