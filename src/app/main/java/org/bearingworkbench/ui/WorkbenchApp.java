@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -86,19 +84,11 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    private static long sinceStart() {
-        return ProcessHandle.current()
-                .info()
-                .startInstant()
-                .map(t -> Duration.between(t, Instant.now()).toMillis())
-                .orElse(-1L);
-    }
-
     /** Appends to {@code file} when the window and the data are first drawn (after the pulse that lays them out). */
     private void reportStartup(Stage stage, WorkbenchModel model, Path file) {
         Runnable[] shown = new Runnable[1];
         shown[0] = () -> {
-            append(file, "window " + sinceStart());
+            append(file, "window " + ProcessClock.sinceStart());
             stage.getScene().removePostLayoutPulseListener(shown[0]);
         };
         stage.getScene().addPostLayoutPulseListener(shown[0]);
@@ -112,14 +102,14 @@ public final class WorkbenchApp extends Application {
             data[0] = () -> {
                 append(
                         file,
-                        "data " + sinceStart() + " "
+                        "data " + ProcessClock.sinceStart() + " "
                                 + (d == null ? 0 : d.table().rowCount()));
                 stage.getScene().removePostLayoutPulseListener(data[0]);
                 Runnable[] table = new Runnable[1];
                 table[0] = () -> { // the feature table fills a frame after the charts
                     int rows = window.dataPane().tableRows();
                     if (rows > 0) {
-                        append(file, "table " + sinceStart() + " " + rows);
+                        append(file, "table " + ProcessClock.sinceStart() + " " + rows);
                         stage.getScene().removePostLayoutPulseListener(table[0]);
                     }
                 };
