@@ -269,12 +269,11 @@ final class DataPane extends BorderPane {
             x[i] = Charts.seconds(t.timestamp(i));
         }
         List<String> cols = overviewColumns(t);
+        List<Integer> channels = t.channels();
         for (int c = 0; c < cols.size(); c++) {
-            int bearing = t.channels().isEmpty()
+            int bearing = channels.isEmpty()
                     ? c + 1
-                    : (t.channels().get(c) - 1)
-                                    / model.channelsPerBearingProperty().get()
-                            + 1;
+                    : (channels.get(c) - 1) / model.channelsPerBearingProperty().get() + 1;
             DoubleDataSet ds = Charts.dataSet(cols.get(c), Palette.bearing(bearing), 1.2);
             ds.set(x, t.column(cols.get(c)));
             overview.getDatasets().add(ds);

@@ -1,6 +1,5 @@
 package org.bearingworkbench.ui;
 
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.PhysicsSettings;
@@ -48,10 +47,6 @@ final class PhysicsPrefs {
         prefs.putDouble("shaftHz", g.shaftHz());
         prefs.putDouble("bandLow", s.bandLowHz());
         prefs.putDouble("bandHigh", s.bandHighHz());
-        try {
-            prefs.flush();
-        } catch (BackingStoreException e) {
-            // a convenience only: the settings still apply to this session
-        }
+        PrefsStore.flushLater(prefs);
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /** The last data sets (or projects) opened, remembered between runs (Java preferences). */
@@ -46,10 +45,6 @@ final class RecentDataSets {
                 prefs.remove(key + i);
             }
         }
-        try {
-            prefs.flush();
-        } catch (BackingStoreException e) {
-            // preferences are a convenience: not being able to store them is not an error for the user
-        }
+        PrefsStore.flushLater(prefs);
     }
 }
