@@ -1,7 +1,10 @@
 package org.bearingworkbench;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
 import org.bearingworkbench.cli.BearingCli;
+import org.bearingworkbench.cli.WindowCommand;
 import org.bearingworkbench.ui.WorkbenchApp;
 
 /**
@@ -15,7 +18,16 @@ public final class Launcher {
     public static void main(String[] args) {
         boolean cliOnly = Boolean.getBoolean("bw.cli");
         if (!cliOnly && (args.length == 0 || "gui".equals(args[0]))) {
-            WorkbenchApp.main(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
+            String[] window = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+            OptionalInt exit = WindowCommand.check(List.of(window));
+            if (exit.isPresent()) {
+                System.exit(exit.getAsInt());
+            }
+            try {
+                WorkbenchApp.main(window);
+            } catch (RuntimeException e) { // the runtime could not start (a display that does not answer), or start()
+                System.exit(WindowCommand.failed(e));
+            }
             return;
         }
         System.exit(BearingCli.run(args));

@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Bearing Workbench 0.1.0",
         description = "Bearing-vibration anomaly detection with an LSTM autoencoder (IMS, PRONOSTIA, XJTU-SY, "
-                + "delimited, WAV, MAT).")
+                + "delimited, WAV, MAT).",
+        footer = {
+            "",
+            "Without a command, or with 'gui [<dir-or-csv>]': the workbench window (gui --help; installed, the"
+                    + " BearingWorkbench launcher)."
+        })
 public final class BearingCli implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BearingCli.class);
 
