@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
-import org.bearingworkbench.SampleData;
 import org.bearingworkbench.model.ModelConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,13 +34,11 @@ class LatePanesTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-late", c -> c.openData(SampleData.DIR));
+        TestWindow w = TestWindow.withSampleData("org/bearingworkbench/test-ui-late");
         stage = w.stage();
         model = w.model();
         controller = w.controller();
         window = w.window();
-        TestWindow.waitFor(
-                60, () -> model.table() != null && model.physicsProperty().get() != null);
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
+import org.bearingworkbench.SampleData;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,6 +28,15 @@ record TestWindow(Stage stage, WorkbenchModel model, WorkbenchController control
             first.accept(made[0]);
         });
         return made[0];
+    }
+
+    /** Opens the window on the bundled sample data and waits for its table and its bearing-physics pass. */
+    static TestWindow withSampleData(String prefsNode) throws Exception {
+        TestWindow w = open(prefsNode, c -> c.openData(SampleData.DIR));
+        waitFor(
+                60,
+                () -> w.model().table() != null && w.model().physicsProperty().get() != null);
+        return w;
     }
 
     /** Waits until {@code condition} holds (checked off the FX thread), then for the FX events it caused. */

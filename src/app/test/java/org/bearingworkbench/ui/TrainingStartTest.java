@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bearingworkbench.SampleData;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -27,11 +26,9 @@ class TrainingStartTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-training-start", c -> c.openData(SampleData.DIR));
+        TestWindow w = TestWindow.withSampleData("org/bearingworkbench/test-ui-training-start");
         model = w.model();
         controller = w.controller();
-        TestWindow.waitFor(
-                60, () -> model.table() != null && model.physicsProperty().get() != null);
     }
 
     @AfterAll
