@@ -48,7 +48,7 @@ public final class WindowCommand {
     static int failed(RuntimeException e, PrintStream err) {
         // the logger only here: a start that opens the window sets logging up later, off the main thread
         LoggerFactory.getLogger(WindowCommand.class).error("cannot open the window", e);
-        err.println("bearing-workbench: cannot open the window: " + e.getMessage()
+        err.println("bearing-workbench: cannot open the window: " + Errors.describe(e)
                 + " (the log file has the details; bearing-workbench --help lists the commands)");
         return 1;
     }

@@ -50,7 +50,7 @@ public final class WorkbenchController {
     private ModelBundle opened;
     private ModelBundle restoredProject;
     private Runnable recentChanged = () -> {};
-    private Object pendingTraining; // a window's training asked for, starting at the next frame (JavaFX thread)
+    private Runnable pendingTraining; // a window's training asked for, starting at the next frame (JavaFX thread)
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchController.class);
     private final WorkbenchModel model;
     private final TaskExecutor tasks;
@@ -526,10 +526,9 @@ public final class WorkbenchController {
         }
         // in a window, the run starts a frame later, once the chart emptied for it is drawn: drawn while the first
         // epochs ran, that took a core from them (issue 18: the epochs 20-30% slower than the command line's)
-        Object token = new Object();
-        pendingTraining = token;
+        pendingTraining = start;
         Frames.afterNextFrame(() -> {
-            if (pendingTraining == token) {
+            if (pendingTraining == start) {
                 pendingTraining = null;
                 start.run();
             }
