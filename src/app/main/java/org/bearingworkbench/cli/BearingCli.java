@@ -43,6 +43,7 @@ public final class BearingCli implements Runnable {
         COMMANDS.put("watch", WatchCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("envelope", EnvelopeCommand::new);
+        COMMANDS.put("diagnose", DiagnoseCommand::new);
         COMMANDS.put("generate", GenerateCommand::new);
         COMMANDS.put("bench", BenchCommand::new);
     }

@@ -2,144 +2,152 @@ package org.bearingworkbench.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.bearingworkbench.dataset.DataSetDescription;
-import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.SignalView;
-import org.bearingworkbench.io.formats.SnapshotFormat;
 import org.bearingworkbench.io.formats.SnapshotRef;
-import org.bearingworkbench.pipeline.DataSets;
-import org.bearingworkbench.signal.DefectMatch;
-import org.bearingworkbench.signal.EnvelopeSpectrum;
+import org.bearingworkbench.pipeline.DiagnosisOutput;
+import org.bearingworkbench.pipeline.FileDiagnoses;
 import org.bearingworkbench.signal.Kurtogram;
-import org.bearingworkbench.signal.PhysicsSettings;
-import org.bearingworkbench.signal.SpectralKurtosis;
-import org.bearingworkbench.signal.Spectrum;
+import org.bearingworkbench.signal.diagnosis.DefectEvidence;
+import org.bearingworkbench.signal.diagnosis.Diagnoser;
+import org.bearingworkbench.signal.diagnosis.Diagnosis;
+import org.bearingworkbench.signal.diagnosis.EvidenceLine;
+import org.bearingworkbench.signal.diagnosis.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code envelope}: the envelope spectrum of one file's channel matched against the bearing's defect frequencies. */
+/** {@code envelope}: one file's channel diagnosed from its squared-envelope spectrum, with the evidence. */
 @Command(
         name = "envelope",
         mixinStandardHelpOptions = true,
-        description = "Envelope analysis of one snapshot file: which defect frequency (BPFO, BPFI, BSF, 2xBSF, "
-                + "FTF) shows, and how strongly.")
+        description = "Envelope analysis of one file: the defect it shows (BPFO, BPFI, BSF, FTF), none, or unknown "
+                + "with the reason, with the confidence and the evidence lines. Exit code 1 when unknown.")
 final class EnvelopeCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "<file>", description = "one snapshot file (IMS format, plain or .gz)")
+    @Parameters(paramLabel = "<file>", description = "one file of any format the workbench reads (plain or .gz)")
     Path file;
 
-    @Option(names = "--channel", defaultValue = "1", description = "1-based channel (default ${DEFAULT-VALUE})")
-    int channel;
-
     @Option(
-            names = "--band",
-            defaultValue = "2000-8000",
-            description = "demodulation band in Hz, 'auto' (spectral "
-                    + "kurtosis over half-overlapping dyadic bands above 500 Hz) or 'kurtogram' (the "
-                    + "kurtogram's most impulsive "
-                    + "band); default ${DEFAULT-VALUE}")
-    String band;
+            names = "--channel",
+            defaultValue = "1",
+            description = "a 1-based number, a name (X130_DE_time) or a role (DE); default ${DEFAULT-VALUE}")
+    String channel;
 
     @Option(names = "--kurtogram", description = "also print the file's kurtogram: each level's most impulsive band")
     boolean printKurtogram;
 
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
     @Mixin
-    DataSetOptions dataSet = new DataSetOptions();
+    DiagnosisOptions options = new DiagnosisOptions();
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(
+                    file + " is a folder: envelope reads one file (diagnose reads a folder)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
-        UserSettings given = dataSet.settings();
-        Path dir = file.toAbsolutePath().getParent();
-        UserSettings settings = DataSets.withRemembered(dir, given);
-        // one file: a recording's snapshots are not files of their own, so its folder's format is read
-        SnapshotFormat format =
-                "recording".equals(settings.format()) ? Formats.detect(dir) : Formats.choose(dir, settings);
-        SnapshotReader reader = new SnapshotReader();
-        SnapshotRef ref = new SnapshotRef(file, file.getFileName().toString(), null, 0);
-        SignalView view = format.read(ref, reader);
-        DataSetDescription description = settings.applyTo(format.describe(dir, List.of(ref), view));
-        if (channel < 1 || channel > view.channels()) {
-            throw new IllegalArgumentException("--channel: the file has channels 1 to " + view.channels());
-        }
-        String name = file.getFileName().toString();
-        int rows = view.rows();
-        double[] x = Arrays.copyOf(view.channel(channel - 1), rows);
-        PhysicsSettings physics = description.physics(PhysicsSettings.ims());
-        double sampleRate = physics.sampleRate();
-        String problem = EnvelopeSpectrum.unusable(x, rows, sampleRate);
-        if (problem != null) {
-            throw new IllegalArgumentException(name + " ch" + channel + ": " + problem);
-        }
-        double lo;
-        double hi;
-        Kurtogram kurtogram =
-                printKurtogram || "kurtogram".equalsIgnoreCase(band) ? Kurtogram.of(x, rows, sampleRate) : null;
-        if (kurtogram != null) {
-            printKurtogram(kurtogram);
-        }
-        if ("kurtogram".equalsIgnoreCase(band)) {
-            lo = Math.max(1, kurtogram.best().lowHz());
-            hi = kurtogram.best().highHz();
-        } else if ("auto".equalsIgnoreCase(band)) {
-            var b = SpectralKurtosis.best(x, rows, sampleRate, 500);
-            lo = b.lowHz();
-            hi = b.highHz();
+        List<SkippedFile> skipped = new ArrayList<>();
+        FileDiagnoses.Row row =
+                FileDiagnoses.of(file, options.request(channel), skipped).get(0);
+        Diagnosis d = row.diagnosis();
+        if (json) {
+            System.out.println(DiagnosisOutput.json(DiagnosisOutput.object(row, Diagnoser.THRESHOLD)));
         } else {
-            double[] b = CommandChecks.parseBand(band);
-            lo = b[0];
-            hi = b[1];
-            if (!(lo >= 0 && hi > lo && hi <= sampleRate / 2)) {
-                throw new IllegalArgumentException("--band: " + band + " Hz must lie inside 0-" + sampleRate / 2
-                        + " Hz (half the sample rate) with LOW below HIGH");
+            if (printKurtogram || "kurtogram".equalsIgnoreCase(options.band)) {
+                printKurtogram(row);
             }
+            print(row);
         }
-        PhysicsSettings band = new PhysicsSettings(
-                physics.geometry(),
-                lo,
-                hi,
-                sampleRate,
-                physics.harmonics(),
-                physics.tolerance(),
-                physics.spectrogramBins());
-        Spectrum env = EnvelopeSpectrum.of(x, rows, sampleRate, lo, hi);
-        List<DefectMatch> matches = band.analysis().matches(env);
-        int peak = env.peakIndex(5);
-        System.out.printf(
-                Locale.ROOT,
-                "%s ch%d (%s, %.6g Hz, %s), band %.0f-%.0f Hz, largest envelope peak at %.1f Hz%n",
-                name,
-                channel,
-                format.id(),
-                sampleRate,
-                physics.geometry().name(),
-                lo,
-                hi,
-                env.frequency()[peak]);
-        DefectMatch top = matches.get(0);
-        System.out.println("strongest defect match: " + top.describe("ch" + channel) + top.weakness());
-        for (DefectMatch m : matches) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "  %-6s %6.1f Hz  x%.1f (harmonic %d)%n",
-                    m.type().label(),
-                    m.frequency(),
-                    m.ratio(),
-                    m.harmonic());
+        if (d.verdict() == Verdict.UNKNOWN) {
+            System.err.println("error: " + row.file() + " ch" + row.channel() + ": " + d.reason());
+            return 1;
         }
         return 0;
     }
 
-    private static void printKurtogram(Kurtogram k) {
+    private static void print(FileDiagnoses.Row r) {
+        Diagnosis d = r.diagnosis();
+        System.out.printf(
+                Locale.ROOT,
+                "%s ch%d%s: %d samples at %.6g Hz (%s), shaft %s%n",
+                r.file(),
+                r.channel(),
+                r.channelLabel().equals("ch" + r.channel()) ? "" : " " + r.channelLabel(),
+                r.samples(),
+                r.sampleRate(),
+                r.sampleRateSource(),
+                Double.isNaN(r.rpm())
+                        ? "speed unknown"
+                        : String.format(Locale.ROOT, "%.1f rpm (%s)", r.rpm(), r.rpmSource()));
+        System.out.printf(
+                Locale.ROOT,
+                "verdict: %s (%s)%s%n",
+                d.verdict().label(),
+                d.verdict().meaning(),
+                d.verdict() == Verdict.UNKNOWN ? "" : String.format(Locale.ROOT, ", confidence %.2f", d.confidence()));
+        if (d.band() != null) {
+            System.out.println("band: " + d.band());
+        }
+        if (!d.evidence().isEmpty()) {
+            System.out.println(d.verdict().isDefect() ? "evidence:" : "strongest candidate's lines:");
+            for (EvidenceLine l : d.evidence().stream().limit(8).toList()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-22s %8.2f Hz (comb %8.2f Hz) %6.1fx local floor%s%n",
+                        l.label(),
+                        l.frequencyHz(),
+                        l.expectedHz(),
+                        l.overFloor(),
+                        l.sharedWith().isEmpty() ? "" : "  shared with " + l.sharedWith());
+            }
+        }
+        if (!d.shaftLines().isEmpty()) {
+            System.out.println("shaft orders (never credited to a defect): "
+                    + String.join(
+                            ", ",
+                            d.shaftLines().stream()
+                                    .map(l -> String.format(
+                                            Locale.ROOT, "%s %.1f Hz %.1fx", l.label(), l.frequencyHz(), l.overFloor()))
+                                    .toList()));
+        }
+        if (!d.defects().isEmpty()) {
+            System.out.println("significance (-log10 p; " + Diagnoser.THRESHOLD + " needed): "
+                    + String.join(
+                            ", ",
+                            d.defects().stream().map(EnvelopeCommand::score).toList()));
+        }
+        if (!d.reason().isEmpty() && d.verdict() != Verdict.UNKNOWN) {
+            System.out.println("note: " + d.reason());
+        }
+    }
+
+    private static String score(DefectEvidence e) {
+        return e.judged()
+                ? String.format(Locale.ROOT, "%s %.1f", e.defect().name(), e.score())
+                : e.defect().name() + " not judged (" + e.note() + ")";
+    }
+
+    private void printKurtogram(FileDiagnoses.Row row) throws Exception {
+        Path dir = file.toAbsolutePath().getParent();
+        var settings = options.dataSet.settings();
+        var format = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mat")
+                ? Formats.require("mat", settings.layout(), null)
+                : Formats.choose(dir, settings);
+        SignalView view =
+                format.read(new SnapshotRef(file, file.getFileName().toString(), null, 0), new SnapshotReader());
+        Kurtogram k = Kurtogram.of(view.channel(row.channel() - 1), view.rows(), row.sampleRate());
         System.out.printf(
                 Locale.ROOT,
                 "kurtogram (%d samples at %.6g Hz): most impulsive band per level%n",

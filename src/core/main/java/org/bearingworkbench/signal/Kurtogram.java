@@ -103,7 +103,7 @@ public record Kurtogram(double sampleRate, int samples, List<Level> levels, Band
      * twice
      * the bins (the complex envelope, decimated without changing its moments), then {@code E|c|^4 / (E|c|^2)^2 - 2}.
      */
-    static double bandKurtosis(double[] r, int n, double fs, double lowHz, double highHz) {
+    public static double bandKurtosis(double[] r, int n, double fs, double lowHz, double highHz) {
         int lo = Math.max(1, (int) Math.ceil(lowHz * n / fs));
         int hi = Math.min((int) Math.ceil(highHz * n / fs) - 1, (n - 1) / 2);
         if (hi < lo) {

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.bearingworkbench.dataset.ChannelInfo;
 import org.bearingworkbench.dataset.DataSetDescription;
@@ -22,12 +24,15 @@ import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Matrix;
+import us.hebi.matlab.mat.types.Struct;
 
 /**
  * MATLAB .mat files (v5 and v7; v7.3 is HDF5 and not read), one snapshot each, through the MAT File Library (MFL).
  * Channels are numeric vectors: the ones {@code --layout variables=X097_DE_time,X097_FE_time} names, else every
- * numeric vector of the most common length in name order (the CWRU layout gives {@code X097_DE_time},
- * {@code X097_FE_time}). A scalar whose name ends in {@code RPM} (CWRU's {@code X097RPM}) gives the shaft speed.
+ * numeric vector of the most common length in the file's order (the CWRU layout gives {@code X097_DE_time},
+ * {@code X097_FE_time}); a 1x1 struct's fields count as {@code struct.field} (the MFPT files' {@code bearing.gs}). A
+ * scalar whose name ends in {@code rpm} (CWRU's {@code X097RPM}) gives the shaft speed in rpm, one named {@code rate}
+ * or {@code shaft_hz} in Hz; one named {@code sr} or {@code fs} (and the like) the sample rate.
  * Times follow the layout's time rule as for delimited files (default: modification time).
  */
 public final class MatFormat implements SnapshotFormat {
@@ -86,39 +91,87 @@ public final class MatFormat implements SnapshotFormat {
         return TimedFiles.list(dir, MatFormat::isMat, "a .mat file", times.time(), skipped);
     }
 
-    /** The numeric vectors of a file by name, and its RPM scalar (NaN without one). */
-    record Contents(Map<String, double[]> vectors, double rpm) {}
+    /** Names (case-insensitive, the last part of a struct path) of scalars that state the sample rate in Hz. */
+    static final Set<String> SAMPLE_RATE_NAMES =
+            Set.of("sr", "fs", "samplerate", "sample_rate", "sampling_rate", "samplingrate", "sampling_frequency");
 
-    static Contents contents(Path file) throws InputFormatException {
+    /** Names of scalars that state the shaft speed in Hz (names ending in {@code rpm} state it in rpm). */
+    static final Set<String> SHAFT_HZ_NAMES = Set.of("rate", "shaft_hz", "speed_hz", "shaft_speed_hz");
+
+    /**
+     * A file's numeric vectors by name (in the file's order; a struct's fields as {@code struct.field}), and the
+     * sample rate and shaft speed its scalars state, with the variable each came from.
+     */
+    public record Contents(
+            Map<String, double[]> vectors, double rpm, String rpmVariable, double sampleRate, String rateVariable) {}
+
+    public static Contents contents(Path file) throws InputFormatException {
         String name = file.getFileName().toString();
-        Map<String, double[]> vectors = new HashMap<>();
-        double rpm = Double.NaN;
+        Map<String, double[]> vectors = new LinkedHashMap<>();
+        Map<String, Double> scalars = new LinkedHashMap<>();
         try (Mat5File mat = Mat5.readFromFile(file.toFile())) {
             for (MatFile.Entry e : mat.getEntries()) {
-                Array a = e.getValue();
-                if (!(a instanceof Matrix m)) {
-                    continue;
-                }
-                int n = m.getNumElements();
-                boolean vector = Math.min(m.getNumRows(), m.getNumCols()) == 1 && m.getNumDimensions() == 2;
-                if (n == 1 && e.getName().toUpperCase(Locale.ROOT).endsWith("RPM")) {
-                    rpm = m.getDouble(0);
-                } else if (vector && n > 1) {
-                    double[] v = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        v[i] = m.getDouble(i);
-                        if (!Double.isFinite(v[i])) {
-                            throw new InputFormatException(
-                                    name + ", variable " + e.getName() + ": element " + (i + 1) + " is " + v[i]);
-                        }
-                    }
-                    vectors.put(e.getName(), v);
-                }
+                collect(name, e.getName(), e.getValue(), vectors, scalars, 0);
             }
         } catch (IOException | RuntimeException e) {
             throw new InputFormatException(name + ": not a readable MATLAB v5/v7 file (" + e.getMessage() + ")", e);
         }
-        return new Contents(vectors, rpm);
+        double rpm = Double.NaN;
+        String rpmVariable = "";
+        double rate = Double.NaN;
+        String rateVariable = "";
+        for (Map.Entry<String, Double> e : scalars.entrySet()) {
+            String leaf = leaf(e.getKey());
+            double v = e.getValue();
+            if (!(v > 0 && Double.isFinite(v))) {
+                continue;
+            }
+            if (Double.isNaN(rpm) && leaf.endsWith("rpm")) {
+                rpm = v;
+                rpmVariable = e.getKey();
+            } else if (Double.isNaN(rpm) && SHAFT_HZ_NAMES.contains(leaf)) {
+                rpm = v * 60;
+                rpmVariable = e.getKey() + " (Hz)";
+            } else if (Double.isNaN(rate) && SAMPLE_RATE_NAMES.contains(leaf)) {
+                rate = v;
+                rateVariable = e.getKey();
+            }
+        }
+        return new Contents(vectors, rpm, rpmVariable, rate, rateVariable);
+    }
+
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Adds a variable's numeric vectors and scalars, looking into 1x1 structs (two levels deep). */
+    private static void collect(
+            String file, String path, Array a, Map<String, double[]> vectors, Map<String, Double> scalars, int depth)
+            throws InputFormatException {
+        if (a instanceof Struct st && st.getNumElements() == 1 && depth < 2) {
+            for (String field : st.getFieldNames()) {
+                collect(file, path + "." + field, st.get(field), vectors, scalars, depth + 1);
+            }
+            return;
+        }
+        if (!(a instanceof Matrix m)) {
+            return;
+        }
+        int n = m.getNumElements();
+        boolean vector = Math.min(m.getNumRows(), m.getNumCols()) == 1 && m.getNumDimensions() == 2;
+        if (n == 1) {
+            scalars.put(path, m.getDouble(0));
+        } else if (vector && n > 1) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = m.getDouble(i);
+                if (!Double.isFinite(v[i])) {
+                    throw new InputFormatException(
+                            file + ", variable " + path + ": element " + (i + 1) + " is " + v[i]);
+                }
+            }
+            vectors.put(path, v);
+        }
     }
 
     /** One line per variable of a .mat file (name, size, class), for a preview; the problem when it cannot be read. */
@@ -162,7 +215,6 @@ public final class MatFormat implements SnapshotFormat {
         return c.vectors().entrySet().stream()
                 .filter(e -> e.getValue().length == common)
                 .map(Map.Entry::getKey)
-                .sorted()
                 .toList();
     }
 
@@ -185,11 +237,13 @@ public final class MatFormat implements SnapshotFormat {
     public DataSetDescription describe(Path dir, List<SnapshotRef> refs, SignalView first) {
         List<String> names = List.of();
         double rpm = Double.NaN;
+        double rate = Double.NaN;
         for (SnapshotRef r : refs) {
             try {
                 Contents c = contents(r.path());
                 names = channels(c, r.name());
                 rpm = c.rpm();
+                rate = c.sampleRate();
                 break;
             } catch (InputFormatException e) {
                 // try the next file
@@ -202,7 +256,7 @@ public final class MatFormat implements SnapshotFormat {
         return new DataSetDescription(
                 new Sourced<>(id(), ValueSource.DETECTED),
                 "",
-                Sourced.unknown(),
+                Double.isFinite(rate) ? new Sourced<>(rate, ValueSource.FORMAT) : Sourced.unknown(),
                 new Sourced<>(first.rows(), ValueSource.DETECTED),
                 Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED),
                 ch,

@@ -1,0 +1,172 @@
+package org.bearingworkbench.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bearingworkbench.dataset.DataSetDescription;
+import org.bearingworkbench.dataset.UserSettings;
+import org.bearingworkbench.dataset.ValueSource;
+import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.SkippedFile;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.io.formats.Formats;
+import org.bearingworkbench.io.formats.MatFormat;
+import org.bearingworkbench.io.formats.SignalView;
+import org.bearingworkbench.io.formats.SnapshotFormat;
+import org.bearingworkbench.io.formats.SnapshotRef;
+import org.bearingworkbench.signal.BearingGeometry;
+import org.bearingworkbench.signal.diagnosis.Diagnoser;
+import org.bearingworkbench.signal.diagnosis.Diagnosis;
+
+/**
+ * Diagnoses files one by one, each with its own length, sample rate and shaft speed (a MATLAB file's own
+ * {@code RPM}, {@code rate} or {@code sr} variables), as {@code envelope}, {@code diagnose} and the window's Signals
+ * pane do. A stated sample rate that contradicts the file's own is refused unless the user overrides it.
+ */
+public final class FileDiagnoses {
+    /** A rate the user gives may differ from the file's by this much (rounding) before it is a contradiction. */
+    static final double RATE_AGREEMENT = 0.005;
+
+    /** One channel of one file, diagnosed, with where its sample rate and shaft speed came from. */
+    public record Row(
+            String file,
+            int channel,
+            String channelLabel,
+            int samples,
+            double sampleRate,
+            String sampleRateSource,
+            double rpm,
+            String rpmSource,
+            Diagnosis diagnosis) {}
+
+    /** What the user asks: the settings they state, the channels, and whether their sample rate overrides a file's. */
+    public record Request(UserSettings given, String channels, boolean overrideRate, Diagnoser diagnoser) {}
+
+    private FileDiagnoses() {}
+
+    /** The files {@code source} holds (itself when it is a file), with the format that reads them. */
+    public static List<Row> of(Path source, Request request, List<SkippedFile> skipped) throws InputFormatException {
+        boolean single = Files.isRegularFile(source);
+        if (!single && !Files.isDirectory(source)) {
+            throw new InputFormatException(source + ": no such file or directory");
+        }
+        Path dir = single ? source.toAbsolutePath().getParent() : source;
+        UserSettings settings = DataSets.withRemembered(dir, request.given());
+        SnapshotFormat format = formatOf(source, dir, settings, single);
+        List<SnapshotRef> refs = single
+                ? List.of(new SnapshotRef(source, source.getFileName().toString(), null, 0))
+                : format.list(dir, skipped);
+        if (refs.isEmpty()) {
+            throw new InputFormatException(dir + ": no " + format.label() + " files to diagnose");
+        }
+        SnapshotReader reader = new SnapshotReader();
+        List<Row> out = new ArrayList<>();
+        for (SnapshotRef ref : refs) {
+            try {
+                out.addAll(file(dir, ref, format, reader, settings, request));
+            } catch (InputFormatException e) {
+                if (single) {
+                    throw e;
+                }
+                skipped.add(new SkippedFile(ref.name(), e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private static SnapshotFormat formatOf(Path source, Path dir, UserSettings settings, boolean single) {
+        if (settings.format() != null) {
+            return Formats.choose(dir, settings);
+        }
+        if (single && source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mat")) {
+            return Formats.require("mat");
+        }
+        return Formats.detect(dir);
+    }
+
+    private static List<Row> file(
+            Path dir,
+            SnapshotRef ref,
+            SnapshotFormat format,
+            SnapshotReader reader,
+            UserSettings settings,
+            Request request)
+            throws InputFormatException {
+        SignalView view = format.read(ref, reader);
+        DataSetDescription stated = format.describe(dir, List.of(ref), view);
+        checkRate(ref.name(), stated, settings, request.overrideRate());
+        DataSetDescription d = settings.applyTo(stated);
+        if (!d.sampleRateHz().known()) {
+            throw new InputFormatException(ref.name() + ": the sample rate is not stated by the file or the format: "
+                    + "give --sample-rate HZ");
+        }
+        if (!d.bearing().known()) {
+            throw new InputFormatException(
+                    ref.name() + ": a diagnosis needs the bearing: give --bearing PRESET or " + "N,d,D,angle");
+        }
+        double fs = d.sampleRateHz().value();
+        BearingGeometry g = d.rpm().known() ? d.bearing().value().at(d.rpm().value()) : null;
+        String rateSource = source(d.sampleRateHz().source(), ref, "sr");
+        String rpmSource = d.rpm().known() ? source(d.rpm().source(), ref, "rpm") : "unknown";
+        List<Row> rows = new ArrayList<>();
+        int samples = view.rows();
+        for (int c : ChannelChoice.resolve(request.channels(), d.channels())) {
+            double[] x = view.channel(c);
+            Diagnosis dg = request.diagnoser().diagnose(x, samples, fs, g);
+            String label = d.channels().get(c).label();
+            rows.add(new Row(
+                    ref.name(),
+                    c + 1,
+                    label.isEmpty() ? d.channels().get(c).name() : label,
+                    samples,
+                    fs,
+                    rateSource,
+                    g == null ? Double.NaN : g.rpm(),
+                    rpmSource,
+                    dg));
+        }
+        return rows;
+    }
+
+    /** Refuses a stated sample rate that contradicts the one the file states, unless overridden. */
+    private static void checkRate(String file, DataSetDescription stated, UserSettings settings, boolean override)
+            throws InputFormatException {
+        Double given = settings.sampleRateHz();
+        if (override
+                || given == null
+                || !stated.sampleRateHz().known()
+                || stated.sampleRateHz().source() != ValueSource.FORMAT) {
+            return;
+        }
+        double own = stated.sampleRateHz().value();
+        if (Math.abs(given - own) > RATE_AGREEMENT * own) {
+            throw new InputFormatException(String.format(
+                    Locale.ROOT,
+                    "%s: --sample-rate %s Hz contradicts the file's own sample rate of %s Hz; leave the option out "
+                            + "to use the file's, or add --override-sample-rate to use yours",
+                    file,
+                    trim(given),
+                    trim(own)));
+        }
+    }
+
+    private static String source(ValueSource s, SnapshotRef ref, String what) {
+        if (s == ValueSource.FORMAT
+                && ref.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mat")) {
+            try {
+                MatFormat.Contents c = MatFormat.contents(ref.path());
+                String var = what.equals("rpm") ? c.rpmVariable() : c.rateVariable();
+                return var.isEmpty() ? s.words() : "the file's " + var;
+            } catch (InputFormatException e) {
+                return s.words();
+            }
+        }
+        return s.words();
+    }
+
+    static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
