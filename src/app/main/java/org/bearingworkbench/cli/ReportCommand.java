@@ -62,9 +62,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(
             names = "--band",
-            defaultValue = "2000-8000",
-            description = "demodulation band in Hz for the envelope "
-                    + "spectrum, or 'auto' (spectral kurtosis); default ${DEFAULT-VALUE}")
+            defaultValue = "auto",
+            description = "demodulation band of the diagnosis: auto (chosen by the defect evidence, as envelope "
+                    + "and diagnose do) or LOW-HIGH in Hz; default ${DEFAULT-VALUE}")
     String band;
 
     @Mixin

@@ -122,8 +122,10 @@ final class SignalsPane extends BorderPane {
         envelopeChannel.setMinWidth(Region.USE_PREF_SIZE);
         autoBand.setMinWidth(Region.USE_PREF_SIZE);
         envelopeChannel.setTooltip(new Tooltip("Channel whose envelope spectrum is shown"));
-        autoBand.setTooltip(new Tooltip("Choose the demodulation band per file by spectral kurtosis; "
-                + "otherwise the band of the Bearing physics settings (default 2-8 kHz)"));
+        autoBand.setSelected(true);
+        autoBand.setTooltip(new Tooltip("Let the diagnosis choose the band per file (the whitened signal's full band "
+                + "or its most impulsive band, by the strength of the defect evidence), as the envelope and "
+                + "diagnose commands do; otherwise the band of the Bearing physics settings"));
         envelopeChannel.setOnAction(e -> showFile());
         autoBand.setOnAction(e -> showFile());
         model.physicsSettingsProperty().addListener((o, a, v) -> showFile());

@@ -4,9 +4,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.SavedThreshold;
@@ -60,11 +59,9 @@ public record IncidentReport(
     /** What to include: the comparison and the remaining life cost a few seconds each; the band may be automatic. */
     public record Options(boolean compare, boolean remainingLife, boolean autoBand) {
         public static Options all() {
-            return new Options(true, true, false);
+            return new Options(true, true, true);
         }
     }
-
-    private static final Pattern CHANNEL = Pattern.compile("ch(\\d+)");
 
     /**
      * Gathers the report's evidence for an analysis already made ({@code a}, with {@code method} and {@code rule});
@@ -193,24 +190,32 @@ public record IncidentReport(
             notes.add("No envelope analysis: " + e.getMessage());
             return List.of();
         }
+        // every channel of the alarm file is diagnosed: the defect may show on a channel other than the one whose
+        // reconstruction error is largest; channels with a defect verdict come first, the most confident first
         List<AlarmPhysics> out = new ArrayList<>();
-        for (int i = 0; i < wanted.size(); i++) {
-            String name = a.channels().channel(wanted.get(i)[0]);
-            Matcher m = CHANNEL.matcher(name);
-            if (!m.matches() || Integer.parseInt(m.group(1)) > v.channels()) {
-                notes.add("No envelope analysis for " + name + ": not a channel of the raw files.");
-                continue;
-            }
-            int ch = Integer.parseInt(m.group(1));
+        for (int ch = 1; ch <= v.channels(); ch++) {
+            String name = "ch" + ch;
             double[] x = Arrays.copyOf(v.channel(ch - 1), v.rows());
             String problem = EnvelopeSpectrum.unusable(x, x.length, settings.sampleRate());
             if (problem != null) {
                 notes.add("No envelope analysis for " + name + " at " + t.file(row) + ": " + problem);
                 continue;
             }
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                if (name.equals(a.channels().channel(wanted.get(i)[0]))) {
+                    reasons.add(why.get(i));
+                }
+            }
             out.add(new AlarmPhysics(
-                    row, name, why.get(i), FileEnvelope.of(x, x.length, settings.sampleRate(), settings, autoBand)));
+                    row,
+                    name,
+                    reasons.isEmpty() ? "diagnosed with the others" : String.join("; ", reasons),
+                    FileEnvelope.of(x, x.length, settings.sampleRate(), settings, autoBand)));
         }
+        out.sort(Comparator.comparing(
+                        (AlarmPhysics p) -> !p.envelope().diagnosis().verdict().isDefect())
+                .thenComparing(p -> -p.envelope().diagnosis().confidence()));
         return List.copyOf(out);
     }
 }

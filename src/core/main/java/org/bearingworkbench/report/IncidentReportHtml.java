@@ -18,7 +18,9 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DetectorComparison;
 import org.bearingworkbench.pipeline.prognosis.FeatureRanking;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
-import org.bearingworkbench.signal.DefectMatch;
+import org.bearingworkbench.signal.diagnosis.Diagnoser;
+import org.bearingworkbench.signal.diagnosis.Diagnosis;
+import org.bearingworkbench.signal.diagnosis.EvidenceLine;
 
 /**
  * Writes an {@link IncidentReport} as one self-contained HTML file: styles inline, charts as inline SVG, no script
@@ -306,7 +308,7 @@ public final class IncidentReportHtml {
             return;
         }
         FeatureTable t = r.analysis().table();
-        h2("physics", "Envelope spectrum of the alarm file");
+        h2("physics", "Diagnosis of the alarm file, channel by channel");
         for (IncidentReport.AlarmPhysics ph : r.physics()) {
             b.append("<h3>")
                     .append(esc(ph.channel()))
@@ -314,21 +316,24 @@ public final class IncidentReportHtml {
                     .append(esc(ph.why()))
                     .append("</h3>\n");
             p(esc(ph.sentence(t)));
+            Diagnosis d = ph.envelope().diagnosis();
+            if (ph != r.physics().get(0) && !d.verdict().isDefect()) {
+                continue; // a channel with no defect: its sentence says so; the chart is the lead channel's
+            }
             b.append(ReportCharts.envelope(ph.envelope())).append('\n');
-            b.append("<table><tr><th>defect</th><th>frequency</th><th>strongest line</th><th>peak at</th>"
-                    + "<th>peak / noise floor</th></tr>\n");
-            for (DefectMatch m : ph.envelope().matches()) {
+            b.append("<table><tr><th>line</th><th>found at</th><th>comb at</th><th>over local floor</th>"
+                    + "<th>note</th></tr>\n");
+            for (EvidenceLine l : d.evidence().stream().limit(8).toList()) {
                 b.append("<tr><td>")
-                        .append(esc(m.type().label()))
+                        .append(esc(l.label()))
                         .append("</td><td class=\"n\">")
-                        .append(String.format(Locale.ROOT, "%.1f Hz", m.frequency()))
+                        .append(String.format(Locale.ROOT, "%.1f Hz", l.frequencyHz()))
                         .append("</td><td class=\"n\">")
-                        .append(m.harmonic())
-                        .append(m.harmonic() == 1 ? " (fundamental)" : "x")
+                        .append(String.format(Locale.ROOT, "%.1f Hz", l.expectedHz()))
                         .append("</td><td class=\"n\">")
-                        .append(String.format(Locale.ROOT, "%.1f Hz", m.peakHz()))
-                        .append("</td><td class=\"n\">")
-                        .append(String.format(Locale.ROOT, "%.1f", m.ratio()))
+                        .append(String.format(Locale.ROOT, "%.1f", l.overFloor()))
+                        .append("</td><td>")
+                        .append(esc(l.sharedWith().isEmpty() ? "" : "shared with " + l.sharedWith()))
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
@@ -337,15 +342,14 @@ public final class IncidentReportHtml {
         p("<span class=\"note\">"
                 + esc(String.format(
                         Locale.ROOT,
-                        "Bearing %s (shaft %.0f rpm), sample rate %.0f Hz, "
-                                + "demodulation band %.0f-%.0f Hz; a match under %.0fx the noise floor is "
-                                + "typical of a healthy bearing.",
+                        "Bearing %s (shaft %.0f rpm), sample rate %.0f Hz. Each channel's squared-envelope "
+                                + "spectrum is judged by harmonic series over a local noise floor, shaft orders "
+                                + "never credited to a defect; a series is evident at a significance of %.1f "
+                                + "(-log10 p) or more (docs/diagnosis.md).",
                         s.geometry().name().replaceFirst(" at [0-9.]+ rpm$", ""),
                         s.geometry().rpm(),
                         s.sampleRate(),
-                        s.bandLowHz(),
-                        s.bandHighHz(),
-                        DefectMatch.WEAK_BELOW))
+                        Diagnoser.THRESHOLD))
                 + "</span>");
     }
 

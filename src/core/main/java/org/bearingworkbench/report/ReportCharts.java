@@ -116,14 +116,15 @@ final class ReportCharts {
         SvgChart c = new SvgChart(WIDTH, 280, "frequency (Hz)", "envelope amplitude")
                 .yFrom(0)
                 .line(Arrays.copyOf(s.frequency(), end), Arrays.copyOf(s.amplitude(), end), SCORE, 1, "");
-        DefectMatch best = e.matches().get(0);
+        DefectMatch lead = e.matches().get(0);
+        boolean verdict = e.diagnosis().verdict().isDefect();
         String[] colors = {"#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"};
         for (DefectType t : DefectType.values()) {
             double f = e.settings().geometry().frequency(t);
             String color = colors[t.ordinal() % colors.length];
             for (int h = 1; h <= 3 && f * h <= maxHz; h++) {
-                boolean strongest = t == best.type() && h == best.harmonic();
-                c.vLine(f * h, color, h == 1 || strongest ? t.label() + (h > 1 ? " x" + h : "") : "", !strongest);
+                boolean named = verdict && t == lead.type();
+                c.vLine(f * h, color, h == 1 || named ? t.label() + (h > 1 ? " x" + h : "") : "", !named);
             }
         }
         return c.toSvg();

@@ -84,7 +84,8 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
         double reach = terms() * g.bpfi() * (1 + tolerance) + g.shaftHz();
         List<EnvelopeBands.BandSpectrum> spectra = EnvelopeBands.of(x, n, fs, band, 2 * reach);
         double penalty = Math.log10(spectra.size());
-        Map<Verdict, DefectEvidence> best = judge(spectra, g, HarmonicComb.Mask.NONE, penalty);
+        boolean shaft = spectra.stream().anyMatch(s -> HarmonicComb.showsShaft(s.spectrum(), g.shaftHz()));
+        Map<Verdict, DefectEvidence> best = judge(spectra, g, HarmonicComb.Mask.NONE, penalty, shaft);
         if (DEFECTS.stream().limit(3).noneMatch(d -> best.get(d).judged())) {
             return Diagnosis.unknown(
                     g.shaftHz(),
@@ -103,10 +104,10 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
         Verdict second = runnerUp(best, winner);
         if (second != null) {
             // two series evident: the one that keeps more evidence once the other's lines are explained wins
-            double winnerLeft = judge(spectra, g, explainedBy(best.get(second), g), penalty)
+            double winnerLeft = judge(spectra, g, explainedBy(best.get(second), g), penalty, shaft)
                     .get(winner)
                     .score();
-            double secondLeft = judge(spectra, g, explainedBy(best.get(winner), g), penalty)
+            double secondLeft = judge(spectra, g, explainedBy(best.get(winner), g), penalty, shaft)
                     .get(second)
                     .score();
             if (secondLeft > winnerLeft) {
@@ -114,7 +115,7 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
             }
         }
         DefectEvidence w = best.get(winner);
-        Map<Verdict, DefectEvidence> others = judge(spectra, g, explainedBy(w, g), penalty);
+        Map<Verdict, DefectEvidence> others = judge(spectra, g, explainedBy(w, g), penalty, shaft);
         others.put(winner, w);
         return conclude(winner, others, g, spectra, "");
     }
@@ -133,10 +134,14 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
     }
 
     private Map<Verdict, DefectEvidence> judge(
-            List<EnvelopeBands.BandSpectrum> spectra, BearingGeometry g, HarmonicComb.Mask mask, double penalty) {
+            List<EnvelopeBands.BandSpectrum> spectra,
+            BearingGeometry g,
+            HarmonicComb.Mask mask,
+            double penalty,
+            boolean shaft) {
         Map<Verdict, DefectEvidence> best = new EnumMap<>(Verdict.class);
         for (EnvelopeBands.BandSpectrum s : spectra) {
-            HarmonicComb comb = new HarmonicComb(s.spectrum(), g.shaftHz(), g.ftf(), mask);
+            HarmonicComb comb = new HarmonicComb(s.spectrum(), g.shaftHz(), g.ftf(), mask, shaft);
             for (Verdict d : DEFECTS) {
                 DefectEvidence e = comb.search(d, nominal(g, d), harmonics, tolerance, s.band());
                 e = new DefectEvidence(
@@ -225,7 +230,7 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
                 .findFirst()
                 .orElse(spectra.get(0));
         List<EvidenceLine> shaft = new ArrayList<>();
-        HarmonicComb comb = new HarmonicComb(shown.spectrum(), g.shaftHz(), g.ftf(), HarmonicComb.Mask.NONE);
+        HarmonicComb comb = new HarmonicComb(shown.spectrum(), g.shaftHz(), g.ftf(), HarmonicComb.Mask.NONE, true);
         for (int k = 1; k <= 3; k++) {
             int bin = comb.peakNear(k * g.shaftHz());
             double fl = comb.floor(k * g.shaftHz());
@@ -244,7 +249,8 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
                 lines,
                 List.copyOf(ranked),
                 List.copyOf(shaft),
-                String.join("; ", notes));
+                String.join("; ", notes),
+                shown.spectrum());
     }
 
     /** The verdict's share of 10^score over every defect and none (none weighing 10^threshold). */
@@ -281,7 +287,7 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
                     }
                 }
             }
-            out.add(other.isEmpty() ? l : l.sharedWith(other));
+            out.add(other.isEmpty() || !l.sharedWith().isEmpty() ? l : l.sharedWith(other));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package org.bearingworkbench.signal.diagnosis;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.bearingworkbench.signal.Spectrum;
 
 /**
  * The diagnosis of one channel: the verdict, how sure it is, and the evidence an analyst would check.
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
  * @param defects    every defect's best evidence, lines another defect already explains left out, strongest first
  * @param shaftLines the shaft orders (1x, 2x, 3x) in the verdict's spectrum, labelled and never credited to a defect
  * @param reason     why unknown or none; notes such as a line shared by two defects or a second defect evident
+ * @param spectrum   the squared-envelope spectrum of the verdict's band (null when none was judged)
  */
 public record Diagnosis(
         Verdict verdict,
@@ -25,10 +27,11 @@ public record Diagnosis(
         List<EvidenceLine> evidence,
         List<DefectEvidence> defects,
         List<EvidenceLine> shaftLines,
-        String reason) {
+        String reason,
+        Spectrum spectrum) {
 
     static Diagnosis unknown(double shaftHz, String reason) {
-        return new Diagnosis(Verdict.UNKNOWN, 0, shaftHz, null, List.of(), List.of(), List.of(), reason);
+        return new Diagnosis(Verdict.UNKNOWN, 0, shaftHz, null, List.of(), List.of(), List.of(), reason, null);
     }
 
     /** The score of one defect (0 when it was not judged). */

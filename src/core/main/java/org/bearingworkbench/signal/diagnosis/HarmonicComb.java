@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.math3.special.Gamma;
 import org.bearingworkbench.signal.Spectrum;
 
@@ -35,6 +37,7 @@ final class HarmonicComb {
     private final double cageHz;
     private final Mask mask;
     private final Map<Integer, Double> floors = new HashMap<>();
+    private final boolean shaftModulated;
 
     /** Lines already explained by another defect: never credited again. */
     interface Mask {
@@ -44,12 +47,42 @@ final class HarmonicComb {
         Mask NONE = (hz, df) -> false;
     }
 
-    HarmonicComb(Spectrum spectrum, double shaftHz, double cageHz, Mask mask) {
+    /**
+     * A comb searcher over {@code spectrum}; {@code shaftModulated}: whether the signal shows shaft-rate modulation in
+     * any band judged ({@link #showsShaft}), so that lines at shaft orders are the shaft's.
+     */
+    HarmonicComb(Spectrum spectrum, double shaftHz, double cageHz, Mask mask, boolean shaftModulated) {
         this.spectrum = spectrum;
         this.df = spectrum.frequency()[1];
         this.shaftHz = shaftHz;
         this.cageHz = cageHz;
         this.mask = mask;
+        this.shaftModulated = shaftModulated;
+    }
+
+    /** A line this many times its local floor is a line, not noise (Rayleigh tail 2e-3). */
+    static final double CLEAR_LINE = 3;
+
+    /**
+     * Whether the spectrum shows shaft-rate modulation: a clear line at 1x, 2x or 3x. Only then can a line at a
+     * higher shaft order be the shaft's; without any, a line at 7x is no shaft order's (it is kept, and labelled as
+     * lying at one).
+     */
+    static boolean showsShaft(Spectrum spectrum, double shaftHz) {
+        return new HarmonicComb(spectrum, shaftHz, 0, Mask.NONE, false).shaftLine();
+    }
+
+    private boolean shaftLine() {
+        for (int k = 1; k <= 3; k++) {
+            double hz = k * shaftHz;
+            if (hz / df >= 2 && hz < spectrum.frequency()[spectrum.frequency().length - 2]) {
+                double fl = floor(hz);
+                if (fl > 0 && spectrum.amplitude()[peakNear(hz)] / fl >= CLEAR_LINE) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code hz} lies at a shaft order (1x, 2x, ...) within one and a half bins and 0.2%. */
@@ -91,6 +124,20 @@ final class HarmonicComb {
                     String.format(
                             Locale.ROOT, "%s's harmonics reach beyond the spectrum (%.0f Hz)", defect.name(), top));
         }
+        if (shaftModulated && 2 * guard(shaftHz) >= shaftHz) {
+            return DefectEvidence.unjudgeable(
+                    defect,
+                    nominal,
+                    band,
+                    String.format(
+                            Locale.ROOT,
+                            "the signal is modulated at the shaft speed and at %.2f Hz bins every line lies "
+                                    + "within %.1f Hz of a shaft order (%.1f Hz apart): the snapshot is too short to "
+                                    + "tell bearing lines from shaft orders",
+                            df,
+                            guard(shaftHz),
+                            shaftHz));
+        }
         double step = df / (2.0 * terms);
         int candidates = Math.max(1, (int) Math.floor(2 * tolerance * nominal / step) + 1);
         double bestTotal = -1;
@@ -101,8 +148,9 @@ final class HarmonicComb {
             double total = 0;
             int count = 0;
             double carrier = 0;
+            Set<Integer> used = new HashSet<>();
             for (Term t : terms(defect, f, nominal, terms)) {
-                if (counts(t.hz())) {
+                if (counts(t.hz()) && used.add(peakNear(t.hz()))) {
                     double z = lineScore(t.hz(), t.floorAt());
                     // a sideband supports its carrier and never counts for more than it
                     total += t.sideband() ? Math.min(z, carrier) : z;
@@ -123,24 +171,40 @@ final class HarmonicComb {
                     defect,
                     nominal,
                     band,
-                    2 * guard(shaftHz) >= shaftHz
-                            ? String.format(
-                                    Locale.ROOT,
-                                    "at %.2f Hz bins every line lies within %.1f Hz of a shaft order "
-                                            + "(%.1f Hz apart): the snapshot is too short to tell bearing lines from "
-                                            + "shaft orders",
-                                    df,
-                                    guard(shaftHz),
-                                    shaftHz)
-                            : defect.name() + "'s lines all fall at shaft orders or on lines another defect explains");
+                    defect.name() + "'s lines all fall at shaft orders or on lines another defect explains");
         }
         double p = Gamma.regularizedGammaQ(bestCount, bestTotal) * candidates;
         double score = -Math.log10(Math.max(Math.min(p, 1.0), 1e-300));
         return new DefectEvidence(defect, score, bestF, lines(defect, bestF, nominal, terms), band, "");
     }
 
+    /**
+     * Whether a comb line at {@code hz} may be credited: not on a line another defect explains, and not a shaft order.
+     * Near a shaft order (within {@link #guard}) the line found is credited only when its interpolated frequency lies
+     * clearly apart from the order (more than half a bin and 0.2%): with coarse bins a defect line a few Hz from an
+     * order (the IMS bearing's BPFO is 7.09x) can still be told apart when it is a clean peak.
+     */
     private boolean counts(double hz) {
-        return !atShaftOrder(hz) && !mask.covers(hz, df) && hz > 2 * df;
+        if (mask.covers(hz, df) || hz <= 2 * df) {
+            return false;
+        }
+        if (!atShaftOrder(hz) || !shaftModulated) {
+            return true;
+        }
+        double found = interpolatedPeak(peakNear(hz));
+        long order = Math.round(found / shaftHz);
+        return Double.isFinite(found) && Math.abs(found - order * shaftHz) > 0.5 * df + 0.002 * found;
+    }
+
+    /** The frequency of a local maximum at bin {@code k} by parabolic interpolation; NaN when {@code k} is none. */
+    double interpolatedPeak(int k) {
+        double[] a = spectrum.amplitude();
+        if (k < 1 || k >= a.length - 1 || a[k] < a[k - 1] || a[k] < a[k + 1]) {
+            return Double.NaN;
+        }
+        double den = a[k - 1] - 2 * a[k] + a[k + 1];
+        double delta = den == 0 ? 0 : 0.5 * (a[k - 1] - a[k + 1]) / den;
+        return (k + delta) * df;
     }
 
     /** One expected line of a comb: where it is, its name, and the nominal frequency whose floor it is measured on. */
@@ -153,7 +217,7 @@ final class HarmonicComb {
             out.add(new Term(c, defect.name() + " " + h + "x", h * nominal, false));
             double side = defect == Verdict.BPFI ? shaftHz : defect == Verdict.BSF ? cageHz : 0;
             String by = defect == Verdict.BPFI ? "shaft" : "cage";
-            if (side > 0 && h <= 2) {
+            if (side >= 3 * df && h <= 2) {
                 out.add(new Term(c - side, defect.name() + " " + h + "x - " + by, h * nominal, true));
                 out.add(new Term(c + side, defect.name() + " " + h + "x + " + by, h * nominal, true));
             }
@@ -163,11 +227,19 @@ final class HarmonicComb {
 
     private List<EvidenceLine> lines(Verdict defect, double f, double nominal, int terms) {
         List<EvidenceLine> out = new ArrayList<>();
+        Set<Integer> used = new HashSet<>();
         for (Term t : terms(defect, f, nominal, terms)) {
-            if (counts(t.hz())) {
-                int k = peakNear(t.hz());
+            int k = peakNear(t.hz());
+            if (counts(t.hz()) && used.add(k)) {
+                long order = Math.round(t.hz() / shaftHz);
+                // labelled only where orders are apart enough for the label to mean something
+                String atOrder = atShaftOrder(t.hz()) && 2 * guard(shaftHz) < shaftHz ? "shaft " + order + "x" : "";
                 out.add(new EvidenceLine(
-                        t.label(), spectrum.frequency()[k], t.hz(), spectrum.amplitude()[k] / floor(t.floorAt()), ""));
+                        t.label(),
+                        spectrum.frequency()[k],
+                        t.hz(),
+                        spectrum.amplitude()[k] / floor(t.floorAt()),
+                        atOrder));
             }
         }
         out.sort(Comparator.comparingDouble(EvidenceLine::overFloor).reversed());

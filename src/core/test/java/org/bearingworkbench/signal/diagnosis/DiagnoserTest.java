@@ -95,6 +95,16 @@ class DiagnoserTest {
     }
 
     @Test
+    void withoutShaftModulationALineNearAHighShaftOrderIsCreditedAndLabelled() {
+        // the IMS bearing's BPFO is 7.09x the shaft: at 0.1 s (10 Hz bins) within a bin of 7x, yet a clean series
+        BearingGeometry g = BearingDesign.rexnordZa2115().at(2000);
+        double[] x = new SyntheticBearingSignal(Verdict.BPFO, g, 20_000, 0.1024, 3, 11).samples();
+        Diagnosis d = Diagnoser.defaults().diagnose(x, x.length, 20_000, g);
+        assertEquals(Verdict.BPFO, d.verdict(), d.sentence("x"));
+        assertTrue(d.evidence().stream().anyMatch(l -> l.sharedWith().startsWith("shaft ")), d.sentence("x"));
+    }
+
+    @Test
     void withoutAShaftSpeedTheVerdictIsUnknownNeverNone() {
         double[] x = new SyntheticBearingSignal(Verdict.NONE, DEEP_GROOVE_6205.at(1797), 12_000, 1, 0, 1).samples();
         Diagnosis d = Diagnoser.defaults().diagnose(x, x.length, 12_000, null);
@@ -135,9 +145,12 @@ class DiagnoserTest {
 
     @Test
     void snapshotsTooShortToSeparateBearingLinesFromShaftOrdersAreUnknown() {
-        // PRONOSTIA's 0.1 s snapshots: 10 Hz bins against a 30 Hz shaft
+        // PRONOSTIA's 0.1 s snapshots: 10 Hz bins against a 30 Hz shaft, and the signal modulated at the shaft speed
         BearingGeometry g = BearingDesign.pronostia().at(1800);
         double[] x = new SyntheticBearingSignal(Verdict.BPFO, g, 25_600, 0.1, 2, 4).samples();
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= 1 + 0.8 * Math.cos(2 * Math.PI * g.shaftHz() * i / 25_600);
+        }
         Diagnosis d = Diagnoser.defaults().diagnose(x, x.length, 25_600, g);
         assertEquals(Verdict.UNKNOWN, d.verdict(), d.sentence("x"));
         assertTrue(d.reason().contains("too short to tell bearing lines from shaft orders"), d.reason());
