@@ -85,7 +85,9 @@ class IncidentReportTest {
         assertTrue(verdict.contains("First sustained alarm: " + first), verdict);
         assertTrue(verdict.contains(Durations.hours(a.leadTimeHours()) + " before the last file"), verdict);
         assertTrue(verdict.contains("ch1 (bearing 1) has the largest reconstruction error"), verdict);
-        assertTrue(verdict.contains("BPFO"), "the synthetic run's outer-race defect shows: " + verdict);
+        assertTrue(
+                verdict.contains("Physics: 2025.03.02.05.10.00.gz: ch1: BPFO (outer race)"),
+                "the synthetic run's outer-race defect on bearing 1 is named: " + verdict);
         assertTrue(d.title().contains("ims-synthetic"));
 
         String threshold = d.getElementById("threshold").nextElementSibling().text();
