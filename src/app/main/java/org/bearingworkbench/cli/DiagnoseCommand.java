@@ -65,6 +65,16 @@ final class DiagnoseCommand implements Callable<Integer> {
         return rows.isEmpty() ? 1 : 0;
     }
 
+    /** " [stronger on ch1]" when the note says the same defect is stronger on another channel. */
+    private static String elsewhere(String reason) {
+        int at = reason.indexOf("is stronger on ch");
+        if (at < 0) {
+            return "";
+        }
+        String rest = reason.substring(at + "is stronger on ".length());
+        return " [stronger on " + rest.substring(0, rest.indexOf(' ')) + "]";
+    }
+
     private static void print(List<FileDiagnoses.Row> rows) {
         int width =
                 Math.max(4, rows.stream().mapToInt(r -> r.file().length()).max().orElse(4));
@@ -81,13 +91,13 @@ final class DiagnoseCommand implements Callable<Integer> {
             var d = r.diagnosis();
             counts.merge(d.verdict(), 1, Integer::sum);
             String why = d.verdict().isDefect() && !d.evidence().isEmpty()
-                    ? d.evidence().get(0).describe()
+                    ? d.evidence().get(0).describe() + elsewhere(d.reason())
                     : d.reason();
             System.out.printf(
                     Locale.ROOT,
                     "%-" + width + "s  %-16s %-8s %10s  %s%n",
                     r.file(),
-                    "ch" + r.channel() + " " + r.channelLabel(),
+                    "ch" + r.channel() + (r.channelLabel().equals("ch" + r.channel()) ? "" : " " + r.channelLabel()),
                     d.verdict().label(),
                     d.verdict() == Verdict.UNKNOWN ? "" : String.format(Locale.ROOT, "%.2f", d.confidence()),
                     why);

@@ -50,7 +50,7 @@ class RealTest2ReportTest {
         assertTrue(
                 verdict.contains("First to leave its training range for good: ch1 (bearing 1) at 2004-02-16 03:12:39"),
                 verdict);
-        assertTrue(verdict.contains("strongest defect match: BPFO fundamental on ch1, 9.8x noise floor"), verdict);
+        assertTrue(verdict.contains("Physics: 2004.02.16.03.42.39: ch1: BPFO (outer race)"), verdict);
         Element compare = d.getElementById("detectors").nextElementSibling();
         List<String> t2 = compare.select("tr").get(2).children().eachText();
         assertEquals(

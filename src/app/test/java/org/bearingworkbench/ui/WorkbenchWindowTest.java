@@ -277,13 +277,13 @@ class WorkbenchWindowTest {
         robot.interact(() -> window.showFile(model.table().rowCount() - 2));
         waitFor(
                 20,
-                () -> robot.lookup(n -> n instanceof Label l && l.getText().contains("strongest defect match"))
+                () -> robot.lookup(n -> n instanceof Label l && l.getText().contains(": ch1: "))
                         .tryQuery()
                         .isPresent());
-        String sentence = robot.lookup(n -> n instanceof Label l && l.getText().contains("strongest defect match"))
+        String sentence = robot.lookup(n -> n instanceof Label l && l.getText().contains(": ch1: "))
                 .queryAs(Label.class)
                 .getText();
-        assertTrue(sentence.contains("strongest defect match: BPFO") && sentence.contains("on ch1"), sentence);
+        assertTrue(sentence.contains(": ch1: BPFO (outer race), confidence"), sentence);
         assertTrue(model.table().hasColumn("ch1_bpfo"), "indicator columns join the feature table");
     }
 

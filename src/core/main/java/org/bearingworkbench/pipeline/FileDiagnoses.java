@@ -19,6 +19,7 @@ import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.diagnosis.Diagnoser;
 import org.bearingworkbench.signal.diagnosis.Diagnosis;
+import org.bearingworkbench.signal.diagnosis.Verdict;
 
 /**
  * Diagnoses files one by one, each with its own length, sample rate and shaft speed (a MATLAB file's own
@@ -112,7 +113,8 @@ public final class FileDiagnoses {
         String rpmSource = d.rpm().known() ? source(d.rpm().source(), ref, "rpm") : "unknown";
         List<Row> rows = new ArrayList<>();
         int samples = view.rows();
-        for (int c : ChannelChoice.resolve(request.channels(), d.channels())) {
+        List<Integer> chosen = ChannelChoice.resolve(request.channels(), d.channels());
+        for (int c : chosen) {
             double[] x = view.channel(c);
             Diagnosis dg = request.diagnoser().diagnose(x, samples, fs, g);
             String label = d.channels().get(c).label();
@@ -127,7 +129,52 @@ public final class FileDiagnoses {
                     rpmSource,
                     dg));
         }
-        return rows;
+        return sameDefectElsewhere(rows);
+    }
+
+    /**
+     * Bearings on one shaft share their defect frequencies, and a defect's impacts travel to the other sensors: where
+     * several channels of one file show the same defect, each but the strongest says where it is strongest.
+     */
+    static List<Row> sameDefectElsewhere(List<Row> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            Verdict v = r.diagnosis().verdict();
+            Row strongest = r;
+            for (Row o : rows) {
+                if (o.diagnosis().verdict() == v && strength(o) > strength(strongest)) {
+                    strongest = o;
+                }
+            }
+            if (!v.isDefect() || strongest == r) {
+                out.add(r);
+                continue;
+            }
+            String note = String.format(
+                    Locale.ROOT,
+                    "the same %s series is stronger on ch%d (its lines %.1f times their floors in all, against %.1f "
+                            + "here): it may travel from that bearing",
+                    v.name(),
+                    strongest.channel(),
+                    strength(strongest),
+                    strength(r));
+            out.add(new Row(
+                    r.file(),
+                    r.channel(),
+                    r.channelLabel(),
+                    r.samples(),
+                    r.sampleRate(),
+                    r.sampleRateSource(),
+                    r.rpm(),
+                    r.rpmSource(),
+                    r.diagnosis().withNote(note)));
+        }
+        return out;
+    }
+
+    /** How strongly a verdict's series stands out: its lines' amplitudes over their floors, added (not capped). */
+    static double strength(Row r) {
+        return r.diagnosis().evidence().stream().mapToDouble(l -> l.overFloor()).sum();
     }
 
     /** Refuses a stated sample rate that contradicts the one the file states, unless overridden. */

@@ -56,6 +56,9 @@ public record IncidentReport(
         }
     }
 
+    /** Why a channel the model does not point to is in the report. */
+    static final String OTHERS = "diagnosed with the others";
+
     /** What to include: the comparison and the remaining life cost a few seconds each; the band may be automatic. */
     public record Options(boolean compare, boolean remainingLife, boolean autoBand) {
         public static Options all() {
@@ -210,12 +213,15 @@ public record IncidentReport(
             out.add(new AlarmPhysics(
                     row,
                     name,
-                    reasons.isEmpty() ? "diagnosed with the others" : String.join("; ", reasons),
+                    reasons.isEmpty() ? OTHERS : String.join("; ", reasons),
                     FileEnvelope.of(x, x.length, settings.sampleRate(), settings, autoBand)));
         }
+        // defect verdicts first; among them the channels the model points to, then the strongest evidence
         out.sort(Comparator.comparing(
                         (AlarmPhysics p) -> !p.envelope().diagnosis().verdict().isDefect())
-                .thenComparing(p -> -p.envelope().diagnosis().confidence()));
+                .thenComparing(p -> p.why().equals(OTHERS))
+                .thenComparing(p ->
+                        -p.envelope().diagnosis().score(p.envelope().diagnosis().verdict())));
         return List.copyOf(out);
     }
 }

@@ -1,6 +1,7 @@
 package org.bearingworkbench.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,25 @@ class FileDiagnosesTest {
                         rig.resolve("IR007_0.mat"), request(B6205, 12_000.0, "X105_FE_time"), skipped)
                 .get(0);
         assertEquals(2, byName.channel());
+    }
+
+    @Test
+    void theSameDefectOnTwoChannelsSaysWhereItIsStronger() throws Exception {
+        BearingGeometry g = B6205.at(1797);
+        double[] strong = new SyntheticBearingSignal(Verdict.BPFO, g, 12_000, 2, 4, 21).samples();
+        double[] weak = new SyntheticBearingSignal(Verdict.BPFO, g, 12_000, 2, 1.5, 22).samples();
+        double[] none = new SyntheticBearingSignal(Verdict.NONE, g, 12_000, 2, 0, 23).samples();
+        Path f = MatFixtures.rigFile(dir.resolve("two.mat"), 200, weak, strong, none, 1797);
+        List<FileDiagnoses.Row> rows = FileDiagnoses.of(f, request(B6205, 12_000.0, null), new ArrayList<>());
+        assertEquals(
+                List.of(Verdict.BPFO, Verdict.BPFO, Verdict.NONE),
+                rows.stream().map(r -> r.diagnosis().verdict()).toList());
+        assertTrue(
+                rows.get(0).diagnosis().reason().contains("the same BPFO series is stronger on ch2"),
+                rows.get(0).diagnosis().reason());
+        assertFalse(
+                rows.get(1).diagnosis().reason().contains("stronger on"),
+                rows.get(1).diagnosis().reason());
     }
 
     @Test

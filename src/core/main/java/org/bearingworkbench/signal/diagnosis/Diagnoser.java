@@ -19,8 +19,10 @@ import org.bearingworkbench.signal.EnvelopeSpectrum;
  *   <li>the defect with the strongest series wins when its significance reaches {@link #threshold}; the lines it
  *       explains (its harmonics and their shaft and cage sidebands) are then taken from the others before they are
  *       scored again, so an intermodulation line cannot make a second defect;
- *   <li>the cage (FTF) is named only as its own series when no race or rolling-element defect is evident: a cage
- *       series beside a rolling-element series is that element's modulation;
+ *   <li>the cage (FTF) is named only as its own series when no race or rolling-element defect is evident and the
+ *       series is overwhelming ({@link #CAGE_FACTOR} times the threshold): cage-rate lines are common in healthy
+ *       machines (belts, neighbouring bearings), and a cage series beside a rolling-element series is that
+ *       element's modulation;
  *   <li>no shaft speed or an unusable signal gives unknown, never none.
  * </ul>
  *
@@ -32,7 +34,10 @@ import org.bearingworkbench.signal.EnvelopeSpectrum;
 public record Diagnoser(int harmonics, double tolerance, BandChoice band, double threshold) {
     public static final int HARMONICS = 4;
     public static final double TOLERANCE = 0.02;
-    public static final double THRESHOLD = 3;
+    public static final double THRESHOLD = 4;
+    /** How many times the threshold a cage series alone needs to be named (docs/decisions/0023). */
+    public static final double CAGE_FACTOR = 3;
+
     private static final List<Verdict> DEFECTS = List.of(Verdict.BPFO, Verdict.BPFI, Verdict.BSF, Verdict.FTF);
 
     public Diagnoser {
@@ -164,7 +169,7 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
         if (best.get(top).score() >= threshold) {
             return top;
         }
-        return best.get(Verdict.FTF).score() >= threshold ? Verdict.FTF : Verdict.NONE;
+        return best.get(Verdict.FTF).score() >= CAGE_FACTOR * threshold ? Verdict.FTF : Verdict.NONE;
     }
 
     /** The lines a defect's series explains: its harmonics with shaft sidebands (to 2x) and cage sidebands. */
@@ -205,6 +210,15 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
                             lead.defect().name(),
                             lead.score(),
                             threshold));
+            double cage = evidence.get(Verdict.FTF).score();
+            if (cage >= threshold) {
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "a cage-rate series is evident (FTF %.1f; %.1f names a cage defect on its own): such "
+                                + "lines also come from belts and neighbouring bearings; watch its trend",
+                        cage,
+                        CAGE_FACTOR * threshold));
+            }
         }
         for (DefectEvidence d : ranked) {
             if (verdict.isDefect() && d.defect() != verdict && d.score() >= threshold) {
@@ -253,12 +267,22 @@ public record Diagnoser(int harmonics, double tolerance, BandChoice band, double
                 shown.spectrum());
     }
 
-    /** The verdict's share of 10^score over every defect and none (none weighing 10^threshold). */
+    /**
+     * The verdict's share of 10^score over the rival explanations and none (none weighing 10^threshold, or 10^ the
+     * cage's bar when the cage is the verdict).
+     */
     private double confidence(Verdict verdict, List<DefectEvidence> ranked) {
-        double top = Math.max(threshold, ranked.get(0).score());
-        double sum = Math.pow(10, threshold - top);
+        // the cage competes only when it is the verdict: beside a race or element series it is modulation, and alone
+        // below its own bar it is a note, not a rival explanation
+        List<DefectEvidence> rivals = ranked.stream()
+                .filter(d -> d.defect() != Verdict.FTF || verdict == Verdict.FTF)
+                .toList();
+        double none = verdict == Verdict.FTF ? CAGE_FACTOR * threshold : threshold;
+        double top = Math.max(
+                none, rivals.stream().mapToDouble(DefectEvidence::score).max().orElse(0));
+        double sum = Math.pow(10, none - top);
         double mine = verdict == Verdict.NONE ? sum : 0;
-        for (DefectEvidence d : ranked) {
+        for (DefectEvidence d : rivals) {
             double w = Math.pow(10, d.score() - top);
             sum += w;
             if (d.defect() == verdict) {

@@ -34,6 +34,12 @@ public record Diagnosis(
         return new Diagnosis(Verdict.UNKNOWN, 0, shaftHz, null, List.of(), List.of(), List.of(), reason, null);
     }
 
+    /** This diagnosis with {@code note} added to its reason. */
+    public Diagnosis withNote(String note) {
+        String r = reason.isEmpty() ? note : reason + "; " + note;
+        return new Diagnosis(verdict, confidence, shaftHz, band, evidence, defects, shaftLines, r, spectrum);
+    }
+
     /** The score of one defect (0 when it was not judged). */
     public double score(Verdict defect) {
         return defects.stream()
