@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "1",
             paramLabel = "<data>",
-            description = "IMS directory (import), directory or feature CSV (train)")
+            description = "directory of snapshots (import), directory or feature CSV (train)")
     Path dir;
 
     @Option(names = "--epochs", defaultValue = "100", description = "epochs for 'train' (default ${DEFAULT-VALUE})")

@@ -23,11 +23,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "features",
         mixinStandardHelpOptions = true,
-        description = "Import an IMS directory (or a feature CSV) and write the per-file feature table as CSV.")
+        description = "Import a directory of snapshots in any format the workbench reads (IMS, PRONOSTIA, XJTU-SY, "
+                + "delimited, WAV, MAT) or a feature CSV, and write the per-file feature table as CSV.")
 final class FeaturesCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "<dir-or-csv>",
-            description = "IMS directory of timestamped snapshot files, or a feature CSV")
+            description = "directory of snapshot files (any format the workbench reads), or a feature CSV")
     Path source;
 
     @Option(

@@ -41,7 +41,8 @@ final class InspectCommand implements Callable<Integer> {
         }
         if (!p.missing().isEmpty()) {
             System.out.println("missing for bearing physics: " + String.join(", ", p.missing())
-                    + " (give --sample-rate, --rpm, --bearing; they are remembered for this directory)");
+                    + " (give --sample-rate, --rpm, --bearing to features, run or the window: opening the directory"
+                    + " with them remembers them for it; inspect only shows)");
         }
         return p.problem() == null ? 0 : 1;
     }

@@ -38,7 +38,9 @@ final class RunCommand implements Callable<Integer> {
     private static final String SUMMARY = "summary.txt";
     private static final Set<String> OUTPUTS = Set.of(FEATURES, MODEL, REPORT, SUMMARY);
 
-    @Parameters(paramLabel = "<dir-or-features.csv>", description = "IMS directory or feature CSV")
+    @Parameters(
+            paramLabel = "<dir-or-features.csv>",
+            description = "directory of snapshots (any format) or feature CSV")
     Path source;
 
     @Option(

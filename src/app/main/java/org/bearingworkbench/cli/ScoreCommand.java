@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = "Score data with a model, pick the threshold, raise alarms and write the anomaly report CSV.")
 final class ScoreCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "<dir-or-features.csv>", description = "IMS directory or feature CSV")
+    @Parameters(
+            paramLabel = "<dir-or-features.csv>",
+            description = "directory of snapshots (any format) or feature CSV")
     Path source;
 
     @Mixin

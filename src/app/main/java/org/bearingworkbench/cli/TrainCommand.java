@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = "Train the LSTM autoencoder on the training range and save a model bundle (.bwm).")
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "<dir-or-features.csv>", description = "IMS directory or feature CSV")
+    @Parameters(
+            paramLabel = "<dir-or-features.csv>",
+            description = "directory of snapshots (any format) or feature CSV")
     Path source;
 
     @Option(

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.bearingworkbench.dataset.UserSettings;
@@ -127,6 +129,10 @@ public final class DataSetSidecar {
                 || !SCHEMA.equals(root.path("schema").asText())) {
             throw new IllegalArgumentException(where + ": not a " + SCHEMA + " file");
         }
+        List<String> unknown = unknownKeys(root);
+        if (!unknown.isEmpty()) {
+            LOG.warn("{}: ignoring unknown key(s) {} (known: {})", where, unknown, KNOWN_KEYS);
+        }
         JsonNode b = root.get("bearing");
         BearingDesign bearing = b == null || !b.isObject()
                 ? null
@@ -143,6 +149,21 @@ public final class DataSetSidecar {
                 number(root, "shaft_rpm"),
                 bearing,
                 text(root, "unit"));
+    }
+
+    /** The keys a sidecar may hold. */
+    static final List<String> KNOWN_KEYS =
+            List.of("schema", "format", "layout", "sample_rate_hz", "shaft_rpm", "bearing", "unit");
+
+    /** Keys of {@code root} the sidecar does not know (a misspelt {@code sample_rate} is ignored otherwise). */
+    public static List<String> unknownKeys(JsonNode root) {
+        List<String> out = new ArrayList<>();
+        root.fieldNames().forEachRemaining(k -> {
+            if (!KNOWN_KEYS.contains(k)) {
+                out.add(k);
+            }
+        });
+        return out;
     }
 
     private static String text(JsonNode root, String field) {

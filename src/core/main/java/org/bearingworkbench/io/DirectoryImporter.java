@@ -85,6 +85,22 @@ public final class DirectoryImporter {
      * signal: {@code extra} is given the data set as the format describes it (from the probe file) and returns the
      * work, or null for none.
      */
+    /**
+     * A hint for a folder of text files no layout recognised: each may be one snapshot of delimited columns, which
+     * only {@code --format delimited} reads (it is never detected: a logger's columns cannot be guessed safely).
+     */
+    static String textHint(List<SkippedFile> skipped) {
+        long text = skipped.stream()
+                .map(f -> f.file().toLowerCase(Locale.ROOT))
+                .filter(n -> n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".tsv") || n.endsWith(".dat"))
+                .count();
+        return text == 0
+                ? ""
+                : ". " + text + " of them are text files: if each is one snapshot of delimited columns (a logger's "
+                        + "export), give --format delimited (columns and header lines: --layout; a column named "
+                        + "time, t or time_s is read as time)";
+    }
+
     public ImportResult importDirectory(
             Path dir, SnapshotFormat format, TaskContext context, Function<DataSetDescription, SignalWork> extra)
             throws InputFormatException {
@@ -94,7 +110,8 @@ public final class DirectoryImporter {
         if (candidates.isEmpty()) {
             throw new InputFormatException(dir + ": no data files of the " + format.label() + " layout (expected files "
                     + "named like 2004.02.12.10.32.39 (IMS), acc_00001.csv (PRONOSTIA) or 1.csv (XJTU-SY)"
-                    + (skipped.isEmpty() ? "" : "; ignored " + skipped.size() + " other file(s)") + ")");
+                    + (skipped.isEmpty() ? "" : "; ignored " + skipped.size() + " other file(s)") + ")"
+                    + textHint(skipped));
         }
         Parsed[] parsed = parseAll(dir, format, candidates, context, extra);
         long bytes = 0;
@@ -114,7 +131,7 @@ public final class DirectoryImporter {
             } else if (p.channels != channels) {
                 skipped.add(
                         new SkippedFile(name, p.channels + " channels where the directory's files have " + channels));
-            } else if (p.rows < rows) {
+            } else if (p.rows < rows && format.fixedLength()) {
                 skipped.add(new SkippedFile(
                         name, "truncated: " + p.rows + " rows where the directory's files have " + rows));
             } else {
@@ -128,6 +145,17 @@ public final class DirectoryImporter {
                             "; ",
                             why.stream().limit(3).map(SkippedFile::toString).toList())
                     + (why.size() > 3 ? "; …" : ""));
+        }
+        if (!format.fixedLength()) {
+            int min = good.stream().mapToInt(i -> parsed[i].rows).min().orElse(rows);
+            int max = good.stream().mapToInt(i -> parsed[i].rows).max().orElse(rows);
+            if (min != max) {
+                LOG.info(
+                        "{}: files keep their own lengths ({} to {} rows); features are computed per file",
+                        dir,
+                        min,
+                        max);
+            }
         }
         FeatureTable table = toTable(dir, candidates, parsed, good, channels);
         DataSetDescription description = describe(format, dir, candidates, good.get(0));

@@ -3,6 +3,7 @@ package org.bearingworkbench.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.bearingworkbench.dataset.DataSetDescription;
@@ -75,6 +76,10 @@ public final class DataSets {
             SnapshotFormat format = Formats.require("recording", given.layout(), given.sampleRateHz());
             ImportResult r = new DirectoryImporter().importDirectory(source, format, context);
             return r.withDescription(given.applyTo(r.description()));
+        }
+        if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mat")) {
+            throw new InputFormatException(source + ": one MATLAB file is one snapshot: open its folder (each .mat "
+                    + "file a snapshot), or diagnose the file with 'envelope' (a folder with 'diagnose')");
         }
         if (WAV_OR_MAT.matcher(source.getFileName().toString()).matches()) {
             throw new InputFormatException(source + ": one recording file; open it with --format recording --layout "

@@ -35,6 +35,11 @@ public final class DelimitedFormat implements SnapshotFormat {
     }
 
     @Override
+    public boolean fixedLength() {
+        return false;
+    }
+
+    @Override
     public String id() {
         return "delimited";
     }
@@ -61,7 +66,8 @@ public final class DelimitedFormat implements SnapshotFormat {
         reader.read(ref.path(), header);
         SnapshotParser p = reader.parser();
         if (layout.columns() == null) {
-            return ParserView.all(p);
+            int time = TimeColumn.find(ref.path(), header, p);
+            return time < 0 ? ParserView.all(p) : ParserView.without(p, time);
         }
         for (int c : layout.columns()) {
             if (c >= p.channels()) {
@@ -101,14 +107,36 @@ public final class DelimitedFormat implements SnapshotFormat {
     @Override
     public DataSetDescription describe(Path dir, List<SnapshotRef> refs, SignalView first) {
         List<ChannelInfo> ch = new ArrayList<>();
+        List<String> names = List.of();
+        double rate = Double.NaN;
+        if (!refs.isEmpty()) {
+            try {
+                Path f = refs.get(0).path();
+                int header = layout.headerLines() != null ? layout.headerLines() : headerLines(f);
+                names = TimeColumn.names(f, header);
+                if (layout.columns() == null
+                        && first instanceof ParserView v
+                        && v.columns().length < v.parser().channels()) {
+                    int time = TimeColumn.missing(v);
+                    rate = TimeColumn.sampleRate(v.parser().channel(time), v.rows());
+                }
+            } catch (InputFormatException e) {
+                // described without the header's names
+            }
+        }
         for (int i = 1; i <= first.channels(); i++) {
-            int column = layout.columns() == null ? i : layout.columns()[i - 1] + 1;
-            ch.add(new ChannelInfo("ch" + i, "column " + column, 0, ""));
+            int column = first instanceof ParserView v
+                    ? v.columns()[i - 1] + 1
+                    : layout.columns() == null ? i : layout.columns()[i - 1] + 1;
+            String label = column - 1 < names.size() && !names.get(column - 1).isEmpty()
+                    ? names.get(column - 1)
+                    : "column " + column;
+            ch.add(new ChannelInfo("ch" + i, label, 0, ""));
         }
         return new DataSetDescription(
                 new Sourced<>(id(), ValueSource.USER),
                 "",
-                Sourced.unknown(),
+                Double.isFinite(rate) ? new Sourced<>(rate, ValueSource.DETECTED) : Sourced.unknown(),
                 new Sourced<>(first.rows(), ValueSource.DETECTED),
                 Sourced.of(DirectoryEntries.medianInterval(refs), ValueSource.DETECTED),
                 ch,

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bearingworkbench.dataset.UserSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The layouts the workbench reads, and which one a directory is in (the most confident; {@code --format} forces). */
 public final class Formats {
+    private static final Logger LOG = LoggerFactory.getLogger(Formats.class);
     private static final List<SnapshotFormat> ALL = List.of(
             new ImsFormat(),
             new FemtoFormat(),
@@ -77,8 +80,25 @@ public final class Formats {
 
     /** The format the user chose in {@code settings} (configured by its layout), else the detected one. */
     public static SnapshotFormat choose(Path source, UserSettings settings) {
-        return settings.format() != null
-                ? require(settings.format(), settings.layout(), settings.sampleRateHz())
-                : detect(source);
+        if (settings.format() != null) {
+            return require(settings.format(), settings.layout(), settings.sampleRateHz());
+        }
+        SnapshotFormat detected = detect(source);
+        if (settings.layout() == null) {
+            return detected;
+        }
+        if (LAYOUTS.contains(detected.id())) {
+            return require(detected.id(), settings.layout(), settings.sampleRateHz());
+        }
+        LOG.warn(
+                "--layout {} is ignored: {} was detected as {}, whose layout is fixed (give --format to read it "
+                        + "another way)",
+                settings.layout(),
+                source,
+                detected.label());
+        return detected;
     }
+
+    /** The formats a {@code --layout} configures. */
+    static final List<String> LAYOUTS = List.of("delimited", "wav", "mat", "recording");
 }

@@ -58,6 +58,11 @@ public final class MatFormat implements SnapshotFormat {
     }
 
     @Override
+    public boolean fixedLength() {
+        return false;
+    }
+
+    @Override
     public String id() {
         return "mat";
     }

@@ -19,6 +19,17 @@ record ParserView(SnapshotParser parser, int[] columns) implements SignalView {
         return parser.channel(columns[c]);
     }
 
+    /** Every column but {@code skip} (a time column). */
+    static ParserView without(SnapshotParser parser, int skip) {
+        int[] cols = new int[parser.channels() - 1];
+        for (int i = 0, k = 0; i < parser.channels(); i++) {
+            if (i != skip) {
+                cols[k++] = i;
+            }
+        }
+        return new ParserView(parser, cols);
+    }
+
     static ParserView all(SnapshotParser parser) {
         int[] cols = new int[parser.channels()];
         for (int i = 0; i < cols.length; i++) {

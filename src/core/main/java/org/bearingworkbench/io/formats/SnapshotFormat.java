@@ -29,6 +29,14 @@ public interface SnapshotFormat {
     /** The snapshots in time order; entries that are not snapshots of this layout are added to {@code skipped}. */
     List<SnapshotRef> list(Path dir, List<SkippedFile> skipped) throws InputFormatException;
 
+    /**
+     * Whether every snapshot of a complete data set has the same length (IMS, PRONOSTIA, XJTU-SY: a shorter file is a
+     * cut one and is set apart). Formats of one recording per file (MAT, WAV, delimited) keep each file's length.
+     */
+    default boolean fixedLength() {
+        return true;
+    }
+
     /** Reads one snapshot's signal channels with {@code reader}. */
     SignalView read(SnapshotRef ref, SnapshotReader reader) throws InputFormatException;
 

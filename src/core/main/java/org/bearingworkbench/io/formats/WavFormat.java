@@ -27,6 +27,11 @@ public final class WavFormat implements SnapshotFormat {
     }
 
     @Override
+    public boolean fixedLength() {
+        return false;
+    }
+
+    @Override
     public String id() {
         return "wav";
     }
