@@ -198,12 +198,13 @@ final class WatchCommand implements Callable<Integer> {
             case ALARM_START ->
                 System.err.printf(
                         Locale.ROOT,
-                        "ALARM at %s (%s): score %.4g > %.4g, top channel %s%n",
+                        "ALARM at %s (%s): score %.4g > %.4g, top channel %s%s%n",
                         e.time(),
                         e.file(),
                         e.score(),
                         e.threshold(),
-                        e.topChannel());
+                        e.topChannel(),
+                        e.note().isEmpty() ? "" : "; " + e.note());
             case ALARM_END -> System.err.printf(Locale.ROOT, "alarm over at %s (%s)%n", e.time(), e.file());
             case SKIPPED, LATE ->
                 System.err.printf(Locale.ROOT, "%s %s: %s%n", e.kind().id(), e.file(), e.note());

@@ -353,6 +353,30 @@ class WatchTest {
     }
 
     @Test
+    void anAlarmsStartCarriesTheDiagnosisOfItsTopChannel() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("run"));
+        copy(dir, 0, 160);
+        Path events = tmp.resolve("dx-events.csv");
+        String[] r = CliRunner.run(
+                "watch",
+                dir.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--events",
+                events.toString(),
+                "--once",
+                "--settle",
+                "0");
+        assertEquals("0", r[0], r[2]);
+        String start = Files.readAllLines(events).stream()
+                .filter(l -> l.startsWith("alarm_start,"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(start.contains("\"diagnosis ch1: BPFO (outer race), confidence"), start);
+        assertTrue(r[2].contains("top channel ch1; diagnosis ch1: BPFO (outer race)"), r[2]);
+    }
+
+    @Test
     void theCommandLineWatchCatchesUpAndReportsTheFirstAlarm() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("run"));
         copy(dir, 0, 160);

@@ -2,6 +2,7 @@ package org.bearingworkbench.monitor;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.signal.DefectAnalysis;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.PhysicsSettings;
+import org.bearingworkbench.signal.diagnosis.Diagnoser;
+import org.bearingworkbench.signal.diagnosis.Diagnosis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +80,24 @@ public final class SnapshotReading {
 
     public boolean hasPhysics() {
         return physics != null;
+    }
+
+    /**
+     * The diagnosis of one channel of {@code ref} (the same engine as {@code envelope} and {@code diagnose}), as a
+     * sentence for an alarm's event; empty without physics (no sample rate, bearing or speed).
+     */
+    public String diagnose(SnapshotRef ref, String channel) throws InputFormatException {
+        if (physics == null || !channel.matches("ch\\d+")) {
+            return "";
+        }
+        int c = Integer.parseInt(channel.substring(2)) - 1;
+        SignalView s = format.read(ref, new SnapshotReader());
+        if (c >= s.channels()) {
+            return "";
+        }
+        Diagnosis d = Diagnoser.defaults()
+                .diagnose(Arrays.copyOf(s.channel(c), s.rows()), s.rows(), physics.sampleRate(), physics.geometry());
+        return "diagnosis " + d.sentence(channel);
     }
 
     /** The signal of {@code ref} (for a description of the stream from its first snapshot). */

@@ -53,6 +53,12 @@ public record StreamEvent(
                 kind, time, file, score, threshold, flagged, inAlarm, topChannel, topBearing, errors, indicators, note);
     }
 
+    /** The same event with another note. */
+    StreamEvent withNote(String text) {
+        return new StreamEvent(
+                kind, time, file, score, threshold, flagged, inAlarm, topChannel, topBearing, errors, indicators, text);
+    }
+
     public boolean isAlarm() {
         return kind == Kind.ALARM_START || kind == Kind.ALARM_END;
     }
