@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bearingworkbench.SharedData;
+import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.MatFormat;
+import org.bearingworkbench.io.formats.SignalView;
+import org.bearingworkbench.io.formats.SnapshotFormat;
+import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.signal.BearingDesign;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.junit.jupiter.api.Test;
@@ -139,6 +145,76 @@ class DiagnosisStudy {
             System.out.println(all);
         }
         mfpt();
+        ims();
+    }
+
+    /**
+     * IMS test 2 (real, 20 kHz, 1 s records, the rig's nominal 2000 rpm): the first 400 files (every 4th) as healthy
+     * data for channels 2 and 4 (bearing 1's outer race degrades later; its lines travel to the other sensors), the
+     * last 200 (every 4th) for bearing 1's outer-race defect on channel 1.
+     */
+    private void ims() throws Exception {
+        if (!SharedData.present()) {
+            return;
+        }
+        Path d = SharedData.imsTest2();
+        List<Path> files;
+        try (var s = Files.list(d)) {
+            files = s.sorted().toList();
+        }
+        SnapshotFormat format = Formats.detect(d);
+        SnapshotReader reader = new SnapshotReader();
+        BearingGeometry g = BearingDesign.rexnordZa2115().at(2000);
+        Map<String, int[]> tally = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i += 4) {
+            boolean early = i < 400;
+            boolean late = i >= files.size() - 200;
+            if (!early && !late) {
+                continue;
+            }
+            Path f = files.get(i);
+            SignalView v = format.read(new SnapshotRef(f, f.getFileName().toString(), null, 0), reader);
+            for (int ch = 0; ch < 4; ch++) {
+                if (early == (ch == 0)) {
+                    continue;
+                }
+                double[] x = Arrays.copyOf(v.channel(ch), v.rows());
+                for (double t : THRESHOLDS) {
+                    Verdict verdict = new Diagnoser(4, 0.02, BandChoice.DEFAULT, t)
+                            .diagnose(x, x.length, 20_000, g)
+                            .verdict();
+                    String key = (early ? "early ch" + (ch + 1) : "late ch1") + "@" + t;
+                    int[] c = tally.computeIfAbsent(key, k -> new int[3]);
+                    c[0]++;
+                    c[1] += verdict.isDefect() ? 1 : 0;
+                    c[2] += verdict == Verdict.BPFO ? 1 : 0;
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("## IMS test 2: files named a defect (of those judged), auto band");
+        System.out.println("| threshold | ch2 first 400 files | ch4 first 400 | ch3 first 400 | ch1 last 200: BPFO |");
+        System.out.println("|---|---|---|---|---|");
+        for (double t : THRESHOLDS) {
+            int[] c2 = tally.get("early ch2@" + t);
+            int[] c4 = tally.get("early ch4@" + t);
+            int[] c3 = tally.get("early ch3@" + t);
+            int[] c1 = tally.get("late ch1@" + t);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d/%d (BPFO %d) | %d/%d (BPFO %d) | %d/%d | %d/%d |%n",
+                    t,
+                    c2[1],
+                    c2[0],
+                    c2[2],
+                    c4[1],
+                    c4[0],
+                    c4[2],
+                    c3[1],
+                    c3[0],
+                    c1[2],
+                    c1[0]);
+        }
     }
 
     private void mfpt() throws Exception {
