@@ -81,7 +81,7 @@ class MoreFormatsTest {
         }
         assertEquals(1000.0, r.description().sampleRateHz().value());
         assertEquals(ValueSource.USER, r.description().sampleRateHz().source());
-        assertEquals("column 3", r.description().channels().get(1).label());
+        assertEquals("acc_y", r.description().channels().get(1).label(), "the header names column 3");
     }
 
     @Test
