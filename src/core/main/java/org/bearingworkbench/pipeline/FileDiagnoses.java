@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.dataset.ValueSource;
@@ -19,6 +21,7 @@ import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.diagnosis.Diagnoser;
 import org.bearingworkbench.signal.diagnosis.Diagnosis;
+import org.bearingworkbench.signal.diagnosis.ShaftSpeed;
 import org.bearingworkbench.signal.diagnosis.Verdict;
 
 /**
@@ -63,10 +66,13 @@ public final class FileDiagnoses {
             throw new InputFormatException(dir + ": no " + format.label() + " files to diagnose");
         }
         SnapshotReader reader = new SnapshotReader();
+        // read only when a file states no speed of its own
+        Supplier<FolderSpeed> prior =
+                memoized(() -> settings.rpm() != null ? null : folderRpm(dir, format, single ? null : refs, reader));
         List<Row> out = new ArrayList<>();
         for (SnapshotRef ref : refs) {
             try {
-                out.addAll(file(dir, ref, format, reader, settings, request));
+                out.addAll(file(dir, ref, format, reader, settings, request, prior));
             } catch (InputFormatException e) {
                 if (single) {
                     throw e;
@@ -93,7 +99,8 @@ public final class FileDiagnoses {
             SnapshotFormat format,
             SnapshotReader reader,
             UserSettings settings,
-            Request request)
+            Request request,
+            Supplier<FolderSpeed> prior)
             throws InputFormatException {
         SignalView view = format.read(ref, reader);
         DataSetDescription stated = format.describe(dir, List.of(ref), view);
@@ -114,9 +121,32 @@ public final class FileDiagnoses {
         List<Row> rows = new ArrayList<>();
         int samples = view.rows();
         List<Integer> chosen = ChannelChoice.resolve(request.channels(), d.channels());
+        FolderSpeed folder = g == null && !chosen.isEmpty() ? prior.get() : null;
+        Diagnoser diagnoser = request.diagnoser();
+        if (folder != null) {
+            OptionalDouble hz = ShaftSpeed.refine(view.channel(chosen.get(0)), samples, fs, folder.rpm() / 60, SPAN);
+            if (hz.isPresent()) {
+                g = d.bearing().value().at(hz.getAsDouble() * 60);
+                rpmSource = String.format(
+                        Locale.ROOT,
+                        "read from the signal's shaft lines near the %.0f rpm of the " + "folder's other files",
+                        folder.rpm());
+            } else {
+                // the machine's speed without this file's: the slip tolerance widened by the folder's spread
+                g = d.bearing().value().at(folder.rpm());
+                double tolerance = Math.min(0.19, diagnoser.tolerance() + folder.spread());
+                diagnoser = new Diagnoser(diagnoser.harmonics(), tolerance, diagnoser.band(), diagnoser.threshold());
+                rpmSource = String.format(
+                        Locale.ROOT,
+                        "the median of the folder's other files (%.0f rpm; no clear "
+                                + "shaft line in this file), slip tolerance widened to %.1f%%",
+                        folder.rpm(),
+                        100 * tolerance);
+            }
+        }
         for (int c : chosen) {
             double[] x = view.channel(c);
-            Diagnosis dg = request.diagnoser().diagnose(x, samples, fs, g);
+            Diagnosis dg = diagnoser.diagnose(x, samples, fs, g);
             String label = d.channels().get(c).label();
             rows.add(new Row(
                     ref.name(),
@@ -175,6 +205,59 @@ public final class FileDiagnoses {
     /** How strongly a verdict's series stands out: its lines' amplitudes over their floors, added (not capped). */
     static double strength(Row r) {
         return r.diagnosis().evidence().stream().mapToDouble(l -> l.overFloor()).sum();
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> s) {
+        Object[] box = new Object[1];
+        boolean[] done = new boolean[1];
+        return () -> {
+            if (!done[0]) {
+                box[0] = s.get();
+                done[0] = true;
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) box[0];
+            return t;
+        };
+    }
+
+    /** How far from the folder's speed a file's shaft line is looked for (loads change an induction motor's speed). */
+    static final double SPAN = 0.05;
+
+    /**
+     * The median shaft speed the folder's files state themselves (a MATLAB file's RPM scalar), or null: the prior for
+     * a file of the same machine that states none. {@code refs} null means list the folder.
+     */
+    /** The speed a folder's files state: their median, and how far the farthest lies from it (a fraction). */
+    record FolderSpeed(double rpm, double spread) {}
+
+    static FolderSpeed folderRpm(Path dir, SnapshotFormat format, List<SnapshotRef> refs, SnapshotReader reader) {
+        List<SnapshotRef> all = refs;
+        if (all == null) {
+            try {
+                all = format.list(dir, new ArrayList<>());
+            } catch (InputFormatException e) {
+                return null;
+            }
+        }
+        List<Double> stated = new ArrayList<>();
+        for (SnapshotRef r : all) {
+            try {
+                DataSetDescription d = format.describe(dir, List.of(r), format.read(r, reader));
+                if (d.rpm().known() && d.rpm().source() == ValueSource.FORMAT) {
+                    stated.add(d.rpm().value());
+                }
+            } catch (InputFormatException | RuntimeException e) {
+                // a file that cannot be read gives no speed
+            }
+        }
+        if (stated.isEmpty()) {
+            return null;
+        }
+        stated.sort(Double::compare);
+        double median = stated.get(stated.size() / 2);
+        double spread = Math.max(median - stated.get(0), stated.get(stated.size() - 1) - median) / median;
+        return new FolderSpeed(median, spread);
     }
 
     /** Refuses a stated sample rate that contradicts the one the file states, unless overridden. */

@@ -121,6 +121,21 @@ class FileDiagnosesTest {
     }
 
     @Test
+    void aFileThatStatesNoSpeedIsReadAtItsShaftLineNearTheFolderSpeed() throws Exception {
+        Path rig = rigFolder();
+        BearingGeometry g = B6205.at(1750);
+        double[] x = new SyntheticBearingSignal(Verdict.BPFI, g, 12_000, 2, 2, 77).samples();
+        MatFixtures.rigFile(rig.resolve("IR021_3.mat"), 212, x, x, x, 0);
+        FileDiagnoses.Row r = FileDiagnoses.of(rig, request(B6205, 12_000.0, "DE"), new ArrayList<>()).stream()
+                .filter(row -> row.file().equals("IR021_3.mat"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(1750, r.rpm(), 5, r.rpmSource());
+        assertTrue(r.rpmSource().startsWith("read from the signal's shaft lines near the 17"), r.rpmSource());
+        assertEquals(Verdict.BPFI, r.diagnosis().verdict(), r.diagnosis().sentence("DE"));
+    }
+
+    @Test
     void aStructsSignalSampleRateAndShaftSpeedAreReadAndUsed() throws Exception {
         BearingGeometry g = NICE.at(1500);
         double[] x = new SyntheticBearingSignal(Verdict.BPFI, g, 48_828, 1, 2, 9).samples();
