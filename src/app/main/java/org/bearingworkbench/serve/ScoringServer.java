@@ -276,12 +276,15 @@ public final class ScoringServer implements AutoCloseable {
             }
         }
         ArrayNode alarms = out.putArray("alarm_events");
-        t.events().stream()
-                .filter(StreamEvent::isAlarm)
-                .forEach(e -> alarms.addObject()
-                        .put("event", e.kind().id())
-                        .put("timestamp", ScoringService.format(e.time()))
-                        .put("file", e.file()));
+        t.events().stream().filter(StreamEvent::isAlarm).forEach(e -> {
+            ObjectNode a = alarms.addObject()
+                    .put("event", e.kind().id())
+                    .put("timestamp", ScoringService.format(e.time()))
+                    .put("file", e.file());
+            if (!e.note().isEmpty()) {
+                a.put("note", e.note()); // an alarm's start: the diagnosis of its top channel
+            }
+        });
         stream(out.putObject("state"), t.scorer());
         ctx.json(out);
     }

@@ -83,12 +83,21 @@ class StreamsAndMetricsTest {
 
     @Test
     void rawSnapshotsOfTwoStreamsScoreAsTheBatchAndKeepTheirOwnAlarmState() throws Exception {
+        int starts = 0;
         try (ScoringServer s = server(null)) {
             for (int i = 0; i < 160; i++) {
                 HttpResponse<String> r = snapshot(
                         s, "rig-1", files.get(i), "name=" + files.get(i).getFileName());
                 assertEquals(200, r.statusCode(), r.body());
                 JsonNode row = JSON.readTree(r.body()).get("scored").get(0);
+                JsonNode alarm = JSON.readTree(r.body()).get("alarm_events");
+                if (alarm.size() > 0 && alarm.get(0).get("event").asText().equals("alarm_start")) {
+                    // the alarm's start carries the diagnosis of its top channel, as watch's event does
+                    assertTrue(
+                            alarm.get(0).get("note").asText().contains("diagnosis ch1: BPFO (outer race)"),
+                            alarm.toString());
+                    starts++;
+                }
                 assertEquals(batch.scores().score()[i], row.get("score").asDouble(), 1e-7, "row " + i);
                 assertEquals(batch.alarms().flagged()[i], row.get("flagged").asBoolean(), "row " + i);
                 assertEquals(batch.alarms().inAlarm()[i], row.get("in_alarm").asBoolean(), "row " + i);
@@ -120,6 +129,7 @@ class StreamsAndMetricsTest {
             String metrics = get(s, "/metrics").body();
             assertTrue(metrics.contains("bw_snapshots_scored_total 191.0"), metrics);
             assertTrue(metrics.contains("bw_alarm_starts_total 1.0"), metrics);
+            assertEquals(1, starts, "the alarm's start was answered with its diagnosis");
             assertTrue(metrics.contains("bw_streams 3.0") && metrics.contains("bw_streams_in_alarm 1.0"), metrics);
             assertTrue(
                     metrics.contains("bw_http_requests_seconds_count{method=\"POST\","

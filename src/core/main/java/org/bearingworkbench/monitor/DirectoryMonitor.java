@@ -321,7 +321,7 @@ public final class DirectoryMonitor implements AutoCloseable {
                 s.expectedSamples = row.samples();
             }
             if (row.samples() >= s.expectedSamples) {
-                List<StreamEvent> events = diagnosed(scorer.accept(row), r);
+                List<StreamEvent> events = reading.withDiagnosis(scorer.accept(row), r);
                 listener.row(row);
                 return events;
             }
@@ -343,23 +343,6 @@ public final class DirectoryMonitor implements AutoCloseable {
                 r.timestamp(),
                 r.name(),
                 "never completed within " + settings.incompleteTimeout().toSeconds() + " s: " + why));
-    }
-
-    /** An alarm's start carries the diagnosis of its top channel at that snapshot (its note, after any other). */
-    private List<StreamEvent> diagnosed(List<StreamEvent> events, SnapshotRef r) {
-        List<StreamEvent> out = new ArrayList<>(events.size());
-        for (StreamEvent e : events) {
-            String dx = "";
-            if (e.kind() == StreamEvent.Kind.ALARM_START && reading != null) {
-                try {
-                    dx = reading.diagnose(r, e.topChannel());
-                } catch (InputFormatException ex) {
-                    dx = "no diagnosis: " + ex.getMessage();
-                }
-            }
-            out.add(dx.isEmpty() ? e : e.withNote(e.note().isEmpty() ? dx : e.note() + "; " + dx));
-        }
-        return out;
     }
 
     private SnapshotRow read(SnapshotFormat f, SnapshotRef r) throws InputFormatException, IOException {

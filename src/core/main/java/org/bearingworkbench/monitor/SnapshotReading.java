@@ -2,6 +2,7 @@ package org.bearingworkbench.monitor;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,26 @@ public final class SnapshotReading {
 
     public boolean hasPhysics() {
         return physics != null;
+    }
+
+    /**
+     * The events with each alarm's start carrying the diagnosis of its top channel at {@code ref} (in its note, after
+     * any other), as {@code watch} and the scoring service's streams report it.
+     */
+    public List<StreamEvent> withDiagnosis(List<StreamEvent> events, SnapshotRef ref) {
+        List<StreamEvent> out = new ArrayList<>(events.size());
+        for (StreamEvent e : events) {
+            String dx = "";
+            if (e.kind() == StreamEvent.Kind.ALARM_START) {
+                try {
+                    dx = diagnose(ref, e.topChannel());
+                } catch (InputFormatException ex) {
+                    dx = "no diagnosis: " + ex.getMessage();
+                }
+            }
+            out.add(dx.isEmpty() ? e : e.withNote(e.note().isEmpty() ? dx : e.note() + "; " + dx));
+        }
+        return out;
     }
 
     /**

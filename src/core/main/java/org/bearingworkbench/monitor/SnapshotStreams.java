@@ -163,7 +163,7 @@ public final class SnapshotStreams {
                 }
                 List<StreamEvent> events;
                 try {
-                    events = s.scorer.accept(row);
+                    events = s.reading.withDiagnosis(s.scorer.accept(row), ref);
                 } catch (IllegalArgumentException e) {
                     throw new Refused(e.getMessage(), false);
                 }
