@@ -24,6 +24,7 @@ import org.bearingworkbench.signal.diagnosis.SyntheticBearingSignal;
 import org.bearingworkbench.signal.diagnosis.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import us.hebi.matlab.mat.format.Mat5;
 
 /** Files diagnosed one by one, each with its own length, sample rate and shaft speed, as the commands do. */
 class FileDiagnosesTest {
@@ -107,6 +108,31 @@ class FileDiagnosesTest {
         assertFalse(
                 rows.get(1).diagnosis().reason().contains("stronger on"),
                 rows.get(1).diagnosis().reason());
+    }
+
+    @Test
+    void aFileHoldingTwoRecordingsIsReadAsTheOneItsSpeedBelongsTo() throws Exception {
+        // the benchmark's healthy files hold X098_DE_time and X098_FE_time beside X099_DE_time, X099_FE_time, X099RPM
+        BearingGeometry g = B6205.at(1797);
+        double[] a = new SyntheticBearingSignal(Verdict.NONE, g, 12_000, 2, 0, 1).samples();
+        double[] b = new SyntheticBearingSignal(Verdict.NONE, g, 12_000, 3, 0, 2).samples();
+        Path f = dir.resolve("99.mat");
+        Mat5.writeToFile(
+                Mat5.newMatFile()
+                        .addArray("X098_DE_time", MatFixtures.column(a))
+                        .addArray("X098_FE_time", MatFixtures.column(a))
+                        .addArray("X099_DE_time", MatFixtures.column(b))
+                        .addArray("X099_FE_time", MatFixtures.column(b))
+                        .addArray("X099RPM", Mat5.newScalar(1797)),
+                f.toFile());
+        List<FileDiagnoses.Row> rows = FileDiagnoses.of(f, request(B6205, 12_000.0, "DE"), new ArrayList<>());
+        assertEquals(1, rows.size());
+        assertEquals("X099_DE_time", rows.get(0).channelLabel());
+        assertEquals(36_000, rows.get(0).samples());
+        assertEquals(
+                Verdict.NONE,
+                rows.get(0).diagnosis().verdict(),
+                rows.get(0).diagnosis().sentence("DE"));
     }
 
     @Test

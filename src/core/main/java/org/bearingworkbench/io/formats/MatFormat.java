@@ -211,16 +211,37 @@ public final class MatFormat implements SnapshotFormat {
         if (c.vectors().isEmpty()) {
             throw new InputFormatException(name + ": no numeric vectors (nothing to read as a channel)");
         }
+        Map<String, double[]> vectors = ofTheRecording(c);
         Map<Integer, Integer> lengths = new HashMap<>();
-        c.vectors().values().forEach(v -> lengths.merge(v.length, 1, Integer::sum));
+        vectors.values().forEach(v -> lengths.merge(v.length, 1, Integer::sum));
         int common = lengths.entrySet().stream()
                 .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .orElseThrow()
                 .getKey();
-        return c.vectors().entrySet().stream()
+        return vectors.entrySet().stream()
                 .filter(e -> e.getValue().length == common)
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /**
+     * The vectors of the recording a file's speed belongs to: where an RPM scalar is named {@code <P>RPM} and some
+     * vectors start with {@code <P>_}, those (a public drive-end benchmark's healthy files hold a second recording's
+     * {@code X098_DE_time} beside {@code X099_DE_time} and {@code X099RPM}); else all of them.
+     */
+    static Map<String, double[]> ofTheRecording(Contents c) {
+        String v = c.rpmVariable();
+        if (!v.toUpperCase(Locale.ROOT).endsWith("RPM") || v.length() <= 3) {
+            return c.vectors();
+        }
+        String prefix = v.substring(0, v.length() - 3) + "_";
+        Map<String, double[]> mine = new LinkedHashMap<>();
+        c.vectors().forEach((name, x) -> {
+            if (name.startsWith(prefix)) {
+                mine.put(name, x);
+            }
+        });
+        return mine.isEmpty() ? c.vectors() : mine;
     }
 
     @Override

@@ -11,7 +11,8 @@ import us.hebi.matlab.mat.types.Struct;
 public final class MatFixtures {
     private MatFixtures() {}
 
-    static Matrix column(double[] x) {
+    /** A column vector holding {@code x}. */
+    public static Matrix column(double[] x) {
         Matrix m = Mat5.newMatrix(x.length, 1);
         for (int i = 0; i < x.length; i++) {
             m.setDouble(i, x[i]);
