@@ -29,28 +29,29 @@ public final class ShaftSpeed {
         HarmonicComb comb = new HarmonicComb(s, priorHz, 0, HarmonicComb.Mask.NONE, false);
         double lo = priorHz * (1 - span);
         double hi = priorHz * (1 + span);
-        double best = Double.NaN;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (double f = lo; f <= hi; f += df / 4) {
-            double score = 0;
-            for (int k = 1; k <= 3; k++) {
-                score += Math.log(Math.max(ratio(s, comb, k * f), 1));
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = f;
+        // the 1x line: the bin within the span that stands highest over its floor
+        int first = (int) Math.ceil(lo / df);
+        int last = (int) Math.floor(hi / df);
+        int peak = -1;
+        double peakRatio = 0;
+        for (int k = first; k <= last; k++) {
+            double r = ratio(s, comb, k * df);
+            if (s.amplitude()[k] >= s.amplitude()[k - 1] && s.amplitude()[k] >= s.amplitude()[k + 1] && r > peakRatio) {
+                peak = k;
+                peakRatio = r;
             }
         }
-        // a shaft line: 1x clear and a peak inside the span (not the span's edge), and 2x or 3x standing out too
-        boolean inside = best > lo + df && best < hi - df;
-        boolean clear = ratio(s, comb, best) >= CLEAR
-                && Double.isFinite(comb.interpolatedPeak(comb.peakNear(best)))
-                && Math.max(ratio(s, comb, 2 * best), ratio(s, comb, 3 * best)) >= CLEAR / 2;
-        if (!inside || !clear) {
+        if (peak <= first || peak >= last || peakRatio < CLEAR) {
+            return OptionalDouble.empty(); // no clear line, or the span's edge (no peak inside it)
+        }
+        double f = comb.interpolatedPeak(peak);
+        if (!Double.isFinite(f)) {
+            f = peak * df;
+        }
+        // a shaft speed shows in its harmonics too
+        if (Math.max(ratio(s, comb, 2 * f), ratio(s, comb, 3 * f)) < CLEAR / 2) {
             return OptionalDouble.empty();
         }
-        int k = comb.peakNear(best);
-        double exact = comb.interpolatedPeak(k);
-        return OptionalDouble.of(Double.isFinite(exact) && Math.abs(exact - best) <= df ? exact : best);
+        return OptionalDouble.of(f);
     }
 }
