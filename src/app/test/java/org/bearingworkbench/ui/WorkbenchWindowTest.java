@@ -105,7 +105,11 @@ class WorkbenchWindowTest {
     void openingSampleDataFillsTheDataPane() throws Exception {
         assertEquals(160, model.table().rowCount());
         assertTrue(stage.getTitle().contains("ims-synthetic"), stage.getTitle());
-        var table = robot.lookup(n -> n instanceof FeatureTableView).queryAs(FeatureTableView.class);
+        // looked up on the FX thread: the physics pass may be adding the table's columns meanwhile
+        AtomicReference<FeatureTableView> found = new AtomicReference<>();
+        robot.interact(
+                () -> found.set(robot.lookup(n -> n instanceof FeatureTableView).queryAs(FeatureTableView.class)));
+        var table = found.get();
         // the table fills a frame after the charts, and again with the physics pass's columns (its rows stay)
         waitFor(
                 20,
@@ -113,9 +117,11 @@ class WorkbenchWindowTest {
                         && table.getColumns().size()
                                 == 2 + model.table().featureColumns().size());
         assertEquals(160, table.getItems().size());
-        assertTrue(robot.lookup("Training: 72 rows (45%), test: 88 rows.")
+        AtomicReference<Boolean> training = new AtomicReference<>();
+        robot.interact(() -> training.set(robot.lookup("Training: 72 rows (45%), test: 88 rows.")
                 .tryQuery()
-                .isPresent());
+                .isPresent()));
+        assertTrue(training.get());
     }
 
     @Test
