@@ -264,6 +264,9 @@ public final class MainWindow implements Actions {
                 incident,
                 exportCharts,
                 new SeparatorMenuItem(),
+                monitorDir,
+                stopMonitor,
+                new SeparatorMenuItem(),
                 quit);
         MenuItem keras = item("Import Keras model…", "Shortcut+K", this::importKeras);
         keras.disableProperty().bind(model.dataProperty().isNull());

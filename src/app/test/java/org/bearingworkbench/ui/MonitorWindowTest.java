@@ -14,6 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.bearingworkbench.SampleData;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +78,43 @@ class MonitorWindowTest {
         return model.analysisProperty().get() == null
                 ? 0
                 : model.analysisProperty().get().table().rowCount();
+    }
+
+    @Test
+    void theFileMenuOffersMonitoringAndStopsItWhenClicked() throws Throwable {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(SampleData.DIR)) {
+            files = s.sorted().toList();
+        }
+        MenuItem monitorItem = fileMenuItem("Monitor directory…");
+        assertEquals(KeyCombination.keyCombination("Shortcut+Shift+M"), monitorItem.getAccelerator());
+        robot.clickOn("File");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("Monitor directory…").tryQuery().isPresent(), "shown in the open File menu");
+        assertTrue(!monitorItem.isDisable());
+        robot.type(KeyCode.ESCAPE);
+        Path dir = Files.createDirectory(tmp.resolve("menu"));
+        copy(files, dir, 0, 3);
+        robot.interact(() -> window.monitorDirectory(dir));
+        waitFor(60, () -> rows() == 3);
+        assertTrue(monitorItem.isDisable(), "one monitor at a time");
+        robot.clickOn("File");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node stopItem = robot.lookup((Node n) -> n instanceof Labeled l
+                        && "Stop monitoring".equals(l.getText())
+                        && n.getScene() != stage.getScene())
+                .query();
+        robot.clickOn(stopItem);
+        waitFor(30, () -> !window.monitor.runningProperty().get());
+        WaitForAsyncUtils.checkException();
+    }
+
+    private MenuItem fileMenuItem(String text) {
+        MenuBar bar = robot.lookup(n -> n instanceof MenuBar).queryAs(MenuBar.class);
+        return bar.getMenus().get(0).getItems().stream()
+                .filter(i -> text.equals(i.getText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + text + "' in the File menu"));
     }
 
     @Test
