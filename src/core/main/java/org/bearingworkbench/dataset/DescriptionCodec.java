@@ -24,7 +24,8 @@ public final class DescriptionCodec {
         put(m, "interval_ms", d.interval(), v -> Long.toString(v.toMillis()));
         List<String> ch = new ArrayList<>();
         for (ChannelInfo c : d.channels()) {
-            ch.add(String.join("|", c.name(), c.label(), Integer.toString(c.bearing()), c.axis()));
+            ch.add(String.join(
+                    "|", escape(c.name()), escape(c.label()), Integer.toString(c.bearing()), escape(c.axis())));
         }
         m.put("channels", String.join("\t", ch));
         m.put("channels.source", d.channelsSource().name());
@@ -36,7 +37,7 @@ public final class DescriptionCodec {
                 d.bearing(),
                 b -> String.join(
                         "|",
-                        b.name(),
+                        escape(b.name()),
                         Integer.toString(b.rollingElements()),
                         Double.toString(b.elementDiameter()),
                         Double.toString(b.pitchDiameter()),
@@ -54,7 +55,7 @@ public final class DescriptionCodec {
         if (!channels.isEmpty()) {
             for (String c : channels.split("\t")) {
                 String[] p = c.split("\\|", -1);
-                ch.add(new ChannelInfo(p[0], p[1], Integer.parseInt(p[2]), p[3]));
+                ch.add(new ChannelInfo(unescape(p[0]), unescape(p[1]), Integer.parseInt(p[2]), unescape(p[3])));
             }
         }
         return new DataSetDescription(
@@ -70,12 +71,51 @@ public final class DescriptionCodec {
                 get(m, "bearing", v -> {
                     String[] p = v.split("\\|", -1);
                     return new BearingDesign(
-                            p[0],
+                            unescape(p[0]),
                             Integer.parseInt(p[1]),
                             Double.parseDouble(p[2]),
                             Double.parseDouble(p[3]),
                             Double.parseDouble(p[4]));
                 }));
+    }
+
+    /**
+     * A text field with the codec's separators escaped: backslash as {@code \\\\}, {@code |} as {@code \\p}, tab as
+     * {@code \\t}, line break as {@code \\n} (a bearing named {@code SKF 6205|2RS} once split into two fields).
+     */
+    static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 4);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '|' -> b.append("\\p");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The text {@link #escape} wrote; a field written before escaping (no backslash) reads as it was. */
+    static String unescape(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 == text.length()) {
+                b.append(c);
+                continue;
+            }
+            char n = text.charAt(++i);
+            switch (n) {
+                case 'p' -> b.append('|');
+                case 't' -> b.append('\t');
+                case 'n' -> b.append('\n');
+                case '\\' -> b.append('\\');
+                default -> b.append(c).append(n);
+            }
+        }
+        return b.toString();
     }
 
     private static <T> void put(Map<String, String> m, String key, Sourced<T> v, Function<T, String> text) {

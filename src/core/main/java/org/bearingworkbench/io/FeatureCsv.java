@@ -84,7 +84,7 @@ public final class FeatureCsv {
             sb.setLength(0);
             sb.append(ISO.format(table.timestamp(r)))
                     .append(',')
-                    .append(table.file(r))
+                    .append(CsvCell.of(table.file(r)))
                     .append(',')
                     .append(table.sampleRows(r));
             for (double[] col : data) {

@@ -10,6 +10,7 @@ import org.bearingworkbench.dataset.DataSetDescription;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.io.AtomicFiles;
+import org.bearingworkbench.io.CsvCell;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.model.ModelBundle;
@@ -151,7 +152,7 @@ public final class AnomalyReportCsv {
             sb.setLength(0);
             sb.append(FeatureCsv.ISO.format(a.table().timestamp(r)))
                     .append(',')
-                    .append(a.table().file(r))
+                    .append(CsvCell.of(a.table().file(r)))
                     .append(',')
                     .append(a.isTrain(r) ? "train" : "test")
                     .append(',')
