@@ -1,7 +1,9 @@
 package org.bearingworkbench.ui;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -41,7 +43,7 @@ public final class FxTasks implements TaskExecutor {
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final List<Job> jobs = new ArrayList<>();
     private Job shown;
-    private CancellationToken currentView;
+    private final Map<String, CancellationToken> currentViews = new HashMap<>();
 
     private static ThreadFactory daemon(String name) {
         return r -> {
@@ -202,11 +204,20 @@ public final class FxTasks implements TaskExecutor {
 
     /** Runs a quick view job; a newer view job cancels this one, and a cancelled job never publishes. */
     public <T> void view(CoreTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        if (currentView != null) {
-            currentView.cancel();
+        view("view", task, onSuccess, onFailure);
+    }
+
+    /**
+     * {@link #view} in a slot of its own: a newer job of the same slot cancels this one, other slots' jobs do not (a
+     * pane's own view beside the Signals pane's file).
+     */
+    public <T> void view(String slot, CoreTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        CancellationToken previous = currentViews.get(slot);
+        if (previous != null) {
+            previous.cancel();
         }
         CancellationToken token = new CancellationToken();
-        currentView = token;
+        currentViews.put(slot, token);
         Task<T> fx = wrap("view", task, token);
         fx.setOnSucceeded(e -> {
             if (!token.isCancelled()) {

@@ -10,6 +10,7 @@ import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleGridDataSet;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
@@ -27,6 +28,8 @@ import javafx.scene.layout.VBox;
 import org.bearingworkbench.detect.TrendRise;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.io.formats.DataSource;
 import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.DefectType;
@@ -56,9 +59,12 @@ final class PhysicsPane extends BorderPane {
     private final Label verdict =
             new Label("Defect indicators are computed in the background after a directory import.");
     private final Label error = new Label();
+    private final Label diagnosis = new Label();
+    private final WorkbenchController controller;
 
     PhysicsPane(WorkbenchModel model, WorkbenchController controller, PhysicsPrefs prefs) {
         this.model = model;
+        this.controller = controller;
         getStyleClass().add("pane");
         heat.setContourType(ContourType.HEATMAP);
         heat.setColorGradient(ColorGradient.JET);
@@ -91,6 +97,8 @@ final class PhysicsPane extends BorderPane {
         frequencies.setWrapText(true);
         verdict.setWrapText(true);
         verdict.getStyleClass().add("explanation");
+        diagnosis.setWrapText(true);
+        diagnosis.getStyleClass().add("explanation");
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(4);
@@ -111,7 +119,9 @@ final class PhysicsPane extends BorderPane {
                 DataPane.heading("Channel"),
                 channel,
                 DataPane.heading("What the indicators say"),
-                verdict);
+                verdict,
+                DataPane.heading("Diagnosis of the last file"),
+                diagnosis);
         side.setPadding(new Insets(0, 10, 0, 0));
         side.setPrefWidth(290);
         setLeft(side);
@@ -208,6 +218,32 @@ final class PhysicsPane extends BorderPane {
         }
     }
 
+    /**
+     * The run's last file diagnosed on this channel by the same call as the Signals pane, {@code envelope} and the
+     * incident report (in the pass's settings, the band chosen by the evidence).
+     */
+    private void diagnoseLastFile(RunPhysics p, FeatureTable t, int ch) {
+        ImportResult data = model.dataProperty().get();
+        if (data == null || data.rawSource().isEmpty() || t.rowCount() == 0) {
+            diagnosis.setText("No raw files to diagnose (data loaded from a feature CSV).");
+            return;
+        }
+        DataSource source = data.rawSource().get();
+        int row = t.rowCount() - 1;
+        String file = t.file(row);
+        LocalDateTime time = t.timestamp(row);
+        var request = new FileView.Request(List.of(ch), p.settings().sampleRate(), ch, p.settings(), true);
+        diagnosis.setText("Diagnosing " + file + "…");
+        controller
+                .tasks()
+                .view(
+                        "physics-diagnosis",
+                        ctx -> FileView.load(source, file, time, request, ctx),
+                        res -> diagnosis.setText(
+                                res.envelope() == null ? "" : res.envelope().sentence("ch" + ch, file)),
+                        ex -> diagnosis.setText("Cannot read " + file + ": " + Dialogs.describe(ex)));
+    }
+
     private void refresh() {
         RunPhysics p = model.physicsProperty().get();
         FeatureTable t = model.table();
@@ -241,6 +277,7 @@ final class PhysicsPane extends BorderPane {
                         FeatureCsv.ISO.format(t.timestamp(rise))));
             }
         }
+        diagnoseLastFile(p, t, ch);
         verdict.setText(
                 verdictText.length() == 0
                         ? "No defect indicator of " + channel.getValue() + " has left its training range for good."

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.DataSet;
 import java.io.IOException;
@@ -45,6 +46,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.metadata.IIOMetadataNode;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.SharedData;
+import org.bearingworkbench.cli.CliRunner;
 import org.bearingworkbench.dataset.ValueSource;
 import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
@@ -291,6 +293,31 @@ class WorkbenchWindowTest {
                 .getText();
         assertTrue(sentence.contains(": ch1: BPFO (outer race), confidence"), sentence);
         assertTrue(model.table().hasColumn("ch1_bpfo"), "indicator columns join the feature table");
+    }
+
+    @Test
+    @Order(105)
+    void theBearingPhysicsTabDiagnosesTheLastFileAsTheCommandLineDoes() throws Exception {
+        waitFor(60, () -> model.physicsProperty().get() != null);
+        robot.clickOn("3 Bearing physics");
+        String last = model.table().file(model.table().rowCount() - 1);
+        waitFor(
+                20,
+                () -> robot.lookup(n -> n instanceof Label l && l.getText().startsWith(last + ": ch1: "))
+                        .tryQuery()
+                        .isPresent());
+        String shown = robot.lookup(n -> n instanceof Label l && l.getText().startsWith(last + ": ch1: "))
+                .queryAs(Label.class)
+                .getText();
+        String[] cli = CliRunner.run("envelope", SampleData.DIR.resolve(last).toString(), "--channel", "1", "--json");
+        assertEquals("0", cli[0], cli[2]);
+        var json = new ObjectMapper().readTree(cli[1]);
+        assertTrue(shown.startsWith(last + ": ch1: " + json.get("verdict").asText() + " ("), shown + " vs " + cli[1]);
+        assertTrue(
+                shown.contains(String.format(
+                        Locale.ROOT, "confidence %.2f", json.get("confidence").asDouble())),
+                shown + " vs " + cli[1]);
+        assertTrue(shown.contains(": ch1: BPFO (outer race)"), shown);
     }
 
     @Test
