@@ -96,6 +96,7 @@ final class ResponseJson {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("threshold", service.threshold());
+            g.writeNumberField("unscorable_rows", r.unscorableRows());
             if (rule != null) {
                 g.writeStringField("persistence", rule.toString());
             }
@@ -133,13 +134,22 @@ final class ResponseJson {
                     g.writeString(ScoringService.format(t));
                 }
             }
+            String why = r.unscorable(i);
+            if (why != null) {
+                // never "not flagged": the row says it could not be scored, and why
+                g.writeStringField("unscorable", why);
+            }
             if (score) {
                 g.writeFieldName(SCORE);
-                g.writeNumber(r.score()[i]);
+                number(g, r.score()[i]);
             }
             if (flagged) {
                 g.writeFieldName(FLAGGED);
-                g.writeBoolean(r.flagged()[i]);
+                if (why == null) {
+                    g.writeBoolean(r.flagged()[i]);
+                } else {
+                    g.writeNull();
+                }
             }
             if (inAlarm) {
                 g.writeFieldName(IN_ALARM);
@@ -159,13 +169,22 @@ final class ResponseJson {
                 double[] errors = r.errors()[i];
                 for (int c = 0; c < column.length; c++) {
                     g.writeFieldName(column[c]);
-                    g.writeNumber(errors[c]);
+                    number(g, errors[c]);
                 }
                 g.writeEndObject();
             }
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** A number, or null where it is none (JSON has no NaN; a string "NaN" read as a number by nobody). */
+    private static void number(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss} into {@code out}, digit by digit (as {@code FeatureCsv.ISO} for years 1000-9999). */

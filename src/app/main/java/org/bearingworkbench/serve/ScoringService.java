@@ -33,9 +33,28 @@ public final class ScoringService {
      * {@code top[r]} is the index of the model column with the largest error in row r ({@link #channels()} names it).
      */
     public record Result(
-            LocalDateTime[] time, double[] score, boolean[] flagged, boolean[] inAlarm, int[] top, double[][] errors) {
+            LocalDateTime[] time,
+            double[] score,
+            boolean[] flagged,
+            boolean[] inAlarm,
+            int[] top,
+            double[][] errors,
+            String[] unscorable) {
         public int rows() {
             return score.length;
+        }
+
+        /** Why row {@code r} could not be scored, or null when it was. */
+        public String unscorable(int r) {
+            return unscorable[r];
+        }
+
+        public int unscorableRows() {
+            int n = 0;
+            for (String u : unscorable) {
+                n += u == null ? 0 : 1;
+            }
+            return n;
         }
     }
 
@@ -95,16 +114,59 @@ public final class ScoringService {
     private Result score(LocalDateTime[] time, double[][] columns, PersistenceRule rule) {
         Scores s = bundle.model().scoreDirect(bundle.model().scaler().transform(columns));
         boolean[] flagged = new boolean[s.rows()];
+        String[] unscorable = new String[s.rows()];
         for (int r = 0; r < flagged.length; r++) {
-            flagged[r] = s.score()[r] > threshold;
+            unscorable[r] = Double.isFinite(s.score()[r]) ? null : whyUnscorable(columns, r);
+            flagged[r] = unscorable[r] == null && s.score()[r] > threshold;
         }
-        boolean[] inAlarm = rule == null ? null : rule.apply(flagged);
+        boolean[] inAlarm = rule == null ? null : applySkipping(rule, flagged, unscorable);
         Attribution attr = new Attribution(s);
         int[] top = new int[s.rows()];
         for (int r = 0; r < top.length; r++) {
             top[r] = attr.topChannel(r);
         }
-        return new Result(time, s.score(), flagged, inAlarm, top, s.errors());
+        return new Result(time, s.score(), flagged, inAlarm, top, s.errors(), unscorable);
+    }
+
+    /**
+     * Why a row's score is not a number: the first input beyond the range the model computes in (float), or the
+     * model's own output. Such a row is never "not flagged".
+     */
+    String whyUnscorable(double[][] columns, int r) {
+        for (int c = 0; c < columns.length; c++) {
+            double v = columns[c][r];
+            if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
+                return columns().get(c) + " = " + v + " lies beyond the range the model computes in (float, +-3.4e38)";
+            }
+        }
+        return "the model's score is not a number for these inputs (an input far outside the training range?)";
+    }
+
+    /**
+     * The persistence rule over the rows that could be scored; a row that could not keeps the state before it: it
+     * neither counts as normal nor ends an alarm.
+     */
+    static boolean[] applySkipping(PersistenceRule rule, boolean[] flagged, String[] unscorable) {
+        int n = 0;
+        for (String u : unscorable) {
+            n += u == null ? 1 : 0;
+        }
+        boolean[] scored = new boolean[n];
+        for (int r = 0, k = 0; r < flagged.length; r++) {
+            if (unscorable[r] == null) {
+                scored[k++] = flagged[r];
+            }
+        }
+        boolean[] alarm = rule.apply(scored);
+        boolean[] out = new boolean[flagged.length];
+        boolean state = false;
+        for (int r = 0, k = 0; r < flagged.length; r++) {
+            if (unscorable[r] == null) {
+                state = alarm[k++];
+            }
+            out[r] = state;
+        }
+        return out;
     }
 
     /** The timestamp format of requests and responses. */

@@ -96,6 +96,44 @@ class ScoringServerTest {
     }
 
     @Test
+    void aRowThatCannotBeScoredIsSaidToBeSoNeverNotFlaggedAndEndsNoAlarm() throws Exception {
+        // the sample run's last rows are in alarm; a row of 1e300 after them, then one of -1e300
+        String[] lines = csv.split("\n");
+        StringBuilder body = new StringBuilder("timestamp,ch1_mean_abs,ch2_mean_abs,ch3_mean_abs,ch4_mean_abs\n");
+        for (int i = 150; i < 160; i++) {
+            body.append(meanAbsRow(lines[1 + i])).append('\n');
+        }
+        String badAt = "2025-03-02 10:31:00";
+        body.append(badAt).append(",1e300,0.06,0.05,0.05\n");
+        body.append("2025-03-02 10:32:00,-1e300,0.06,0.05,0.05\n");
+        HttpResponse<String> r = post("text/csv", body.toString(), "?persistence=2/3");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode answer = JSON.readTree(r.body());
+        assertEquals(2, answer.get("unscorable_rows").asInt(), r.body());
+        JsonNode rows = answer.get("rows");
+        JsonNode bad = rows.get(rows.size() - 2);
+        assertEquals(badAt, bad.get("timestamp").asText());
+        assertTrue(bad.get("unscorable").asText().contains("ch1_mean_abs = 1.0E300 lies beyond the range"), bad + "");
+        assertTrue(bad.get("score").isNull() && bad.get("flagged").isNull(), bad.toString());
+        assertTrue(rows.get(rows.size() - 3).get("in_alarm").asBoolean(), "the run is in alarm before the bad rows");
+        assertTrue(
+                bad.get("in_alarm").asBoolean()
+                        && rows.get(rows.size() - 1).get("in_alarm").asBoolean(),
+                "a row that cannot be scored does not end the alarm");
+    }
+
+    /** A feature-table CSV line cut to timestamp and the four mean |x| columns the model reads. */
+    private static String meanAbsRow(String featureLine) {
+        String[] header = csv.substring(0, csv.indexOf('\n')).split(",");
+        String[] cells = featureLine.split(",");
+        StringBuilder b = new StringBuilder(cells[0]);
+        for (int ch = 1; ch <= 4; ch++) {
+            b.append(',').append(cells[List.of(header).indexOf("ch" + ch + "_mean_abs")]);
+        }
+        return b.toString();
+    }
+
+    @Test
     void fieldsNarrowTheAnswerToTheStudysServiceAndKeepItsValues() throws Exception {
         JsonNode full = JSON.readTree(post("text/csv", csv, "").body()).get("rows");
         HttpResponse<String> r = post("text/csv", csv, "?fields=timestamp,score,flagged");
