@@ -13,6 +13,7 @@ import org.bearingworkbench.monitor.AlarmHook;
 import org.bearingworkbench.monitor.DirectoryMonitor;
 import org.bearingworkbench.monitor.ScoringModel;
 import org.bearingworkbench.monitor.StreamEvent;
+import org.bearingworkbench.monitor.StreamScorer;
 import org.bearingworkbench.task.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -209,7 +210,9 @@ final class WatchCommand implements Callable<Integer> {
             case SKIPPED, LATE ->
                 System.err.printf(Locale.ROOT, "%s %s: %s%n", e.kind().id(), e.file(), e.note());
             case SNAPSHOT -> {
-                if (live) {
+                if (!live && e.note().startsWith(StreamScorer.UNSCORABLE)) {
+                    System.err.printf(Locale.ROOT, "%s %s%n", e.file(), e.note());
+                } else if (live) {
                     System.err.printf(
                             Locale.ROOT,
                             "%s %s score %.4g%s%s%s%n",

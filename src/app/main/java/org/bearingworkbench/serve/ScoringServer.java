@@ -271,7 +271,11 @@ public final class ScoringServer implements AutoCloseable {
             for (int i = 0; i < cols.size(); i++) {
                 err.put(cols.get(i), e.errors()[i]);
             }
-            if (!e.note().isEmpty()) {
+            if (e.note().startsWith(StreamScorer.UNSCORABLE)) {
+                o.put("unscorable", e.note().substring(StreamScorer.UNSCORABLE.length()));
+                o.putNull("score");
+                o.putNull("flagged");
+            } else if (!e.note().isEmpty()) {
                 o.put("sensor_problem", e.note());
             }
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.cli.CliRunner;
 import org.bearingworkbench.dataset.UserSettings;
@@ -350,6 +353,48 @@ class WatchTest {
                         && json.contains("\"top_channel\":\"ch1\"")
                         && json.contains("\"ch1_mean_abs\":"),
                 json);
+    }
+
+    @Test
+    void aSnapshotThatCannotBeScoredIsSaidToBeSoNeverNormalAndEndsNoAlarm() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("bad"));
+        copy(dir, 140, 150);
+        // one sample of 1e308 in the next snapshot: its mean |x| lies beyond the float range the model computes in
+        Path bad = files.get(150);
+        String text;
+        try (var in = new GZIPInputStream(Files.newInputStream(bad))) {
+            text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        text = "1e308" + text.substring(text.indexOf('\t'));
+        try (var out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(bad.getFileName())))) {
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
+        }
+        copy(dir, 151, 160);
+        Path events = tmp.resolve("bad-events.csv");
+        String[] r = CliRunner.run(
+                "watch",
+                dir.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--events",
+                events.toString(),
+                "--once",
+                "--settle",
+                "0",
+                "--no-physics");
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = snapshotLines(events);
+        String line = lines.stream()
+                .filter(l -> l.contains(bad.getFileName().toString()))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(line.contains("unscorable: ch1_mean_abs = "), line);
+        assertTrue(line.contains(",false,"), "not flagged: " + line);
+        assertTrue(r[2].contains(bad.getFileName() + " unscorable: ch1_mean_abs"), r[2]);
+        String before = lines.get(lines.indexOf(line) - 1);
+        String[] b = before.split(",");
+        String[] u = line.split(",");
+        assertEquals(b[6], u[6], "its in_alarm is the state before it: it neither counts as normal nor ends an alarm");
     }
 
     @Test

@@ -158,13 +158,17 @@ public final class StreamScorer {
 
     private void emit(StreamState.PendingRow p, Scores s, int r, List<StreamEvent> events) {
         double score = s.score()[r];
-        boolean flagged = score > threshold && p.sensor() == null;
-        state.flags.add(flagged);
-        if (state.flags.size() > rule.m()) {
-            state.flags.remove(0);
+        String unscorable = Double.isFinite(score) ? null : unscorable(p);
+        boolean flagged = unscorable == null && score > threshold && p.sensor() == null;
+        boolean inAlarm = state.inAlarm; // a row that cannot be scored neither counts as normal nor ends an alarm
+        if (unscorable == null) {
+            state.flags.add(flagged);
+            if (state.flags.size() > rule.m()) {
+                state.flags.remove(0);
+            }
+            long inWindow = state.flags.stream().filter(f -> f).count();
+            inAlarm = inWindow >= rule.n();
         }
-        long inWindow = state.flags.stream().filter(f -> f).count();
-        boolean inAlarm = inWindow >= rule.n();
         int top = new Attribution(s).topChannel(r);
         StreamEvent e = new StreamEvent(
                 StreamEvent.Kind.SNAPSHOT,
@@ -178,7 +182,7 @@ public final class StreamScorer {
                 channels.bearing(top),
                 s.errors()[r].clone(),
                 p.indicators(),
-                p.sensor() == null ? "" : p.sensor());
+                unscorable != null ? unscorable : p.sensor() == null ? "" : p.sensor());
         state.scored++;
         events.add(e);
         if (inAlarm && !state.inAlarm) {
@@ -196,6 +200,21 @@ public final class StreamScorer {
         }
         state.inAlarm = inAlarm;
     }
+
+    /** Why a snapshot's score is not a number: an input beyond the range the model computes in, or its window's. */
+    private String unscorable(StreamState.PendingRow p) {
+        for (int c = 0; c < p.inputs().length; c++) {
+            double v = p.inputs()[c];
+            if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
+                return UNSCORABLE + model.columns().get(c) + " = " + v
+                        + " lies beyond the range the model computes in (float, +-3.4e38)";
+            }
+        }
+        return UNSCORABLE + "the model's score is not a number (its input window holds a row beyond its range)";
+    }
+
+    /** How the note of a snapshot that could not be scored begins. */
+    public static final String UNSCORABLE = "unscorable: ";
 
     private void remember(List<double[]> window, int t) {
         state.recentInputs.clear();
