@@ -251,6 +251,17 @@ public record ModelBundle(
         }
     }
 
+    /** Where a network's parameters hold a NaN or infinity ("weight 12 of 3236 is NaN"), or null when none does. */
+    static String nonFiniteWeight(MultiLayerNetwork net) {
+        double[] w = net.params().toDoubleVector();
+        for (int i = 0; i < w.length; i++) {
+            if (!Double.isFinite(w[i])) {
+                return "weight " + (i + 1) + " of " + w.length + " is " + w[i];
+            }
+        }
+        return null;
+    }
+
     /** A bundle from its file's bytes; {@code name} says where they came from in messages. */
     public static ModelBundle fromBytes(byte[] bytes, String name) throws InputFormatException {
         return read(new ByteArrayInputStream(bytes), name);
@@ -311,6 +322,11 @@ public record ModelBundle(
             ModelRuntime.ensureLoaded();
             MultiLayerNetwork net =
                     ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get(NETWORK)), false);
+            String broken = nonFiniteWeight(net);
+            if (broken != null) {
+                throw new InputFormatException(name + ": " + broken + ": a damaged or diverged model scores nothing "
+                        + "(every row would read as not flagged); retrain it or restore a good copy");
+            }
             if (net.layerInputSize(0) != columns.size()) {
                 throw new InputFormatException(name + ": the network reads " + net.layerInputSize(0)
                         + " inputs but the bundle lists " + columns.size() + " columns");
