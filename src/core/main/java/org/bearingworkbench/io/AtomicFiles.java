@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -49,6 +50,13 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         if (Files.isDirectory(abs)) {
             throw new IOException("cannot write " + target + ": it is a folder (give a file name)");
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(abs)
+                && !(Files.isSymbolicLink(abs) && Files.isRegularFile(abs))) {
+            // a device, FIFO or socket: the rename would replace the node itself with a regular file
+            throw new IOException("cannot write " + target + ": it is not a regular file (a device, pipe or socket);"
+                    + " outputs go to regular files only: give a file name");
         }
         Path dir = OutputFiles.existingFolder(target);
         cleanStaleTemps(dir, abs.getFileName().toString());
