@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.bearingworkbench.pipeline.SampleDataLocator;
+import org.bearingworkbench.project.Project;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,10 +28,16 @@ public final class WorkbenchApp extends Application {
 
     public static void main(String[] args) {
         Path initial = initialData(List.of(args));
-        if (initial != null) { // read while the JavaFX runtime starts
+        if (initial != null && !isProject(initial)) { // read while the JavaFX runtime starts
             early = EarlyImport.start(initial);
         }
         launch(WorkbenchApp.class, args);
+    }
+
+    /** Whether the argument names a saved session ({@code .bwp}) rather than data. */
+    static boolean isProject(Path p) {
+        return p.getFileName() != null
+                && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(Project.EXTENSION);
     }
 
     /** The data set to open at start: the first argument that is not an option, else the bundled sample data. */
@@ -68,7 +76,10 @@ public final class WorkbenchApp extends Application {
                 stage.getScene().addPostLayoutPulseListener(exit[0]);
             });
         }
-        if (initial != null) {
+        if (initial != null && isProject(initial)) {
+            // a saved session: its data, models, split and layout, once the window is drawn
+            Frames.afterNextFrame(() -> controller.openProject(initial, window::applyLayout));
+        } else if (initial != null) {
             // the window is drawn first, then the data it opens with: its task starts with the Data pane, a frame
             // later (a task started now can finish before the pane exists; the physics pass would then start early)
             EarlyImport started = early;
