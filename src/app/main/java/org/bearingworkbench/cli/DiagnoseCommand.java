@@ -97,7 +97,10 @@ final class DiagnoseCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "%-" + width + "s  %-16s %-8s %10s  %s%n",
                     r.file(),
-                    "ch" + r.channel() + (r.channelLabel().equals("ch" + r.channel()) ? "" : " " + r.channelLabel()),
+                    r.channel() == 0
+                            ? "-"
+                            : "ch" + r.channel()
+                                    + (r.channelLabel().equals("ch" + r.channel()) ? "" : " " + r.channelLabel()),
                     d.verdict().label(),
                     d.verdict() == Verdict.UNKNOWN ? "" : String.format(Locale.ROOT, "%.2f", d.confidence()),
                     why);

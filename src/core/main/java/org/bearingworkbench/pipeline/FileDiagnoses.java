@@ -73,11 +73,15 @@ public final class FileDiagnoses {
         for (SnapshotRef ref : refs) {
             try {
                 out.addAll(file(dir, ref, format, reader, settings, request, prior));
-            } catch (InputFormatException e) {
+            } catch (InputFormatException | IllegalArgumentException e) {
                 if (single) {
                     throw e;
                 }
-                skipped.add(new SkippedFile(ref.name(), e.getMessage()));
+                // a file of the folder that cannot be judged is a row that says so, never a row left out
+                String why = e.getMessage().startsWith(ref.name() + ": ")
+                        ? e.getMessage().substring(ref.name().length() + 2)
+                        : e.getMessage();
+                out.add(new Row(ref.name(), 0, "", 0, Double.NaN, "", Double.NaN, "", Diagnosis.unknown(why)));
             }
         }
         return out;

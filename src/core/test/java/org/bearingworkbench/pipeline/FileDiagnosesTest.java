@@ -212,6 +212,33 @@ class FileDiagnosesTest {
     }
 
     @Test
+    void aFolderFileThatCannotBeJudgedIsARowThatSaysWhyNeverLeftOut() throws Exception {
+        Path rig = rigFolder();
+        BearingGeometry g = B6205.at(1797);
+        double[] x = new SyntheticBearingSignal(Verdict.NONE, g, 12_000, 2, 0, 3).samples();
+        Files.write(rig.resolve("broken.mat"), new byte[] {1, 2, 3});
+        MatFixtures.structFile(rig.resolve("no-de.mat"), x, 12_000, 29.95);
+        List<FileDiagnoses.Row> rows = FileDiagnoses.of(rig, request(B6205, 12_000.0, "DE"), new ArrayList<>());
+        assertEquals(6, rows.size());
+        FileDiagnoses.Row broken = rows.stream()
+                .filter(r -> r.file().equals("broken.mat"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.UNKNOWN, broken.diagnosis().verdict());
+        assertTrue(
+                broken.diagnosis().reason().contains("not a readable MATLAB"),
+                broken.diagnosis().reason());
+        FileDiagnoses.Row noDe = rows.stream()
+                .filter(r -> r.file().equals("no-de.mat"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.UNKNOWN, noDe.diagnosis().verdict());
+        assertTrue(
+                noDe.diagnosis().reason().contains("--channel DE: no channel is named so"),
+                noDe.diagnosis().reason());
+    }
+
+    @Test
     void theCsvQuotesFieldsThatNeedIt() throws Exception {
         Path rig = rigFolder();
         List<FileDiagnoses.Row> rows = FileDiagnoses.of(rig, request(B6205, 12_000.0, "DE"), new ArrayList<>());

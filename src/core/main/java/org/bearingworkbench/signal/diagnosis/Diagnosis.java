@@ -30,6 +30,11 @@ public record Diagnosis(
         String reason,
         Spectrum spectrum) {
 
+    /** No judgement, with the reason (a file that could not be read, a channel it does not have). */
+    public static Diagnosis unknown(String reason) {
+        return unknown(Double.NaN, reason);
+    }
+
     static Diagnosis unknown(double shaftHz, String reason) {
         return new Diagnosis(Verdict.UNKNOWN, 0, shaftHz, null, List.of(), List.of(), List.of(), reason, null);
     }
