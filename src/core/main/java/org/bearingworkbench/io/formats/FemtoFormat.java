@@ -3,6 +3,7 @@ package org.bearingworkbench.io.formats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -18,13 +19,17 @@ import org.bearingworkbench.io.NumberToken;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.signal.BearingDesign;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PRONOSTIA / FEMTO (IEEE PHM 2012 challenge): one directory per bearing, {@code acc_NNNNN.csv} vibration files
  * without header (hour, minute, second, microsecond, horizontal and vertical acceleration in g; 2,560 samples at
  * 25.6 kHz every 10 s; {@code ,} or {@code ;} separated, microseconds sometimes as {@code 4.2504e+05}) and
  * {@code temp_NNNNN.csv} temperature files. Snapshots are in file-number order; each one's time is its first
- * row's clock, a day later whenever the clock runs back (runs cross midnight).
+ * row's clock, a day later when the clock runs back by more than half a day (runs cross midnight); a smaller step
+ * back between snapshots seconds apart is a clock glitch: that snapshot is timed 10 s after the previous one and
+ * the import warns.
  */
 public final class FemtoFormat implements SnapshotFormat {
     static final double SAMPLE_RATE = 25_600;
@@ -33,6 +38,12 @@ public final class FemtoFormat implements SnapshotFormat {
     private static final int[] SIGNALS = {4, 5};
     /** Hour, minute, second and microsecond: the clock, read from the first row only ({@link #clock}). */
     private static final long CLOCK_COLUMNS = 0b1111;
+    /** A step back of more than this between consecutive snapshots is a midnight crossing; less, a clock glitch. */
+    static final Duration MIDNIGHT_STEP = Duration.ofHours(12);
+    /** The challenge's snapshot spacing, given to a snapshot whose clock glitched. */
+    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(FemtoFormat.class);
 
     @Override
     public String id() {
@@ -82,11 +93,26 @@ public final class FemtoFormat implements SnapshotFormat {
                         f.name(), "line 1: no hour, minute, second, microsecond clock (" + clocks[i] + ")"));
                 continue;
             }
+            LocalDateTime time = day.with(clock);
             if (previous != null && clock.isBefore(previous)) {
-                day = day.plusDays(1);
+                if (Duration.between(clock, previous).compareTo(MIDNIGHT_STEP) > 0) {
+                    day = day.plusDays(1); // late evening to early morning: the run crossed midnight
+                    time = day.with(clock);
+                } else {
+                    // a clock that steps back by less than half a day between snapshots seconds apart is a glitch,
+                    // not a day later: the snapshot keeps its place at the run's usual spacing
+                    time = out.get(out.size() - 1).timestamp().plus(DEFAULT_INTERVAL);
+                    LOG.warn(
+                            "{}: its clock {} steps back from the previous snapshot's {}: a clock glitch, not a "
+                                    + "midnight crossing; timed {} after the previous snapshot",
+                            f.name(),
+                            clock,
+                            previous,
+                            DEFAULT_INTERVAL);
+                }
             }
             previous = clock;
-            out.add(new SnapshotRef(f.path(), f.name(), day.with(clock), DirectoryEntries.size(f.path())));
+            out.add(new SnapshotRef(f.path(), f.name(), time, DirectoryEntries.size(f.path())));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bearingworkbench.dataset.UserSettings;
@@ -140,6 +141,33 @@ class DataEntryTest {
                 InputFormatException.class, () -> DataSets.open(f, UserSettings.NONE, TaskContext.silent()));
         assertFalse(e.getMessage().contains("--format recording"), e.getMessage());
         assertTrue(e.getMessage().contains("one MATLAB file is one snapshot"), e.getMessage());
+    }
+
+    @Test
+    void aClockThatStepsBackByMinutesIsAGlitchNotAMidnightCrossing() throws Exception {
+        // PRONOSTIA's Bearing1_1 has two files whose clock steps back: read as a day later, the run spanned 31.8 h
+        Path d = Files.createDirectory(dir.resolve("femto"));
+        int[][] clocks = {{9, 0, 0}, {9, 0, 10}, {8, 55, 0}, {9, 0, 30}, {23, 59, 50}, {0, 0, 0}};
+        for (int i = 0; i < clocks.length; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int r = 0; r < 2560; r++) {
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "%d,%d,%d,%d,%.3f,%.3f%n",
+                        clocks[i][0],
+                        clocks[i][1],
+                        clocks[i][2],
+                        r * 39,
+                        Math.sin(r * 0.1),
+                        Math.cos(r * 0.1)));
+            }
+            Files.writeString(d.resolve(String.format(Locale.ROOT, "acc_%05d.csv", i + 1)), sb.toString());
+        }
+        List<SnapshotRef> refs = new FemtoFormat().list(d, new ArrayList<>());
+        assertEquals(6, refs.size());
+        assertEquals(refs.get(1).timestamp().plusSeconds(10), refs.get(2).timestamp(), "the glitch keeps its place");
+        assertTrue(refs.get(3).timestamp().isAfter(refs.get(2).timestamp()));
+        assertEquals(refs.get(4).timestamp().plusSeconds(10), refs.get(5).timestamp(), "midnight is still a day on");
     }
 
     @Test
