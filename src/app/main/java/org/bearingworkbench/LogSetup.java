@@ -3,6 +3,7 @@ package org.bearingworkbench;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.filter.LevelFilter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -11,6 +12,7 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
 
@@ -81,10 +83,30 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         own.setLevel(Level.INFO);
         own.setAdditive(false);
         own.addAppender(file);
+        // the workbench's own warnings reach the person too (an ignored option, an unknown sidecar key, a clock
+        // glitch); its errors are said once by the front end that catches them, so only WARN goes to the console
+        own.addAppender(warnings(context));
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(console);
         root.addAppender(file);
+    }
+
+    private static ConsoleAppender<ILoggingEvent> warnings(LoggerContext context) {
+        ConsoleAppender<ILoggingEvent> a = new ConsoleAppender<>();
+        a.setContext(context);
+        a.setName("STDERR-WARN");
+        a.setTarget("System.err");
+        a.setEncoder(encoder(context, new LogLine(false)));
+        LevelFilter onlyWarn = new LevelFilter();
+        onlyWarn.setContext(context);
+        onlyWarn.setLevel(Level.WARN);
+        onlyWarn.setOnMatch(FilterReply.ACCEPT);
+        onlyWarn.setOnMismatch(FilterReply.DENY);
+        onlyWarn.start();
+        a.addFilter(onlyWarn);
+        a.start();
+        return a;
     }
 
     private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context, LogLine line) {

@@ -94,24 +94,29 @@ public final class FemtoFormat implements SnapshotFormat {
                 continue;
             }
             LocalDateTime time = day.with(clock);
+            boolean glitch = false;
             if (previous != null && clock.isBefore(previous)) {
                 if (Duration.between(clock, previous).compareTo(MIDNIGHT_STEP) > 0) {
                     day = day.plusDays(1); // late evening to early morning: the run crossed midnight
                     time = day.with(clock);
                 } else {
-                    // a clock that steps back by less than half a day between snapshots seconds apart is a glitch,
-                    // not a day later: the snapshot keeps its place at the run's usual spacing
+                    // a clock that steps back by less than half a day is a glitch, not a day later: the snapshot
+                    // keeps its place at the run's usual spacing, and the next ones are compared with the last good
+                    // clock
+                    glitch = true;
                     time = out.get(out.size() - 1).timestamp().plus(DEFAULT_INTERVAL);
                     LOG.warn(
-                            "{}: its clock {} steps back from the previous snapshot's {}: a clock glitch, not a "
-                                    + "midnight crossing; timed {} after the previous snapshot",
+                            "{}: its clock {} steps back from {}: a clock glitch, not a midnight crossing; timed "
+                                    + "{} s after the previous snapshot",
                             f.name(),
                             clock,
                             previous,
-                            DEFAULT_INTERVAL);
+                            DEFAULT_INTERVAL.toSeconds());
                 }
             }
-            previous = clock;
+            if (!glitch) {
+                previous = clock;
+            }
             out.add(new SnapshotRef(f.path(), f.name(), time, DirectoryEntries.size(f.path())));
         }
         return out;
