@@ -61,7 +61,7 @@ public final class FileDiagnoses {
         SnapshotFormat format = formatOf(source, dir, settings, single);
         List<SnapshotRef> refs = single
                 ? List.of(new SnapshotRef(source, source.getFileName().toString(), null, 0))
-                : format.list(dir, skipped);
+                : format.files(dir, skipped);
         if (refs.isEmpty()) {
             throw new InputFormatException(dir + ": no " + format.label() + " files to diagnose");
         }
@@ -239,7 +239,7 @@ public final class FileDiagnoses {
         List<SnapshotRef> all = refs;
         if (all == null) {
             try {
-                all = format.list(dir, new ArrayList<>());
+                all = format.files(dir, new ArrayList<>());
             } catch (InputFormatException e) {
                 return null;
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +219,10 @@ class FileDiagnosesTest {
         double[] x = new SyntheticBearingSignal(Verdict.NONE, g, 12_000, 2, 0, 3).samples();
         Files.write(rig.resolve("broken.mat"), new byte[] {1, 2, 3});
         MatFixtures.structFile(rig.resolve("no-de.mat"), x, 12_000, 29.95);
+        // files copied together share a modification time: each is still judged
+        FileTime same = Files.getLastModifiedTime(rig.resolve("IR007_0.mat"));
+        Files.setLastModifiedTime(rig.resolve("broken.mat"), same);
+        Files.setLastModifiedTime(rig.resolve("no-de.mat"), same);
         List<FileDiagnoses.Row> rows = FileDiagnoses.of(rig, request(B6205, 12_000.0, "DE"), new ArrayList<>());
         assertEquals(6, rows.size());
         FileDiagnoses.Row broken = rows.stream()

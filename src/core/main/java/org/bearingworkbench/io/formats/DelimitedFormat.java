@@ -57,7 +57,23 @@ public final class DelimitedFormat implements SnapshotFormat {
     @Override
     public List<SnapshotRef> list(Path dir, List<SkippedFile> skipped) throws InputFormatException {
         return TimedFiles.list(
-                dir, n -> !n.toLowerCase(Locale.ROOT).endsWith(".wav"), "a text snapshot file", layout.time(), skipped);
+                dir,
+                n -> !n.toLowerCase(Locale.ROOT).endsWith(".wav"),
+                "a text snapshot file",
+                layout.time(),
+                skipped,
+                true);
+    }
+
+    @Override
+    public List<SnapshotRef> files(Path dir, List<SkippedFile> skipped) throws InputFormatException {
+        return TimedFiles.list(
+                dir,
+                n -> !n.toLowerCase(Locale.ROOT).endsWith(".wav"),
+                "a text snapshot file",
+                layout.time(),
+                skipped,
+                false);
     }
 
     @Override

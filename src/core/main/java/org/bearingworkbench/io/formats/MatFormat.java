@@ -93,7 +93,12 @@ public final class MatFormat implements SnapshotFormat {
 
     @Override
     public List<SnapshotRef> list(Path dir, List<SkippedFile> skipped) throws InputFormatException {
-        return TimedFiles.list(dir, MatFormat::isMat, "a .mat file", times.time(), skipped);
+        return TimedFiles.list(dir, MatFormat::isMat, "a .mat file", times.time(), skipped, true);
+    }
+
+    @Override
+    public List<SnapshotRef> files(Path dir, List<SkippedFile> skipped) throws InputFormatException {
+        return TimedFiles.list(dir, MatFormat::isMat, "a .mat file", times.time(), skipped, false);
     }
 
     /** Names (case-insensitive, the last part of a struct path) of scalars that state the sample rate in Hz. */

@@ -37,6 +37,14 @@ public interface SnapshotFormat {
         return true;
     }
 
+    /**
+     * Every file of this layout in {@code dir}, each to be judged on its own (a diagnosis): as {@link #list}, but two
+     * files at one time are both kept (files copied together share a modification time).
+     */
+    default List<SnapshotRef> files(Path dir, List<SkippedFile> skipped) throws InputFormatException {
+        return list(dir, skipped);
+    }
+
     /** Reads one snapshot's signal channels with {@code reader}. */
     SignalView read(SnapshotRef ref, SnapshotReader reader) throws InputFormatException;
 

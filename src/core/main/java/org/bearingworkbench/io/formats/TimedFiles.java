@@ -28,7 +28,8 @@ final class TimedFiles {
             Predicate<String> accept,
             String expected,
             DelimitedLayout.TimeRule rule,
-            List<SkippedFile> skipped)
+            List<SkippedFile> skipped,
+            boolean unique)
             throws InputFormatException {
         List<Path> files = new ArrayList<>();
         for (Path p : DirectoryEntries.files(dir, skipped)) {
@@ -68,7 +69,7 @@ final class TimedFiles {
             }
             out.add(new SnapshotRef(p, name, t, DirectoryEntries.size(p)));
         }
-        return DirectoryEntries.uniqueByTime(out, skipped);
+        return unique ? DirectoryEntries.uniqueByTime(out, skipped) : out;
     }
 
     /** A file name without its extension ({@code 2024-01-02_10-00.csv} gives {@code 2024-01-02_10-00}). */

@@ -60,7 +60,12 @@ public final class WavFormat implements SnapshotFormat {
 
     @Override
     public List<SnapshotRef> list(Path dir, List<SkippedFile> skipped) throws InputFormatException {
-        return TimedFiles.list(dir, WavFormat::isWav, "a .wav file", layout.time(), skipped);
+        return TimedFiles.list(dir, WavFormat::isWav, "a .wav file", layout.time(), skipped, true);
+    }
+
+    @Override
+    public List<SnapshotRef> files(Path dir, List<SkippedFile> skipped) throws InputFormatException {
+        return TimedFiles.list(dir, WavFormat::isWav, "a .wav file", layout.time(), skipped, false);
     }
 
     @Override
