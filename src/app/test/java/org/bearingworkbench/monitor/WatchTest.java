@@ -90,6 +90,22 @@ class WatchTest {
         }
     }
 
+    /** {@code watch DIR --model BUNDLE --events EVENTS --once --settle 0} and {@code extra}, in-process. */
+    private static String[] watchOnce(Path dir, Path events, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "watch",
+                dir.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--events",
+                events.toString(),
+                "--once",
+                "--settle",
+                "0"));
+        args.addAll(List.of(extra));
+        return CliRunner.run(args.toArray(new String[0]));
+    }
+
     private static List<String> snapshotLines(Path events) throws IOException {
         return Files.readAllLines(events).stream()
                 .filter(l -> l.startsWith("snapshot,"))
@@ -371,17 +387,7 @@ class WatchTest {
         }
         copy(dir, 151, 160);
         Path events = tmp.resolve("bad-events.csv");
-        String[] r = CliRunner.run(
-                "watch",
-                dir.toString(),
-                "--model",
-                BUNDLE.toString(),
-                "--events",
-                events.toString(),
-                "--once",
-                "--settle",
-                "0",
-                "--no-physics");
+        String[] r = watchOnce(dir, events, "--no-physics");
         assertEquals("0", r[0], r[2]);
         List<String> lines = snapshotLines(events);
         String line = lines.stream()
@@ -402,16 +408,7 @@ class WatchTest {
         Path dir = Files.createDirectory(tmp.resolve("run"));
         copy(dir, 0, 160);
         Path events = tmp.resolve("dx-events.csv");
-        String[] r = CliRunner.run(
-                "watch",
-                dir.toString(),
-                "--model",
-                BUNDLE.toString(),
-                "--events",
-                events.toString(),
-                "--once",
-                "--settle",
-                "0");
+        String[] r = watchOnce(dir, events);
         assertEquals("0", r[0], r[2]);
         String start = Files.readAllLines(events).stream()
                 .filter(l -> l.startsWith("alarm_start,"))

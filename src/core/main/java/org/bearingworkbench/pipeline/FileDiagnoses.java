@@ -120,8 +120,10 @@ public final class FileDiagnoses {
         }
         double fs = d.sampleRateHz().value();
         BearingGeometry g = d.rpm().known() ? d.bearing().value().at(d.rpm().value()) : null;
-        String rateSource = source(d.sampleRateHz().source(), ref, "sr");
-        String rpmSource = d.rpm().known() ? source(d.rpm().source(), ref, "rpm") : "unknown";
+        MatFormat.Contents stating = statingVariables(d, ref);
+        String rateSource = source(d.sampleRateHz().source(), stating == null ? "" : stating.rateVariable());
+        String rpmSource =
+                d.rpm().known() ? source(d.rpm().source(), stating == null ? "" : stating.rpmVariable()) : "unknown";
         List<Row> rows = new ArrayList<>();
         int samples = view.rows();
         List<Integer> chosen = ChannelChoice.resolve(request.channels(), d.channels());
@@ -286,18 +288,26 @@ public final class FileDiagnoses {
         }
     }
 
-    private static String source(ValueSource s, SnapshotRef ref, String what) {
-        if (s == ValueSource.FORMAT
-                && ref.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mat")) {
-            try {
-                MatFormat.Contents c = MatFormat.contents(ref.path());
-                String var = what.equals("rpm") ? c.rpmVariable() : c.rateVariable();
-                return var.isEmpty() ? s.words() : "the file's " + var;
-            } catch (InputFormatException e) {
-                return s.words();
-            }
+    /**
+     * The MATLAB variables that stated a value of {@code d} (read once, for the words "the file's bearing.sr"), or
+     * null when the format stated nothing or the file is no MATLAB file.
+     */
+    private static MatFormat.Contents statingVariables(DataSetDescription d, SnapshotRef ref) {
+        boolean stated =
+                d.sampleRateHz().source() == ValueSource.FORMAT || d.rpm().source() == ValueSource.FORMAT;
+        if (!stated
+                || !ref.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mat")) {
+            return null;
         }
-        return s.words();
+        try {
+            return MatFormat.contents(ref.path());
+        } catch (InputFormatException e) {
+            return null;
+        }
+    }
+
+    private static String source(ValueSource s, String variable) {
+        return s == ValueSource.FORMAT && !variable.isEmpty() ? "the file's " + variable : s.words();
     }
 
     static String trim(double v) {

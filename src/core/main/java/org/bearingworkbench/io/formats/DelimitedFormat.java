@@ -56,24 +56,23 @@ public final class DelimitedFormat implements SnapshotFormat {
 
     @Override
     public List<SnapshotRef> list(Path dir, List<SkippedFile> skipped) throws InputFormatException {
-        return TimedFiles.list(
-                dir,
-                n -> !n.toLowerCase(Locale.ROOT).endsWith(".wav"),
-                "a text snapshot file",
-                layout.time(),
-                skipped,
-                true);
+        return textFiles(dir, skipped, true);
     }
 
     @Override
     public List<SnapshotRef> files(Path dir, List<SkippedFile> skipped) throws InputFormatException {
+        return textFiles(dir, skipped, false);
+    }
+
+    private List<SnapshotRef> textFiles(Path dir, List<SkippedFile> skipped, boolean unique)
+            throws InputFormatException {
         return TimedFiles.list(
                 dir,
                 n -> !n.toLowerCase(Locale.ROOT).endsWith(".wav"),
                 "a text snapshot file",
                 layout.time(),
                 skipped,
-                false);
+                unique);
     }
 
     @Override
