@@ -57,10 +57,15 @@ public final class SharedData {
     }
 
     /** The directory of the real PRONOSTIA / FEMTO Bearing3_1 (515 vibration files), unpacked on first use. */
-    public static synchronized Path femtoBearing31() throws IOException, InterruptedException {
-        Path archive = file("femto/Bearing3_1.tar.xz");
+    public static Path femtoBearing31() throws IOException, InterruptedException {
+        return femto("Bearing3_1");
+    }
+
+    /** The directory of a PRONOSTIA / FEMTO learning bearing ({@code Bearing1_1} ...), unpacked on first use. */
+    public static synchronized Path femto(String bearing) throws IOException, InterruptedException {
+        Path archive = file("femto/" + bearing + ".tar.xz");
         Path into = Paths.get("target", "femto").toAbsolutePath();
-        Path done = into.resolve(".unpacked");
+        Path done = into.resolve("." + bearing + ".unpacked");
         if (!Files.exists(done)) {
             Files.createDirectories(into);
             Process p = new ProcessBuilder("tar", "xJf", archive.toString(), "-C", into.toString())
@@ -72,6 +77,6 @@ public final class SharedData {
             }
             Files.createFile(done);
         }
-        return into.resolve("Bearing3_1");
+        return into.resolve(bearing);
     }
 }
