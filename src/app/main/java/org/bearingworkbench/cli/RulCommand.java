@@ -22,16 +22,22 @@ import picocli.CommandLine.Parameters;
         name = "rul",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        subcommands = {RulLearnCommand.class, RulPredictCommand.class},
         description = {
-            "Rank the features (monotonicity, trendability), build a health indicator from the best ones, "
+            "Forecasts for a machine: 'rul learn <run-to-failure-dir>... -o model.bwr', then"
+                    + " 'rul predict <dir> --model model.bwr [--json] [-o forecasts.csv]' (docs/prognosis.md).",
+            "Without a subcommand, an exploration of one run: rank the features (monotonicity, trendability), build a health indicator from the best ones, "
                     + "find its degradation onset and forecast the remaining useful life with an "
                     + "exponential degradation "
                     + "model (Bayesian update per row), every --every hours from the onset.",
-            "Without --failure-threshold the indicator at the run's last file is taken as failure: an evaluation "
-                    + "on a run to failure (predicted vs actual), not a forecast for a live machine."
+            "Forecasts need --failure-threshold (a level of the health indicator); without it the exploration"
+                    + " stops at the onset: a run's last file is never taken for its failure."
         })
 final class RulCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "<dir-or-features.csv>", description = "directory of snapshots or feature CSV")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "<dir-or-features.csv>",
+            description = "directory of snapshots or feature CSV")
     Path source;
 
     @Option(names = "--columns", description = "candidate features, names or globs (default: every chN_ feature)")
@@ -66,6 +72,9 @@ final class RulCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (source == null) {
+            throw new IllegalArgumentException("rul needs a run (rul <dir>) or a subcommand: rul learn, rul predict");
+        }
         split.validate();
         CommandChecks.requireSource(source);
         if (top < 1 || smoothing < 1 || every != null && !(every > 0)) {
@@ -110,29 +119,24 @@ final class RulCommand implements Callable<Integer> {
         }
         System.out.printf(
                 Locale.ROOT,
-                "degradation onset %s (%s); failure threshold %.4g (%s)%n",
+                "degradation onset %s (%s)%n",
                 FeatureCsv.ISO.format(t.timestamp(r.onset())),
-                t.file(r.onset()),
-                r.failureThreshold(),
-                r.failureSource());
-        System.out.printf(
-                Locale.ROOT,
-                "  %-20s %10s %12s %22s %12s%n",
-                "time",
-                "indicator",
-                "RUL median",
-                "90% band",
-                failure == null ? "actual RUL" : "");
+                t.file(r.onset()));
+        if (failure == null) {
+            System.out.println("no forecast: " + r.failureSource());
+            return 0;
+        }
+        System.out.printf(Locale.ROOT, "failure threshold %.4g (given)%n", r.failureThreshold());
+        System.out.printf(Locale.ROOT, "  %-20s %10s %12s %22s%n", "time", "indicator", "RUL median", "90% band");
         for (RemainingLife.Estimate e : r.estimates()) {
             var f = e.forecast();
             System.out.printf(
                     Locale.ROOT,
-                    "  %-20s %10.3g %12s %22s %12s%n",
+                    "  %-20s %10.3g %12s %22s%n",
                     FeatureCsv.ISO.format(e.time()),
                     e.indicator(),
                     hours(f.median()),
-                    "[" + hours(f.low()) + ", " + hours(f.high()) + "]",
-                    Double.isNaN(e.actualHours()) ? "" : hours(e.actualHours()));
+                    "[" + hours(f.low()) + ", " + hours(f.high()) + "]");
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package org.bearingworkbench.pipeline.prognosis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ class RemainingLifeTest {
     @Test
     void anExponentialRiseIsForecastToTheRunsEnd() {
         // 100 flat hours, then h = 1 + 0.5 exp(0.05 t) (2% noise) until the failure at hour 219; evaluated in
-        // hindsight (the indicator at the last file is the failure level), forecasts should find that hour
+        // with the failure level stated (the indicator at the last file), forecasts should find that hour
         int n = 220;
         List<LocalDateTime> ts = new ArrayList<>();
         List<String> files = new ArrayList<>();
@@ -45,19 +46,19 @@ class RemainingLifeTest {
         Map<String, double[]> cols = new LinkedHashMap<>();
         cols.put("ch1_rms", h);
         FeatureTable t = FeatureTable.of("rise", null, ts, files, new int[n], cols);
-        RemainingLife r = RemainingLife.of(t, List.of("ch1_rms"), 100, 1, 1, null, 12);
+        RemainingLife none = RemainingLife.of(t, List.of("ch1_rms"), 100, 1, 1, null, 12);
+        assertTrue(none.estimates().isEmpty(), "no level, no hindsight: the last file is not the failure");
+        assertTrue(none.failureSource().startsWith("none given"), none.failureSource());
+        double level = none.indicator().values()[n - 1];
+        RemainingLife r = RemainingLife.of(t, List.of("ch1_rms"), 100, 1, 1, level, 12);
         assertTrue(r.onset() > 100 && r.onset() < 120, "onset " + r.onset());
         int checked = 0;
         for (RemainingLife.Estimate e : r.estimates()) {
-            assertEquals(n - 1 - e.row(), e.actualHours(), 1e-9);
+            double actual = n - 1 - e.row();
             if (e.row() >= r.onset() + 30) { // enough of the rise seen
                 // within a third of the time left: the model's floor (the healthy level less its spread) is not the
                 // series' true floor, which biases early forecasts; they close in as the rise goes on
-                assertEquals(
-                        n - 1,
-                        e.row() + e.forecast().median(),
-                        e.actualHours() / 3 + 2,
-                        "end forecast at row " + e.row());
+                assertEquals(n - 1, e.row() + e.forecast().median(), actual / 3 + 2, "end forecast at row " + e.row());
                 assertTrue(e.forecast().low() <= e.forecast().median()
                         && e.forecast().median() <= e.forecast().high());
                 checked++;
@@ -74,7 +75,9 @@ class RemainingLifeTest {
                 .toList();
         RemainingLife r = RemainingLife.of(t, cols, 72, 2, 6, null, 6);
         assertTrue(r.onset() >= 72, "onset " + r.onset());
-        assertTrue(!r.estimates().isEmpty());
+        assertTrue(r.estimates().isEmpty(), "no failure level given: no forecast");
+        RemainingLife given = RemainingLife.of(t, cols, 72, 2, 6, 10.0, 6);
+        assertTrue(!given.estimates().isEmpty());
         for (int i = 1; i < r.ranking().ranks().size(); i++) {
             assertTrue(r.ranking().ranks().get(i - 1).fitness()
                     >= r.ranking().ranks().get(i).fitness());
@@ -92,13 +95,18 @@ class RemainingLifeTest {
         assertEquals("0", out[0], out[2]);
         assertTrue(out[1].contains("degradation onset 2004-02-16 03:52:39"), out[1]);
         assertTrue(out[1].contains("first principal component of [ch1_mean_abs, ch1_std, ch1_rms]"), out[1]);
+        assertTrue(out[1].contains("no forecast: none given"), out[1]);
         List<String> cols = t.featureColumns().stream()
                 .filter(c -> c.matches("ch\\d+_.*") && !c.endsWith("_clip"))
                 .toList();
-        RemainingLife r = RemainingLife.of(
-                t, cols, SplitConfig.until(SplitConfig.STUDY_TEST2).trainRows(t), 3, 12, null, 12);
+        int train = SplitConfig.until(SplitConfig.STUDY_TEST2).trainRows(t);
+        double[] h =
+                RemainingLife.of(t, cols, train, 3, 12, null, 12).indicator().values();
+        RemainingLife r = RemainingLife.of(t, cols, train, 3, 12, h[h.length - 1], 12);
         RemainingLife.Estimate halfDay = r.estimates().get(1);
-        assertEquals(62.5, halfDay.actualHours(), 0.01);
-        assertEquals(halfDay.actualHours(), halfDay.forecast().median(), 10, "README: 66.3 h predicted vs 62.5 h");
+        double actual =
+                Duration.between(halfDay.time(), t.timestamp(t.rowCount() - 1)).toSeconds() / 3600.0;
+        assertEquals(62.5, actual, 0.01);
+        assertEquals(actual, halfDay.forecast().median(), 10, "66.3 h predicted vs 62.5 h");
     }
 }

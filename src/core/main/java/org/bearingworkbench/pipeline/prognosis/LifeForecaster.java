@@ -30,6 +30,12 @@ public final class LifeForecaster {
 
     private LifeForecaster() {}
 
+    /** About eight forecasts over a run: an eighth of its length apart (at least a second). */
+    public static double defaultEverySeconds(FeatureTable t) {
+        double[] ages = HealthTrace.ages(t);
+        return Math.max(1, (ages[ages.length - 1] - ages[0]) / 8);
+    }
+
     /** Forecasts every {@code everySeconds} of the run's age, and always at its last snapshot. */
     public static List<LifeForecast> every(LifeModel model, FeatureTable t, double everySeconds) {
         HealthTrace trace = HealthTrace.of(t, model.feature(), model.baselineRows(), model.window());

@@ -20,8 +20,8 @@ import org.bearingworkbench.features.FeatureTable;
  * on the indicator. Every forecast uses only the rows up to its time.
  *
  * @param failureThreshold the indicator level taken as failure
- * @param failureSource where it came from: given, or "hindsight: the indicator at the last file" (evaluation on a run
- *                      to failure; a live machine has no last file and needs a given threshold)
+ * @param failureSource where it came from: given, or none (then there are no estimates: a run's last file is never
+ *                      taken for its failure)
  * @param onset the row where the indicator's sustained alarm starts, or -1 when it never does
  */
 public record RemainingLife(
@@ -33,7 +33,7 @@ public record RemainingLife(
         int onset,
         List<Estimate> estimates) {
 
-    /** A forecast at one time; {@code actualHours} is the time to the last file (NaN when that is not the failure). */
+    /** A forecast at one time; {@code actualHours} is NaN (kept for the report's layout). */
     public record Estimate(
             LocalDateTime time,
             int row,
@@ -80,12 +80,13 @@ public record RemainingLife(
         while (last > 0 && sensor.at(last)) {
             last--;
         }
-        double failure = failureThreshold != null ? failureThreshold : h[last];
-        String source =
-                failureThreshold != null ? "given" : "hindsight: the indicator at the last file (" + t.file(last) + ")";
+        double failure = failureThreshold != null ? failureThreshold : Double.NaN;
+        String source = failureThreshold != null
+                ? "given"
+                : "none given: forecasts need a failure level (--failure-threshold) or a life model (rul learn)";
         List<Estimate> estimates = new ArrayList<>();
-        if (onset < 0) {
-            return new RemainingLife(ranking, hi, onsetThreshold.value(), failure, source, -1, estimates);
+        if (onset < 0 || failureThreshold == null) {
+            return new RemainingLife(ranking, hi, onsetThreshold.value(), failure, source, onset, estimates);
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -106,7 +107,6 @@ public record RemainingLife(
             sigma2 += (Math.log(v - phi) - lm) * (Math.log(v - phi) - lm) / Math.max(1, train.length - 1);
         }
         LocalDateTime t0 = t.timestamp(0);
-        LocalDateTime end = t.timestamp(t.rowCount() - 1);
         double trainNoise = Math.max(sigma2, 1e-4);
         double next = 0;
         for (int r = onset; r < t.rowCount(); r++) {
@@ -125,11 +125,7 @@ public record RemainingLife(
                 model.update(hours(t0, t.timestamp(k)), h[k]);
             }
             estimates.add(new Estimate(
-                    t.timestamp(r),
-                    r,
-                    h[r],
-                    model.forecast(hours(t0, t.timestamp(r)), failure, 1234 + r),
-                    failureThreshold == null ? hours(t.timestamp(r), end) : Double.NaN));
+                    t.timestamp(r), r, h[r], model.forecast(hours(t0, t.timestamp(r)), failure, 1234 + r), Double.NaN));
         }
         return new RemainingLife(ranking, hi, onsetThreshold.value(), failure, source, onset, List.copyOf(estimates));
     }

@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import org.bearingworkbench.features.FeatureTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,37 +17,12 @@ class LifeForecasterTest {
     @TempDir
     Path dir;
 
-    /** A run of {@code n} snapshots 10 s apart: RMS 0.5 g, rising exponentially over its last fifth to ~5x. */
-    static FeatureTable run(String name, int n, long seed) {
-        Random noise = new Random(seed);
-        List<LocalDateTime> ts = new ArrayList<>();
-        List<String> files = new ArrayList<>();
-        double[][] rms = new double[2][n];
-        double[] kurt = new double[n];
-        LocalDateTime t0 = LocalDateTime.of(2020, 1, 1, 8, 0);
-        for (int i = 0; i < n; i++) {
-            ts.add(t0.plusSeconds(10L * i));
-            files.add(String.format("acc_%05d.csv", i + 1));
-            double rise = i > 0.8 * n ? Math.exp(8.0 * (i - 0.8 * n) / n) : 1;
-            for (int ch = 0; ch < 2; ch++) {
-                rms[ch][i] = 0.5 * rise * (1 + 0.05 * noise.nextGaussian());
-            }
-            kurt[i] = 3 + 0.1 * noise.nextGaussian();
-        }
-        Map<String, double[]> cols = new LinkedHashMap<>();
-        cols.put("ch1_rms", rms[0]);
-        cols.put("ch2_rms", rms[1]);
-        cols.put("ch1_kurtosis", kurt);
-        cols.put("ch2_kurtosis", kurt.clone());
-        return FeatureTable.of(name, null, ts, files, new int[n], cols);
-    }
-
     static LifeModel model() {
         return LifeModel.learn(
                 List.of(
-                        new LifeModel.Run("a", run("a", 600, 1)),
-                        new LifeModel.Run("b", run("b", 900, 2)),
-                        new LifeModel.Run("c", run("c", 1200, 3))),
+                        new LifeModel.Run("a", SyntheticRuns.run("a", 600, 1)),
+                        new LifeModel.Run("b", SyntheticRuns.run("b", 900, 2)),
+                        new LifeModel.Run("c", SyntheticRuns.run("c", 1200, 3))),
                 null,
                 Double.NaN);
     }
@@ -60,7 +30,7 @@ class LifeForecasterTest {
     @Test
     void aForecastIsUnchangedWhenLaterSnapshotsArrive() {
         LifeModel m = model();
-        FeatureTable full = run("d", 1000, 4);
+        FeatureTable full = SyntheticRuns.run("d", 1000, 4);
         for (int row : new int[] {100, 500, 850, 950}) {
             FeatureTable early = LeaveOneBearingOut.firstRows(full, row + 1);
             LifeForecast before = LifeForecaster.every(m, early, 1e9).get(1);
@@ -88,7 +58,7 @@ class LifeForecasterTest {
     @Test
     void flatRunsGetThePriorAndRisingOnesTheDegradationModel() {
         LifeModel m = model();
-        FeatureTable full = run("d", 1000, 4);
+        FeatureTable full = SyntheticRuns.run("d", 1000, 4);
         HealthTrace trace = HealthTrace.of(full, "rms", m.baselineRows(), m.window());
         LifeForecast early = LifeForecaster.at(m, full, trace, 400);
         assertTrue(early.method().startsWith("life-ratio prior"), early.method());
@@ -103,10 +73,12 @@ class LifeForecasterTest {
     @Test
     void aGivenLevelIsInTheFeaturesUnit() {
         LifeModel m = LifeModel.learn(
-                List.of(new LifeModel.Run("a", run("a", 600, 1)), new LifeModel.Run("b", run("b", 900, 2))),
+                List.of(
+                        new LifeModel.Run("a", SyntheticRuns.run("a", 600, 1)),
+                        new LifeModel.Run("b", SyntheticRuns.run("b", 900, 2))),
                 "rms",
                 2.0);
-        FeatureTable t = run("d", 1000, 4);
+        FeatureTable t = SyntheticRuns.run("d", 1000, 4);
         HealthTrace trace = HealthTrace.of(t, "rms", m.baselineRows(), m.window());
         assertEquals(2.0 / trace.baselineAt(500, m.baselineRows()), m.failureLevelAt(trace, 500), 1e-12);
         assertTrue(m.failureSource().startsWith("given"));
@@ -118,7 +90,7 @@ class LifeForecasterTest {
         Path f = dir.resolve("m.bwr");
         m.write(f);
         LifeModel back = LifeModel.read(f);
-        FeatureTable t = run("d", 1000, 4);
+        FeatureTable t = SyntheticRuns.run("d", 1000, 4);
         assertEquals(LifeForecaster.every(m, t, 3600), LifeForecaster.every(back, t, 3600));
         Path bad = dir.resolve("bad.bwr");
         Files.writeString(bad, "{\"format\": 7}");
