@@ -26,10 +26,10 @@ import picocli.CommandLine.Parameters;
         description = {
             "Forecasts for a machine: 'rul learn <run-to-failure-dir>... -o model.bwr', then"
                     + " 'rul predict <dir> --model model.bwr [--json] [-o forecasts.csv]' (docs/prognosis.md).",
-            "Without a subcommand, an exploration of one run: rank the features (monotonicity, trendability), build a health indicator from the best ones, "
-                    + "find its degradation onset and forecast the remaining useful life with an "
-                    + "exponential degradation "
-                    + "model (Bayesian update per row), every --every hours from the onset.",
+            "Without a subcommand, an exploration of one run: rank the features (monotonicity, trendability),"
+                    + " build a health indicator from the best ones, find its degradation onset and forecast the"
+                    + " remaining useful life with an exponential degradation model (Bayesian update per row),"
+                    + " every --every hours from the onset.",
             "Forecasts need --failure-threshold (a level of the health indicator); without it the exploration"
                     + " stops at the onset: a run's last file is never taken for its failure."
         })

@@ -4,6 +4,8 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -23,10 +25,14 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.NumberToken;
 import org.bearingworkbench.pipeline.prognosis.FeatureRanking;
+import org.bearingworkbench.pipeline.prognosis.LifeForecast;
+import org.bearingworkbench.pipeline.prognosis.LifeForecaster;
+import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
 import org.bearingworkbench.report.Durations;
 
@@ -40,6 +46,8 @@ final class HealthPane extends VBox {
     private final WorkbenchController controller;
     final TableView<FeatureRanking.Rank> ranking = new TableView<>();
     final TableView<RemainingLife.Estimate> forecasts = new TableView<>();
+    final TableView<LifeForecast> lifeForecasts = new TableView<>();
+    final TextField lifeModel = new TextField();
     final XYChart indicator = Charts.timeChart("health indicator", null);
     final XYChart life = Charts.timeChart("remaining life", "h");
     final Label status =
@@ -64,10 +72,20 @@ final class HealthPane extends VBox {
         smoothing.setPrefWidth(80);
         smoothing.setEditable(true);
         smoothing.setTooltip(new Tooltip("Causal moving average over this many rows before ranking and forecasting"));
-        failure.setPromptText("the last file's level");
+        failure.setPromptText("none: no forecast");
         failure.setPrefColumnCount(9);
-        failure.setTooltip(new Tooltip("The health-indicator level taken as failure; empty: the indicator at the run's "
-                + "last file (an evaluation on a run to failure)"));
+        failure.setTooltip(new Tooltip("The health-indicator level taken as failure; empty: no forecast (a run's last"
+                + " file is never taken for its failure; a life model learns the level from runs to failure)"));
+        lifeModel.setPromptText("life model (.bwr, from rul learn)");
+        lifeModel.setPrefColumnCount(22);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> browseLifeModel());
+        Button forecast = new Button("Forecast with life model");
+        forecast.disableProperty()
+                .bind(model.dataProperty().isNull().or(lifeModel.textProperty().isEmpty()));
+        forecast.setOnAction(e -> forecastWithLifeModel());
+        HBox lifeBar = new HBox(8, forecast, lifeModel, browse);
+        lifeBar.setAlignment(Pos.CENTER_LEFT);
         status.setWrapText(true);
         HBox bar = new HBox(
                 8,
@@ -82,6 +100,8 @@ final class HealthPane extends VBox {
         columns();
         ranking.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         forecasts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        lifeForecasts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        lifeForecasts.setPlaceholder(new Label("No life-model forecast yet"));
         ranking.setPlaceholder(new Label("No ranking yet"));
         forecasts.setPlaceholder(new Label("No forecast yet"));
         indicator.getPlugins().add(onsetLine);
@@ -89,8 +109,15 @@ final class HealthPane extends VBox {
         Charts.yAxis(life).setForceZeroInRange(true);
         // forecasts are a few points (one on a short run): markers, not only lines
         ((ErrorDataSetRenderer) life.getRenderers().get(0)).setDrawMarker(true);
-        VBox tables =
-                new VBox(6, DataPane.heading("Feature ranking"), ranking, DataPane.heading("Forecasts"), forecasts);
+        VBox tables = new VBox(
+                6,
+                DataPane.heading("Forecasts from the life model"),
+                lifeForecasts,
+                DataPane.heading("Feature ranking (this run)"),
+                ranking,
+                DataPane.heading("Forecasts at a given failure level"),
+                forecasts);
+        VBox.setVgrow(lifeForecasts, Priority.ALWAYS);
         VBox.setVgrow(ranking, Priority.ALWAYS);
         VBox.setVgrow(forecasts, Priority.ALWAYS);
         VBox charts = new VBox(
@@ -100,7 +127,7 @@ final class HealthPane extends VBox {
         SplitPane split = new SplitPane(tables, charts);
         split.setDividerPositions(0.36);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(DataPane.heading("How long do I have?"), bar, status, split);
+        getChildren().addAll(DataPane.heading("How long do I have?"), lifeBar, bar, status, split);
         model.dataProperty().addListener((o, a, d) -> clear());
     }
 
@@ -125,7 +152,15 @@ final class HealthPane extends VBox {
                         "90% band",
                         e -> Durations.hours(e.forecast().low()) + " to "
                                 + Durations.hours(e.forecast().high())));
-        forecasts.getColumns().add(column("actual", e -> Durations.hours(e.actualHours())));
+        lifeForecasts.getColumns().add(column("time", f -> FeatureCsv.ISO.format(f.time())));
+        lifeForecasts.getColumns().add(column("RUL (s)", f -> (double) Math.round(f.rulSeconds())));
+        lifeForecasts.getColumns().add(column("median (s)", f -> (double) Math.round(f.medianSeconds())));
+        lifeForecasts
+                .getColumns()
+                .add(column(
+                        "90% band (s)",
+                        f -> String.format(Locale.ROOT, "%.0f to %.0f", f.lowSeconds(), f.highSeconds())));
+        lifeForecasts.getColumns().add(column("method", LifeForecast::method));
     }
 
     /** A sortable column: numbers sort as numbers (and show with 3 decimals), text as text. */
@@ -147,7 +182,64 @@ final class HealthPane extends VBox {
         return c;
     }
 
+    private void browseLifeModel() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("A life model (rul learn -o model.bwr)");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Life model", "*.bwr"));
+        File f = fc.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            lifeModel.setText(f.getPath());
+            forecastWithLifeModel();
+        }
+    }
+
+    /** Forecasts the open run with the life model named in the field, as {@code rul predict} does. */
+    void forecastWithLifeModel() {
+        FeatureTable t = model.table();
+        if (t == null || lifeModel.getText().isBlank()) {
+            return;
+        }
+        Path file = Path.of(lifeModel.getText().trim());
+        status.setText("Forecasting with " + file.getFileName() + "…");
+        controller
+                .tasks()
+                .run(
+                        "Remaining life",
+                        ctx -> LifeForecaster.every(LifeModel.read(file), t, LifeForecaster.defaultEverySeconds(t)),
+                        f -> showLife(file, f),
+                        ex -> status.setText("Cannot forecast with " + file + ": " + Dialogs.describe(ex)));
+    }
+
+    private void showLife(Path file, List<LifeForecast> f) {
+        lifeForecasts.setItems(FXCollections.observableArrayList(f));
+        life.getDatasets().clear();
+        DoubleDataSet rul = Charts.dataSet("forecast (decision)", Palette.ALARM, 2);
+        DoubleDataSet median = Charts.dashedDataSet("median", "#333333", 1);
+        DoubleDataSet low = Charts.dashedDataSet("90% band", "#e69a9a", 1);
+        DoubleDataSet high = Charts.dashedDataSet("90% band (high)", "#e69a9a", 1);
+        for (LifeForecast e : f) {
+            double x = Charts.seconds(e.time());
+            rul.add(x, e.rulSeconds() / 3600);
+            median.add(x, e.medianSeconds() / 3600);
+            low.add(x, e.lowSeconds() / 3600);
+            high.add(x, e.highSeconds() / 3600);
+        }
+        life.getDatasets().addAll(rul, median, low, high);
+        LifeForecast last = f.get(f.size() - 1);
+        status.setText(String.format(
+                Locale.ROOT,
+                "Life model %s: at %s, %.0f s to failure (median %.0f s, 90%% band %.0f to %.0f s); %s.",
+                file.getFileName(),
+                FeatureCsv.ISO.format(last.time()),
+                last.rulSeconds(),
+                last.medianSeconds(),
+                last.lowSeconds(),
+                last.highSeconds(),
+                last.method()));
+    }
+
     private void clear() {
+        lifeForecasts.setItems(FXCollections.observableArrayList());
         ranking.setItems(FXCollections.observableArrayList());
         forecasts.setItems(FXCollections.observableArrayList());
         indicator.getDatasets().clear();
@@ -164,8 +256,8 @@ final class HealthPane extends VBox {
         if (!failure.getText().isBlank()) {
             var v = NumberToken.parseCell(failure.getText().trim());
             if (v.isEmpty()) {
-                status.setText("Failure level: '" + failure.getText()
-                        + "' is not a number (leave it empty for the last file's level).");
+                status.setText(
+                        "Failure level: '" + failure.getText() + "' is not a number (leave it empty for no forecast).");
                 return;
             }
             level = v.getAsDouble();
@@ -245,6 +337,10 @@ final class HealthPane extends VBox {
         String indicator = "indicator from " + String.join(", ", r.indicator().columns());
         if (r.onset() < 0) {
             return indicator + ": it never leaves its healthy range for good (no onset, no forecast).";
+        }
+        if (!r.failureSource().equals("given")) {
+            return indicator + "; onset " + FeatureCsv.ISO.format(t.timestamp(r.onset())) + "; no forecast: give a"
+                    + " failure level, or forecast with a life model learned from runs to failure (rul learn).";
         }
         String s = String.format(
                 Locale.ROOT,
