@@ -16,8 +16,9 @@ import org.bearingworkbench.features.FeatureTable;
  *       life's distribution when nothing else is known. It is scale-free: bearings that live 1.5 h and 8 h alike.
  *   <li><b>Exponential degradation</b>, once the health trace has been above the onset level (the geometric middle
  *       of healthy and failure) for three snapshots: a least-squares line through the log trace since it crossed,
- *       drawn from its sampling distribution, gives the time to the failure level; a draw that does not rise takes a
- *       draw of the prior instead.
+ *       drawn from its sampling distribution, gives the time to a failure level (each draw one of the levels the
+ *       learned runs failed at that this run has not passed yet); a draw that does not rise takes a draw of the prior
+ *       instead.
  * </ul>
  *
  * The forecast is the distribution's 5th, 50th and 95th percentiles and a decision value, the remaining life that
@@ -56,7 +57,8 @@ public final class LifeForecaster {
     /** The forecast at one row (the trace must be the model's, of this table). */
     public static LifeForecast at(LifeModel model, FeatureTable t, HealthTrace trace, int row) {
         double age = trace.seconds()[row];
-        double failure = model.failureLevelAt(trace, row);
+        double[] levels = model.failureLevelsAt(trace, row);
+        double failure = Arrays.stream(levels).min().orElseThrow();
         double[] prior = prior(model, age);
         double[] draws = prior;
         String method = "life-ratio prior of " + model.histories().size() + " runs (no degradation seen)";
@@ -67,7 +69,7 @@ public final class LifeForecaster {
             from--;
         }
         if (failure > 1 && level[row] > onset && row - from + 1 >= MIN_ROWS) {
-            draws = degradation(trace, from, row, failure, prior, row);
+            draws = degradation(trace, from, row, levels, prior, row);
             method = String.format(
                     Locale.ROOT,
                     "exponential degradation since %s (%.3g x healthy) to the failure level %.3g x",
@@ -118,9 +120,12 @@ public final class LifeForecaster {
         return out;
     }
 
-    /** Draws of the time for ln(level) to reach ln(failure) along a line fitted on rows {@code from..to}. */
+    /**
+     * Draws of the time for ln(level) to reach the log of a failure level (one of {@code failure} per draw) along a
+     * line fitted on rows {@code from..to}.
+     */
     private static double[] degradation(
-            HealthTrace trace, int from, int to, double failure, double[] prior, long seed) {
+            HealthTrace trace, int from, int to, double[] failure, double[] prior, long seed) {
         int n = to - from + 1;
         double[] x = new double[n];
         double[] y = new double[n];
@@ -147,13 +152,13 @@ public final class LifeForecaster {
         double s2 = Math.max(ss / Math.max(1, n - 2), 1e-4);
         double seB = sxx > 0 ? Math.sqrt(s2 / sxx) : 0;
         double seLevel = Math.sqrt(s2 / n);
-        double target = Math.log(failure);
         double now = trace.seconds()[to];
         Random random = new Random(seed);
         double[] out = new double[DRAWS];
         for (int i = 0; i < DRAWS; i++) {
             double slope = b + seB * random.nextGaussian();
             double atMean = my + seLevel * random.nextGaussian();
+            double target = Math.log(failure[random.nextInt(failure.length)]);
             if (slope > 0) {
                 double reach = mx + (target - atMean) / slope;
                 out[i] = Math.max(reach - now, 1);

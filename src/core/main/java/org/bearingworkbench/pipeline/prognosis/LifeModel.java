@@ -18,7 +18,7 @@ import org.bearingworkbench.io.AtomicFiles;
 /**
  * A prognostic model learned from runs to failure (docs/decisions/0024): the health trace's feature (RMS unless told;
  * every candidate is ranked across the runs by monotonicity and prognosability); the failure level, learned (the
- * lowest level a run ended at) or given in the feature's unit; and each run's life, which gives the life-ratio prior
+ * levels the runs ended at) or given in the feature's unit; and each run's life, which gives the life-ratio prior
  * of {@link LifeForecaster}.
  *
  * @param format the file format's version
@@ -177,7 +177,27 @@ public record LifeModel(
         return steps == 0 ? 0 : Math.abs(up - down) / (double) steps;
     }
 
-    /** The failure level at a row of a trace, as a multiple of its baseline. */
+    /**
+     * The failure levels a run can still reach at a row, as multiples of its baseline: the given level, or the levels
+     * the learned runs ended at that the run has not passed yet (a run above a level and still running did not fail
+     * there); when it has passed them all, its highest level so far (failure is due).
+     */
+    public double[] failureLevelsAt(HealthTrace trace, int row) {
+        if (Double.isFinite(failureValue)) {
+            return new double[] {failureLevelAt(trace, row)};
+        }
+        double highest = Arrays.stream(trace.level(), 0, row + 1)
+                .filter(Double::isFinite)
+                .max()
+                .orElse(1);
+        double[] ahead = histories.stream()
+                .mapToDouble(History::finalLevel)
+                .filter(l -> l > highest)
+                .toArray();
+        return ahead.length > 0 ? new double[] {Arrays.stream(ahead).min().orElseThrow()} : new double[] {highest};
+    }
+
+    /** The lowest failure level at a row of a trace, as a multiple of its baseline. */
     public double failureLevelAt(HealthTrace trace, int row) {
         return Double.isFinite(failureValue) ? failureValue / trace.baselineAt(row, baselineRows) : failureLevel;
     }

@@ -1,5 +1,6 @@
 package org.bearingworkbench.pipeline.prognosis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,20 @@ class LifeForecasterTest {
         assertTrue(late.method().startsWith("exponential degradation"), late.method());
         double actual = (999 - 950) * 10.0;
         assertTrue(Math.abs(late.medianSeconds() - actual) < 0.5 * actual, late + " vs actual " + actual);
+    }
+
+    @Test
+    void aRunStillRunningAboveALevelDidNotFailThere() {
+        List<LifeModel.History> h = List.of(
+                new LifeModel.History("a", 100, 2, new double[] {10}),
+                new LifeModel.History("b", 100, 4, new double[] {10}),
+                new LifeModel.History("c", 100, 8, new double[] {10}));
+        LifeModel m = new LifeModel(1, "rms", 30, 30, 2, Double.NaN, "learned", h, List.of());
+        double[] level = {1, 1.5, 3, 2.5, 9};
+        HealthTrace trace = new HealthTrace("rms", new double[] {1, 2, 3, 4, 5}, level.clone(), level);
+        assertArrayEquals(new double[] {2}, m.failureLevelsAt(trace, 1));
+        assertArrayEquals(new double[] {4}, m.failureLevelsAt(trace, 3), "passed 2 at row 2 and runs on");
+        assertArrayEquals(new double[] {9}, m.failureLevelsAt(trace, 4), "past every level: failure is due");
     }
 
     @Test
