@@ -10,6 +10,7 @@ import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.pipeline.Workflows;
+import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.report.IncidentReport;
 import org.bearingworkbench.report.IncidentReportHtml;
 import org.bearingworkbench.signal.PhysicsSettings;
@@ -56,6 +57,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--no-compare", description = "leave out the baseline detectors")
     boolean noCompare;
+
+    @Option(
+            names = "--life-model",
+            description = "a life model (rul learn): its remaining-life forecasts, as rul predict gives them")
+    Path lifeModel;
 
     @Option(names = "--no-rul", description = "leave out the health indicator and remaining life")
     boolean noRul;
@@ -112,7 +118,8 @@ final class ReportCommand implements Callable<Integer> {
                 rule,
                 detect.perBearing(data.description()),
                 base,
-                new IncidentReport.Options(!noCompare, !noRul, auto),
+                new IncidentReport.Options(
+                        !noCompare, !noRul, auto, lifeModel == null ? null : LifeModel.read(lifeModel)),
                 token.contextFor(new ConsoleProgress(System.err)));
         IncidentReportHtml.write(r, output);
         System.err.print(AnalysisSummary.text(a));

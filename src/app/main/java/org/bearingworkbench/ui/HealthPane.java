@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -205,8 +206,14 @@ final class HealthPane extends VBox {
                 .tasks()
                 .run(
                         "Remaining life",
-                        ctx -> LifeForecaster.every(LifeModel.read(file), t, LifeForecaster.defaultEverySeconds(t)),
-                        f -> showLife(file, f),
+                        ctx -> {
+                            LifeModel m = LifeModel.read(file);
+                            return Map.entry(m, LifeForecaster.every(m, t, LifeForecaster.defaultEverySeconds(t)));
+                        },
+                        f -> {
+                            model.lifeModelProperty().set(f.getKey());
+                            showLife(file, f.getValue());
+                        },
                         ex -> status.setText("Cannot forecast with " + file + ": " + Dialogs.describe(ex)));
     }
 

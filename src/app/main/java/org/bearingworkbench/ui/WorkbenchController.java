@@ -438,6 +438,7 @@ public final class WorkbenchController {
         var physics = model.physicsSettingsProperty().get();
         String source = model.dataSourceProperty().get();
         String modelSource = model.modelSourceProperty().get();
+        var lifeModel = model.lifeModelProperty().get();
         tasks.submit(
                 "Incident report",
                 ctx -> {
@@ -452,7 +453,7 @@ public final class WorkbenchController {
                             rule,
                             perBearing,
                             physics,
-                            IncidentReport.Options.all(),
+                            IncidentReport.Options.all().withLifeModel(lifeModel),
                             ctx);
                     IncidentReportHtml.write(report, path);
                     return path;

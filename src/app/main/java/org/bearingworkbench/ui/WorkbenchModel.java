@@ -22,6 +22,7 @@ import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.RunPhysics;
+import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.signal.PhysicsSettings;
 
 /**
@@ -39,6 +40,7 @@ public final class WorkbenchModel {
     private final ObservableList<EpochResult> history = FXCollections.observableArrayList();
     private final ObjectProperty<AnomalyAnalysis> analysis = new SimpleObjectProperty<>();
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>();
+    private final ObjectProperty<LifeModel> lifeModel = new SimpleObjectProperty<>();
     private ModelBundle savedBundle;
     private double savedThreshold = Double.NaN;
     private PersistenceRule savedRule;
@@ -254,6 +256,11 @@ public final class WorkbenchModel {
     /** The model compared with the active one (null: none); cleared when the data or the active model changes. */
     public ObjectProperty<Comparison> comparisonProperty() {
         return comparison;
+    }
+
+    /** The life model the Health & life pane last forecast with (the incident report uses it too), or null. */
+    public ObjectProperty<LifeModel> lifeModelProperty() {
+        return lifeModel;
     }
 
     public ObjectProperty<ThresholdMethod> thresholdMethodProperty() {

@@ -18,6 +18,8 @@ import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.Workflows;
+import org.bearingworkbench.pipeline.prognosis.LifeModel;
+import org.bearingworkbench.pipeline.prognosis.SyntheticRuns;
 import org.bearingworkbench.task.TaskContext;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -150,6 +152,53 @@ class IncidentReportTest {
         String notes = d.getElementById("notes").nextElementSibling().text();
         assertTrue(notes.contains("feature CSV"), notes);
         assertTrue(err.contains("note: No envelope analysis"), err);
+    }
+
+    @Test
+    void aLifeModelsForecastsAreRulPredicts() throws Exception {
+        Path life = dir.resolve("life.bwr");
+        LifeModel.learn(
+                        List.of(
+                                new LifeModel.Run("a", SyntheticRuns.run("a", 600, 1)),
+                                new LifeModel.Run("b", SyntheticRuns.run("b", 900, 2))),
+                        null,
+                        Double.NaN)
+                .write(life);
+        Path out = dir.resolve("r.html");
+        run(
+                "report",
+                SampleData.DIR.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--train-until",
+                "2025-03-01 19:50:00",
+                "--no-compare",
+                "--life-model",
+                life.toString(),
+                "-o",
+                out.toString());
+        String[] predicted = CliRunner.run(
+                "rul",
+                "predict",
+                SampleData.DIR.toString(),
+                "--model",
+                life.toString(),
+                "-o",
+                dir.resolve("f.csv").toString());
+        assertEquals("0", predicted[0], predicted[2]);
+        List<String> csv = Files.readAllLines(dir.resolve("f.csv"));
+        Document d = parseStrict(Files.readString(out));
+        var rows = d.getElementById("life-model")
+                .nextElementSiblings()
+                .select("table")
+                .first()
+                .select("tr");
+        assertEquals(csv.size(), rows.size(), "one row per forecast, and the header");
+        String[] last = csv.get(csv.size() - 1).split(",");
+        var cells = rows.last().select("td");
+        assertEquals(last[0], cells.get(0).text());
+        assertEquals(last[3], cells.get(2).text(), "rul_seconds");
+        assertEquals(last[4], cells.get(3).text(), "median");
     }
 
     @Test

@@ -174,6 +174,10 @@ class ComparePaneTest {
         List<LifeForecast> engine =
                 LifeForecaster.every(LifeModel.read(file), t, LifeForecaster.defaultEverySeconds(t));
         assertEquals(engine, window.healthPane().lifeForecasts.getItems());
+        assertEquals(
+                LifeModel.read(file).failureSource(),
+                model.lifeModelProperty().get().failureSource(),
+                "the incident report forecasts with it too");
         Path csv = dir.resolve("features.csv");
         FeatureCsv.write(t, csv);
         String[] cli = CliRunner.run("rul", "predict", csv.toString(), "--model", file.toString(), "--json");

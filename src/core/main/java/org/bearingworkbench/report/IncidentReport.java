@@ -19,6 +19,9 @@ import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DetectorComparison;
+import org.bearingworkbench.pipeline.prognosis.LifeForecast;
+import org.bearingworkbench.pipeline.prognosis.LifeForecaster;
+import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
 import org.bearingworkbench.signal.EnvelopeSpectrum;
 import org.bearingworkbench.signal.FileEnvelope;
@@ -36,6 +39,8 @@ import org.bearingworkbench.task.TaskContext;
  * @param physics  envelope analyses at the alarm file; empty when not available (see {@code notes})
  * @param comparison the detector comparison, or null
  * @param life     the remaining-life evaluation, or null
+ * @param lifeModel the life model the forecasts come from, or null
+ * @param lifeForecasts its forecasts for the run ({@code rul predict}'s), empty without a model
  */
 public record IncidentReport(
         String dataSource,
@@ -46,6 +51,8 @@ public record IncidentReport(
         List<AlarmPhysics> physics,
         DetectorComparison comparison,
         RemainingLife life,
+        LifeModel lifeModel,
+        List<LifeForecast> lifeForecasts,
         List<String> notes,
         LocalDateTime created) {
 
@@ -59,10 +66,17 @@ public record IncidentReport(
     /** Why a channel the model does not point to is in the report. */
     static final String OTHERS = "diagnosed with the others";
 
-    /** What to include: the comparison and the remaining life cost a few seconds each; the band may be automatic. */
-    public record Options(boolean compare, boolean remainingLife, boolean autoBand) {
+    /**
+     * What to include: the comparison and the remaining life cost a few seconds each; the band may be automatic; a
+     * life model (or null) gives the forecasts {@code rul predict} gives.
+     */
+    public record Options(boolean compare, boolean remainingLife, boolean autoBand, LifeModel lifeModel) {
         public static Options all() {
-            return new Options(true, true, true);
+            return new Options(true, true, true, null);
+        }
+
+        public Options withLifeModel(LifeModel model) {
+            return new Options(compare, remainingLife, autoBand, model);
         }
     }
 
@@ -122,6 +136,14 @@ public record IncidentReport(
                 }
             }
         }
+        List<LifeForecast> forecasts = List.of();
+        if (options.lifeModel() != null) {
+            try {
+                forecasts = LifeForecaster.every(options.lifeModel(), t, LifeForecaster.defaultEverySeconds(t));
+            } catch (IllegalArgumentException e) {
+                notes.add("No forecast from the life model: " + e.getMessage());
+            }
+        }
         context.progress(3, 3, "report ready");
         return new IncidentReport(
                 dataSource,
@@ -132,6 +154,8 @@ public record IncidentReport(
                 physics,
                 comparison,
                 life,
+                options.lifeModel(),
+                forecasts,
                 List.copyOf(notes),
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
     }

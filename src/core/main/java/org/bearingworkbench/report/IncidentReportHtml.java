@@ -17,6 +17,8 @@ import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DetectorComparison;
 import org.bearingworkbench.pipeline.prognosis.FeatureRanking;
+import org.bearingworkbench.pipeline.prognosis.LifeForecast;
+import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
 import org.bearingworkbench.signal.diagnosis.Diagnoser;
 import org.bearingworkbench.signal.diagnosis.Diagnosis;
@@ -98,6 +100,7 @@ public final class IncidentReportHtml {
         whichBearing();
         physics();
         comparison();
+        lifeModelForecasts();
         remainingLife();
         episodes();
         notes();
@@ -148,7 +151,16 @@ public final class IncidentReportHtml {
             p("Physics: " + esc(r.physics().get(0).sentence(t)));
         }
         RemainingLife life = r.life();
-        if (life != null && !life.estimates().isEmpty()) {
+        if (!r.lifeForecasts().isEmpty()) {
+            LifeForecast f = r.lifeForecasts().get(r.lifeForecasts().size() - 1);
+            p(esc(String.format(
+                    Locale.ROOT,
+                    "Remaining life (life model, at %s): %.0f s, 90%% band %.0f to %.0f s.",
+                    FeatureCsv.ISO.format(f.time()),
+                    f.rulSeconds(),
+                    f.lowSeconds(),
+                    f.highSeconds())));
+        } else if (life != null && !life.estimates().isEmpty()) {
             RemainingLife.Estimate e = life.estimates().get(life.estimates().size() - 1);
             p(String.format(
                     Locale.ROOT,
@@ -386,6 +398,55 @@ public final class IncidentReportHtml {
                 + "the same persistence rule decides its alarms.</span>");
     }
 
+    private void lifeModelForecasts() {
+        if (r.lifeForecasts().isEmpty()) {
+            return;
+        }
+        h2("life-model", "Remaining life from the life model");
+        LifeForecast last = r.lifeForecasts().get(r.lifeForecasts().size() - 1);
+        p(esc(String.format(
+                Locale.ROOT,
+                "At %s (%s): %.0f s to failure (median %.0f s, 90%% band %.0f to %.0f s); %s. Health indicator: %s over"
+                        + " its healthy start; failure level %s; learned from %s.",
+                FeatureCsv.ISO.format(last.time()),
+                last.file(),
+                last.rulSeconds(),
+                last.medianSeconds(),
+                last.lowSeconds(),
+                last.highSeconds(),
+                last.method(),
+                r.lifeModel().feature(),
+                r.lifeModel().failureSource(),
+                String.join(
+                        ", ",
+                        r.lifeModel().histories().stream()
+                                .map(LifeModel.History::name)
+                                .toList()))));
+        b.append("<table><tr><th>forecast at</th><th>indicator</th><th>remaining life (s)</th><th>median (s)</th>"
+                + "<th>90% band (s)</th><th>method</th></tr>\n");
+        for (LifeForecast f : r.lifeForecasts()) {
+            b.append("<tr><td>")
+                    .append(esc(FeatureCsv.ISO.format(f.time())))
+                    .append("</td><td class=\"n\">")
+                    .append(num(f.level()))
+                    .append("</td><td class=\"n\">")
+                    .append(Math.round(f.rulSeconds()))
+                    .append("</td><td class=\"n\">")
+                    .append(Math.round(f.medianSeconds()))
+                    .append("</td><td class=\"n\">")
+                    .append(Math.round(f.lowSeconds()))
+                    .append(" to ")
+                    .append(Math.round(f.highSeconds()))
+                    .append("</td><td>")
+                    .append(esc(f.method()))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        p("<span class=\"note\">The same forecasts as <code>rul predict</code> with this model (docs/prognosis.md):"
+                + " each from the snapshots up to its time; the remaining life is the value with the best expected"
+                + " PHM 2012 score, the band the forecast's 5th to 95th percentile.</span>");
+    }
+
     private void remainingLife() {
         RemainingLife life = r.life();
         if (life == null) {
@@ -405,9 +466,12 @@ public final class IncidentReportHtml {
         b.append(ReportCharts.health(life, t)).append('\n');
         if (life.onset() < 0) {
             p("The indicator never leaves its healthy range for good: no degradation onset, no forecast.");
+        } else if (life.estimates().isEmpty()) {
+            p(esc("Onset " + FeatureCsv.ISO.format(t.timestamp(life.onset())) + "; no forecast: " + life.failureSource()
+                    + "."));
         } else {
             b.append("<table><tr><th>forecast at</th><th>indicator</th><th>predicted remaining life (median)</th>"
-                    + "<th>90% band</th><th>actual</th></tr>\n");
+                    + "<th>90% band</th></tr>\n");
             for (RemainingLife.Estimate e : life.estimates()) {
                 b.append("<tr><td>")
                         .append(esc(FeatureCsv.ISO.format(e.time())))
@@ -418,8 +482,6 @@ public final class IncidentReportHtml {
                         .append("</td><td class=\"n\">")
                         .append(esc(Durations.hours(e.forecast().low()) + " to "
                                 + Durations.hours(e.forecast().high())))
-                        .append("</td><td class=\"n\">")
-                        .append(esc(Durations.hours(e.actualHours())))
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
