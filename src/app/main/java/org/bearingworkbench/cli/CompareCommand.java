@@ -76,8 +76,11 @@ final class CompareCommand implements Callable<Integer> {
                 OutputFiles.checkFile(out, inputs);
             }
         }
-        ImportResult data = DataSets.open(
-                source, dataSet.settings(), new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+        ImportResult data = DataSets.openFor(
+                source,
+                dataSet.settings(),
+                columns,
+                new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         FeatureTable table = data.table();
         ModelBundle bundle = model.load(table, columns, split.toSplit(table));
         List<String> cols = columns != null

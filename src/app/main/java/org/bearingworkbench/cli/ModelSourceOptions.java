@@ -52,6 +52,17 @@ final class ModelSourceOptions {
         return kerasModel != null ? kerasModel : modelFile;
     }
 
+    /**
+     * The columns the data must have: {@code columns} when given, else a saved model's (so that a model trained on
+     * defect indicators gets them on every directory it scores), else null.
+     */
+    String columnsNeeded(String columns) throws InputFormatException {
+        if (columns != null || modelFile == null) {
+            return columns;
+        }
+        return String.join(",", ModelBundle.load(modelFile).model().columns());
+    }
+
     /** The model, or null when none was given; a Keras model reads {@code columns} (null: *_mean_abs). */
     ModelBundle load(FeatureTable table, String columns, SplitConfig split) throws InputFormatException {
         if (kerasModel != null) {

@@ -72,8 +72,11 @@ final class ScoreCommand implements Callable<Integer> {
         if (saveModel != null) {
             OutputFiles.checkFile(saveModel, inputs);
         }
-        ImportResult data =
-                DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+        ImportResult data = DataSets.openFor(
+                source,
+                settings,
+                model.columnsNeeded(columns),
+                new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         CommandChecks.listSkipped(data, output + " (header)", System.err);
         FeatureTable table = data.table();
         ModelBundle bundle = model.load(table, columns, split.toSplit(table));

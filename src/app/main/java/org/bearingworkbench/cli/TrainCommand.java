@@ -57,8 +57,8 @@ final class TrainCommand implements Callable<Integer> {
         var settings = dataSet.settings();
         CommandChecks.requireSource(source);
         OutputFiles.checkFile(output, List.of(source));
-        ImportResult data =
-                DataSets.open(source, settings, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
+        ImportResult data = DataSets.openFor(
+                source, settings, columns, new CancellationToken().contextFor(new ConsoleProgress(System.err)));
         CommandChecks.listSkipped(data, null, System.err);
         FeatureTable table = data.table();
         var splitConfig = split.toSplit(table);

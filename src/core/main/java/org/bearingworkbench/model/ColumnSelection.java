@@ -1,14 +1,20 @@
 package org.bearingworkbench.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Chooses the feature columns that feed the model: names or globs ({@code *_mean_abs}, {@code Bearing*}). */
 public final class ColumnSelection {
+    private static final Logger LOG = LoggerFactory.getLogger(ColumnSelection.class);
+
     private ColumnSelection() {}
 
     /** The study's choice: mean_abs of every channel; for a foreign table without channel columns, all columns. */
@@ -23,7 +29,12 @@ public final class ColumnSelection {
         return cols.isEmpty() ? table.featureColumns() : cols;
     }
 
-    /** Resolves comma-separated names/globs against the table, in the order given; each must match something. */
+    /**
+     * Resolves comma-separated names/globs against the table, in the order given; each must match something. A glob
+     * leaves out the degenerate columns it matches, with a warning: a column constant over the table (a defect
+     * indicator that is all 0 when the spectrum is too coarse for its line) or equal value for value to one chosen
+     * before it. A column named exactly is always taken.
+     */
     public static List<String> resolve(FeatureTable table, String spec) {
         if (spec == null || spec.isBlank()) {
             return defaults(table);
@@ -34,21 +45,53 @@ public final class ColumnSelection {
             if (p.isEmpty()) {
                 continue;
             }
+            boolean isGlob = p.contains("*") || p.contains("?");
             Pattern glob =
                     Pattern.compile(("\\Q" + p + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
-            boolean any = false;
+            List<String> matched = new ArrayList<>();
+            List<String> degenerate = new ArrayList<>();
             for (String c : table.featureColumns()) {
                 if (glob.matcher(c).matches()) {
-                    out.add(c);
-                    any = true;
+                    matched.add(c);
+                    String why = isGlob ? degenerate(table, c, out) : null;
+                    if (why == null) {
+                        out.add(c);
+                    } else {
+                        degenerate.add(c + " (" + why + ")");
+                    }
                 }
             }
-            if (!any) {
+            if (matched.isEmpty()) {
                 throw new IllegalArgumentException(
                         "columns: '" + p + "' matches no column (have " + abbreviate(table.featureColumns()) + ")");
             }
+            if (!degenerate.isEmpty()) {
+                LOG.warn("columns: '{}' leaves out {}", p, String.join(", ", degenerate));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "columns: '" + spec + "' leaves only degenerate columns (constant, or" + " the same as another)");
         }
         return new ArrayList<>(out);
+    }
+
+    /** Why a column is no use to a model: constant, or the same as one already chosen; null when it is fine. */
+    static String degenerate(FeatureTable table, String column, Collection<String> chosen) {
+        double[] v = table.column(column);
+        boolean constant = true;
+        for (int i = 1; i < v.length && constant; i++) {
+            constant = Double.compare(v[i], v[0]) == 0;
+        }
+        if (constant) {
+            return "constant " + v[0];
+        }
+        for (String c : chosen) {
+            if (Arrays.equals(v, table.column(c))) {
+                return "the same as " + c;
+            }
+        }
+        return null;
     }
 
     private static String abbreviate(List<String> cols) {

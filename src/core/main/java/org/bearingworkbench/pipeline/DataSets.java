@@ -3,6 +3,7 @@ package org.bearingworkbench.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.SnapshotFormat;
+import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +29,31 @@ import org.slf4j.LoggerFactory;
 public final class DataSets {
     private static final Logger LOG = LoggerFactory.getLogger(DataSets.class);
     private static final Pattern WAV_OR_MAT = Pattern.compile("(?i).*\\.(wav|mat)");
+    private static final Pattern DEFECT_COLUMN = Pattern.compile("_(bpfo|bpfi|bsf|2bsf|ftf)$");
 
     private DataSets() {}
+
+    /**
+     * As {@link #open(Path, UserSettings, TaskContext)}, with the bearing defect indicators ({@code chN_bpfo, _bpfi,
+     * _bsf, _2bsf, _ftf}) added when {@code columns} (names or globs) asks for one and {@code source} is a directory
+     * of raw snapshots: computed while each file is read, as {@code features --defects} does, so that every command
+     * and detector can use them with the data set's description kept.
+     */
+    public static ImportResult openFor(Path source, UserSettings given, String columns, TaskContext context)
+            throws InputFormatException {
+        boolean wanted = columns != null
+                && Arrays.stream(columns.split(","))
+                        .anyMatch(c -> DEFECT_COLUMN.matcher(c.trim()).find());
+        if (!wanted || !Files.isDirectory(source)) {
+            return open(source, given, context);
+        }
+        RunPhysics.Imported imported = RunPhysics.importWith(source, given, PhysicsSettings.ims(), context);
+        ImportResult data = imported.data();
+        RunPhysics physics = imported.physics() != null
+                ? imported.physics()
+                : RunPhysics.compute(data, data.description().physics(PhysicsSettings.ims()), context);
+        return data.withTable(physics.addTo(data.table()));
+    }
 
     /** What the user says now ({@code given}) over what was remembered for the directory {@code dir}. */
     public static UserSettings withRemembered(Path dir, UserSettings given) {

@@ -54,7 +54,7 @@ public final class RunWorkflow {
             TaskContext importContext,
             TaskContext context)
             throws Exception {
-        ImportResult data = DataSets.open(source, settings, importContext);
+        ImportResult data = DataSets.openFor(source, settings, columns, importContext);
         SplitConfig splitConfig = split.apply(data.table());
         steps.imported(data, splitConfig);
         context.checkCancelled();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.features.FeatureTable;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,25 @@ class ScalingAndColumnsTest {
         var e = assertThrows(
                 IllegalArgumentException.class, () -> ColumnSelection.resolve(SampleData.table(), "Bearing*"));
         assertTrue(e.getMessage().startsWith("columns: 'Bearing*' matches no column"), e.getMessage());
+    }
+
+    @Test
+    void aGlobLeavesOutConstantAndRepeatedColumnsANameKeepsThem() throws Exception {
+        FeatureTable base = SampleData.table();
+        double[] zero = new double[base.rowCount()];
+        FeatureTable t = base.withColumns(Map.of(
+                "ch1_ftf",
+                zero,
+                "ch2_ftf",
+                zero.clone(),
+                "ch1_copy",
+                base.column("ch1_rms").clone()));
+        assertEquals(List.of("ch1_rms", "ch2_rms"), ColumnSelection.resolve(t, "ch1_rms,ch2_rms,*_ftf,ch1_co*"));
+        assertEquals(List.of("ch1_ftf"), ColumnSelection.resolve(t, "ch1_ftf"), "named exactly: taken");
+        assertEquals("constant 0.0", ColumnSelection.degenerate(t, "ch2_ftf", List.of()));
+        assertEquals("the same as ch1_rms", ColumnSelection.degenerate(t, "ch1_copy", List.of("ch1_rms")));
+        var e = assertThrows(IllegalArgumentException.class, () -> ColumnSelection.resolve(t, "*_ftf"));
+        assertTrue(e.getMessage().contains("leaves only degenerate columns"), e.getMessage());
     }
 
     @Test
