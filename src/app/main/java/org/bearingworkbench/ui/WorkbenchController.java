@@ -130,7 +130,16 @@ public final class WorkbenchController {
                 "Import " + path.getFileName(),
                 importing,
                 result -> {
+                    var before = model.analysisProperty().get();
                     showData(path, settings, result);
+                    if (before != null && model.bundleProperty().get() != null) {
+                        // another data set is scored with the threshold in force, as `score --model` scores it
+                        // with the one saved: never re-fitted on the new data's rows
+                        model.thresholdMethodProperty()
+                                .set(new SavedThreshold(
+                                        before.threshold().value(),
+                                        before.threshold().method()));
+                    }
                     rescore();
                 },
                 ex -> fail("Cannot open " + path, ex));
@@ -577,7 +586,7 @@ public final class WorkbenchController {
                     }
                     model.thresholdMethodProperty()
                             .set(
-                                    a.trainRows() == 0
+                                    a.trainRows() == 0 || chosen instanceof SavedThreshold
                                             ? new SavedThreshold(
                                                     a.threshold().value(),
                                                     a.threshold().method())

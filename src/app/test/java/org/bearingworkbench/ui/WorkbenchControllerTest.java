@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bearingworkbench.SampleData;
+import org.bearingworkbench.cli.CliRunner;
+import org.bearingworkbench.detect.PersistenceRule;
+import org.bearingworkbench.detect.Thresholds;
+import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.task.SyncTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +65,50 @@ class WorkbenchControllerTest {
                         "error: Nothing to report: Open data and train (or open) a model first.",
                         "error: No model to save: Train a model or open one first."),
                 dialogs.shown);
+    }
+
+    @Test
+    void anotherDataSetKeepsTheThresholdAsScoreDoes() throws Exception {
+        controller.openData(SampleData.DIR);
+        controller.openModel(BUNDLE);
+        model.thresholdMethodProperty()
+                .set(Thresholds.parse("percentile:90", model.ruleProperty().get()));
+        controller.rescore();
+        double chosen = model.analysisProperty().get().threshold().value();
+        Path saved = dir.resolve("m.bwm");
+        controller.saveModel(saved);
+        // the later files of the run, from inside the model's training range on: a threshold fitted on them
+        // would differ
+        Path later = dir.resolve("later");
+        Files.createDirectories(later);
+        try (var files = Files.list(SampleData.DIR)) {
+            List<Path> all = files.filter(Files::isRegularFile).sorted().toList();
+            for (Path f : all.subList(40, all.size())) {
+                Files.copy(f, later.resolve(f.getFileName()));
+            }
+        }
+        controller.openData(later);
+        var a = model.analysisProperty().get();
+        assertEquals(chosen, a.threshold().value(), 1e-12, "the threshold in force, not re-fitted");
+        String[] cli = CliRunner.run(
+                "score",
+                later.toString(),
+                "--model",
+                saved.toString(),
+                "-o",
+                dir.resolve("s.csv").toString(),
+                "--json");
+        assertEquals("0", cli[0], cli[2]);
+        var json =
+                new ObjectMapper().readTree(cli[1].lines().reduce((x, y) -> y).orElseThrow());
+        assertEquals(json.get("threshold").asDouble(), a.threshold().value(), 1e-5);
+        assertEquals(json.get("flagged").asInt(), a.alarms().flaggedCount());
+        assertEquals(
+                json.get("first_alarm").asText(),
+                FeatureCsv.ISO.format(a.firstAlarmTime().orElseThrow()));
+        model.ruleProperty().set(PersistenceRule.parse("2/3"));
+        controller.rescore();
+        assertEquals(chosen, model.analysisProperty().get().threshold().value(), 1e-12, "kept through a rule change");
     }
 
     @Test
