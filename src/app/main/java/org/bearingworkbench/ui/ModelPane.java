@@ -178,7 +178,11 @@ final class ModelPane extends BorderPane {
             return;
         }
         form.show(b.model().config());
-        form.columns.setText(String.join(",", b.model().columns()));
+        var table = model.table();
+        form.columns.setText(
+                table == null
+                        ? String.join(",", b.model().columns())
+                        : ColumnSelection.compact(table, b.model().columns()));
         var last = b.history().isEmpty() ? null : b.history().get(b.history().size() - 1);
         modelInfo.setText(String.format(
                         Locale.ROOT,

@@ -560,10 +560,26 @@ public final class WorkbenchController {
     }
 
     /** Scores the open data with the current model (when both exist) and applies the current threshold method. */
+    private FeatureTable unfitWarned;
+
     public void rescore() {
         FeatureTable table = model.table();
         ModelBundle b = model.bundleProperty().get();
         if (table == null || b == null) {
+            return;
+        }
+        List<String> missing =
+                b.model().columns().stream().filter(c -> !table.hasColumn(c)).toList();
+        if (!missing.isEmpty()) {
+            // a model of another rig (e.g. four channels on two): not an error of the user's, said once per data set
+            model.analysisProperty().set(null);
+            if (unfitWarned != table) {
+                unfitWarned = table;
+                dialogs.warning(
+                        "The active model does not fit this data",
+                        "It reads " + missing + ", which this data does not have, so the data is not scored. Train"
+                                + " a model on it (Model tab) or make another model active.");
+            }
             return;
         }
         ThresholdMethod chosen = model.thresholdMethodProperty().get();

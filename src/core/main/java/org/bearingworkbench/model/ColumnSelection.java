@@ -76,6 +76,42 @@ public final class ColumnSelection {
         return new ArrayList<>(out);
     }
 
+    /**
+     * The shortest spec for {@code columns}: a measure taken on every channel of the table ({@code ch1_rms ..
+     * ch4_rms}) as its glob ({@code *_rms}), so that the spec still reads on a data set with other channels; other
+     * columns by name. {@code resolve(table, compact(table, c))} gives {@code c}'s columns.
+     */
+    public static String compact(FeatureTable table, List<String> columns) {
+        List<String> parts = new ArrayList<>();
+        LinkedHashSet<String> done = new LinkedHashSet<>();
+        for (String c : columns) {
+            if (done.contains(c)) {
+                continue;
+            }
+            String measure = c.matches("ch\\d+_.+") ? c.substring(c.indexOf('_') + 1) : null;
+            List<String> all = measure == null
+                    ? List.of()
+                    : table.channels().stream()
+                            .map(ch -> "ch" + ch + "_" + measure)
+                            .toList();
+            boolean whole = !all.isEmpty()
+                    && columns.containsAll(all)
+                    && table.featureColumns().stream()
+                            .filter(f -> f.endsWith("_" + measure))
+                            .allMatch(all::contains)
+                    && columns.subList(columns.indexOf(c), Math.min(columns.size(), columns.indexOf(c) + all.size()))
+                            .equals(all);
+            if (whole) {
+                parts.add("*_" + measure);
+                done.addAll(all);
+            } else {
+                parts.add(c);
+                done.add(c);
+            }
+        }
+        return String.join(",", parts);
+    }
+
     /** Why a column is no use to a model: constant, or the same as one already chosen; null when it is fine. */
     static String degenerate(FeatureTable table, String column, Collection<String> chosen) {
         double[] v = table.column(column);

@@ -68,6 +68,15 @@ class ScalingAndColumnsTest {
     }
 
     @Test
+    void aWholeMeasureCompactsToItsGlob() throws Exception {
+        FeatureTable t = SampleData.table();
+        List<String> cols = List.of("ch1_mean_abs", "ch2_mean_abs", "ch3_mean_abs", "ch4_mean_abs", "ch2_rms");
+        assertEquals("*_mean_abs,ch2_rms", ColumnSelection.compact(t, cols));
+        assertEquals(cols, ColumnSelection.resolve(t, ColumnSelection.compact(t, cols)));
+        assertEquals("ch1_rms,ch2_rms", ColumnSelection.compact(t, List.of("ch1_rms", "ch2_rms")));
+    }
+
+    @Test
     void splitsByTimestampOrFraction() throws Exception {
         FeatureTable t = SampleData.table();
         assertEquals(11, SplitConfig.until(t.timestamp(10)).trainRows(t));
