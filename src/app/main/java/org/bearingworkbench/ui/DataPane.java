@@ -44,7 +44,7 @@ final class DataPane extends BorderPane {
     private final FeatureTableView table = new FeatureTableView();
     private final Label summary = new Label("No data yet.");
     private final ListView<String> skipped = new ListView<>();
-    private final TextField splitField = new TextField();
+    final TextField splitField = new TextField();
     private final Label splitInfo = new Label();
     private boolean updatingSplit;
     /** The table the overview shows. */
@@ -289,7 +289,9 @@ final class DataPane extends BorderPane {
         updatingSplit = true;
         splitMarker.setValue(Charts.seconds(until));
         trainShade.setLowerBound(Charts.seconds(t.timestamp(0)));
-        trainShade.setUpperBound(Charts.seconds(until));
+        // shaded: the range every view judges against (the active model's when it scored this run); the marker: the
+        // split the next training uses
+        trainShade.setUpperBound(Charts.seconds(t.timestamp(Math.max(0, model.shownTrainRows() - 1))));
         updatingSplit = false;
         splitField.setText(FeatureCsv.ISO.format(until));
         splitInfo.getStyleClass().remove("error");
@@ -304,11 +306,17 @@ final class DataPane extends BorderPane {
         if (a != null && WorkbenchModel.sameRun(a.table(), t) && a.trainRows() != rows) {
             text += String.format(
                     Locale.ROOT,
-                    "%nThe current model was trained on %d rows (until %s): its range is the "
-                            + "one shown and scored everywhere; this split applies to the next training.",
+                    "%nThe active model was trained on %d rows (until %s): that range is shaded here and in"
+                            + " Signals, Physics and Threshold, which score against it; the split line marks the"
+                            + " next training's split.",
                     a.trainRows(),
                     a.trainRows() > 0 ? FeatureCsv.ISO.format(t.timestamp(a.trainRows() - 1)) : "before this data");
         }
         splitInfo.setText(text);
+    }
+
+    /** Where the shaded training range ends on the time axis (epoch seconds), as drawn. */
+    double shadedUntil() {
+        return trainShade.getUpperBound();
     }
 }

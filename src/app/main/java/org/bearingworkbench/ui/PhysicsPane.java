@@ -301,4 +301,9 @@ final class PhysicsPane extends BorderPane {
                 .getDatasets()
                 .add(new DoubleGridDataSet(channel.getValue() + " spectrogram", false, new double[][] {x, freq}, z));
     }
+
+    /** Where the shaded training range ends on the time axis (epoch seconds), as drawn. */
+    double shadedUntil() {
+        return trainShade.getUpperBound();
+    }
 }

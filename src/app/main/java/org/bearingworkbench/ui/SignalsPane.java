@@ -265,8 +265,9 @@ final class SignalsPane extends BorderPane {
                     t);
         }
         if (model.trainUntilProperty().get() != null) {
+            // the range the views judge against: the active model's when it scored this run, else the split's
             trainShade.setLowerBound(x[0]);
-            trainShade.setUpperBound(Charts.seconds(model.trainUntilProperty().get()));
+            trainShade.setUpperBound(Charts.seconds(t.timestamp(Math.max(0, model.shownTrainRows() - 1))));
         }
     }
 
@@ -364,5 +365,10 @@ final class SignalsPane extends BorderPane {
         }
         fileLabel.setText(
                 String.format(Locale.ROOT, "%s  (%s, %d samples)", s.file(), FeatureCsv.ISO.format(time), s.rows()));
+    }
+
+    /** Where the shaded training range ends on the time axis (epoch seconds), as drawn. */
+    double shadedUntil() {
+        return trainShade.getUpperBound();
     }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.cli.CliRunner;
@@ -153,6 +155,29 @@ class ComparePaneTest {
         robot.interact(window.healthPane()::estimate);
         assertTrue(window.healthPane().status.getText().startsWith("Failure level: 'high' is not a number"));
         screenshot("health.png");
+    }
+
+    @Test
+    void aSplitTypedWithAModelActiveLeavesOneRangeInEveryPane() throws Exception {
+        robot.clickOn("1 Data");
+        var a = model.analysisProperty().get();
+        var t = model.table();
+        double modelEnd = Charts.seconds(t.timestamp(a.trainRows() - 1));
+        robot.interact(() -> {
+            window.dataPane().splitField.requestFocus();
+            window.dataPane().splitField.selectAll();
+        });
+        robot.write(FeatureCsv.ISO.format(t.timestamp(40))).type(KeyCode.ENTER);
+        waitFor(20, () -> model.trainRows() == 41);
+        robot.clickOn("2 Signals");
+        robot.clickOn("3 Bearing physics");
+        waitFor(20, () -> window.physicsPane().shadedUntil() == modelEnd);
+        assertEquals(modelEnd, window.dataPane().shadedUntil(), "Data shades the model's range");
+        assertEquals(modelEnd, window.signalsPane().shadedUntil(), "Signals too");
+        assertTrue(window.dataPane().lookupAll(".label").stream()
+                .anyMatch(n -> n instanceof Label l
+                        && l.getText().contains("the split line marks the next training's split")));
+        robot.interact(() -> model.trainUntilProperty().set(t.timestamp(a.trainRows() - 1)));
     }
 
     @Test
