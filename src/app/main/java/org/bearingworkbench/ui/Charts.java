@@ -37,7 +37,11 @@ final class Charts {
         x.setTickLabelFormatter(PLAIN);
         y.setTickLabelFormatter(PLAIN);
         XYChart chart = new XYChart(x, y);
-        chart.getPlugins().addAll(new Zoomer(), new DataPointTooltip());
+        Zoomer zoomer = new Zoomer();
+        // the zoomer's range slider is bound both ways to the x axis and clamps it to the previous data's range: new
+        // data wholly before the old (PRONOSTIA's 2000 after IMS's 2004) left the axis at one point, a blank chart
+        zoomer.setSliderVisible(false);
+        chart.getPlugins().addAll(zoomer, new DataPointTooltip());
         chart.setLegendVisible(true);
         ErrorDataSetRenderer r = (ErrorDataSetRenderer) chart.getRenderers().get(0);
         r.setDrawMarker(false);

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fair_acc.chartfx.XYChart;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import org.bearingworkbench.SampleData;
@@ -47,14 +51,12 @@ class ChannelChangeTest {
             }
         }
         Path twoCsv = dir.resolve("two.csv");
+        // another rig on another clock, as PRONOSTIA (a stand-in day, 10 s apart) after IMS (2004, 10 min apart)
+        List<LocalDateTime> clock = IntStream.range(0, four.rowCount())
+                .mapToObj(i -> LocalDateTime.of(2000, 1, 1, 9, 0).plusSeconds(10L * i))
+                .toList();
         FeatureCsv.write(
-                FeatureTable.of(
-                        "two",
-                        null,
-                        four.timestamps(),
-                        four.timestamps().stream().map(t -> "f").toList(),
-                        new int[four.rowCount()],
-                        cols),
+                FeatureTable.of("two", null, clock, clock.stream().map(t -> "f").toList(), new int[clock.size()], cols),
                 twoCsv);
         TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-channels", c -> c.openData(fourCsv));
         waitFor(60, () -> w.model().table() != null);
@@ -68,6 +70,7 @@ class ChannelChangeTest {
         robot.clickOn("Train");
         waitFor(120, () -> w.model().analysisProperty().get() != null);
         assertEquals("*_mean_abs", w.window().modelPane().form().columns.getText(), "the model's columns as a glob");
+        robot.clickOn("1 Data");
         robot.interact(() -> w.controller().openData(twoCsv));
         waitFor(
                 60,
@@ -79,6 +82,20 @@ class ChannelChangeTest {
                 .tryQuery()
                 .isPresent());
         assertEquals("*_mean_abs", w.window().modelPane().form().columns.getText());
+        robot.clickOn("1 Data");
+        XYChart overview = w.window().dataPane().overview();
+        assertEquals(2, overview.getDatasets().size(), "the new data's two channels drawn");
+        double x0 = Charts.seconds(clock.get(0));
+        double x1 = Charts.seconds(clock.get(clock.size() - 1));
+        waitFor(
+                10,
+                () -> overview.getXAxis().getMin() <= x0 + 60
+                        && overview.getXAxis().getMax() >= x1 - 60);
+        assertTrue(
+                overview.getXAxis().getMax() - overview.getXAxis().getMin() < 4 * (x1 - x0),
+                "the axis spans the new data, not the old: "
+                        + overview.getXAxis().getMin() + ".."
+                        + overview.getXAxis().getMax());
         assertTrue(!robot.lookup("Train").queryButton().isDisabled(), "Train is usable on the new data");
     }
 }
