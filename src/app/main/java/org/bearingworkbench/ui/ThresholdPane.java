@@ -30,6 +30,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -64,6 +65,8 @@ final class ThresholdPane extends BorderPane {
     private final List<XRangeIndicator> episodeShades = new ArrayList<>();
     private List<Alarms.Episode> episodesShown;
     private Object episodesOf;
+    private boolean timelinePressed;
+    private boolean shadesPending;
     private Object timesOf;
     private double[] times;
     private Object scoresShown;
@@ -103,6 +106,14 @@ final class ThresholdPane extends BorderPane {
         timeline.getPlugins().add(timelineThreshold);
         // dragging the line on the timeline moves the same threshold as the histogram's line
         timelineThreshold.valueProperty().addListener((o, a, v) -> dragged(v.doubleValue()));
+        timeline.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> timelinePressed = true);
+        timeline.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            timelinePressed = false;
+            AnomalyAnalysis a = model.analysisProperty().get();
+            if (shadesPending && a != null && a.table() == timesOf) {
+                showShades(a, times, a.table().rowCount());
+            }
+        });
         histogram.getStyleClass().add("threshold-chart");
         timeline.getStyleClass().add("threshold-chart");
         showTest.setOnAction(e -> refresh());
@@ -274,6 +285,11 @@ final class ThresholdPane extends BorderPane {
         return histogram;
     }
 
+    /** The score timeline (tests). */
+    XYChart timeline() {
+        return timeline;
+    }
+
     Label counts() {
         return counts;
     }
@@ -416,6 +432,17 @@ final class ThresholdPane extends BorderPane {
         }
         flaggedPoints.set(fx, fy);
         sensorPoints.set(sx, sy);
+        if (timelinePressed) {
+            // a drag on the timeline is under way: changing the chart's plugins now would take the dragged line out
+            // of the scene and end the drag after its first step; the shades follow on release
+            shadesPending = true;
+            return;
+        }
+        showShades(a, x, score.length);
+    }
+
+    private void showShades(AnomalyAnalysis a, double[] x, int rows) {
+        shadesPending = false;
         if (!a.alarms().episodes().equals(episodesShown) || a.table() != episodesOf) {
             // shades only change when the episodes do (most drag steps keep them)
             episodesShown = a.alarms().episodes();
@@ -423,7 +450,7 @@ final class ThresholdPane extends BorderPane {
             timeline.getPlugins().removeAll(episodeShades);
             episodeShades.clear();
             for (Alarms.Episode e : episodesShown) {
-                double half = score.length > 1 ? (x[1] - x[0]) / 2 : 300;
+                double half = rows > 1 ? (x[1] - x[0]) / 2 : 300;
                 episodeShades.add(new XRangeIndicator(
                         timeline.getXAxis(),
                         x[e.start()] - half,

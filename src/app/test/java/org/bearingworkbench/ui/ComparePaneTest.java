@@ -4,21 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.cli.CliRunner;
+import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.pipeline.prognosis.LifeForecast;
@@ -178,6 +184,54 @@ class ComparePaneTest {
                 .anyMatch(n -> n instanceof Label l
                         && l.getText().contains("the split line marks the next training's split")));
         robot.interact(() -> model.trainUntilProperty().set(t.timestamp(a.trainRows() - 1)));
+    }
+
+    @Test
+    void theTimelinesThresholdFollowsEveryStepOfADrag() throws Exception {
+        robot.clickOn("5 Threshold & anomalies");
+        WaitForAsyncUtils.waitForFxEvents();
+        XYChart timeline = window.thresholdPane().timeline();
+        double before = model.analysisProperty().get().threshold().value();
+        double y = timeline.getYAxis().getDisplayPosition(before);
+        Point2D at = timeline.getCanvas().localToScreen(timeline.getCanvas().getWidth() * 0.5, y);
+        robot.moveTo(at).press(MouseButton.PRIMARY);
+        double[] steps = {10, 10, 20};
+        double moved = 0;
+        double last = before;
+        for (double step : steps) {
+            robot.moveBy(0, step);
+            moved += step;
+            double m = moved;
+            double expected = timeline.getYAxis().getValueForDisplay(y + m);
+            try {
+                waitFor(
+                        10,
+                        () -> Math.abs(model.analysisProperty()
+                                                .get()
+                                                .threshold()
+                                                .value()
+                                        - expected)
+                                < 0.05 * expected);
+            } catch (TimeoutException e) {
+                throw new AssertionError("after " + m + " px the threshold is "
+                        + model.analysisProperty().get().threshold().value() + ", the pointer at " + expected
+                        + " (started at " + before + ")");
+            }
+            double now = model.analysisProperty().get().threshold().value();
+            assertTrue(now < last, "each step moves the threshold down: " + last + " -> " + now);
+            last = now;
+        }
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        int episodes = model.analysisProperty().get().alarms().episodes().size();
+        assertEquals(
+                episodes,
+                timeline.getPlugins().stream()
+                        .filter(p -> p instanceof XRangeIndicator)
+                        .count(),
+                "the alarm shades follow on release");
+        robot.interact(() -> model.thresholdMethodProperty()
+                .set(Thresholds.parse("robust:3", model.ruleProperty().get())));
     }
 
     @Test
