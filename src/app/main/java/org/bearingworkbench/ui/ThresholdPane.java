@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
 import org.bearingworkbench.detect.Alarms;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ManualThreshold;
+import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 
@@ -209,7 +210,7 @@ final class ThresholdPane extends BorderPane {
         }
         compareLine.setName("#" + c.entry().number() + " " + c.entry().source());
         compareLine.set(x, b.scores().score());
-        fillHistogram(compareHist, b.trainScores(), max);
+        fillHistogram(compareHist, "compared model: training scores", b.trainScores(), max);
         compareThreshold =
                 new YValueIndicator(
                         timeline.getYAxis(),
@@ -348,9 +349,9 @@ final class ThresholdPane extends BorderPane {
         DefaultNumericAxis xAxis = Charts.xAxis(histogram);
         xAxis.setAutoRanging(false);
         xAxis.set(0, max);
-        fillHistogram(trainHist, train, max);
+        fillHistogram(trainHist, "training scores", train, max);
         if (showTest.isSelected()) {
-            fillHistogram(testHist, Arrays.copyOfRange(score, a.trainRows(), score.length), max);
+            fillHistogram(testHist, "test scores", Arrays.copyOfRange(score, a.trainRows(), score.length), max);
         } else {
             testHist.clearData();
         }
@@ -372,28 +373,46 @@ final class ThresholdPane extends BorderPane {
     }
 
     /**
-     * The histogram's score range: three times the largest training score, and room to drag the threshold (1.5x it).
-     * Test scores beyond it are counted in the last bin, so a few huge late scores never squash the training scores
-     * into one bar or push the threshold line off the chart.
+     * The histogram's score range: three times the 99th percentile of the training scores (one training spike does
+     * not squash the rest into one bar), and room to drag the threshold (1.5x it).
      */
     static double histogramRange(double[] train, double threshold) {
-        double trainMax = 0;
-        for (double v : train) {
-            trainMax = Math.max(trainMax, v);
-        }
-        return Math.max(3 * trainMax, 1.5 * threshold) * 1.05;
+        double[] sorted = Arrays.stream(train).filter(Double::isFinite).sorted().toArray();
+        double q99 = sorted.length == 0 ? 0 : sorted[(int) Math.floor(0.99 * (sorted.length - 1))];
+        double range = Math.max(3 * q99, 1.5 * threshold) * 1.05;
+        return range > 0 ? range : 1;
     }
 
-    private static void fillHistogram(DoubleDataSet ds, double[] values, double max) {
+    /**
+     * Fills {@code ds} with the histogram of {@code values} over [0, max); values beyond it are not drawn (never
+     * piled into the last bar) but named in the legend: "name (N beyond the axis, up to V)".
+     */
+    static void fillHistogram(DoubleDataSet ds, String name, double[] values, double max) {
         double w = max / BINS;
         double[] x = new double[BINS];
         double[] y = new double[BINS];
         for (int b = 0; b < BINS; b++) {
             x[b] = (b + 0.5) * w;
         }
+        int beyond = 0;
+        double largest = 0;
         for (double v : values) {
-            y[Math.min(BINS - 1, (int) (v / w))]++;
+            if (v >= max) {
+                beyond++;
+                largest = Math.max(largest, v);
+            } else if (v >= 0) {
+                y[(int) (v / w)]++;
+            }
         }
+        ds.setName(
+                beyond == 0
+                        ? name
+                        : String.format(
+                                Locale.ROOT,
+                                "%s (%d beyond the axis, up to %s)",
+                                name,
+                                beyond,
+                                ThresholdMethod.fmt(largest)));
         ds.set(x, y);
     }
 

@@ -798,7 +798,7 @@ class WorkbenchWindowTest {
         assertEquals(modelRows, model.shownTrainRows(), "the model's range, not the moved split");
         assertEquals(modelRows + 21, model.trainRows(), "the split for the next training");
         assertTrue(robot.lookup(n -> n instanceof Label l
-                        && l.getText().contains("The current model was trained on " + modelRows + " rows"))
+                        && l.getText().contains("The active model was trained on " + modelRows + " rows"))
                 .tryQuery()
                 .isPresent());
         robot.interact(() -> model.trainUntilProperty().set(model.table().timestamp(modelRows - 1)));
