@@ -274,7 +274,14 @@ final class DataPane extends BorderPane {
             int bearing = channels.isEmpty()
                     ? c + 1
                     : (channels.get(c) - 1) / model.channelsPerBearingProperty().get() + 1;
-            DoubleDataSet ds = Charts.dataSet(cols.get(c), Palette.bearing(bearing), 1.2);
+            // a bearing's channels share its colour; its second channel (PRONOSTIA's vertical) is dashed
+            boolean second = !channels.isEmpty()
+                    && (channels.get(c) - 1)
+                                    % model.channelsPerBearingProperty().get()
+                            > 0;
+            DoubleDataSet ds = second
+                    ? Charts.dashedDataSet(cols.get(c), Palette.bearing(bearing), 1.2)
+                    : Charts.dataSet(cols.get(c), Palette.bearing(bearing), 1.2);
             ds.set(x, t.column(cols.get(c)));
             overview.getDatasets().add(ds);
         }

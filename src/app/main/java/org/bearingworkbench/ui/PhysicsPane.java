@@ -36,8 +36,9 @@ import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.PhysicsSettings;
 
 /**
- * Bearing physics pane: the bearing geometry (preset: Rexnord ZA-2115 at 2000 rpm) and its defect frequencies, the
- * run's spectrogram per channel, and the per-file defect indicators (envelope peak / noise floor) over the run.
+ * Bearing physics pane: the bearing geometry (the data set's, e.g. Rexnord ZA-2115 at 2000 rpm) and its defect
+ * frequencies, the run's spectrogram per channel, and the per-file defect indicators (envelope peak / noise floor)
+ * over the run.
  */
 final class PhysicsPane extends BorderPane {
     private static final String[] TYPE_COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#8c564b"};
@@ -46,6 +47,9 @@ final class PhysicsPane extends BorderPane {
     private final XYChart spectrogram = Charts.timeChart("frequency", "Hz");
     private final ContourDataSetRenderer heat = new ContourDataSetRenderer();
     private final XYChart indicators = Charts.timeChart("envelope peak / noise floor", "ratio");
+    /** The bearing the settings below describe, named as the data set's description names it. */
+    final Label bearingHeading = DataPane.heading("Bearing");
+
     private final XRangeIndicator trainShade = new XRangeIndicator(indicators.getXAxis(), 0, 0, "training");
     private final XValueIndicator splitLine = new XValueIndicator(spectrogram.getXAxis(), 0, "train | test");
     private final TextField elements = field("16", "Number of rolling elements");
@@ -111,7 +115,7 @@ final class PhysicsPane extends BorderPane {
         form.addRow(6, new Label("Band high (Hz)"), bandHigh);
         VBox side = new VBox(
                 8,
-                DataPane.heading("Bearing (preset: Rexnord ZA-2115)"),
+                bearingHeading,
                 form,
                 apply,
                 error,
@@ -185,6 +189,7 @@ final class PhysicsPane extends BorderPane {
 
     private void showSettings(PhysicsSettings s) {
         BearingGeometry g = s.geometry();
+        bearingHeading.setText("Bearing: " + g.name());
         elements.setText(Integer.toString(g.rollingElements()));
         ballDiameter.setText(Double.toString(g.elementDiameter()));
         pitchDiameter.setText(Double.toString(g.pitchDiameter()));

@@ -1014,6 +1014,15 @@ class WorkbenchWindowTest {
         assertEquals(25_600.0, model.physicsSettingsProperty().get().sampleRate());
         assertEquals(
                 1500.0 / 60, model.physicsSettingsProperty().get().geometry().shaftHz(), 1e-12);
+        robot.clickOn("3 Bearing physics");
+        waitFor(20, () -> window.physicsPane().bearingHeading.getText().contains("PRONOSTIA"));
+        assertTrue(!window.physicsPane().bearingHeading.getText().contains("ZA-2115"));
+        var overview = window.dataPane().overview().getDatasets();
+        assertEquals(2, overview.size());
+        assertTrue(
+                !overview.get(0).getStyle().contains("dash")
+                        && overview.get(1).getStyle().contains("dash"),
+                "one bearing's two channels: one colour, the second dashed");
     }
 
     @Test
