@@ -11,7 +11,8 @@ record ModelEntry(int number, String source, ModelBundle bundle) {
         String loss = h.isEmpty()
                 ? ""
                 : String.format(Locale.ROOT, ", loss %.4f", h.get(h.size() - 1).loss());
-        return "#" + number + " " + source + ", columns "
-                + bundle.model().columns().size() + loss;
+        // two models of one session differ by their training range and loss: both are in the label
+        return "#" + number + " " + source + ", " + bundle.model().columns().size() + " columns, trained until "
+                + bundle.trainEnd().toString().replace('T', ' ') + loss;
     }
 }

@@ -3,6 +3,7 @@ package org.bearingworkbench.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -322,8 +323,21 @@ public final class WorkbenchController {
 
     /** Makes a model of the session's list the active one: it drives every view. */
     public void activate(ModelEntry e) {
-        activate(e, null);
+        ModelBundle current = model.bundleProperty().get();
+        ThresholdMethod method = model.thresholdMethodProperty().get();
+        model.models().stream()
+                .filter(m -> m.bundle() == current && m != e)
+                .findFirst()
+                .ifPresent(m -> {
+                    if (method != null) {
+                        thresholds.put(m, method); // the threshold it had comes back with it
+                    }
+                });
+        activate(e, thresholds.get(e));
     }
+
+    /** Each model's threshold while another is active (a manual one is kept through switching). */
+    private final Map<ModelEntry, ThresholdMethod> thresholds = new IdentityHashMap<>();
 
     /** Makes a model active with a threshold method ({@code null}: the model's saved threshold or the default). */
     private void activate(ModelEntry e, ThresholdMethod method) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.cli.CliRunner;
+import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.io.FeatureCsv;
@@ -109,6 +110,23 @@ class WorkbenchControllerTest {
         model.ruleProperty().set(PersistenceRule.parse("2/3"));
         controller.rescore();
         assertEquals(chosen, model.analysisProperty().get().threshold().value(), 1e-12, "kept through a rule change");
+    }
+
+    @Test
+    void switchingModelsKeepsEachOnesManualThreshold() throws Exception {
+        controller.openData(SampleData.DIR);
+        controller.openModel(BUNDLE);
+        model.thresholdMethodProperty().set(new ManualThreshold(0.5));
+        controller.rescore();
+        controller.openModel(BUNDLE); // a second model: active now
+        assertEquals(2, model.models().size());
+        assertTrue(
+                model.models().get(0).toString().contains("trained until 2025-03-01 19:50"),
+                model.models().get(0).toString());
+        controller.activate(model.models().get(0));
+        assertEquals(0.5, model.analysisProperty().get().threshold().value(), 1e-12, "#1's manual threshold is back");
+        controller.activate(model.models().get(1));
+        assertEquals(0.989735, model.analysisProperty().get().threshold().value(), 1e-6, "#2 keeps its saved one");
     }
 
     @Test
