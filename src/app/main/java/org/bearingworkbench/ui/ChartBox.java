@@ -89,10 +89,11 @@ final class ChartBox extends VBox {
 
     private void choosePng(String title) {
         FileChooser fc = new FileChooser();
+        fc.setInitialDirectory(StartFolders.initial());
         fc.setTitle("Save chart as PNG");
         fc.setInitialFileName(fileName());
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        File f = fc.showSaveDialog(getScene().getWindow());
+        File f = StartFolders.chosen(fc.showSaveDialog(getScene().getWindow()));
         if (f == null) {
             return;
         }

@@ -56,8 +56,9 @@ final class ComparePane extends VBox {
         export.setDisable(true);
         export.setOnAction(e -> {
             FileChooser fc = new FileChooser();
+            fc.setInitialDirectory(StartFolders.initial());
             fc.setInitialFileName("detector-comparison.csv");
-            File f = fc.showSaveDialog(owner.get());
+            File f = StartFolders.chosen(fc.showSaveDialog(owner.get()));
             if (f != null) {
                 save(f.toPath());
             }

@@ -185,9 +185,10 @@ final class HealthPane extends VBox {
 
     private void browseLifeModel() {
         FileChooser fc = new FileChooser();
+        fc.setInitialDirectory(StartFolders.initial());
         fc.setTitle("A life model (rul learn -o model.bwr)");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Life model", "*.bwr"));
-        File f = fc.showOpenDialog(getScene().getWindow());
+        File f = StartFolders.chosen(fc.showOpenDialog(getScene().getWindow()));
         if (f != null) {
             lifeModel.setText(f.getPath());
             forecastWithLifeModel();

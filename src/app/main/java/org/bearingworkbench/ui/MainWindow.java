@@ -73,6 +73,7 @@ public final class MainWindow implements Actions {
     final Label alarmBanner = new Label();
 
     public MainWindow(Stage stage, WorkbenchModel model, WorkbenchController controller) {
+        StartFolders.dataSource(() -> model.dataSourceProperty().get());
         this.stage = stage;
         this.model = model;
         this.controller = controller;
@@ -382,8 +383,9 @@ public final class MainWindow implements Actions {
     @Override
     public void openDirectory() {
         DirectoryChooser dc = new DirectoryChooser();
+        dc.setInitialDirectory(StartFolders.initial());
         dc.setTitle("Open a directory of snapshot files (IMS, PRONOSTIA, XJTU-SY, WAV, MAT, ...)");
-        File f = dc.showDialog(stage);
+        File f = StartFolders.chosen(dc.showDialog(stage));
         if (f != null) {
             openAsking(f.toPath(), false);
         }
@@ -392,8 +394,9 @@ public final class MainWindow implements Actions {
     /** File > Monitor directory…: follow a directory a logger writes into, with the active model. */
     void monitorDirectory() {
         DirectoryChooser dc = new DirectoryChooser();
+        dc.setInitialDirectory(StartFolders.initial());
         dc.setTitle("Monitor a directory that a logger writes snapshot files into");
-        File f = dc.showDialog(stage);
+        File f = StartFolders.chosen(dc.showDialog(stage));
         if (f != null) {
             monitorDirectory(f.toPath());
         }
@@ -466,8 +469,9 @@ public final class MainWindow implements Actions {
     /** File > Export all charts…: every chart of every pane as PNG (192 dpi) into one folder. */
     void exportAllCharts() {
         DirectoryChooser dc = new DirectoryChooser();
+        dc.setInitialDirectory(StartFolders.initial());
         dc.setTitle("Export all charts into a folder");
-        File d = dc.showDialog(stage);
+        File d = StartFolders.chosen(dc.showDialog(stage));
         if (d != null) {
             try {
                 int n = exportAllCharts(d.toPath(), 192).size();
@@ -507,8 +511,8 @@ public final class MainWindow implements Actions {
 
     /** File > Open project…. */
     void openProject() {
-        File f = chooser("Open a project", "Bearing Workbench project", "*" + Project.EXTENSION)
-                .showOpenDialog(stage);
+        File f = StartFolders.chosen(chooser("Open a project", "Bearing Workbench project", "*" + Project.EXTENSION)
+                .showOpenDialog(stage));
         if (f != null) {
             controller.openProject(f.toPath(), this::applyLayout);
         }
@@ -518,7 +522,7 @@ public final class MainWindow implements Actions {
     void saveProject() {
         FileChooser fc = chooser("Save the project", "Bearing Workbench project", "*" + Project.EXTENSION);
         fc.setInitialFileName("analysis" + Project.EXTENSION);
-        File f = fc.showSaveDialog(stage);
+        File f = StartFolders.chosen(fc.showSaveDialog(stage));
         if (f != null) {
             controller.saveProject(f.toPath(), layout());
         }
@@ -554,8 +558,9 @@ public final class MainWindow implements Actions {
     /** File > Open data…: always through the preview and metadata dialog. */
     void openDataAsking() {
         DirectoryChooser dc = new DirectoryChooser();
+        dc.setInitialDirectory(StartFolders.initial());
         dc.setTitle("Open data: a directory of snapshot files");
-        File f = dc.showDialog(stage);
+        File f = StartFolders.chosen(dc.showDialog(stage));
         if (f != null) {
             openAsking(f.toPath(), true);
         }
@@ -614,7 +619,8 @@ public final class MainWindow implements Actions {
 
     @Override
     public void openFeatureCsv() {
-        File f = chooser("Open a feature CSV", "Feature CSV", "*.csv").showOpenDialog(stage);
+        File f = StartFolders.chosen(
+                chooser("Open a feature CSV", "Feature CSV", "*.csv").showOpenDialog(stage));
         if (f != null) {
             controller.openData(f.toPath());
         }
@@ -622,8 +628,9 @@ public final class MainWindow implements Actions {
 
     @Override
     public void openModel() {
-        File f = chooser("Open a model bundle", "Bearing Workbench model", "*" + ModelBundle.EXTENSION)
-                .showOpenDialog(stage);
+        File f = StartFolders.chosen(
+                chooser("Open a model bundle", "Bearing Workbench model", "*" + ModelBundle.EXTENSION)
+                        .showOpenDialog(stage));
         if (f != null) {
             controller.openModel(f.toPath());
         }
@@ -631,14 +638,14 @@ public final class MainWindow implements Actions {
 
     /** Asks for a Keras .h5 model, then for its scaler .json. */
     void importKeras() {
-        File h5 = chooser("Import a Keras LSTM autoencoder", "Keras HDF5 model", "*.h5")
-                .showOpenDialog(stage);
+        File h5 = StartFolders.chosen(chooser("Import a Keras LSTM autoencoder", "Keras HDF5 model", "*.h5")
+                .showOpenDialog(stage));
         if (h5 == null) {
             return;
         }
         FileChooser sc = chooser("The model's min-max scaler (data_min_, data_max_)", "Scaler JSON", "*.json");
         sc.setInitialDirectory(h5.getParentFile());
-        File json = sc.showOpenDialog(stage);
+        File json = StartFolders.chosen(sc.showOpenDialog(stage));
         if (json != null) {
             controller.importKeras(h5.toPath(), json.toPath());
         }
@@ -648,7 +655,7 @@ public final class MainWindow implements Actions {
     public void saveModel() {
         FileChooser fc = chooser("Save the model", "Bearing Workbench model", "*" + ModelBundle.EXTENSION);
         fc.setInitialFileName("model" + ModelBundle.EXTENSION);
-        File f = fc.showSaveDialog(stage);
+        File f = StartFolders.chosen(fc.showSaveDialog(stage));
         if (f != null) {
             controller.saveModel(f.toPath());
         }
@@ -658,7 +665,7 @@ public final class MainWindow implements Actions {
     public void exportReport() {
         FileChooser fc = chooser("Export the anomaly report", "CSV", "*.csv");
         fc.setInitialFileName("anomaly-report.csv");
-        File f = fc.showSaveDialog(stage);
+        File f = StartFolders.chosen(fc.showSaveDialog(stage));
         if (f != null) {
             controller.exportReport(f.toPath(), exportPane().onlyFlagged.isSelected());
         }
@@ -668,7 +675,7 @@ public final class MainWindow implements Actions {
     public void exportIncidentReport() {
         FileChooser fc = chooser("Write the incident report", "HTML", "*.html");
         fc.setInitialFileName("incident-report.html");
-        File f = fc.showSaveDialog(stage);
+        File f = StartFolders.chosen(fc.showSaveDialog(stage));
         if (f != null) {
             controller.exportIncidentReport(f.toPath(), exportPane()::reportWritten);
         }
@@ -676,6 +683,7 @@ public final class MainWindow implements Actions {
 
     private static FileChooser chooser(String title, String what, String pattern) {
         FileChooser fc = new FileChooser();
+        fc.setInitialDirectory(StartFolders.initial());
         fc.setTitle(title);
         fc.getExtensionFilters()
                 .addAll(
