@@ -76,7 +76,12 @@ final class TuningHistory {
                 && t - lastChange < COALESCE_NANOS
                 && !undo.isEmpty()
                 && equalBut(current, next);
-        if (!fresh && !drag && current.method() != null && next.method() != null) {
+        // before a model exists the split is the one tuning there is: moving it is a step too
+        boolean splitBeforeModel = current.method() == null
+                && next.method() == null
+                && current.trainUntil() != null
+                && next.trainUntil() != null;
+        if (splitBeforeModel || !fresh && !drag && current.method() != null && next.method() != null) {
             undo.push(current);
             if (undo.size() > LIMIT) {
                 undo.removeLast();

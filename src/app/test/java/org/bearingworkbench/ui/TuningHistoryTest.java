@@ -55,6 +55,28 @@ class TuningHistoryTest {
     }
 
     @Test
+    void aSplitMovedBeforeAnyModelCanBeUndone() {
+        model.trainUntilProperty().set(LocalDateTime.parse("2025-03-01T19:50")); // the data's default: not a step
+        assertFalse(h.canUndoProperty().get());
+        at(1000, () -> model.trainUntilProperty().set(LocalDateTime.parse("2025-03-01T12:00")));
+        at(2000, () -> model.trainUntilProperty().set(LocalDateTime.parse("2025-03-01T15:00")));
+        assertTrue(h.canUndoProperty().get());
+        h.undo();
+        assertEquals(
+                LocalDateTime.parse("2025-03-01T12:00"),
+                model.trainUntilProperty().get());
+        h.undo();
+        assertEquals(
+                LocalDateTime.parse("2025-03-01T19:50"),
+                model.trainUntilProperty().get());
+        assertFalse(h.canUndoProperty().get());
+        h.redo();
+        assertEquals(
+                LocalDateTime.parse("2025-03-01T12:00"),
+                model.trainUntilProperty().get());
+    }
+
+    @Test
     void anotherModelStartsAFreshHistory() {
         model.trainUntilProperty().set(LocalDateTime.parse("2025-03-01T19:50"));
         at(0, () -> model.thresholdMethodProperty().set(new ManualThreshold(0.5)));
