@@ -107,9 +107,17 @@ final class ThresholdPane extends BorderPane {
         timeline.getPlugins().add(timelineThreshold);
         // dragging the line on the timeline moves the same threshold as the histogram's line
         timelineThreshold.valueProperty().addListener((o, a, v) -> dragged(v.doubleValue()));
-        timeline.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> timelinePressed = true);
+        timeline.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            timelinePressed = true;
+            model.thresholdGestureProperty().set(true);
+        });
+        histogram.addEventFilter(
+                MouseEvent.MOUSE_PRESSED, e -> model.thresholdGestureProperty().set(true));
+        histogram.addEventFilter(
+                MouseEvent.MOUSE_RELEASED, e -> model.thresholdGestureProperty().set(false));
         timeline.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
             timelinePressed = false;
+            model.thresholdGestureProperty().set(false);
             AnomalyAnalysis a = model.analysisProperty().get();
             if (shadesPending && a != null && a.table() == timesOf) {
                 showShades(a, times, a.table().rowCount());

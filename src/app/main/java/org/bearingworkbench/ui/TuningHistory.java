@@ -14,9 +14,10 @@ import org.bearingworkbench.detect.ThresholdMethod;
 
 /**
  * Undo and redo of the tuning choices (threshold method and value, persistence rule, training split) of one data set
- * and model. Every change of those three properties, from any control, is recorded; a drag (a run of manual thresholds
- * less than {@link #COALESCE_NANOS} apart) is one step, so one Undo puts the line back where the drag started. A new
- * data set or another active model starts a fresh history (their tunings are not each other's).
+ * and model. Every change of those three properties, from any control, is recorded; a drag (the manual thresholds
+ * while the mouse is pressed on a threshold chart, or less than {@link #COALESCE_NANOS} apart) is one step, so one
+ * Undo puts the line back where the drag started. A new data set or another active model starts a fresh history
+ * (their tunings are not each other's).
  */
 final class TuningHistory {
     /** Changes closer than this to the previous one, both manual thresholds, are one drag. */
@@ -73,7 +74,7 @@ final class TuningHistory {
         boolean fresh = current.method() == null && current.trainUntil() != null;
         boolean drag = current.method() instanceof ManualThreshold
                 && next.method() instanceof ManualThreshold
-                && t - lastChange < COALESCE_NANOS
+                && (model.thresholdGestureProperty().get() || t - lastChange < COALESCE_NANOS)
                 && !undo.isEmpty()
                 && equalBut(current, next);
         // before a model exists the split is the one tuning there is: moving it is a step too

@@ -4,8 +4,10 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -41,6 +43,7 @@ public final class WorkbenchModel {
     private final ObjectProperty<AnomalyAnalysis> analysis = new SimpleObjectProperty<>();
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>();
     private final ObjectProperty<LifeModel> lifeModel = new SimpleObjectProperty<>();
+    private final BooleanProperty thresholdGesture = new SimpleBooleanProperty();
     private ModelBundle savedBundle;
     private double savedThreshold = Double.NaN;
     private PersistenceRule savedRule;
@@ -256,6 +259,14 @@ public final class WorkbenchModel {
     /** The model compared with the active one (null: none); cleared when the data or the active model changes. */
     public ObjectProperty<Comparison> comparisonProperty() {
         return comparison;
+    }
+
+    /**
+     * True while the mouse is pressed on a threshold chart: every threshold change until it is released is one drag
+     * (one Undo step), however slowly the mouse moves.
+     */
+    public BooleanProperty thresholdGestureProperty() {
+        return thresholdGesture;
     }
 
     /** The life model the Health & life pane last forecast with (the incident report uses it too), or null. */

@@ -55,6 +55,21 @@ class TuningHistoryTest {
     }
 
     @Test
+    void aSlowDragIsStillOneStepWhileTheMouseIsPressed() {
+        model.trainUntilProperty().set(LocalDateTime.parse("2025-03-01T19:50"));
+        var robust = Thresholds.parse("robust:3", PersistenceRule.defaults());
+        at(0, () -> model.thresholdMethodProperty().set(robust));
+        model.thresholdGestureProperty().set(true);
+        at(1000, () -> model.thresholdMethodProperty().set(new ManualThreshold(0.5)));
+        at(5000, () -> model.thresholdMethodProperty().set(new ManualThreshold(0.6))); // a loaded machine: 4 s
+        at(9000, () -> model.thresholdMethodProperty().set(new ManualThreshold(0.7)));
+        model.thresholdGestureProperty().set(false);
+        h.undo();
+        assertEquals(robust, model.thresholdMethodProperty().get(), "the whole drag is one step");
+        assertFalse(h.canUndoProperty().get());
+    }
+
+    @Test
     void aSplitMovedBeforeAnyModelCanBeUndone() {
         model.trainUntilProperty().set(LocalDateTime.parse("2025-03-01T19:50")); // the data's default: not a step
         assertFalse(h.canUndoProperty().get());
