@@ -251,6 +251,26 @@ public record ModelBundle(
         }
     }
 
+    /**
+     * Why a scaler leaves the model blind, or null: when every column's min equals its max (or either is not a finite
+     * number), every row scales to the same input and no row could ever be flagged.
+     */
+    static String blindScaler(MinMaxScaler scaler, List<String> columns) {
+        for (int i = 0; i < scaler.min().length; i++) {
+            if (!Double.isFinite(scaler.min()[i]) || !Double.isFinite(scaler.max()[i])) {
+                return "the scaler of column " + columns.get(i) + " is " + scaler.min()[i] + " .. " + scaler.max()[i]
+                        + ": a damaged bundle; retrain the model or restore a good copy";
+            }
+        }
+        for (int i = 0; i < scaler.min().length; i++) {
+            if (scaler.max()[i] > scaler.min()[i]) {
+                return null;
+            }
+        }
+        return "the scaler has min = max for every column (" + String.join(", ", columns) + "): every row scales to"
+                + " the same input, so the model could never flag one; retrain it on data that varies";
+    }
+
     /** Where a network's parameters hold a NaN or infinity ("weight 12 of 3236 is NaN"), or null when none does. */
     static String nonFiniteWeight(MultiLayerNetwork net) {
         double[] w = net.params().toDoubleVector();
@@ -319,6 +339,10 @@ public record ModelBundle(
             List<String> columns = Arrays.asList(p.getProperty("columns").split("\t"));
             MinMaxScaler scaler =
                     new MinMaxScaler(split(p.getProperty("scaler.min")), split(p.getProperty("scaler.max")));
+            String blind = blindScaler(scaler, columns);
+            if (blind != null) {
+                throw new InputFormatException(name + ": " + blind);
+            }
             ModelRuntime.ensureLoaded();
             MultiLayerNetwork net =
                     ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get(NETWORK)), false);

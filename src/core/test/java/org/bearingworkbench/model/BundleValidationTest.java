@@ -3,8 +3,16 @@ package org.bearingworkbench.model;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.bearingworkbench.io.InputFormatException;
+import org.bearingworkbench.io.ZipEntries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,5 +30,57 @@ class BundleValidationTest {
         var e = assertThrows(InputFormatException.class, () -> ModelBundle.load(bad));
         assertTrue(e.getMessage().startsWith("diverged.bwm: weight 12 of 3236 is NaN"), e.getMessage());
         assertTrue(e.getMessage().contains("every row would read as not flagged"), e.getMessage());
+    }
+
+    @Test
+    void aBundleWhoseScalerHasMinEqualToMaxIsRefused() throws Exception {
+        Path sample = Path.of("src/core/test/resources/bundles/v1-sample.bwm");
+        Map<String, byte[]> entries;
+        try (InputStream in = Files.newInputStream(sample)) {
+            entries = ZipEntries.read(in);
+        }
+        String meta = new String(entries.get("bundle.properties"), StandardCharsets.UTF_8);
+        String min = meta.lines()
+                .filter(l -> l.startsWith("scaler.min="))
+                .findFirst()
+                .orElseThrow()
+                .substring("scaler.min=".length());
+        String flat = meta.replaceAll("(?m)^scaler\\.max=.*$", "scaler.max=" + Matcher.quoteReplacement(min));
+        Path bad = dir.resolve("flat.bwm");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bad))) {
+            for (var e : entries.entrySet()) {
+                ZipEntries.put(
+                        zip,
+                        e.getKey(),
+                        e.getKey().equals("bundle.properties") ? flat.getBytes(StandardCharsets.UTF_8) : e.getValue());
+            }
+        }
+        var e = assertThrows(InputFormatException.class, () -> ModelBundle.load(bad));
+        assertTrue(e.getMessage().startsWith("flat.bwm: the scaler has min = max for every column"), e.getMessage());
+    }
+
+    @Test
+    void aZipBombIsRefusedBeforeItFillsTheHeap() throws Exception {
+        Path bomb = dir.resolve("bomb.bwm");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("bundle.properties"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 200; i++) { // 200 MB of zeros: about 200 KB on disk
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(bomb) < 1_000_000);
+        var e = assertThrows(InputFormatException.class, () -> ModelBundle.load(bomb));
+        assertTrue(e.getMessage().startsWith("bomb.bwm: "), e.getMessage());
+        assertTrue(e.getMessage().contains("MB once inflated"), e.getMessage());
+        Path many = dir.resolve("many.bwm");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(many))) {
+            for (int i = 0; i < 1001; i++) {
+                ZipEntries.put(zip, "e" + i, new byte[0]);
+            }
+        }
+        var m = assertThrows(InputFormatException.class, () -> ModelBundle.load(many));
+        assertTrue(m.getMessage().contains("more than 1000 entries"), m.getMessage());
     }
 }
