@@ -41,6 +41,12 @@ public final class FleetJob implements Callable<Integer> {
     @Option(names = "--overwrite", description = "replace the output directory if it exists")
     boolean overwrite;
 
+    @Option(
+            names = "--allow-failed",
+            description = "exit 0 even when machines could not be scored (default: exit " + MACHINES_FAILED
+                    + ", so that a scheduler sees it)")
+    boolean allowFailed;
+
     @Option(names = "--reports", description = "also write each machine's anomaly report CSV (as the CLI's score)")
     boolean reports;
 
@@ -84,6 +90,7 @@ public final class FleetJob implements Callable<Integer> {
     String master;
 
     private final PrintWriter out;
+    private PrintWriter err = new PrintWriter(System.err, true);
 
     FleetJob(PrintWriter out) {
         this.out = out;
@@ -94,7 +101,9 @@ public final class FleetJob implements Callable<Integer> {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new FleetJob(out));
+        FleetJob job = new FleetJob(out);
+        job.err = err;
+        CommandLine cl = new CommandLine(job);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -127,10 +136,23 @@ public final class FleetJob implements Callable<Integer> {
         try {
             FleetRun.Outcome o = FleetRun.run(spark, settings, assignment);
             print(o);
-            return 0;
+            int code = exitCode(o, allowFailed);
+            if (code != 0) {
+                err.println("fleet: " + o.failed() + " machine(s) not scored (see the summary); exit code " + code
+                        + " (--allow-failed: 0)");
+            }
+            return code;
         } finally {
             spark.stop();
         }
+    }
+
+    /** The exit code when a machine could not be scored (a usage error is 1; picocli's own 2). */
+    static final int MACHINES_FAILED = 3;
+
+    /** 0 when every machine was scored or {@code allowFailed}; else {@value #MACHINES_FAILED}. */
+    static int exitCode(FleetRun.Outcome o, boolean allowFailed) {
+        return o.failed() > 0 && !allowFailed ? MACHINES_FAILED : 0;
     }
 
     private FleetTraining training() {

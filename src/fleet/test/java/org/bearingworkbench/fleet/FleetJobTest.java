@@ -81,6 +81,8 @@ class FleetJobTest {
         assertEquals(13, outcome.machines().size(), outcome.machines().toString());
         assertFalse(summaries.containsKey("_spark_metadata"));
         assertEquals(2, outcome.failed());
+        assertEquals(FleetJob.MACHINES_FAILED, FleetJob.exitCode(outcome, false), "a scheduler sees failed machines");
+        assertEquals(0, FleetJob.exitCode(outcome, true), "--allow-failed");
         assertEquals(List.of("the mapping file names retired-99, which is not under the root"), outcome.notes());
         assertTrue(Files.isRegularFile(output.resolve("fleet-summary.csv")));
         System.out.println(Files.readString(output.resolve("fleet-summary.csv")));
