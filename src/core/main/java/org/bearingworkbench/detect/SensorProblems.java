@@ -48,6 +48,23 @@ public record SensorProblems(boolean[] flags, String[] reasons, int count) {
                 }
             }
         }
+        // a value that is not a finite number (a 1e308 sample squared, a broken file) cannot be scored: a data problem,
+        // set apart as a sensor problem is, never read as normal
+        for (String c : t.featureColumns()) {
+            if (!c.matches("ch\\d+_.+")) {
+                continue;
+            }
+            double[] v = t.column(c);
+            for (int r = 0; r < n; r++) {
+                if (!Double.isFinite(v[r]) && !Double.isNaN(v[r]) || Double.isNaN(v[r]) && !c.endsWith("_clip")) {
+                    String why = c + " is " + v[r] + " (a broken value)";
+                    if (reasons[r] == null || !reasons[r].contains(c + " is ")) {
+                        flags[r] = true;
+                        reasons[r] = reasons[r] == null ? why : reasons[r] + "; " + why;
+                    }
+                }
+            }
+        }
         int count = 0;
         for (boolean f : flags) {
             count += f ? 1 : 0;

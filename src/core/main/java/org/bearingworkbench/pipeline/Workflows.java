@@ -3,7 +3,9 @@ package org.bearingworkbench.pipeline;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.detect.ManualThreshold;
@@ -42,33 +44,90 @@ public final class Workflows {
             Trainer.EpochListener listener,
             TaskContext context) {
         List<String> columns = ColumnSelection.resolve(table, columnSpec);
-        FeatureTable clean = withoutSensorProblems(table, split);
+        FeatureTable clean = withoutSensorProblems(table, split, columns);
         // the same boundary in time (a fraction of the fewer rows would move it)
         SplitConfig same = clean == table ? split : SplitConfig.until(table.timestamp(split.trainRows(table) - 1));
         return Trainer.train(clean, columns, same, config, listener, context);
     }
 
+    /** A training value this many robust standard deviations (1.4826 MAD) from its column's median is a gross error. */
+    static final double GROSS_ERROR_SIGMAS = 50;
+
     /**
-     * The table to train on: without the training range's snapshots that have a sensor problem (no signal, clipped):
-     * a model must learn the healthy bearing, not a dead sensor. The split keeps its boundary.
+     * The table to train on: without the training range's snapshots that have a sensor problem (no signal, clipped)
+     * or a data problem in a model column: a value that is not a finite number, or one more than
+     * {@value #GROSS_ERROR_SIGMAS} robust standard deviations from the training range's median (a 1e308 sample, a
+     * unit slip). A model must learn the healthy bearing, not a dead sensor or a broken value; each snapshot set
+     * apart is named with its reason. Scored data is never set apart: a real fault's growth must reach the model. The
+     * split keeps its boundary.
      */
-    static FeatureTable withoutSensorProblems(FeatureTable table, SplitConfig split) {
+    static FeatureTable withoutSensorProblems(FeatureTable table, SplitConfig split, List<String> columns) {
         int trainRows = split.trainRows(table);
-        SensorProblems sensor = SensorProblems.of(table);
-        int bad = sensor.countBefore(trainRows);
+        SensorProblems problems = withDataProblems(table, trainRows, columns);
+        int bad = problems.countBefore(trainRows);
         if (bad == 0) {
             return table;
         }
-        boolean[] drop = Arrays.copyOf(sensor.flags(), sensor.flags().length);
+        boolean[] drop = Arrays.copyOf(problems.flags(), problems.flags().length);
         Arrays.fill(drop, trainRows, drop.length, false);
-        LOG.info(
-                "training leaves out {} snapshot(s) with a sensor problem, e.g. {}",
+        LOG.warn(
+                "training sets apart {} snapshot(s) with a sensor or data problem: {}",
                 bad,
-                sensor.reason(IntStream.range(0, trainRows)
-                        .filter(sensor::at)
-                        .findFirst()
-                        .orElseThrow()));
+                IntStream.range(0, trainRows)
+                                .filter(problems::at)
+                                .limit(5)
+                                .mapToObj(r -> table.file(r) + ": " + problems.reason(r))
+                                .collect(Collectors.joining("; "))
+                        + (bad > 5 ? "; ..." : ""));
         return table.withoutRows(drop);
+    }
+
+    /**
+     * The sensor problems of {@link SensorProblems#of}, and in the first {@code trainRows} rows the gross errors of
+     * the model's {@code columns}: a value more than {@value #GROSS_ERROR_SIGMAS} robust standard deviations (1.4826
+     * MAD) from the training range's median. Rows after the training range are never set apart for their size: a
+     * fault's growth must reach the model.
+     */
+    static SensorProblems withDataProblems(FeatureTable table, int trainRows, List<String> columns) {
+        SensorProblems sensor = SensorProblems.of(table);
+        boolean[] flags = sensor.flags().clone();
+        String[] reasons = sensor.reasons().clone();
+        int rows = Math.min(trainRows, table.rowCount());
+        for (String c : columns) {
+            if (!table.hasColumn(c)) {
+                continue;
+            }
+            double[] v = table.column(c);
+            double[] healthy = IntStream.range(0, rows)
+                    .filter(r -> !flags[r])
+                    .mapToDouble(r -> v[r])
+                    .filter(Double::isFinite)
+                    .sorted()
+                    .toArray();
+            double median = healthy.length == 0 ? 0 : healthy[healthy.length / 2];
+            double[] dev = Arrays.stream(healthy)
+                    .map(x -> Math.abs(x - median))
+                    .sorted()
+                    .toArray();
+            double spread = dev.length == 0 ? 0 : 1.4826 * dev[dev.length / 2];
+            for (int r = 0; r < rows; r++) {
+                if (!flags[r] && spread > 0 && Math.abs(v[r] - median) > GROSS_ERROR_SIGMAS * spread) {
+                    flags[r] = true;
+                    reasons[r] = String.format(
+                            Locale.ROOT,
+                            "%s = %.4g, %.0f robust standard deviations from the training median %.4g (a data problem)",
+                            c,
+                            v[r],
+                            Math.abs(v[r] - median) / spread,
+                            median);
+                }
+            }
+        }
+        int count = 0;
+        for (boolean f : flags) {
+            count += f ? 1 : 0;
+        }
+        return count == sensor.count() ? sensor : new SensorProblems(flags, reasons, count);
     }
 
     /**
@@ -105,9 +164,11 @@ public final class Workflows {
                 method != null ? method : savedThreshold(bundle).orElse(Thresholds.defaultMethod(rule));
         context.progress(0, 1, "scoring " + table.rowCount() + " rows");
         Scores scores = bundle.model().score(table);
-        checkFinite(table, bundle, scores);
-        context.progress(1, 1, "scored " + table.rowCount() + " rows");
         int trainRows = trainRows(table, bundle);
+        SensorProblems problems =
+                withDataProblems(table, trainRows, bundle.model().columns());
+        checkFinite(table, bundle, scores, problems);
+        context.progress(1, 1, "scored " + table.rowCount() + " rows");
         boolean fixedThreshold = chosen instanceof SavedThreshold || chosen instanceof ManualThreshold;
         if (trainRows < 2 && fixedThreshold) {
             trainRows = 0; // new data after the model's healthy range: the saved (or given) threshold applies as it is
@@ -117,7 +178,13 @@ public final class Workflows {
                     + "--threshold (thresholds are fitted on healthy training rows)");
         }
         AnomalyAnalysis a = AnomalyAnalysis.of(
-                table, scores, trainRows, new ChannelMap(bundle.model().columns(), channelsPerBearing), chosen, rule);
+                table,
+                scores,
+                trainRows,
+                new ChannelMap(bundle.model().columns(), channelsPerBearing),
+                chosen,
+                rule,
+                problems);
         double t = a.threshold().value();
         if (trainRows > 0 && !(t > 0 && Double.isFinite(t))) {
             throw new IllegalArgumentException("the threshold method " + chosen.id() + " gives " + t + " on the "
@@ -150,10 +217,11 @@ public final class Workflows {
     }
 
     /** A score that is not finite is an error naming the row and the input that caused it, never "no alarm". */
-    private static void checkFinite(FeatureTable table, ModelBundle bundle, Scores scores) {
+    private static void checkFinite(FeatureTable table, ModelBundle bundle, Scores scores, SensorProblems sensor) {
         double[] s = scores.score();
         for (int r = 0; r < s.length; r++) {
-            if (!Double.isFinite(s[r])) {
+            // a snapshot with a sensor or data problem is set apart and reported as such, never as normal
+            if (!Double.isFinite(s[r]) && !sensor.at(r)) {
                 List<String> cols = bundle.model().columns();
                 String culprit = "";
                 for (int c = 0; c < cols.size(); c++) {
