@@ -1,9 +1,9 @@
 package org.bearingworkbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.dataset.DataSet;
 import java.util.List;
@@ -48,9 +48,13 @@ class FirstFrameTest {
 
         List<DataSet> overview = pane.overview().getDatasets();
         assertEquals(4, overview.size());
-        // two channels a bearing: ch1 and ch2 drawn in bearing 1's colour, ch3 in bearing 2's
-        assertEquals(overview.get(0).getStyle(), overview.get(1).getStyle());
-        assertNotEquals(overview.get(1).getStyle(), overview.get(2).getStyle());
+        // two channels a bearing: ch1 and ch2 drawn in bearing 1's colour (ch2 dashed), ch3 in bearing 2's
+        String colour = Palette.bearing(1);
+        assertTrue(overview.get(0).getStyle().contains(colour)
+                && overview.get(1).getStyle().contains(colour));
+        assertTrue(!overview.get(0).getStyle().contains("dash")
+                && overview.get(1).getStyle().contains("dash"));
+        assertTrue(!overview.get(2).getStyle().contains(colour));
         Spinner<?> perBearing = robot.lookup(n -> n instanceof Spinner<?>).queryAs(Spinner.class);
         assertEquals(2, perBearing.getValue());
     }

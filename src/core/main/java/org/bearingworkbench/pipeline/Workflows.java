@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bearingworkbench.detect.ChannelMap;
@@ -217,21 +219,41 @@ public final class Workflows {
     }
 
     /** A score that is not finite is an error naming the row and the input that caused it, never "no alarm". */
+    /**
+     * The rows of {@code table} the model cannot score (a non-finite score, not a sensor or data problem already),
+     * by row, with why: what a job that must not lose a machine's other snapshots sets apart.
+     */
+    public static SortedMap<Integer, String> unscorableRows(FeatureTable table, ModelBundle bundle) {
+        Scores scores = bundle.model().score(table);
+        SensorProblems problems =
+                withDataProblems(table, trainRows(table, bundle), bundle.model().columns());
+        SortedMap<Integer, String> out = new TreeMap<>();
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (!Double.isFinite(scores.score()[r]) && !problems.at(r)) {
+                out.put(r, "its score is " + scores.score()[r] + culprit(table, bundle, r));
+            }
+        }
+        return out;
+    }
+
+    private static String culprit(FeatureTable table, ModelBundle bundle, int r) {
+        List<String> cols = bundle.model().columns();
+        for (int c = 0; c < cols.size(); c++) {
+            double v = table.column(cols.get(c))[r];
+            double scaled = bundle.model().scaler().scale(c, v);
+            if (!Double.isFinite(scaled) || Math.abs(scaled) > 1e30) {
+                return ": " + cols.get(c) + " = " + v + " is far beyond the model's training range";
+            }
+        }
+        return "";
+    }
+
     private static void checkFinite(FeatureTable table, ModelBundle bundle, Scores scores, SensorProblems sensor) {
         double[] s = scores.score();
         for (int r = 0; r < s.length; r++) {
             // a snapshot with a sensor or data problem is set apart and reported as such, never as normal
             if (!Double.isFinite(s[r]) && !sensor.at(r)) {
-                List<String> cols = bundle.model().columns();
-                String culprit = "";
-                for (int c = 0; c < cols.size(); c++) {
-                    double v = table.column(cols.get(c))[r];
-                    double scaled = bundle.model().scaler().scale(c, v);
-                    if (!Double.isFinite(scaled) || Math.abs(scaled) > 1e30) {
-                        culprit = ": " + cols.get(c) + " = " + v + " is far beyond the model's training range";
-                        break;
-                    }
-                }
+                String culprit = culprit(table, bundle, r);
                 throw new IllegalArgumentException(
                         "cannot score row " + (r + 1) + " (" + table.file(r) + "): its score is " + s[r] + culprit);
             }

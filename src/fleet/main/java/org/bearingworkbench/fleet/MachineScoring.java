@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import org.bearingworkbench.detect.Alarms;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ChannelMap;
@@ -49,6 +50,18 @@ final class MachineScoring {
             ModelBundle bundle = training == null
                     ? BundleCache.get(m.modelKey(), bundles.get(m.modelKey()))
                     : train(data, training, scored.modelKey());
+            // a snapshot the model cannot score (a 1e308 sample) is set apart and listed, not the machine failed
+            SortedMap<Integer, String> unscorable = Workflows.unscorableRows(data.table(), bundle);
+            if (!unscorable.isEmpty()) {
+                boolean[] drop = new boolean[data.table().rowCount()];
+                List<String> listed = new ArrayList<>(skipped);
+                for (var e : unscorable.entrySet()) {
+                    drop[e.getKey()] = true;
+                    listed.add(data.table().file(e.getKey()) + ": not scored: " + e.getValue());
+                }
+                data = data.withTable(data.table().withoutRows(drop));
+                skipped = List.copyOf(listed);
+            }
             ScoredData s = BatchScoring.score(data, bundle, settings.detect(), TaskContext.silent());
             if (settings.reports()) {
                 FleetStorage.writeText(FleetOutputs.reportPath(settings.output(), m.name()), report(scored, s));
