@@ -19,7 +19,7 @@ final class DataSetOptions {
             names = "--layout",
             description = "for --format delimited or wav: columns=2,3;header=1;"
                     + "time=name:yyyy.MM.dd.HH.mm.ss | time=mtime | time=order:10s; for --format recording: "
-                    + "snapshot=1s;every=10s (see README)")
+                    + "snapshot=1s;every=10s (see docs/data.md)")
     String layout;
 
     @Option(names = "--sample-rate", description = "sample rate in Hz (default: the format's or the rig preset's)")

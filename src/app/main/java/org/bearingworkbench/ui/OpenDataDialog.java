@@ -72,7 +72,7 @@ final class OpenDataDialog extends Dialog<UserSettings> {
         format.setValue(start.format() == null ? AUTO : start.format());
         layout.setText(start.layout() == null ? "" : start.layout());
         layout.setPromptText("e.g. columns=2,3;time=order:10s  or  snapshot=1s;every=10s");
-        layout.setTooltip(new Tooltip("Options of the delimited, WAV, MAT and recording formats (see README)"));
+        layout.setTooltip(new Tooltip("Options of the delimited, WAV, MAT and recording formats (see docs/data.md)"));
         bearing.getItems().add(UNKNOWN);
         bearing.getItems().addAll(new TreeSet<>(Presets.bearings().keySet()));
         raw.setEditable(false);

@@ -20,7 +20,7 @@ import org.bearingworkbench.io.SkippedFile;
 /**
  * Helpers for layouts whose files are numbered ({@code acc_00001.csv}, {@code 1.csv}) rather than named by time:
  * numeric (not lexical) order, and the day the public sets leave unstated. Their times carry no date: the first
- * snapshot is placed on {@link #FIRST_DAY} (a stand-in the README names), later ones by their clock or interval.
+ * snapshot is placed on {@link #FIRST_DAY} (a stand-in docs/data.md names), later ones by their clock or interval.
  */
 final class NumberedFiles {
     /** The stand-in date of a layout without dates. */
