@@ -20,6 +20,10 @@ final class CommandChecks {
 
     static void requireSource(Path source) throws InputFormatException {
         if (!Files.exists(source)) {
+            if (Files.isSymbolicLink(source)) {
+                throw new InputFormatException(source + ": a symbolic link that leads nowhere (its target is missing,"
+                        + " or the links form a loop)");
+            }
             throw new InputFormatException(source + ": no such file or directory");
         }
     }

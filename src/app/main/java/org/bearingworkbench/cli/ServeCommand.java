@@ -1,5 +1,9 @@
 package org.bearingworkbench.cli;
 
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -73,11 +77,33 @@ final class ServeCommand implements Callable<Integer> {
             description = "environment variable holding the bearer token (default ${DEFAULT-VALUE}; unset: no token)")
     String tokenEnv;
 
+    /** Refuses a --bind that is not an address of this machine, before Javalin reports it as a port in use. */
+    static void checkBindAddress(String bind) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--bind " + bind + ": not an address or a host name this machine can"
+                    + " resolve (give e.g. 127.0.0.1, 0.0.0.0 or one of this machine's addresses)");
+        }
+        try {
+            if (!address.isAnyLocalAddress()
+                    && !address.isLoopbackAddress()
+                    && NetworkInterface.getByInetAddress(address) == null) {
+                throw new IllegalArgumentException("--bind " + bind + ": " + address.getHostAddress() + " is not an"
+                        + " address of this machine (give 127.0.0.1, 0.0.0.0 or one of its interfaces' addresses)");
+            }
+        } catch (SocketException e) {
+            throw new IllegalArgumentException("--bind " + bind + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!(maxBodyMb > 0)) {
             throw new IllegalArgumentException("--max-body-mb: a positive size (got " + maxBodyMb + ")");
         }
+        checkBindAddress(bind);
         ScoringService service = new ScoringService(ModelBundle.load(model), threshold, channelsPerBearing);
         String token = System.getenv(tokenEnv);
         if (streamsState != null && !Files.isDirectory(streamsState)) {

@@ -1,0 +1,37 @@
+package org.bearingworkbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets a message that says what is wrong and where, not a misleading one. */
+class MessagesTest {
+    private static final String BUNDLE = "src/core/test/resources/bundles/v1-sample.bwm";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBindAddressThatIsNotThisMachinesIsNamedNotAPortInUse() {
+        String[] r = CliRunner.run("serve", "--model", BUNDLE, "--bind", "999.1.1.1", "--port", "18099");
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[2].contains("--bind 999.1.1.1: not an address"), r[2]);
+        assertTrue(!r[2].contains("Port already in use"), r[2]);
+    }
+
+    @Test
+    void aSymbolicLinkLoopIsNamedAsOne() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Files.createSymbolicLink(a, b);
+        Files.createSymbolicLink(b, a);
+        String[] r = CliRunner.run(
+                "features", a.toString(), "-o", dir.resolve("f.csv").toString());
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[2].contains(a + ": a symbolic link that leads nowhere"), r[2]);
+    }
+}
