@@ -176,11 +176,30 @@ public final class FeatureCsv {
      * Commons CSV: quoted cells (with commas, quotes or line breaks inside), a byte-order mark, and spreadsheet exports
      * with ';' or tab between cells, where a ',' in a number is its decimal separator ({@link Dialect}).
      */
+    /** The longest header row read (characters): a feature table's names fit many times over. */
+    static final int HEADER_LIMIT = 1 << 20;
+
+    /** The first line, refused with a message when it is longer than {@link #HEADER_LIMIT}; null at the end. */
+    private static String headerLine(BufferedReader in, String where) throws IOException, InputFormatException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (sb.length() >= HEADER_LIMIT) {
+                throw new InputFormatException(where + ": line 1, the header row, is longer than "
+                        + (HEADER_LIMIT >> 20) + " M characters ("
+                        + sb.chars().filter(ch -> ch == ',').count()
+                        + "+ cells): not a feature table (one column per feature and channel); check the file");
+            }
+            sb.append((char) c);
+        }
+        return c == -1 && sb.length() == 0 ? null : sb.toString().replace("\r", "");
+    }
+
     public static Loaded load(Reader text, String where) throws InputFormatException {
         try {
             BufferedReader in = text instanceof BufferedReader b ? b : new BufferedReader(text);
-            in.mark(1 << 20);
-            String first = in.readLine();
+            in.mark(HEADER_LIMIT + 1);
+            String first = headerLine(in, where);
             if (first == null || first.isBlank()) {
                 throw new InputFormatException(where + ": empty file (expected a header row)");
             }

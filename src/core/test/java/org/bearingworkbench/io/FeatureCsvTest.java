@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -31,6 +32,20 @@ class FeatureCsvTest {
         Path p = dir.resolve("f.csv");
         Files.writeString(p, text);
         return p;
+    }
+
+    @Test
+    void aMillionColumnHeaderIsNamedNotAMarkError() {
+        StringBuilder header = new StringBuilder("timestamp");
+        for (int c = 0; c < 1_000_000; c++) {
+            header.append(",c").append(c);
+        }
+        String text = header + "\n2004-02-12 10:32:39," + "0.1,".repeat(10) + "\n";
+        InputFormatException e =
+                assertThrows(InputFormatException.class, () -> FeatureCsv.load(new StringReader(text), "wide.csv"));
+        assertTrue(
+                e.getMessage().startsWith("wide.csv: line 1, the header row, is longer than 1 M characters"),
+                e.getMessage());
     }
 
     @Test
