@@ -1,6 +1,8 @@
 package org.bearingworkbench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -73,6 +75,20 @@ public final class BearingCli implements Runnable {
         return cl.execute(args);
     }
 
+    /**
+     * A path argument; one the system cannot represent (a non-ASCII name under a C locale) is named with what to do,
+     * not Java's InvalidPathException.
+     */
+    static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' cannot be a path here: "
+                    + e.getReason() + " (the locale's encoding is " + System.getProperty("sun.jnu.encoding")
+                    + "; run with a UTF-8 locale, e.g. LANG=C.UTF-8, or rename the file)");
+        }
+    }
+
     /** The command line with the subcommand {@code first} names, or with all of them. */
     static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new BearingCli());
@@ -82,6 +98,7 @@ public final class BearingCli implements Runnable {
         } else {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
+        cl.registerConverter(Path.class, BearingCli::path); // after the subcommands: it applies to them
         return cl;
     }
 }

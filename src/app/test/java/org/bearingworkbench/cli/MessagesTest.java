@@ -34,4 +34,13 @@ class MessagesTest {
         assertEquals("1", r[0], r[2]);
         assertTrue(r[2].contains(a + ": a symbolic link that leads nowhere"), r[2]);
     }
+
+    @Test
+    void aNameTheSystemCannotRepresentIsSaidWithWhatToDo() {
+        // a NUL stands in for a name the locale cannot encode (both are InvalidPathException)
+        String[] r = CliRunner.run(
+                "features", "bad\u0000name", "-o", dir.resolve("f.csv").toString());
+        assertTrue(!"0".equals(r[0]));
+        assertTrue(r[2].contains("cannot be a path here") && r[2].contains("UTF-8 locale"), r[2]);
+    }
 }
