@@ -2,11 +2,13 @@ package org.bearingworkbench.io;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -75,6 +77,10 @@ public final class AtomicFiles {
             }
             try {
                 content.writeTo(temp);
+                // on the device before the rename: a crash then leaves the old file or the whole new one
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
                 Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw OutputFiles.cannotWrite(target, dir, e);

@@ -3,12 +3,16 @@ package org.bearingworkbench.monitor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import org.bearingworkbench.io.OutputFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A stream's event log: a CSV file that events are appended to and forced to disk before the stream's state moves
@@ -17,6 +21,7 @@ import org.bearingworkbench.io.OutputFiles;
  * so every snapshot has exactly one line however often the watcher is killed.
  */
 public final class EventLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     private final Path file;
     private final FileChannel channel;
 
@@ -35,6 +40,23 @@ public final class EventLog implements AutoCloseable {
         OutputFiles.existingFolder(file);
         boolean exists = Files.exists(file);
         long size = exists ? Files.size(file) : 0;
+        if (committedBytes == 0 && size > 0 && onlyHeader(file, header)) {
+            // this watch was killed after writing the header and before its first state: nothing was lost
+            size = 0;
+            Files.delete(file);
+        } else if (committedBytes == 0 && size > 0 && header.equals(firstLine(file))) {
+            // this stream's columns but no state that records them (a watch killed before its first state, or a
+            // state removed): kept aside, never cut, and every snapshot is scored again into a fresh log
+            Path aside = file.resolveSibling(file.getFileName() + ".uncommitted-" + System.currentTimeMillis());
+            Files.move(file, aside);
+            LOG.warn(
+                    "{}: {} bytes of events that no watch state records (a watch killed before its first state?)"
+                            + " moved to {}; every snapshot is scored again",
+                    file,
+                    size,
+                    aside.getFileName());
+            size = 0;
+        }
         if (committedBytes == 0 && size > 0) {
             throw new IOException(
                     file + ": holds " + size + " bytes of events but the watch state has none (it belongs "
@@ -69,6 +91,19 @@ public final class EventLog implements AutoCloseable {
             ch.close();
             throw e;
         }
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return r.readLine();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static boolean onlyHeader(Path file, String header) throws IOException {
+        byte[] expected = (header + "\n").getBytes(StandardCharsets.UTF_8);
+        return Files.size(file) <= expected.length && Arrays.equals(Files.readAllBytes(file), expected);
     }
 
     /** Bytes cut off when the log was opened: see {@link #open}. */
