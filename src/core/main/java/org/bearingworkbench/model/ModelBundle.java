@@ -343,6 +343,7 @@ public record ModelBundle(
             if (blind != null) {
                 throw new InputFormatException(name + ": " + blind);
             }
+            CoefficientCheck.check(entries.get(NETWORK), name);
             ModelRuntime.ensureLoaded();
             MultiLayerNetwork net =
                     ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get(NETWORK)), false);

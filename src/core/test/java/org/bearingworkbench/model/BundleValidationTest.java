@@ -3,7 +3,10 @@ package org.bearingworkbench.model;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,5 +85,34 @@ class BundleValidationTest {
         }
         var m = assertThrows(InputFormatException.class, () -> ModelBundle.load(many));
         assertTrue(m.getMessage().contains("more than 1000 entries"), m.getMessage());
+    }
+
+    @Test
+    void coefficientsDeclaringMoreValuesThanTheyHoldAreRefusedBeforeAllocation() throws Exception {
+        Map<String, byte[]> entries;
+        try (InputStream in = Files.newInputStream(Path.of("src/core/test/resources/bundles/v1-sample.bwm"))) {
+            entries = ZipEntries.read(in);
+        }
+        Map<String, byte[]> network = ZipEntries.read(new ByteArrayInputStream(entries.get("network.zip")));
+        byte[] c = network.get("coefficients.bin").clone();
+        // the shape buffer: mode (2 + 16 bytes), length, type (2 + 4), 6 longs; then the values' mode and length
+        int lengthAt = 18 + 8 + 6 + 6 * 8 + 18;
+        ByteBuffer.wrap(c, lengthAt, 8).putLong(1L << 31);
+        network.put("coefficients.bin", c);
+        ByteArrayOutputStream inner = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(inner)) {
+            for (var e : network.entrySet()) {
+                ZipEntries.put(zip, e.getKey(), e.getValue());
+            }
+        }
+        Path bad = dir.resolve("huge.bwm");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bad))) {
+            ZipEntries.put(zip, "bundle.properties", entries.get("bundle.properties"));
+            ZipEntries.put(zip, "network.zip", inner.toByteArray());
+        }
+        var e = assertThrows(InputFormatException.class, () -> ModelBundle.load(bad));
+        assertTrue(
+                e.getMessage().startsWith("huge.bwm: the network's coefficients declare 2147483648 values (FLOAT)"),
+                e.getMessage());
     }
 }
