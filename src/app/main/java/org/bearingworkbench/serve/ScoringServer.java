@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -53,6 +57,7 @@ public final class ScoringServer implements AutoCloseable {
     private final String token;
     private final Javalin app;
     private final ServeMetrics metrics;
+    private final long maxBodyBytes;
 
     /**
      * @param maxBodyBytes largest request body accepted (413 beyond)
@@ -69,6 +74,7 @@ public final class ScoringServer implements AutoCloseable {
         this.service = service;
         this.streams = streams;
         this.metrics = new ServeMetrics(streams);
+        this.maxBodyBytes = maxBodyBytes;
         this.token = token == null || token.isBlank() ? null : token;
         app = Javalin.create(config -> {
             config.http.maxRequestSize = maxBodyBytes;
@@ -102,9 +108,16 @@ public final class ScoringServer implements AutoCloseable {
                 JsonProcessingException.class,
                 (e, ctx) -> error(
                         ctx, HttpStatus.BAD_REQUEST, "request body: not valid JSON (" + e.getOriginalMessage() + ")"));
+        app.exception(BodyTooLarge.class, (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error: " + e);
+            // the cause goes to the log only: an exception's text can name files or system details
+            String ref = Long.toString(System.currentTimeMillis(), 36);
+            LOG.error("unexpected error {} serving {} {}", ref, ctx.method(), ctx.path(), e);
+            error(
+                    ctx,
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "unexpected error (reference " + ref + " in the service's"
+                            + " log); the request was not processed");
         });
         app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> {
             if (!"application/json".equals(ctx.res().getContentType())) {
@@ -118,6 +131,35 @@ public final class ScoringServer implements AutoCloseable {
                         HttpStatus.NOT_FOUND,
                         "no such endpoint: " + ctx.method() + " " + ctx.path() + " (" + String.join(", ", ROUTES)
                                 + ")"));
+    }
+
+    /** A request body over the limit, however it came (a length, chunks, or compressed). */
+    static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The request body, read up to the limit whatever its transfer: a chunked body has no length for the server's own
+     * check to refuse up front, so the bytes are counted as they arrive and the request is refused (413) at the
+     * first byte over.
+     */
+    private byte[] body(Context ctx) throws IOException {
+        try (InputStream in = ctx.req().getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[65536];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > maxBodyBytes) {
+                    throw new BodyTooLarge("request body over the limit of " + maxBodyBytes + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
     }
 
     /** Starts listening; {@code port} 0 picks a free port ({@link #port()} tells which). */
@@ -168,9 +210,9 @@ public final class ScoringServer implements AutoCloseable {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         RequestRows rows;
         if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
-            rows = RequestRows.fromCsv(ctx.body(), service.columns());
+            rows = RequestRows.fromCsv(new String(body(ctx), StandardCharsets.UTF_8), service.columns());
         } else if (type.startsWith("application/json")) {
-            rows = RequestRows.fromJson(JSON.readTree(ctx.body()), service.columns());
+            rows = RequestRows.fromJson(JSON.readTree(body(ctx)), service.columns());
         } else {
             error(
                     ctx,
@@ -230,7 +272,7 @@ public final class ScoringServer implements AutoCloseable {
                             + "layouts that name files by time) or its time (?time=2004-02-12T10:32:39)");
             return;
         }
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = body(ctx);
         if (body.length == 0) {
             error(ctx, HttpStatus.BAD_REQUEST, "empty body: send the snapshot file's bytes");
             return;

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +65,31 @@ class ScoringServerTest {
             b.header("Content-Type", type);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedAsItArrives() throws Exception {
+        // no Content-Length (a stream of unknown length is sent chunked): 8 MB against a 1 MB limit
+        byte[] big = "x".repeat(8 << 20).getBytes(StandardCharsets.US_ASCII);
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/score"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                .build();
+        HttpResponse<String> r;
+        try {
+            r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            r = null; // the server may close the connection before the client has sent it all: refused too
+        }
+        if (r != null) {
+            assertEquals(413, r.statusCode(), r.body());
+            assertTrue(r.body().contains("over the limit of 1048576 bytes"), r.body());
+        }
+        HttpResponse<String> health = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
     }
 
     @Test
