@@ -68,6 +68,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "restarted service goes on where it stopped (default: in memory only)")
     Path streamsState;
 
+    @Option(
+            names = "--max-streams",
+            defaultValue = "128",
+            description = "streams kept at once (default ${DEFAULT-VALUE}; each holds about 1-2 MB of heap)")
+    int maxStreams;
+
     @Option(names = "--no-physics", description = "no defect indicators for stream snapshots")
     boolean noPhysics;
 
@@ -109,7 +115,8 @@ final class ServeCommand implements Callable<Integer> {
         if (streamsState != null && !Files.isDirectory(streamsState)) {
             throw new IllegalArgumentException("--streams-state " + streamsState + ": not a folder (create it first)");
         }
-        var streams = new SnapshotStreams(service.scoringModel(), UserSettings.NONE, streamsState, !noPhysics);
+        var streams = new SnapshotStreams(service.scoringModel(), UserSettings.NONE, streamsState, !noPhysics)
+                .maxStreams(maxStreams);
         ScoringServer server =
                 new ScoringServer(service, streams, (long) (maxBodyMb * 1024 * 1024), token).start(bind, port);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -82,6 +82,27 @@ class StreamsAndMetricsTest {
     }
 
     @Test
+    void streamsBeyondTheCapAreRefusedAndTheOthersGoOn() throws Exception {
+        ScoringService service = new ScoringService(bundle, null, 1);
+        try (ScoringServer s = new ScoringServer(
+                        service,
+                        new SnapshotStreams(service.scoringModel(), UserSettings.NONE, null, false).maxStreams(2),
+                        4 << 20,
+                        null)
+                .start("127.0.0.1", 0)) {
+            String name = "name=" + files.get(0).getFileName();
+            assertEquals(200, snapshot(s, "a", files.get(0), name).statusCode());
+            assertEquals(200, snapshot(s, "b", files.get(0), name).statusCode());
+            HttpResponse<String> third = snapshot(s, "c", files.get(0), name);
+            assertEquals(422, third.statusCode(), third.body());
+            assertTrue(third.body().contains("too many streams: 2 are open, at most 2"), third.body());
+            HttpResponse<String> next =
+                    snapshot(s, "a", files.get(1), "name=" + files.get(1).getFileName());
+            assertEquals(200, next.statusCode(), "an open stream goes on: " + next.body());
+        }
+    }
+
+    @Test
     void rawSnapshotsOfTwoStreamsScoreAsTheBatchAndKeepTheirOwnAlarmState() throws Exception {
         int starts = 0;
         try (ScoringServer s = server(null)) {

@@ -35,6 +35,19 @@ public final class SnapshotStreams {
     private final Path stateDir;
     private final boolean physics;
     private final Map<String, Stream1> streams = new ConcurrentHashMap<>();
+    private volatile int maxStreams = DEFAULT_MAX_STREAMS;
+
+    /** Streams kept at once by default: each holds its scorer's state and rows (about 1-2 MB of heap). */
+    public static final int DEFAULT_MAX_STREAMS = 128;
+
+    /** At most this many streams at once; a snapshot for a new stream beyond them is refused. */
+    public SnapshotStreams maxStreams(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("--max-streams: at least 1 (got " + max + ")");
+        }
+        maxStreams = max;
+        return this;
+    }
 
     /**
      * A snapshot that was refused: what is wrong with it, and whether it conflicts with the stream (409) or is bad
@@ -109,6 +122,12 @@ public final class SnapshotStreams {
             throw new Refused(
                     "file name: a plain file name of the snapshot, such as 2004.02.12.10.32.39 (got '" + fileName
                             + "')",
+                    false);
+        }
+        if (!streams.containsKey(id) && streams.size() >= maxStreams) {
+            throw new Refused(
+                    "too many streams: " + streams.size() + " are open, at most " + maxStreams + " (serve"
+                            + " --max-streams); send to an existing stream or restart the service with more",
                     false);
         }
         Stream1 s = streams.computeIfAbsent(id, this::load);
