@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -133,6 +134,13 @@ public final class ScoringServer implements AutoCloseable {
                                 + ")"));
     }
 
+    /** Compares a secret in time that does not depend on where the strings differ (no timing side channel). */
+    static boolean sameSecret(String expected, String given) {
+        return given != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A request body over the limit, however it came (a length, chunks, or compressed). */
     static final class BodyTooLarge extends RuntimeException {
         BodyTooLarge(String message) {
@@ -178,7 +186,7 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     private void authorise(Context ctx) {
-        if (token != null && !("Bearer " + token).equals(ctx.header("Authorization"))) {
+        if (token != null && !sameSecret("Bearer " + token, ctx.header("Authorization"))) {
             error(ctx, HttpStatus.UNAUTHORIZED, "missing or wrong bearer token (Authorization: Bearer <token>)");
             ctx.skipRemainingHandlers();
         }
