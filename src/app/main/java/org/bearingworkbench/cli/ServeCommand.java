@@ -69,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
     Path streamsState;
 
     @Option(
+            names = "--insecure",
+            description = "serve beyond this machine (a --bind other than loopback) without a token")
+    boolean insecure;
+
+    @Option(
             names = "--max-streams",
             defaultValue = "128",
             description = "streams kept at once (default ${DEFAULT-VALUE}; each holds about 1-2 MB of heap)")
@@ -82,6 +87,24 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "BW_SERVE_TOKEN",
             description = "environment variable holding the bearer token (default ${DEFAULT-VALUE}; unset: no token)")
     String tokenEnv;
+
+    /**
+     * Refuses to serve beyond this machine without a token: a --bind other than a loopback address, with no token in
+     * the environment variable, needs --insecure said out loud (a missing Secret must not mean an open service).
+     */
+    static void checkExposure(String bind, String token, String tokenEnv, boolean insecure) {
+        boolean local;
+        try {
+            local = InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            local = false;
+        }
+        if (!local && (token == null || token.isBlank()) && !insecure) {
+            throw new IllegalArgumentException("--bind " + bind + " serves beyond this machine, and " + tokenEnv
+                    + " holds no token: set a token in " + tokenEnv + " (clients send Authorization: Bearer <token>),"
+                    + " or give --insecure to serve without one");
+        }
+    }
 
     /** Refuses a --bind that is not an address of this machine, before Javalin reports it as a port in use. */
     static void checkBindAddress(String bind) {
@@ -112,6 +135,7 @@ final class ServeCommand implements Callable<Integer> {
         checkBindAddress(bind);
         ScoringService service = new ScoringService(ModelBundle.load(model), threshold, channelsPerBearing);
         String token = System.getenv(tokenEnv);
+        checkExposure(bind, token, tokenEnv, insecure);
         if (streamsState != null && !Files.isDirectory(streamsState)) {
             throw new IllegalArgumentException("--streams-state " + streamsState + ": not a folder (create it first)");
         }

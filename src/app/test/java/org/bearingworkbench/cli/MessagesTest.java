@@ -43,4 +43,13 @@ class MessagesTest {
         assertTrue(!"0".equals(r[0]));
         assertTrue(r[2].contains("cannot be a path here") && r[2].contains("UTF-8 locale"), r[2]);
     }
+
+    @Test
+    void servingBeyondThisMachineNeedsATokenOrInsecure() {
+        String[] r = CliRunner.run(
+                "serve", "--model", BUNDLE, "--bind", "0.0.0.0", "--port", "18099", "--token-env", "BW_NO_SUCH_VAR");
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[2].contains("serves beyond this machine, and BW_NO_SUCH_VAR holds no token"), r[2]);
+        assertTrue(r[2].contains("--insecure"), r[2]);
+    }
 }

@@ -74,6 +74,13 @@ class DeploymentFilesTest {
                             && c.get("resources").get(kind).has("memory"),
                     kind);
         }
+        JsonNode tokenRef = c.get("env").get(0).get("valueFrom").get("secretKeyRef");
+        assertTrue(!tokenRef.path("optional").asBoolean(false), "a missing Secret must not mean an open service");
+        for (JsonNode v : spec.get("volumes")) {
+            if (v.has("emptyDir")) {
+                assertTrue(v.get("emptyDir").has("sizeLimit"), "a scratch volume with a size limit: " + v);
+            }
+        }
         String modelArg = c.get("args").get(1).asText();
         assertEquals("--model", c.get("args").get(0).asText());
         JsonNode mount = c.get("volumeMounts").get(0);
