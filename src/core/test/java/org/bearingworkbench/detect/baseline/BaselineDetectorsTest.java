@@ -61,8 +61,8 @@ class BaselineDetectorsTest {
             assertEquals(location[j], e.location()[j], 0.02, "location " + j);
         }
         double[] got = mcd.fit(train).score(test).score();
-        // the same robust fit: distances agree to a few percent (scikit-learn divides covariances by n, this by n-1,
-        // and takes exact chi-square quantiles where this uses Wilson-Hilferty)
+        // the same robust fit: distances agree to a few percent (scikit-learn divides covariances by n, this by n-1;
+        // both take exact chi-square quantiles)
         for (int r = 0; r < test.length; r++) {
             assertEquals(want[r], got[r], 0.06 * want[r] + 0.05, "row " + r);
         }
