@@ -10,9 +10,6 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.pipeline.DataSets;
-import org.bearingworkbench.pipeline.RunPhysics;
-import org.bearingworkbench.signal.PhysicsSettings;
-import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.SyncTaskExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,12 +65,10 @@ final class FeaturesCommand implements Callable<Integer> {
             var imported = new SyncTaskExecutor()
                     .execute(
                             "Import",
-                            ctx -> RunPhysics.importWith(source, settings, PhysicsSettings.ims(), ctx),
+                            ctx -> DataSets.openWithDefects(source, settings, ctx),
                             new ConsoleProgress(System.err));
             result = imported.data();
-            var physics = imported.physics() != null
-                    ? imported.physics().settings()
-                    : result.description().physics(PhysicsSettings.ims()); // says what is missing
+            var physics = imported.physics().settings();
             System.err.printf(
                     Locale.ROOT,
                     "defect indicators: %s, %.6g Hz, band %.0f-%.0f Hz%n",
@@ -81,13 +76,7 @@ final class FeaturesCommand implements Callable<Integer> {
                     physics.sampleRate(),
                     physics.bandLowHz(),
                     physics.bandHighHz());
-            table = imported.physics() != null
-                    ? imported.physics().addTo(result.table())
-                    : RunPhysics.compute(
-                                    result,
-                                    physics,
-                                    new CancellationToken().contextFor(new ConsoleProgress(System.err)))
-                            .addTo(result.table());
+            table = result.table();
         } else {
             result = new SyncTaskExecutor()
                     .execute("Import", ctx -> DataSets.open(source, settings, ctx), new ConsoleProgress(System.err));

@@ -18,7 +18,6 @@ import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.Workflows;
-import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.pipeline.prognosis.SyntheticRuns;
 import org.bearingworkbench.task.TaskContext;
 import org.jsoup.Jsoup;
@@ -157,13 +156,7 @@ class IncidentReportTest {
     @Test
     void aLifeModelsForecastsAreRulPredicts() throws Exception {
         Path life = dir.resolve("life.bwr");
-        LifeModel.learn(
-                        List.of(
-                                new LifeModel.Run("a", SyntheticRuns.run("a", 600, 1)),
-                                new LifeModel.Run("b", SyntheticRuns.run("b", 900, 2))),
-                        null,
-                        Double.NaN)
-                .write(life);
+        SyntheticRuns.lifeModel().write(life);
         Path out = dir.resolve("r.html");
         run(
                 "report",

@@ -238,13 +238,7 @@ class ComparePaneTest {
     void aLifeModelForecastsTheRunAsRulPredictDoes() throws Exception {
         Path dir = Files.createTempDirectory("life");
         Path file = dir.resolve("life.bwr");
-        LifeModel.learn(
-                        List.of(
-                                new LifeModel.Run("a", SyntheticRuns.run("a", 600, 1)),
-                                new LifeModel.Run("b", SyntheticRuns.run("b", 900, 2))),
-                        null,
-                        Double.NaN)
-                .write(file);
+        SyntheticRuns.lifeModel().write(file);
         robot.clickOn("8 Health & life");
         robot.clickOn(window.healthPane().lifeModel).write(file.toString());
         robot.clickOn("Forecast with life model");

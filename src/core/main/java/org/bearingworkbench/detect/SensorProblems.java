@@ -56,12 +56,11 @@ public record SensorProblems(boolean[] flags, String[] reasons, int count) {
             }
             double[] v = t.column(c);
             for (int r = 0; r < n; r++) {
-                if (!Double.isFinite(v[r]) && !Double.isNaN(v[r]) || Double.isNaN(v[r]) && !c.endsWith("_clip")) {
+                // a clip share is NaN where there was nothing to count: not a broken value
+                if (!Double.isFinite(v[r]) && !(Double.isNaN(v[r]) && c.endsWith("_clip"))) {
                     String why = c + " is " + v[r] + " (a broken value)";
-                    if (reasons[r] == null || !reasons[r].contains(c + " is ")) {
-                        flags[r] = true;
-                        reasons[r] = reasons[r] == null ? why : reasons[r] + "; " + why;
-                    }
+                    flags[r] = true;
+                    reasons[r] = reasons[r] == null ? why : reasons[r] + "; " + why;
                 }
             }
         }

@@ -47,12 +47,21 @@ public final class DataSets {
         if (!wanted || !Files.isDirectory(source)) {
             return open(source, given, context);
         }
+        return openWithDefects(source, given, context).data();
+    }
+
+    /**
+     * Opens a directory of raw snapshots with the bearing defect indicators added to its table (computed while each
+     * file is read, or after the import when the description lacked something then), and the physics they came from.
+     */
+    public static RunPhysics.Imported openWithDefects(Path source, UserSettings given, TaskContext context)
+            throws InputFormatException {
         RunPhysics.Imported imported = RunPhysics.importWith(source, given, PhysicsSettings.ims(), context);
         ImportResult data = imported.data();
         RunPhysics physics = imported.physics() != null
                 ? imported.physics()
                 : RunPhysics.compute(data, data.description().physics(PhysicsSettings.ims()), context);
-        return data.withTable(physics.addTo(data.table()));
+        return new RunPhysics.Imported(data.withTable(physics.addTo(data.table())), physics);
     }
 
     /** What the user says now ({@code given}) over what was remembered for the directory {@code dir}. */

@@ -219,6 +219,13 @@ public final class Workflows {
     }
 
     /** A score that is not finite is an error naming the row and the input that caused it, never "no alarm". */
+    /** A row the model cannot score (a non-finite score that is no sensor or data problem): see {@link #analyze}. */
+    public static final class UnscorableRow extends IllegalArgumentException {
+        UnscorableRow(String message) {
+            super(message);
+        }
+    }
+
     /**
      * The rows of {@code table} the model cannot score (a non-finite score, not a sensor or data problem already),
      * by row, with why: what a job that must not lose a machine's other snapshots sets apart.
@@ -254,7 +261,7 @@ public final class Workflows {
             // a snapshot with a sensor or data problem is set apart and reported as such, never as normal
             if (!Double.isFinite(s[r]) && !sensor.at(r)) {
                 String culprit = culprit(table, bundle, r);
-                throw new IllegalArgumentException(
+                throw new UnscorableRow(
                         "cannot score row " + (r + 1) + " (" + table.file(r) + "): its score is " + s[r] + culprit);
             }
         }

@@ -50,19 +50,22 @@ final class MachineScoring {
             ModelBundle bundle = training == null
                     ? BundleCache.get(m.modelKey(), bundles.get(m.modelKey()))
                     : train(data, training, scored.modelKey());
-            // a snapshot the model cannot score (a 1e308 sample) is set apart and listed, not the machine failed
-            SortedMap<Integer, String> unscorable = Workflows.unscorableRows(data.table(), bundle);
-            if (!unscorable.isEmpty()) {
+            ScoredData s;
+            try {
+                s = BatchScoring.score(data, bundle, settings.detect(), TaskContext.silent());
+            } catch (Workflows.UnscorableRow e) {
+                // a snapshot the model cannot score (a 1e308 sample) is set apart and listed, not the machine failed
+                SortedMap<Integer, String> unscorable = Workflows.unscorableRows(data.table(), bundle);
                 boolean[] drop = new boolean[data.table().rowCount()];
                 List<String> listed = new ArrayList<>(skipped);
-                for (var e : unscorable.entrySet()) {
-                    drop[e.getKey()] = true;
-                    listed.add(data.table().file(e.getKey()) + ": not scored: " + e.getValue());
+                for (var u : unscorable.entrySet()) {
+                    drop[u.getKey()] = true;
+                    listed.add(data.table().file(u.getKey()) + ": not scored: " + u.getValue());
                 }
                 data = data.withTable(data.table().withoutRows(drop));
                 skipped = List.copyOf(listed);
+                s = BatchScoring.score(data, bundle, settings.detect(), TaskContext.silent());
             }
-            ScoredData s = BatchScoring.score(data, bundle, settings.detect(), TaskContext.silent());
             if (settings.reports()) {
                 FleetStorage.writeText(FleetOutputs.reportPath(settings.output(), m.name()), report(scored, s));
             }

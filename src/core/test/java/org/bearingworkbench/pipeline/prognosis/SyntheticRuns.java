@@ -36,4 +36,12 @@ public final class SyntheticRuns {
         cols.put("ch2_kurtosis", kurt.clone());
         return FeatureTable.of(name, null, ts, files, new int[n], cols);
     }
+
+    /** A life model learned from two synthetic runs to failure (600 and 900 snapshots). */
+    public static LifeModel lifeModel() {
+        return LifeModel.learn(
+                List.of(new LifeModel.Run("a", run("a", 600, 1)), new LifeModel.Run("b", run("b", 900, 2))),
+                null,
+                Double.NaN);
+    }
 }
