@@ -42,7 +42,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(
             names = "--columns",
-            description = "features the baselines read, names or globs (default: the model's, " + "else *_mean_abs)")
+            description = "features the baselines read, names or globs (default: the model's, else "
+                    + "*_bpfo,*_bpfi,*_bsf,*_mean_abs where the bearing is known, else *_mean_abs)")
     String columns;
 
     @Mixin

@@ -93,8 +93,11 @@ final class ReportCommand implements Callable<Integer> {
         boolean auto = "auto".equalsIgnoreCase(band);
         PhysicsSettings base = auto ? PhysicsSettings.ims() : CommandChecks.band(band, PhysicsSettings.ims());
         var token = new CancellationToken();
-        ImportResult data =
-                DataSets.open(source, dataSet.settings(), token.contextFor(new ConsoleProgress(System.err)));
+        ImportResult data = DataSets.openFor(
+                source,
+                dataSet.settings(),
+                model.columnsNeeded(columns),
+                token.contextFor(new ConsoleProgress(System.err)));
         CommandChecks.listSkipped(data, output.toString(), System.err);
         ModelBundle bundle = model.load(data.table(), columns, split.toSplit(data.table()));
         bundle.differencesFrom(data.description())

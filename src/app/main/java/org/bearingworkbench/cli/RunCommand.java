@@ -50,7 +50,11 @@ final class RunCommand implements Callable<Integer> {
                     + "are replaced together")
     Path outDir;
 
-    @Option(names = "--columns", description = "feature columns: names or globs (default: *_mean_abs)")
+    @Option(
+            names = "--columns",
+            description =
+                    "feature columns: names or globs, comma separated (default: the defect indicators and mean |x|, "
+                            + "*_bpfo,*_bpfi,*_bsf,*_mean_abs, where the bearing is known, else *_mean_abs)")
     String columns;
 
     @Mixin

@@ -35,7 +35,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "model bundle to write (.bwm)")
     Path output;
 
-    @Option(names = "--columns", description = "feature columns: names or globs, comma separated (default: *_mean_abs)")
+    @Option(
+            names = "--columns",
+            description =
+                    "feature columns: names or globs, comma separated (default: the defect indicators and mean |x|, "
+                            + "*_bpfo,*_bpfi,*_bsf,*_mean_abs, where the bearing is known, else *_mean_abs)")
     String columns;
 
     @Mixin

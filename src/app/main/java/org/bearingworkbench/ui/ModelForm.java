@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.model.ConfigField;
 import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.model.Problem;
@@ -42,13 +43,19 @@ final class ModelForm extends GridPane {
     final TextField validation = field(
             Double.toString(D.validationSplit()), "Share of training rows (the last ones) held out for validation");
     final TextField seed = field(Long.toString(D.seed()), "Random seed: same data + settings + seed = same model");
-    final TextField columns = field("*_mean_abs", "Feature columns fed to the model: names or globs, comma separated");
+    final TextField columns = field(
+            "",
+            "Feature columns fed to the model: names or globs, comma separated; blank: the default, the defect"
+                    + " indicators and mean |x| where the bearing is known ("
+                    + ColumnSelection.WITH_DEFECT_INDICATORS
+                    + "), else *_mean_abs");
     private final Map<ConfigField, Label> errors = new EnumMap<>(ConfigField.class);
     private final Label columnError = errorLabel();
     private final BooleanProperty valid = new SimpleBooleanProperty(true);
     private Function<String, String> columnCheck = spec -> null;
 
     ModelForm() {
+        columns.setPromptText("default (defect indicators, mean |x|)");
         setHgap(8);
         setVgap(4);
         int row = 0;

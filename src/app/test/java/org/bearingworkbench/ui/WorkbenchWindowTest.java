@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,7 @@ import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.ConfigField;
+import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +156,33 @@ class WorkbenchWindowTest {
         XYChart loss = chartTitled("Loss per epoch (live)");
         assertEquals(3, points(loss, 0));
         assertEquals(3, points(loss, 1));
+        // the window's default columns are the command line's: the bearing is known, so the defect indicators too
+        Path cliModel = tmp.resolve("cli-default.bwm");
+        String[] cli = CliRunner.run(
+                "train",
+                SampleData.DIR.toString(),
+                "--epochs",
+                "3",
+                "--train-until",
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .format(model.trainUntilProperty().get()),
+                "-o",
+                cliModel.toString());
+        assertEquals("0", cli[0], cli[2]);
+        ModelBundle fromCli = ModelBundle.load(cliModel);
+        ModelBundle inWindow = model.bundleProperty().get();
+        assertTrue(
+                inWindow.model().columns().contains("ch1_bpfo"),
+                inWindow.model().columns().toString());
+        assertEquals(fromCli.model().columns(), inWindow.model().columns());
+        assertEquals(
+                fromCli.history().stream()
+                        .map(e -> List.of(e.loss(), e.validationLoss()))
+                        .toList(),
+                inWindow.history().stream()
+                        .map(e -> List.of(e.loss(), e.validationLoss()))
+                        .toList(),
+                "the same losses");
     }
 
     @Test

@@ -17,8 +17,27 @@ public final class ColumnSelection {
 
     private ColumnSelection() {}
 
-    /** The study's choice: mean_abs of every channel; for a foreign table without channel columns, all columns. */
+    /**
+     * The default where the bearing is known: the envelope's outer-race, inner-race and ball indicators and mean |x|
+     * of every channel (decision 0025: on the PRONOSTIA runs to failure they warn earlier than mean |x| alone, with no
+     * alarm before half-life).
+     */
+    public static final String WITH_DEFECT_INDICATORS = "*_bpfo,*_bpfi,*_bsf,*_mean_abs";
+
+    /**
+     * The default columns: {@link #WITH_DEFECT_INDICATORS} when the table has the defect indicators (degenerate ones
+     * left out), else mean_abs of every channel (the IMS study's choice); for a foreign table without channel
+     * columns, all columns.
+     */
     public static List<String> defaults(FeatureTable table) {
+        return hasDefectIndicators(table) ? resolve(table, WITH_DEFECT_INDICATORS) : study(table);
+    }
+
+    /**
+     * The IMS study's choice (its Keras model reads these): mean_abs of every channel; for a foreign table without
+     * channel columns, all columns.
+     */
+    public static List<String> study(FeatureTable table) {
         List<String> cols = new ArrayList<>();
         for (int ch : table.channels()) {
             String name = Feature.MEAN_ABS.column(ch);
@@ -27,6 +46,16 @@ public final class ColumnSelection {
             }
         }
         return cols.isEmpty() ? table.featureColumns() : cols;
+    }
+
+    /** Whether the table holds the bearing defect indicators the default takes ({@code chN_bpfo, _bpfi, _bsf}). */
+    public static boolean hasDefectIndicators(FeatureTable table) {
+        for (String measure : List.of("_bpfo", "_bpfi", "_bsf")) {
+            if (table.featureColumns().stream().noneMatch(c -> c.startsWith("ch") && c.endsWith(measure))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.io.formats.SnapshotFormat;
+import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.task.TaskContext;
 import org.slf4j.Logger;
@@ -35,19 +36,27 @@ public final class DataSets {
 
     /**
      * As {@link #open(Path, UserSettings, TaskContext)}, with the bearing defect indicators ({@code chN_bpfo, _bpfi,
-     * _bsf, _2bsf, _ftf}) added when {@code columns} (names or globs) asks for one and {@code source} is a directory
-     * of raw snapshots: computed while each file is read, as {@code features --defects} does, so that every command
-     * and detector can use them with the data set's description kept.
+     * _bsf, _2bsf, _ftf}) added when {@code source} is a directory of raw snapshots and {@code columns} (names or
+     * globs) asks for one, or is null or blank (the default columns, {@link ColumnSelection#defaults}, take them
+     * where the data's bearing, speed and sample rate are known). Computed while each file is read, as {@code
+     * features --defects} does, so that every command and detector can use them with the data set's description
+     * kept.
      */
     public static ImportResult openFor(Path source, UserSettings given, String columns, TaskContext context)
             throws InputFormatException {
-        boolean wanted = columns != null
-                && Arrays.stream(columns.split(","))
-                        .anyMatch(c -> DEFECT_COLUMN.matcher(c.trim()).find());
-        if (!wanted || !Files.isDirectory(source)) {
+        if (!Files.isDirectory(source)) {
             return open(source, given, context);
         }
-        return openWithDefects(source, given, context).data();
+        if (columns == null || columns.isBlank()) {
+            RunPhysics.Imported imported = RunPhysics.importWith(source, given, PhysicsSettings.ims(), context);
+            return imported.physics() == null
+                    ? imported.data()
+                    : imported.data()
+                            .withTable(imported.physics().addTo(imported.data().table()));
+        }
+        boolean wanted = Arrays.stream(columns.split(","))
+                .anyMatch(c -> DEFECT_COLUMN.matcher(c.trim()).find());
+        return wanted ? openWithDefects(source, given, context).data() : open(source, given, context);
     }
 
     /**

@@ -134,12 +134,15 @@ public final class Workflows {
 
     /**
      * Opens a Keras LSTM autoencoder (.h5) with its scikit-learn scaler (.json) as a bundle whose training range is
-     * the split's training rows of {@code table} (thresholds are fitted on them).
+     * the split's training rows of {@code table} (thresholds are fitted on them). Without {@code columnSpec} the
+     * model reads the IMS study's columns ({@link ColumnSelection#study}).
      */
     public static ModelBundle importKeras(
             FeatureTable table, Path h5, Path scalerJson, String columnSpec, SplitConfig split)
             throws InputFormatException {
-        List<String> columns = ColumnSelection.resolve(table, columnSpec);
+        List<String> columns = columnSpec == null || columnSpec.isBlank()
+                ? ColumnSelection.study(table)
+                : ColumnSelection.resolve(table, columnSpec);
         LstmAutoencoder model = KerasAutoencoderImport.load(h5, ScalerJson.read(scalerJson), columns);
         int trainRows = split.trainRows(table);
         return ModelBundle.imported(model, table.timestamp(0), table.timestamp(trainRows - 1));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.Alarms;
 import org.bearingworkbench.detect.Attribution;
 import org.bearingworkbench.detect.ChannelMap;
@@ -45,11 +46,13 @@ final class MachineScoring {
         Machine scored = training == null ? m : m.withModel(FleetOutputs.modelPath(settings.output(), m.name()));
         List<String> skipped = List.of();
         try (FleetStorage.LocalDirectory local = FleetStorage.localize(m.path())) {
-            ImportResult data = DataSets.open(local.dir().toPath(), TaskContext.silent());
+            ModelBundle given = training == null ? BundleCache.get(m.modelKey(), bundles.get(m.modelKey())) : null;
+            // the columns the model reads (or will be trained on) decide whether the defect indicators are computed
+            String columns = given != null ? String.join(",", given.model().columns()) : training.columns();
+            ImportResult data =
+                    DataSets.openFor(local.dir().toPath(), UserSettings.NONE, columns, TaskContext.silent());
             skipped = data.skipped().stream().map(SkippedFile::toString).toList();
-            ModelBundle bundle = training == null
-                    ? BundleCache.get(m.modelKey(), bundles.get(m.modelKey()))
-                    : train(data, training, scored.modelKey());
+            ModelBundle bundle = given != null ? given : train(data, training, scored.modelKey());
             ScoredData s;
             try {
                 s = BatchScoring.score(data, bundle, settings.detect(), TaskContext.silent());
