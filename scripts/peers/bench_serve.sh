@@ -16,4 +16,4 @@ THRESHOLD=$(sed 's/.*"threshold":\([0-9.eE-]*\).*/\1/' "$TMP/summary.json")
 PEER=$!
 for i in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:5077/ && break; sleep 0.5; done
 /usr/bin/python3 -c "import torch, flask; print('peer: Flask', flask.__version__, '+ PyTorch', torch.__version__, '(', torch.get_num_threads(), 'threads )')"
-java -jar $JAR bench serve "$DATA" --model "$TMP/study.bwm" --peer http://127.0.0.1:5077/score
+scripts/bench.sh serve "$DATA" --model "$TMP/study.bwm" --peer http://127.0.0.1:5077/score

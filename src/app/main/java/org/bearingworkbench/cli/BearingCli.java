@@ -47,7 +47,6 @@ public final class BearingCli implements Runnable {
         COMMANDS.put("envelope", EnvelopeCommand::new);
         COMMANDS.put("diagnose", DiagnoseCommand::new);
         COMMANDS.put("generate", GenerateCommand::new);
-        COMMANDS.put("bench", BenchCommand::new);
     }
 
     @CommandLine.Spec

@@ -3,6 +3,9 @@ package org.bearingworkbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Paths;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,9 +17,28 @@ class BenchCommandTest {
             Paths.get("sample-data", "ims-synthetic").toString();
 
     private static String out(String... args) {
-        String[] r = FeaturesCommandTest.runCapturing(args);
+        String[] r = run(args);
         assertEquals("0", r[0], r[2]);
         return r[1] + r[2];
+    }
+
+    /** Exit code, standard output and standard error of the command line with {@code bench} added. */
+    private static String[] run(String... args) {
+        BenchMain.register();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            code = BearingCli.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 
     @Test
@@ -60,7 +82,7 @@ class BenchCommandTest {
 
     @Test
     void anUnknownBenchmarkIsAUsageError() {
-        String[] r = FeaturesCommandTest.runCapturing("bench", "nonsense", SAMPLE);
+        String[] r = run("bench", "nonsense", SAMPLE);
         assertEquals("2", r[0], r[2]);
         assertTrue(r[2].contains("unknown benchmark 'nonsense' (known: import, train"), r[2]);
     }
