@@ -6,6 +6,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -79,6 +80,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "streams kept at once (default ${DEFAULT-VALUE}; each holds about 1-2 MB of heap)")
     int maxStreams;
 
+    @Option(
+            names = "--stream-idle-minutes",
+            defaultValue = "60",
+            description = "a stream that has taken no snapshot for this long is let go from memory (its state stays"
+                    + " in --streams-state; default ${DEFAULT-VALUE})")
+    long streamIdleMinutes;
+
     @Option(names = "--no-physics", description = "no defect indicators for stream snapshots")
     boolean noPhysics;
 
@@ -140,7 +148,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--streams-state " + streamsState + ": not a folder (create it first)");
         }
         var streams = new SnapshotStreams(service.scoringModel(), UserSettings.NONE, streamsState, !noPhysics)
-                .maxStreams(maxStreams);
+                .maxStreams(maxStreams)
+                .idleTimeout(Duration.ofMinutes(streamIdleMinutes));
         ScoringServer server =
                 new ScoringServer(service, streams, (long) (maxBodyMb * 1024 * 1024), token).start(bind, port);
         CountDownLatch stopped = new CountDownLatch(1);

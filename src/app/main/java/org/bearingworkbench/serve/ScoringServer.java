@@ -289,7 +289,15 @@ public final class ScoringServer implements AutoCloseable {
         try {
             t = streams.take(id, name != null ? name : "snapshot", body, time, ctx.queryParam("format"));
         } catch (SnapshotStreams.Refused e) {
-            error(ctx, e.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+            HttpStatus status = switch (e.kind()) {
+                case CONFLICT -> HttpStatus.CONFLICT;
+                case FULL -> HttpStatus.SERVICE_UNAVAILABLE;
+                case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            };
+            if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+                ctx.header("Retry-After", "60");
+            }
+            error(ctx, status, e.getMessage());
             return;
         }
         metrics.snapshotTaken(t.events());

@@ -2,6 +2,7 @@ package org.bearingworkbench.serve;
 
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -44,6 +45,9 @@ final class ServeMetrics {
                 .register(registry);
         Gauge.builder("bw.streams", streams, SnapshotStreams::count)
                 .description("streams with at least one snapshot")
+                .register(registry);
+        FunctionCounter.builder("bw.streams.evicted", streams, SnapshotStreams::evicted)
+                .description("streams let go after being idle (serve --stream-idle-minutes)")
                 .register(registry);
         Gauge.builder("bw.streams.in.alarm", streams, SnapshotStreams::inAlarm)
                 .description("streams now in alarm")

@@ -11,10 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.dataset.UserSettings;
@@ -82,23 +84,44 @@ class StreamsAndMetricsTest {
     }
 
     @Test
-    void streamsBeyondTheCapAreRefusedAndTheOthersGoOn() throws Exception {
+    void streamsBeyondTheCapAreRefusedUntilOneIsIdleAndTheOthersGoOn() throws Exception {
         ScoringService service = new ScoringService(bundle, null, 1);
-        try (ScoringServer s = new ScoringServer(
-                        service,
-                        new SnapshotStreams(service.scoringModel(), UserSettings.NONE, null, false).maxStreams(2),
-                        4 << 20,
-                        null)
-                .start("127.0.0.1", 0)) {
+        AtomicLong clock = new AtomicLong();
+        Path state = tmp.resolve("state");
+        Files.createDirectories(state);
+        SnapshotStreams streams = new SnapshotStreams(service.scoringModel(), UserSettings.NONE, state, false)
+                .maxStreams(2)
+                .idleTimeout(Duration.ofMinutes(10))
+                .nanoClock(clock::get);
+        try (ScoringServer s = new ScoringServer(service, streams, 4 << 20, null).start("127.0.0.1", 0)) {
             String name = "name=" + files.get(0).getFileName();
             assertEquals(200, snapshot(s, "a", files.get(0), name).statusCode());
             assertEquals(200, snapshot(s, "b", files.get(0), name).statusCode());
             HttpResponse<String> third = snapshot(s, "c", files.get(0), name);
-            assertEquals(422, third.statusCode(), third.body());
+            assertEquals(503, third.statusCode(), third.body());
+            assertEquals("60", third.headers().firstValue("Retry-After").orElse(""));
             assertTrue(third.body().contains("too many streams: 2 are open, at most 2"), third.body());
+            clock.addAndGet(Duration.ofMinutes(6).toNanos());
             HttpResponse<String> next =
                     snapshot(s, "a", files.get(1), "name=" + files.get(1).getFileName());
             assertEquals(200, next.statusCode(), "an open stream goes on: " + next.body());
+
+            // b idle for 11 minutes, a for 5: c takes b's place; b's state stays in the folder
+            clock.addAndGet(Duration.ofMinutes(5).toNanos());
+            HttpResponse<String> later = snapshot(s, "c", files.get(0), name);
+            assertEquals(200, later.statusCode(), later.body());
+            assertEquals(1, streams.evicted());
+            assertEquals(404, get(s, "/v1/streams/b").statusCode(), "b let go from memory");
+            assertEquals(200, get(s, "/v1/streams/a").statusCode());
+            assertTrue(get(s, "/metrics").body().contains("bw_streams_evicted_total 1.0"));
+
+            // b comes back (a idle for 11 minutes now) and goes on from its saved state: one scored before
+            clock.addAndGet(Duration.ofMinutes(6).toNanos());
+            HttpResponse<String> back =
+                    snapshot(s, "b", files.get(1), "name=" + files.get(1).getFileName());
+            assertEquals(200, back.statusCode(), back.body());
+            assertEquals(
+                    2, JSON.readTree(back.body()).path("state").path("scored").asInt(), back.body());
         }
     }
 

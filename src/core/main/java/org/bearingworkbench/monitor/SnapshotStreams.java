@@ -4,12 +4,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bearingworkbench.dataset.UserSettings;
@@ -36,9 +39,38 @@ public final class SnapshotStreams {
     private final boolean physics;
     private final Map<String, Stream1> streams = new ConcurrentHashMap<>();
     private volatile int maxStreams = DEFAULT_MAX_STREAMS;
+    private volatile Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private volatile LongSupplier nanoClock = System::nanoTime;
+    private final AtomicLong evicted = new AtomicLong();
 
     /** Streams kept at once by default: each holds its scorer's state and rows (about 1-2 MB of heap). */
     public static final int DEFAULT_MAX_STREAMS = 128;
+
+    /** A stream that has taken no snapshot for this long is let go (its state saved first when kept on disk). */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);
+
+    /**
+     * Streams idle this long are let go: from memory when a snapshot comes for any stream, their state kept in the
+     * state folder when there is one (a later snapshot goes on where it stopped), else started afresh.
+     */
+    public SnapshotStreams idleTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("--stream-idle-minutes: more than 0 (got " + timeout + ")");
+        }
+        idleTimeout = timeout;
+        return this;
+    }
+
+    /** The clock idle times are measured with, in nanoseconds ({@link System#nanoTime()}; tests: one they move). */
+    public SnapshotStreams nanoClock(LongSupplier clock) {
+        nanoClock = clock;
+        return this;
+    }
+
+    /** Streams let go because they were idle, since the start. */
+    public long evicted() {
+        return evicted.get();
+    }
 
     /** At most this many streams at once; a snapshot for a new stream beyond them is refused. */
     public SnapshotStreams maxStreams(int max) {
@@ -54,15 +86,30 @@ public final class SnapshotStreams {
      * (422).
      */
     public static final class Refused extends Exception {
-        private final boolean conflict;
+        /** Why: the snapshot is bad (422), conflicts with the stream (409), or the service has no room (503). */
+        public enum Kind {
+            INVALID,
+            CONFLICT,
+            FULL
+        }
+
+        private final Kind kind;
 
         Refused(String message, boolean conflict) {
+            this(message, conflict ? Kind.CONFLICT : Kind.INVALID);
+        }
+
+        Refused(String message, Kind kind) {
             super(message);
-            this.conflict = conflict;
+            this.kind = kind;
         }
 
         public boolean conflict() {
-            return conflict;
+            return kind == Kind.CONFLICT;
+        }
+
+        public Kind kind() {
+            return kind;
         }
     }
 
@@ -73,6 +120,7 @@ public final class SnapshotStreams {
         final StreamScorer scorer;
         SnapshotReading reading;
         SnapshotFormat format;
+        volatile long lastUsed;
 
         Stream1(StreamScorer scorer) {
             this.scorer = scorer;
@@ -124,14 +172,17 @@ public final class SnapshotStreams {
                             + "')",
                     false);
         }
+        evictIdle(id);
         if (!streams.containsKey(id) && streams.size() >= maxStreams) {
             throw new Refused(
                     "too many streams: " + streams.size() + " are open, at most " + maxStreams + " (serve"
-                            + " --max-streams); send to an existing stream or restart the service with more",
-                    false);
+                            + " --max-streams), none idle for " + idleTimeout.toMinutes() + " min (serve"
+                            + " --stream-idle-minutes); send to an existing stream or try again later",
+                    Refused.Kind.FULL);
         }
         Stream1 s = streams.computeIfAbsent(id, this::load);
         synchronized (s) {
+            s.lastUsed = nanoClock.getAsLong();
             Path dir = Files.createTempDirectory("bw-snapshot-");
             try {
                 Path file = Files.write(dir.resolve(fileName), body);
@@ -219,6 +270,18 @@ public final class SnapshotStreams {
         return s.format;
     }
 
+    /** Lets go of the streams other than {@code keep} that have taken no snapshot for the idle timeout. */
+    private void evictIdle(String keep) {
+        long now = nanoClock.getAsLong();
+        long limit = idleTimeout.toNanos();
+        for (var e : streams.entrySet()) {
+            Stream1 s = e.getValue();
+            if (!e.getKey().equals(keep) && now - s.lastUsed > limit && streams.remove(e.getKey(), s)) {
+                evicted.incrementAndGet();
+            }
+        }
+    }
+
     private Stream1 load(String id) {
         StreamState state = null;
         if (stateDir != null) {
@@ -229,6 +292,7 @@ public final class SnapshotStreams {
             }
         }
         Stream1 s = new Stream1(model.scorer(state == null ? model.freshState() : state));
+        s.lastUsed = nanoClock.getAsLong();
         if (state != null && state.snapshotFormat != null) {
             s.format = Formats.byId(state.snapshotFormat).orElse(null);
         }
