@@ -15,6 +15,7 @@ import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.monitor.SnapshotStreams;
 import org.bearingworkbench.serve.ScoringServer;
 import org.bearingworkbench.serve.ScoringService;
+import org.bearingworkbench.serve.ServeLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -87,6 +88,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " in --streams-state; default ${DEFAULT-VALUE})")
     long streamIdleMinutes;
 
+    @Option(
+            names = "--max-in-flight",
+            description = "/v1 requests worked on at once; beyond them 503 at once, so that /health always answers"
+                    + " (default: 32; each may hold a body of up to --max-body-mb)")
+    Integer maxInFlight;
+
     @Option(names = "--no-physics", description = "no defect indicators for stream snapshots")
     boolean noPhysics;
 
@@ -150,8 +157,11 @@ final class ServeCommand implements Callable<Integer> {
         var streams = new SnapshotStreams(service.scoringModel(), UserSettings.NONE, streamsState, !noPhysics)
                 .maxStreams(maxStreams)
                 .idleTimeout(Duration.ofMinutes(streamIdleMinutes));
-        ScoringServer server =
-                new ScoringServer(service, streams, (long) (maxBodyMb * 1024 * 1024), token).start(bind, port);
+        ServeLimits limits = ServeLimits.of((long) (maxBodyMb * 1024 * 1024));
+        if (maxInFlight != null) {
+            limits = limits.withMaxInFlight(maxInFlight);
+        }
+        ScoringServer server = new ScoringServer(service, streams, limits, token).start(bind, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

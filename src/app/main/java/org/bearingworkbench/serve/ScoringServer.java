@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
@@ -26,6 +23,9 @@ import org.bearingworkbench.monitor.SnapshotStreams;
 import org.bearingworkbench.monitor.StreamEvent;
 import org.bearingworkbench.monitor.StreamScorer;
 import org.bearingworkbench.monitor.StreamState;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,8 @@ public final class ScoringServer implements AutoCloseable {
     private final String token;
     private final Javalin app;
     private final ServeMetrics metrics;
-    private final long maxBodyBytes;
+    private final ServeLimits limits;
+    private final RequestLimits requests;
 
     /**
      * @param maxBodyBytes largest request body accepted (413 beyond)
@@ -72,15 +73,25 @@ public final class ScoringServer implements AutoCloseable {
      * @param streams the raw-snapshot streams ({@code POST /v1/streams/{id}/snapshots}), scored with the same model
      */
     public ScoringServer(ScoringService service, SnapshotStreams streams, long maxBodyBytes, String token) {
+        this(service, streams, ServeLimits.of(maxBodyBytes), token);
+    }
+
+    /** @param limits body size, requests at once, timeouts ({@link ServeLimits}) */
+    public ScoringServer(ScoringService service, SnapshotStreams streams, ServeLimits limits, String token) {
         this.service = service;
         this.streams = streams;
         this.metrics = new ServeMetrics(streams);
-        this.maxBodyBytes = maxBodyBytes;
+        this.limits = limits;
+        this.requests = new RequestLimits(limits);
         this.token = token == null || token.isBlank() ? null : token;
         app = Javalin.create(config -> {
-            config.http.maxRequestSize = maxBodyBytes;
+            config.http.maxRequestSize = limits.maxBodyBytes();
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
+            QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 4, 60_000);
+            threads.setName("serve");
+            config.jetty.threadPool = threads;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
         });
         app.before(metrics::start);
         app.after(metrics::finish);
@@ -90,15 +101,15 @@ public final class ScoringServer implements AutoCloseable {
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
-        app.get("/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "ok")));
+        app.get("/health", this::health);
         app.get(
                 "/ready",
                 ctx -> ctx.json(JSON.createObjectNode()
                         .put("status", "ready")
                         .put("model_columns", service.columns().size())));
         app.get("/v1/model", this::model);
-        app.post("/v1/score", this::score);
-        app.post("/v1/streams/{id}/snapshots", this::snapshot);
+        app.post("/v1/score", requests.limited(this::score));
+        app.post("/v1/streams/{id}/snapshots", requests.limited(this::snapshot));
         app.get("/v1/streams/{id}", this::streamState);
         app.exception(
                 InputFormatException.class, (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
@@ -109,7 +120,14 @@ public final class ScoringServer implements AutoCloseable {
                 JsonProcessingException.class,
                 (e, ctx) -> error(
                         ctx, HttpStatus.BAD_REQUEST, "request body: not valid JSON (" + e.getOriginalMessage() + ")"));
-        app.exception(BodyTooLarge.class, (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, e.getMessage()));
+        app.exception(
+                RequestLimits.BodyTooLarge.class, (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, e.getMessage()));
+        app.exception(
+                RequestLimits.BodyTooSlow.class, (e, ctx) -> error(ctx, HttpStatus.REQUEST_TIMEOUT, e.getMessage()));
+        app.exception(RequestLimits.Busy.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        });
         app.exception(Exception.class, (e, ctx) -> {
             // the cause goes to the log only: an exception's text can name files or system details
             String ref = Long.toString(System.currentTimeMillis(), 36);
@@ -122,7 +140,10 @@ public final class ScoringServer implements AutoCloseable {
         });
         app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> {
             if (!"application/json".equals(ctx.res().getContentType())) {
-                error(ctx, HttpStatus.CONTENT_TOO_LARGE, "request body over the limit of " + maxBodyBytes + " bytes");
+                error(
+                        ctx,
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "request body over the limit of " + limits.maxBodyBytes() + " bytes");
             }
         });
         app.error(
@@ -141,39 +162,29 @@ public final class ScoringServer implements AutoCloseable {
                         expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A request body over the limit, however it came (a length, chunks, or compressed). */
-    static final class BodyTooLarge extends RuntimeException {
-        BodyTooLarge(String message) {
-            super(message);
-        }
-    }
-
-    /**
-     * The request body, read up to the limit whatever its transfer: a chunked body has no length for the server's own
-     * check to refuse up front, so the bytes are counted as they arrive and the request is refused (413) at the
-     * first byte over.
-     */
-    private byte[] body(Context ctx) throws IOException {
-        try (InputStream in = ctx.req().getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[65536];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > maxBodyBytes) {
-                    throw new BodyTooLarge("request body over the limit of " + maxBodyBytes + " bytes");
-                }
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
-
     /** Starts listening; {@code port} 0 picks a free port ({@link #port()} tells which). */
     public ScoringServer start(String host, int port) {
         app.start(host, port);
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof ServerConnector sc) {
+                sc.setIdleTimeout(limits.idleTimeout().toMillis()); // a silent client lets its thread go
+            }
+        }
         return this;
+    }
+
+    /** 200 while the server can serve; 503 with the reason when it is out of memory or wedged (a liveness probe). */
+    private void health(Context ctx) {
+        String problem = requests.problem();
+        ObjectNode out = JSON.createObjectNode()
+                .put("status", problem == null ? "ok" : "unhealthy")
+                .put("in_flight", requests.inFlight())
+                .put("max_in_flight", limits.maxInFlight());
+        if (problem != null) {
+            out.put("reason", problem);
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        ctx.json(out);
     }
 
     public int port() {
@@ -218,9 +229,9 @@ public final class ScoringServer implements AutoCloseable {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         RequestRows rows;
         if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
-            rows = RequestRows.fromCsv(new String(body(ctx), StandardCharsets.UTF_8), service.columns());
+            rows = RequestRows.fromCsv(new String(requests.body(ctx), StandardCharsets.UTF_8), service.columns());
         } else if (type.startsWith("application/json")) {
-            rows = RequestRows.fromJson(JSON.readTree(body(ctx)), service.columns());
+            rows = RequestRows.fromJson(JSON.readTree(requests.body(ctx)), service.columns());
         } else {
             error(
                     ctx,
@@ -280,7 +291,7 @@ public final class ScoringServer implements AutoCloseable {
                             + "layouts that name files by time) or its time (?time=2004-02-12T10:32:39)");
             return;
         }
-        byte[] body = body(ctx);
+        byte[] body = requests.body(ctx);
         if (body.length == 0) {
             error(ctx, HttpStatus.BAD_REQUEST, "empty body: send the snapshot file's bytes");
             return;

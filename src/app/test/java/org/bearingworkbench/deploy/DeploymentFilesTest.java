@@ -54,6 +54,15 @@ class DeploymentFilesTest {
                         && a.get(a.indexOf("--port") + 1).equals("8080"),
                 a.toString());
         assertTrue(ScoringServer.ROUTES.contains("GET /health") && ScoringServer.ROUTES.contains("GET /ready"));
+        for (String from : lines.stream().filter(l -> l.startsWith("FROM ")).toList()) {
+            String image = from.split("\\s+")[1];
+            assertTrue(image.matches(".+:[0-9]+\\.[0-9.]+.*"), "a base image pinned to a release: " + from);
+        }
+        assertTrue(lines.stream().noneMatch(l -> l.contains("|| true")), "no step whose failure is hidden");
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.contains("JAVA_TOOL_OPTIONS") && l.contains("-XX:+ExitOnOutOfMemoryError")),
+                "out of memory, the JVM exits");
     }
 
     @Test
@@ -76,6 +85,8 @@ class DeploymentFilesTest {
         }
         JsonNode tokenRef = c.get("env").get(0).get("valueFrom").get("secretKeyRef");
         assertTrue(!tokenRef.path("optional").asBoolean(false), "a missing Secret must not mean an open service");
+        String image = c.get("image").asText();
+        assertTrue(image.matches(".+:[0-9]+\\.[0-9.]+") && !image.endsWith(":latest"), "a pinned image: " + image);
         for (JsonNode v : spec.get("volumes")) {
             if (v.has("emptyDir")) {
                 assertTrue(v.get("emptyDir").has("sizeLimit"), "a scratch volume with a size limit: " + v);
