@@ -10,6 +10,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,8 +22,12 @@ final class RequestLimits {
     /** A heap pool this full right after a collection: the server is out of memory, whatever it still answers. */
     static final double HEAP_FULL = 0.95;
 
+    /** A body longer than this (or of unknown length) is a large request: at most one per core works at once. */
+    static final long LARGE_BODY = 64 * 1024;
+
     private final ServeLimits limits;
     private final Semaphore slots;
+    private final Semaphore large = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
     private final AtomicLong lastFinished = new AtomicLong(System.nanoTime());
 
     RequestLimits(ServeLimits limits) {
@@ -51,15 +56,30 @@ final class RequestLimits {
         }
     }
 
-    /** {@code handler} run in one of the request slots, or refused with {@link Busy} when none is free. */
+    /**
+     * {@code handler} run in one of the request slots, or refused with {@link Busy} when none is free. A large
+     * request (a body over {@link #LARGE_BODY}, or chunked) also waits in its slot for one of the cores' turns, so
+     * that thousand-row bodies do not crowd out the CPU that one-row requests need for a short answer.
+     */
     Handler limited(Handler handler) {
         return ctx -> {
             if (!slots.tryAcquire()) {
                 throw new Busy("busy: " + limits.maxInFlight() + " requests are being served; try again shortly");
             }
+            boolean big = false;
             try {
+                long length = ctx == null ? 0 : ctx.req().getContentLengthLong();
+                big = length < 0 || length > LARGE_BODY;
+                if (big && !large.tryAcquire(limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    big = false;
+                    throw new Busy("busy: large requests waited "
+                            + limits.bodyTimeout().toSeconds() + " s for their turn; try again shortly");
+                }
                 handler.handle(ctx);
             } finally {
+                if (big) {
+                    large.release();
+                }
                 slots.release();
                 lastFinished.set(System.nanoTime());
             }

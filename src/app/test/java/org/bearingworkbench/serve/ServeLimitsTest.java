@@ -76,7 +76,7 @@ class ServeLimitsTest {
                 Socket c = new Socket("127.0.0.1", s.port());
                 c.getOutputStream()
                         .write(("POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
-                                        + "Content-Length: 100000\r\n\r\n" + ROW)
+                                        + "Content-Length: 60000\r\n\r\n" + ROW)
                                 .getBytes(StandardCharsets.US_ASCII));
                 slow.add(c);
             }

@@ -47,6 +47,8 @@ import picocli.CommandLine.Parameters;
             "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up",
             "  serve <dir-or-csv> --model M.bwm   throughput and latency of the scoring service (1 and "
                     + "1,000 rows; 1, 4, 16 clients)",
+            "  load <dir-or-csv> --model M.bwm   serve in a child JVM with the container's flags: 10,000"
+                    + " requests, 32 clients, 30% malformed; p50/p99 and RSS",
             "  startup <dir>         fresh JVMs: import 'seconds' and wall time, with and without a "
                     + "class-data-sharing archive;",
             "                        the window, the sample data and its table drawn (needs a display: xvfb-run);",
@@ -69,7 +71,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "100", description = "epochs for 'train' (default ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--model", description = "model bundle for 'threshold'")
+    @Option(
+            names = "--heap-mb",
+            defaultValue = "900",
+            description = "'load': the server's heap (default ${DEFAULT-VALUE})")
+    int heapMb;
+
+    @Option(names = "--model", description = "model bundle for 'threshold', 'serve' and 'load'")
     Path model;
 
     @Option(
@@ -105,6 +113,9 @@ final class BenchCommand implements Callable<Integer> {
         if ("serve".equals(what)) {
             return new ServeBench(dir, model, peer).run();
         }
+        if ("load".equals(what)) {
+            return new ServeLoad(dir, model, heapMb).run();
+        }
         if ("startup".equals(what)) {
             return new StartupBench(dir, runs, appImage).startup();
         }
@@ -112,8 +123,8 @@ final class BenchCommand implements Callable<Integer> {
             return new StartupBench(dir, runs, appImage).endToEnd();
         }
         if (!"import".equals(what)) {
-            System.err.println(
-                    "unknown benchmark '" + what + "' (known: import, train, threshold, physics, serve, startup, e2e)");
+            System.err.println("unknown benchmark '" + what
+                    + "' (known: import, train, threshold, physics, serve, load, startup, e2e)");
             return 2;
         }
         DirectoryImporter importer = new DirectoryImporter();

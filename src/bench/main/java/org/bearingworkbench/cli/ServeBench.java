@@ -176,7 +176,7 @@ final class ServeBench {
     }
 
     /** A CSV of {@code rows} rows of the model's columns, cycling through the table with unique timestamps. */
-    private static String csv(FeatureTable table, List<String> columns, int rows) throws Exception {
+    static String csv(FeatureTable table, List<String> columns, int rows) throws Exception {
         List<LocalDateTime> ts = new ArrayList<>();
         List<String> files = new ArrayList<>();
         Map<String, double[]> values = new LinkedHashMap<>();
