@@ -77,11 +77,14 @@ public final class AtomicFiles {
             }
             try {
                 content.writeTo(temp);
+                CrashPoints.reach("atomic.temp");
                 // on the device before the rename: a crash then leaves the old file or the whole new one
                 try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     ch.force(true);
                 }
+                CrashPoints.reach("atomic.fsync");
                 Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                CrashPoints.reach("atomic.rename");
             } catch (IOException e) {
                 throw OutputFiles.cannotWrite(target, dir, e);
             }

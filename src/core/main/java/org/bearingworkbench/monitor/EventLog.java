@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import org.bearingworkbench.io.CrashPoints;
 import org.bearingworkbench.io.OutputFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,9 +120,11 @@ public final class EventLog implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         lines.forEach(l -> b.append(l).append('\n'));
         ByteBuffer buf = ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));
+        CrashPoints.reach("events.append");
         while (buf.hasRemaining()) {
             channel.write(buf);
         }
+        CrashPoints.reach("events.written");
         channel.force(false);
     }
 

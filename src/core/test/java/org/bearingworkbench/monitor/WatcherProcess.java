@@ -6,14 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts {@code watch} in its own JVM (so a test can kill it with SIGKILL), its output in {@code logs/watch-*.log}. */
-final class WatcherProcess {
+public final class WatcherProcess {
     private WatcherProcess() {}
 
-    static Process start(Path logs, Path dir, Path bundle, Path events, Path state, String... extra)
+    public static Process start(Path logs, Path dir, Path bundle, Path events, Path state, String... extra)
+            throws IOException {
+        return start(List.of(), logs, dir, bundle, events, state, extra);
+    }
+
+    /** As {@link #start(Path, Path, Path, Path, Path, String...)} with {@code jvm} options ({@code -Dbw.crashAt=}). */
+    public static Process start(
+            List<String> jvm, Path logs, Path dir, Path bundle, Path events, Path state, String... extra)
             throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(
-                javaBin,
+        List<String> cmd = new ArrayList<>(List.of(javaBin));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of(
                 "-Dbw.cli=true",
                 "-cp",
                 System.getProperty("java.class.path"),
