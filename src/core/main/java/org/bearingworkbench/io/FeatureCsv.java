@@ -2,6 +2,7 @@ package org.bearingworkbench.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -162,7 +163,10 @@ public final class FeatureCsv {
     /** Loads a feature CSV and says which rows it left out. Errors name the line and column. */
     public static Loaded load(Path path) throws InputFormatException {
         String where = path.getFileName().toString();
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        // bytes that are no UTF-8 become U+FFFD here, and the row that holds one is refused with its line and column
+        // (a strict decoder fails ahead of the parser, on whichever line its buffer happens to end)
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8))) {
             return load(in, where);
         } catch (NoSuchFileException e) {
             throw new InputFormatException(path + ": file not found", e);
@@ -313,9 +317,21 @@ public final class FeatureCsv {
         }
     }
 
+    /** Refuses a row with a byte that was no UTF-8 (decoded as U+FFFD), naming its line and column. */
+    private static void checkText(String[] cells, String where, int lineNo) throws InputFormatException {
+        for (int c = 0; c < cells.length; c++) {
+            if (cells[c].indexOf('\uFFFD') >= 0) {
+                throw new InputFormatException(where + ", line " + lineNo + ", column " + (c + 1)
+                        + ": not UTF-8 text (a byte that is no character): not a text (UTF-8) CSV file; save it as"
+                        + " UTF-8 (a spreadsheet's \"CSV UTF-8\")");
+            }
+        }
+    }
+
     private static Loaded load(
             String[] names, Iterator<CSVRecord> records, CSVParser parser, Dialect dialect, String where)
             throws InputFormatException {
+        checkText(names, where, 1);
         Header header = Header.of(names, dialect, where);
         int fileCol = header.fileColumn();
         int rowsCol = header.rowsColumn();
@@ -336,6 +352,7 @@ public final class FeatureCsv {
             int lineNo = (int) (count > linesRead ? count : count + 1);
             linesRead = count;
             String[] cells = cells(record);
+            checkText(cells, where, lineNo);
             if (cells.length != names.length) {
                 throw new InputFormatException(where + ", line " + lineNo + ": " + cells.length + " cells, expected "
                         + names.length + " like the header");

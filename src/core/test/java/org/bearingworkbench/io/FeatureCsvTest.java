@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +47,28 @@ class FeatureCsvTest {
                 assertThrows(InputFormatException.class, () -> FeatureCsv.load(new StringReader(text), "wide.csv"));
         assertTrue(
                 e.getMessage().startsWith("wide.csv: line 1, the header row, is longer than 1 M characters"),
+                e.getMessage());
+    }
+
+    @Test
+    void aByteThatIsNoUtf8NamesItsLineAndColumnEvenFarIntoTheFile() throws Exception {
+        StringBuilder b = new StringBuilder("timestamp,ch1_mean_abs,ch2_mean_abs\n");
+        LocalDateTime t = LocalDateTime.of(2004, 2, 12, 0, 0);
+        for (int r = 0; r < 5000; r++) {
+            b.append(FeatureCsv.ISO.format(t.plusMinutes(r))).append(",0.1,0.2\n");
+        }
+        // line 5002: a cell written in Latin-1 (0xB5, the micro sign, is no UTF-8 on its own)
+        byte[] head = (b + FeatureCsv.ISO.format(t.plusMinutes(5000)) + ",0.1,0.2 ").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = Arrays.copyOf(head, head.length + 3);
+        bad[head.length] = (byte) 0xb5;
+        bad[head.length + 1] = 'g';
+        bad[head.length + 2] = '\n';
+        Path p = dir.resolve("latin.csv");
+        Files.write(p, bad);
+        InputFormatException e = assertThrows(InputFormatException.class, () -> FeatureCsv.load(p));
+        assertEquals(
+                "latin.csv, line 5002, column 3: not UTF-8 text (a byte that is no character): not a text (UTF-8)"
+                        + " CSV file; save it as UTF-8 (a spreadsheet's \"CSV UTF-8\")",
                 e.getMessage());
     }
 
