@@ -94,6 +94,22 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
+    /**
+     * What to say when events cannot be written: the file, the system's reason and, for a full disk, what to do
+     * (nothing is lost: the state still records the last events on the device, and a restarted watch goes on there).
+     */
+    static IOException cannotAppend(Path file, IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        boolean full = why.contains("No space left") || why.contains("Disk quota exceeded");
+        return new IOException(
+                file + ": cannot append events: " + why
+                        + (full
+                                ? " (the disk is full: free space on it, then start watch again; it goes on after"
+                                        + " the last event it recorded)"
+                                : ""),
+                e);
+    }
+
     private static String firstLine(Path file) throws IOException {
         try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return r.readLine();
@@ -121,11 +137,15 @@ public final class EventLog implements AutoCloseable {
         lines.forEach(l -> b.append(l).append('\n'));
         ByteBuffer buf = ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));
         CrashPoints.reach("events.append");
-        while (buf.hasRemaining()) {
-            channel.write(buf);
+        try {
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+            CrashPoints.reach("events.written");
+            channel.force(false);
+        } catch (IOException e) {
+            throw cannotAppend(file, e);
         }
-        CrashPoints.reach("events.written");
-        channel.force(false);
     }
 
     /** Bytes written so far (what a state saved now should record). */
