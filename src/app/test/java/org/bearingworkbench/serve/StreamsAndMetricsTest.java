@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.PersistenceRule;
@@ -180,6 +182,25 @@ class StreamsAndMetricsTest {
                             + "route=\"/v1/streams/{id}/snapshots\",status=\"200\"} 191"),
                     metrics);
             assertTrue(metrics.contains("jvm_memory_used_bytes"), metrics);
+        }
+    }
+
+    @Test
+    void aGzipBombIsRefusedAtTheLiveSnapshotLimitNotReadIntoMemory() throws Exception {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 200; i++) {
+                gz.write(zeros); // 200 MB of zero bytes: ~200 KB compressed
+            }
+        }
+        Path file = tmp.resolve("2025.03.01.08.00.00.gz");
+        Files.write(file, bomb.toByteArray());
+        try (ScoringServer s = server(null)) {
+            HttpResponse<String> r = snapshot(s, "bomb", file, "name=" + file.getFileName());
+            assertEquals(422, r.statusCode(), r.body());
+            assertTrue(r.body().contains("more than the limit for a live snapshot (128 MB uncompressed)"), r.body());
+            assertEquals(200, get(s, "/health").statusCode());
         }
     }
 

@@ -35,7 +35,20 @@ public final class SnapshotReading {
     private final SnapshotFormat format;
     private final PhysicsSettings physics;
     private final DefectAnalysis analysis;
-    private final SnapshotReader reader = new SnapshotReader();
+    private final SnapshotReader reader = liveReader();
+
+    /**
+     * The most a live snapshot may hold once read (uncompressed): a gzip body of a few MB can expand to gigabytes, and
+     * a service or watch must refuse it, not run out of memory (a snapshot of 4 channels x 1 M samples as text is
+     * ~40 MB).
+     */
+    public static final long LIVE_SNAPSHOT_LIMIT = 128L << 20;
+
+    private static SnapshotReader liveReader() {
+        SnapshotReader r = new SnapshotReader();
+        r.limit(LIVE_SNAPSHOT_LIMIT, "the limit for a live snapshot (128 MB uncompressed)");
+        return r;
+    }
 
     /**
      * A stream's reading set up from its first snapshot: the reading, that snapshot's row and what it says of the
@@ -112,7 +125,7 @@ public final class SnapshotReading {
             return "";
         }
         int c = Integer.parseInt(channel.substring(2)) - 1;
-        SignalView s = format.read(ref, new SnapshotReader());
+        SignalView s = format.read(ref, liveReader());
         if (c >= s.channels()) {
             return "";
         }
