@@ -4,6 +4,8 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.bearingworkbench.detect.SavedThreshold;
 import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
@@ -39,6 +42,29 @@ final class ComparePane extends VBox {
     private final WorkbenchController controller;
     final TableView<DetectorComparison.Entry> table = new TableView<>();
     final XYChart timeline = Charts.timeChart("score / its threshold", "ratio");
+
+    /** The detectors' colours: none is the threshold's red (the dashed line at 1). */
+    static final String[] DETECTOR_COLORS = {"#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"};
+
+    /** The log axis's floor: a score a thousandth of its threshold or less reads as "far below". */
+    static final double RATIO_FLOOR = 1e-3;
+
+    /** One format for every tick of the ratio axis: 0.001, 0.01, 0.1, 1, 10, 100 (no 1E-9 beside 0.1). */
+    static final StringConverter<Number> RATIO_TICKS = new StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            return BigDecimal.valueOf(n.doubleValue())
+                    .round(new MathContext(3))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s);
+        }
+    };
+
     final Label status = new Label("Compare the model with simple baselines on the open data and split.");
     private DetectorComparison last;
 
@@ -70,6 +96,7 @@ final class ComparePane extends VBox {
         table.setPrefHeight(190);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         Charts.yAxis(timeline).setLogAxis(true);
+        Charts.yAxis(timeline).setTickLabelFormatter(RATIO_TICKS);
         ChartBox chart = new ChartBox("Every detector's score over time, divided by its threshold", timeline);
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().addAll(DataPane.heading("Does it beat the simple thing?"), bar, table, chart);
@@ -152,20 +179,34 @@ final class ComparePane extends VBox {
         last = c;
         table.setItems(FXCollections.observableArrayList(c.entries()));
         timeline.getDatasets().clear();
-        String[] colors = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+        double max = 1;
+        for (DetectorComparison.Entry e : c.entries()) {
+            AnomalyAnalysis a = e.analysis();
+            for (double v : a.scores().score()) {
+                max = Double.isFinite(v / a.threshold().value())
+                        ? Math.max(max, v / a.threshold().value())
+                        : max;
+            }
+        }
         int k = 0;
         for (DetectorComparison.Entry e : c.entries()) {
             AnomalyAnalysis a = e.analysis();
-            DoubleDataSet ds = Charts.dataSet(e.label(), colors[k++ % colors.length], e.id().equals("lstm") ? 2 : 1.2);
+            DoubleDataSet ds = Charts.dataSet(
+                    e.label(), DETECTOR_COLORS[k++ % DETECTOR_COLORS.length], e.id().equals("lstm") ? 2 : 1.2);
             double t = a.threshold().value();
             for (int r = 0; r < a.table().rowCount(); r++) {
                 double v = a.scores().score()[r] / t;
-                if (v > 0 && Double.isFinite(v)) {
-                    ds.add(Charts.seconds(a.table().timestamp(r)), v);
+                if (v >= 0 && Double.isFinite(v)) {
+                    // far below its threshold is all the same to a reader: drawn on the axis's floor
+                    ds.add(Charts.seconds(a.table().timestamp(r)), Math.max(v, RATIO_FLOOR));
                 }
             }
             timeline.getDatasets().add(ds);
         }
+        var y = Charts.yAxis(timeline);
+        y.setAutoRanging(false);
+        y.setMin(RATIO_FLOOR);
+        y.setMax(Math.pow(10, Math.ceil(Math.log10(max * 1.05))));
         DoubleDataSet one = Charts.dashedDataSet("threshold (1)", Palette.THRESHOLD, 1.5);
         one.add(Charts.seconds(c.table().timestamp(0)), 1);
         one.add(Charts.seconds(c.table().timestamp(c.table().rowCount() - 1)), 1);

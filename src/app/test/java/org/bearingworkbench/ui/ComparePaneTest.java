@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,6 +95,25 @@ class ComparePaneTest {
                 model.analysisProperty().get().firstAlarmTime(),
                 items.get(0).analysis().firstAlarmTime());
         assertEquals(6, window.comparePane().timeline.getDatasets().size(), "five detectors and the line at 1");
+        var sets = window.comparePane().timeline.getDatasets();
+        String threshold = sets.get(5).getStyle();
+        assertTrue(threshold.contains(Palette.THRESHOLD), threshold);
+        for (int d = 0; d < 5; d++) {
+            assertTrue(!sets.get(d).getStyle().contains(Palette.THRESHOLD), "not the threshold's colour: " + d);
+        }
+        var y = (DefaultNumericAxis) window.comparePane().timeline.getYAxis();
+        assertEquals(ComparePane.RATIO_FLOOR, y.getMin(), 0, "the log axis stops at a thousandth of the threshold");
+        assertTrue(y.getMax() >= 1, "the threshold on the chart: " + y.getMax());
+        for (int d = 0; d < 5; d++) {
+            for (int i = 0; i < sets.get(d).getDataCount(); i++) {
+                assertTrue(sets.get(d).get(1, i) >= ComparePane.RATIO_FLOOR);
+            }
+        }
+        List<String> ticks = y.getTickMarks().stream()
+                .map(t -> y.getTickLabelFormatter().toString(t.getValue()))
+                .toList();
+        assertTrue(ticks.contains("0.001") && ticks.contains("1"), ticks.toString());
+        assertTrue(ticks.stream().noneMatch(t -> t.contains("E")), "one plain format: " + ticks);
         assertTrue(
                 window.comparePane().status.getText().startsWith("5 detectors on 160 rows"),
                 window.comparePane().status.getText());
