@@ -49,6 +49,7 @@ final class HealthPane extends VBox {
     final TableView<RemainingLife.Estimate> forecasts = new TableView<>();
     final TableView<LifeForecast> lifeForecasts = new TableView<>();
     final TextField lifeModel = new TextField();
+    final TextField every = new TextField();
     final XYChart indicator = Charts.timeChart("health indicator", null);
     final XYChart life = Charts.timeChart("remaining life", "h");
     final Label status =
@@ -85,7 +86,11 @@ final class HealthPane extends VBox {
         forecast.disableProperty()
                 .bind(model.dataProperty().isNull().or(lifeModel.textProperty().isEmpty()));
         forecast.setOnAction(e -> forecastWithLifeModel());
-        HBox lifeBar = new HBox(8, forecast, lifeModel, browse);
+        every.setPromptText("an eighth of the run");
+        every.setPrefColumnCount(10);
+        every.setTooltip(new Tooltip("Forecast every so many seconds of the run, and at its last snapshot (rul predict"
+                + " --every); empty: an eighth of the run"));
+        HBox lifeBar = new HBox(8, forecast, lifeModel, browse, new Label("every (s)"), every);
         lifeBar.setAlignment(Pos.CENTER_LEFT);
         status.setWrapText(true);
         HBox bar = new HBox(
@@ -154,8 +159,8 @@ final class HealthPane extends VBox {
                         e -> Durations.hours(e.forecast().low()) + " to "
                                 + Durations.hours(e.forecast().high())));
         lifeForecasts.getColumns().add(column("time", f -> FeatureCsv.ISO.format(f.time())));
-        lifeForecasts.getColumns().add(column("RUL (s)", f -> (double) Math.round(f.rulSeconds())));
-        lifeForecasts.getColumns().add(column("median (s)", f -> (double) Math.round(f.medianSeconds())));
+        lifeForecasts.getColumns().add(column("RUL (s)", f -> Math.round(f.rulSeconds())));
+        lifeForecasts.getColumns().add(column("median (s)", f -> Math.round(f.medianSeconds())));
         lifeForecasts
                 .getColumns()
                 .add(column(
@@ -164,7 +169,7 @@ final class HealthPane extends VBox {
         lifeForecasts.getColumns().add(column("method", LifeForecast::method));
     }
 
-    /** A sortable column: numbers sort as numbers (and show with 3 decimals), text as text. */
+    /** A sortable column: numbers sort as numbers (decimals with 3 places, whole seconds as such), text as text. */
     private static <T, V extends Comparable<V>> TableColumn<T, V> column(String name, Function<T, V> value) {
         TableColumn<T, V> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
@@ -202,6 +207,20 @@ final class HealthPane extends VBox {
             return;
         }
         Path file = Path.of(lifeModel.getText().trim());
+        double seconds;
+        try {
+            seconds = every.getText().isBlank()
+                    ? LifeForecaster.defaultEverySeconds(t)
+                    : Double.parseDouble(every.getText().trim());
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            status.setText("every: a number of seconds above 0 (got '"
+                    + every.getText().trim() + "')");
+            return;
+        }
+        double step = seconds;
         status.setText("Forecasting with " + file.getFileName() + "…");
         controller
                 .tasks()
@@ -209,7 +228,7 @@ final class HealthPane extends VBox {
                         "Remaining life",
                         ctx -> {
                             LifeModel m = LifeModel.read(file);
-                            return Map.entry(m, LifeForecaster.every(m, t, LifeForecaster.defaultEverySeconds(t)));
+                            return Map.entry(m, LifeForecaster.every(m, t, step));
                         },
                         f -> {
                             model.lifeModelProperty().set(f.getKey());
@@ -225,14 +244,26 @@ final class HealthPane extends VBox {
         DoubleDataSet median = Charts.dashedDataSet("median", "#333333", 1);
         DoubleDataSet low = Charts.dashedDataSet("90% band", "#e69a9a", 1);
         DoubleDataSet high = Charts.dashedDataSet("90% band (high)", "#e69a9a", 1);
+        double top = 0;
+        for (LifeForecast e : f) {
+            top = Math.max(top, Math.max(e.rulSeconds(), e.medianSeconds()) / 3600);
+        }
+        // the axis fits the decision and the median; a band's far end above them is drawn at the top
+        top = top > 0 ? top * 1.15 : 1;
+        boolean clipped = false;
         for (LifeForecast e : f) {
             double x = Charts.seconds(e.time());
             rul.add(x, e.rulSeconds() / 3600);
             median.add(x, e.medianSeconds() / 3600);
-            low.add(x, e.lowSeconds() / 3600);
-            high.add(x, e.highSeconds() / 3600);
+            low.add(x, Math.min(e.lowSeconds() / 3600, top));
+            high.add(x, Math.min(e.highSeconds() / 3600, top));
+            clipped |= e.highSeconds() / 3600 > top;
+        }
+        if (clipped) {
+            high.setName("90% band (high; drawn at the top above it)");
         }
         life.getDatasets().addAll(rul, median, low, high);
+        fitY(life, top);
         LifeForecast last = f.get(f.size() - 1);
         status.setText(String.format(
                 Locale.ROOT,
@@ -325,7 +356,22 @@ final class HealthPane extends VBox {
             add(actual, x, e.actualHours(), cap);
         }
         life.getDatasets().addAll(actual, median, low, high);
+        double top = 0;
+        for (DoubleDataSet ds : List.of(actual, median, low, high)) {
+            for (int i = 0; i < ds.getDataCount(); i++) {
+                top = Math.max(top, ds.get(1, i));
+            }
+        }
+        fitY(life, top > 0 ? top * 1.1 : 1);
         status.setText(summary(t, r));
+    }
+
+    /** The y axis from 0 to {@code top}, set here: auto-ranging kept the range of what the chart showed before. */
+    private static void fitY(XYChart chart, double top) {
+        var y = Charts.yAxis(chart);
+        y.setAutoRanging(false);
+        y.setMin(0);
+        y.setMax(top);
     }
 
     private static void add(DoubleDataSet ds, double x, double y, double cap) {

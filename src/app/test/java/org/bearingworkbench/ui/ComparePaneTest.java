@@ -284,7 +284,31 @@ class ComparePaneTest {
         assertTrue(
                 window.healthPane().status.getText().contains(String.format("%.0f s to failure", last.rulSeconds())),
                 window.healthPane().status.getText());
+        assertFits(engine);
+
+        // every hour, as rul predict --every 3600: typed in its field
+        robot.clickOn(window.healthPane().every).write("3600");
+        robot.clickOn("Forecast with life model");
+        List<LifeForecast> hourly = LifeForecaster.every(LifeModel.read(file), t, 3600);
+        waitFor(60, () -> window.healthPane().lifeForecasts.getItems().equals(hourly));
+        String[] cliHourly = CliRunner.run(
+                "rul", "predict", csv.toString(), "--model", file.toString(), "--every", "3600", "--json");
+        assertEquals(
+                hourly.size(),
+                new ObjectMapper().readTree(cliHourly[1]).get("forecasts").size());
+        assertFits(hourly);
         screenshot("health-life-model.png");
+    }
+
+    /** Every decision and median on the life chart: its axis from 0 to a little above the largest. */
+    private static void assertFits(List<LifeForecast> f) {
+        var y = (DefaultNumericAxis) window.healthPane().life.getYAxis();
+        double top = f.stream()
+                .mapToDouble(e -> Math.max(e.rulSeconds(), e.medianSeconds()) / 3600)
+                .max()
+                .orElseThrow();
+        assertEquals(0, y.getMin(), 0);
+        assertTrue(y.getMax() >= top && y.getMax() <= 1.2 * top, y.getMax() + " for " + top + " h");
     }
 
     @Test
