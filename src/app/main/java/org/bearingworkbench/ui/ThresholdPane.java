@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.FilteredList;
@@ -36,6 +37,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bearingworkbench.detect.Alarms;
 import org.bearingworkbench.detect.Attribution;
+import org.bearingworkbench.detect.ChannelMap;
 import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.io.FeatureCsv;
@@ -569,7 +571,7 @@ final class ThresholdPane extends BorderPane {
                 int cc = c;
                 flagged.getColumns()
                         .add(col(
-                                "error " + a.channels().channel(c),
+                                "error " + columnLabel(a.channels(), c),
                                 r -> fmt(current.scores().errors()[r][cc]),
                                 85));
             }
@@ -577,7 +579,7 @@ final class ThresholdPane extends BorderPane {
                 int cc = c;
                 flagged.getColumns()
                         .add(col(
-                                "out of range " + a.channels().channel(c),
+                                "out of range " + columnLabel(a.channels(), c),
                                 r -> fmt(current.attribution().departure(r, cc)),
                                 128));
             }
@@ -605,5 +607,17 @@ final class ThresholdPane extends BorderPane {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    /**
+     * A model column as the table heads it: its channel when that channel has no other column (mean |x| per
+     * channel: "ch1"), else the column's own name ("ch1_bpfo"), so that no two columns share a heading.
+     */
+    static String columnLabel(ChannelMap m, int c) {
+        String channel = m.channel(c);
+        long same = IntStream.range(0, m.size())
+                .filter(k -> m.channel(k).equals(channel))
+                .count();
+        return same == 1 ? channel : m.columns().get(c);
     }
 }

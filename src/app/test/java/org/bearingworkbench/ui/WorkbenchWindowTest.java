@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -175,6 +177,22 @@ class WorkbenchWindowTest {
                 inWindow.model().columns().contains("ch1_bpfo"),
                 inWindow.model().columns().toString());
         assertEquals(fromCli.model().columns(), inWindow.model().columns());
+        // four columns per channel: the flagged table heads each error by its column, no heading twice
+        robot.clickOn("5 Threshold & anomalies");
+        List<String> headings = robot.lookup(".table-view").queryAllAs(TableView.class).stream()
+                .filter(Node::isVisible)
+                .map(tv -> ((TableView<?>) tv)
+                        .getColumns().stream().map(TableColumnBase::getText).toList())
+                .filter(h -> h.contains("top channel") && h.contains("split"))
+                .findFirst()
+                .orElseThrow()
+                .stream()
+                .filter(h -> h.startsWith("error "))
+                .toList();
+        assertEquals(inWindow.model().columns().size(), headings.size(), headings.toString());
+        assertEquals(headings.size(), new HashSet<>(headings).size(), headings.toString());
+        assertTrue(headings.contains("error ch1_bpfo"), headings.toString());
+        robot.clickOn("4 Model");
         assertEquals(
                 fromCli.history().stream()
                         .map(e -> List.of(e.loss(), e.validationLoss()))
