@@ -1,5 +1,6 @@
 package org.bearingworkbench.ui;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.bearingworkbench.model.ModelBundle;
 
@@ -15,4 +16,19 @@ record ModelEntry(int number, String source, ModelBundle bundle) {
         return "#" + number + " " + source + ", " + bundle.model().columns().size() + " columns, trained until "
                 + bundle.trainEnd().toString().replace('T', ' ') + loss;
     }
+
+    /**
+     * The label that fits the list's box: number, columns, end of the training range and loss (the source is in
+     * the current model's text; the full label in the open list).
+     */
+    String shortLabel() {
+        var h = bundle.history();
+        String loss = h.isEmpty()
+                ? ""
+                : String.format(Locale.ROOT, " · loss %.4f", h.get(h.size() - 1).loss());
+        return "#" + number + " · " + bundle.model().columns().size() + " col · to " + SHORT.format(bundle.trainEnd())
+                + loss;
+    }
+
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.model.ConfigField;
 import org.bearingworkbench.model.ModelConfig;
@@ -73,6 +74,9 @@ final class ModelForm extends GridPane {
         row = add(row, "Validation split", validation, ConfigField.VALIDATION_SPLIT);
         row = add(row, "Seed", seed, ConfigField.SEED);
         addRow(row, new Label("Feature columns"), columns);
+        // the columns' globs are the longest text here: the field takes the form's whole width
+        columns.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(columns, Priority.ALWAYS);
         add(columnError, 1, row + 1);
         for (TextField f :
                 List.of(layers, timesteps, epochs, batch, learningRate, beta1, beta2, epsilon, l2, validation, seed)) {

@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -75,6 +76,26 @@ final class ModelPane extends BorderPane {
         ComboBox<ModelEntry> models = new ComboBox<>(model.models());
         models.setPromptText("no model yet");
         models.setMaxWidth(Double.MAX_VALUE);
+        // the box shows the short label, the open list the whole one, wrapped to its width
+        models.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(ModelEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.shortLabel());
+            }
+        });
+        models.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(20));
+            }
+
+            @Override
+            protected void updateItem(ModelEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.toString());
+            }
+        });
         models.setTooltip(new Tooltip("Every model of this session; training a new one keeps the "
                 + "others. Pick one to make it the active model."));
         model.bundleProperty().addListener((o, a, b) -> showActive(models, b));

@@ -33,6 +33,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableColumnBase;
@@ -43,6 +44,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
@@ -193,6 +195,18 @@ class WorkbenchWindowTest {
         assertEquals(headings.size(), new HashSet<>(headings).size(), headings.toString());
         assertTrue(headings.contains("error ch1_bpfo"), headings.toString());
         robot.clickOn("4 Model");
+        // the models list's box and the columns field show their whole text, not cut off with "..."
+        Supplier<ListCell<?>> modelBox = () -> robot.lookup(".combo-box .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.isVisible() && c.getText() != null && c.getText().startsWith("#"))
+                .findFirst()
+                .orElse(null);
+        waitFor(10, () -> modelBox.get() != null);
+        ListCell<?> box = modelBox.get();
+        Text shown = (Text) box.lookup(".text");
+        assertEquals(box.getText(), shown.getText(), "the box's label is not cut off");
+        TextField columnsField = window.modelPane().form().columns;
+        double needed = new Text(columnsField.getText()).getLayoutBounds().getWidth();
+        assertTrue(columnsField.getWidth() > needed, columnsField.getWidth() + " px for " + needed + " px of text");
         assertEquals(
                 fromCli.history().stream()
                         .map(e -> List.of(e.loss(), e.validationLoss()))
