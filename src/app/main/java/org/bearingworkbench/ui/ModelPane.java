@@ -73,29 +73,7 @@ final class ModelPane extends BorderPane {
         buttons.setAlignment(Pos.CENTER_LEFT);
         progress.setWrapText(true);
         modelInfo.setWrapText(true);
-        ComboBox<ModelEntry> models = new ComboBox<>(model.models());
-        models.setPromptText("no model yet");
-        models.setMaxWidth(Double.MAX_VALUE);
-        // the box shows the short label, the open list the whole one, wrapped to its width
-        models.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(ModelEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.shortLabel());
-            }
-        });
-        models.setCellFactory(list -> new ListCell<>() {
-            {
-                setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(20));
-            }
-
-            @Override
-            protected void updateItem(ModelEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.toString());
-            }
-        });
+        ComboBox<ModelEntry> models = modelList(model);
         models.setTooltip(new Tooltip("Every model of this session; training a new one keeps the "
                 + "others. Pick one to make it the active model."));
         model.bundleProperty().addListener((o, a, b) -> showActive(models, b));
@@ -156,6 +134,33 @@ final class ModelPane extends BorderPane {
     }
 
     /** The session's model list shows {@code b} as the active one. */
+    /** The session's models: the box shows the short label, the open list the whole one, wrapped to its width. */
+    private static ComboBox<ModelEntry> modelList(WorkbenchModel model) {
+        ComboBox<ModelEntry> models = new ComboBox<>(model.models());
+        models.setPromptText("no model yet");
+        models.setMaxWidth(Double.MAX_VALUE);
+        models.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(ModelEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.shortLabel());
+            }
+        });
+        models.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(20));
+            }
+
+            @Override
+            protected void updateItem(ModelEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.toString());
+            }
+        });
+        return models;
+    }
+
     private static void showActive(ComboBox<ModelEntry> models, ModelBundle b) {
         models.getItems().stream().filter(e -> e.bundle() == b).findFirst().ifPresent(e -> {
             if (models.getValue() != e) {

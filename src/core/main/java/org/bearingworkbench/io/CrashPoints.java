@@ -1,6 +1,7 @@
 package org.bearingworkbench.io;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Named points in the durable write paths (the event log, atomic file writes) where a test can make the process die
@@ -31,7 +32,7 @@ public final class CrashPoints {
     /** Halts the JVM here when the test's crash point is {@code name} and this is its N-th time. */
     public static void reach(String name) {
         if (NAME != null && NAME.equals(name) && REACHED.incrementAndGet() == AT) {
-            System.err.println("crash point " + name + ":" + AT + " reached: halting");
+            LoggerFactory.getLogger(CrashPoints.class).error("crash point {}:{} reached: halting", name, AT);
             Runtime.getRuntime().halt(137);
         }
     }
