@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
             "Benchmarks that print numbers:",
             "  import <dir>          time the import of a directory (after one warm-up run)",
             "  train <dir-or-csv>    train the study's model (100 epochs, batch 10) and print seconds per epoch",
-            "                        (--trainer direct|fused|dl4j|all)",
+            "                        (--trainer direct|dl4j|all)",
             "  threshold <dir-or-csv> --model M.bwm   time a threshold change (alarms + attribution) per 1,000 rows",
             "  physics <dir>         time the bearing-physics pass (defect indicators + spectrogram) after one warm-up",
             "  serve <dir-or-csv> --model M.bwm   throughput and latency of the scoring service (1 and "
@@ -82,8 +82,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--trainer",
-            description = "'train': direct (plain Java), fused (ND4J's fused LSTM ops), dl4j (MultiLayerNetwork.fit) "
-                    + "or all three (default: -Dbw.trainer, else direct)")
+            description = "'train': direct (plain Java), dl4j (MultiLayerNetwork.fit) "
+                    + "or both (default: -Dbw.trainer, else direct)")
     String trainer;
 
     @Option(names = "--peer", description = "'serve': a peer scoring endpoint to measure side by side (POST text/csv)")

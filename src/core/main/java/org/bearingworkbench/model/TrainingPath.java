@@ -3,19 +3,17 @@ package org.bearingworkbench.model;
 import java.util.Locale;
 
 /**
- * How training steps are computed. All three compute the same network, loss, gradient and Adam step (tested step for
- * step against DL4J in DirectTrainingStepsTest and FusedTrainingStepsTest); they differ in speed (docs/decisions/0006,
- * 0019).
+ * How training steps are computed. Both compute the same network, loss, gradient and Adam step (the plain-Java path
+ * tested step for step against DL4J in DirectTrainingStepsTest); they differ in speed (docs/decisions/0019; the fused
+ * native path of decision 0006 is retired: 8x slower than the plain-Java one and only a cross-check).
  */
 public enum TrainingPath {
     /** Plain Java on double arrays, no native call per step (docs/decisions/0019): the default. */
     DIRECT,
-    /** ND4J's fused native LSTM ops, one call per layer and direction. */
-    FUSED,
     /** DL4J's {@code MultiLayerNetwork.fit}, layer by layer: the reference. */
     DL4J;
 
-    /** The path set with {@code -Dbw.trainer=direct|fused|dl4j}, direct when unset. */
+    /** The path set with {@code -Dbw.trainer=direct|dl4j}, direct when unset. */
     public static TrainingPath configured() {
         return parse(System.getProperty("bw.trainer", "direct"));
     }
@@ -24,7 +22,7 @@ public enum TrainingPath {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown training path '" + name + "' (known: direct, fused, dl4j)", e);
+            throw new IllegalArgumentException("unknown training path '" + name + "' (known: direct, dl4j)", e);
         }
     }
 }

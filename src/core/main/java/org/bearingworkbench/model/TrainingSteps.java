@@ -5,9 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * How the trainer computes its steps on a network, one implementation per {@link TrainingPath}: ND4J's fused native
- * LSTM ops ({@link FusedTrainingSteps}) or DL4J's own {@code MultiLayerNetwork.fit}, the reference the fused path is
- * tested against. Closing writes the trained parameters into the network.
+ * How the trainer computes its steps on a network, one implementation per {@link TrainingPath}: plain Java on double
+ * arrays ({@link DirectTrainingSteps}) or DL4J's own {@code MultiLayerNetwork.fit}, the reference the plain-Java path
+ * is tested against. Closing writes the trained parameters into the network.
  */
 interface TrainingSteps extends AutoCloseable {
     /**
@@ -34,10 +34,6 @@ interface TrainingSteps extends AutoCloseable {
     static TrainingSteps forNetwork(MultiLayerNetwork net, ModelConfig config, int features, TrainingPath path) {
         return switch (path) {
             case DIRECT -> new DirectTrainingSteps(net, config, features);
-            case FUSED ->
-                FusedTrainingSteps.supports(config)
-                        ? new FusedTrainingSteps(net, config, features)
-                        : new Dl4jSteps(net, config);
             case DL4J -> new Dl4jSteps(net, config);
         };
     }
