@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -79,6 +80,17 @@ class ComparePaneTest {
         FxToolkit.cleanupStages();
     }
 
+    /**
+     * Clicks the node showing {@code text}, found on the FX thread: a lookup from the test's thread can meet a chart
+     * changing its children on the pulse (an IndexOutOfBoundsException inside TestFX's traversal).
+     */
+    private void click(String text) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node n = WaitForAsyncUtils.asyncFx(() -> robot.lookup(text).<Node>query())
+                .get();
+        robot.clickOn(n);
+    }
+
     static void waitFor(int seconds, Supplier<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
         WaitForAsyncUtils.waitForFxEvents();
@@ -86,8 +98,8 @@ class ComparePaneTest {
 
     @Test
     void theModelAndTheBaselinesInOneTableAndOneTimeline() throws Exception {
-        robot.clickOn("7 Compare detectors");
-        robot.clickOn("Compare detectors");
+        click("7 Compare detectors");
+        click("Compare detectors");
         waitFor(60, () -> window.comparePane().table.getItems().size() == 5);
         var items = window.comparePane().table.getItems();
         assertEquals("LSTM autoencoder", items.get(0).label());
@@ -153,8 +165,8 @@ class ComparePaneTest {
 
     @Test
     void healthAndRemainingLifeShowTheCoresNumbers() throws Exception {
-        robot.clickOn("8 Health & life");
-        robot.clickOn("Estimate remaining life");
+        click("8 Health & life");
+        click("Estimate remaining life");
         waitFor(60, () -> !window.healthPane().ranking.getItems().isEmpty());
         var t = model.table();
         var expected = RemainingLife.of(
@@ -185,7 +197,7 @@ class ComparePaneTest {
 
     @Test
     void aSplitTypedWithAModelActiveLeavesOneRangeInEveryPane() throws Exception {
-        robot.clickOn("1 Data");
+        click("1 Data");
         var a = model.analysisProperty().get();
         var t = model.table();
         double modelEnd = Charts.seconds(t.timestamp(a.trainRows() - 1));
@@ -195,8 +207,8 @@ class ComparePaneTest {
         });
         robot.write(FeatureCsv.ISO.format(t.timestamp(40))).type(KeyCode.ENTER);
         waitFor(20, () -> model.trainRows() == 41);
-        robot.clickOn("2 Signals");
-        robot.clickOn("3 Bearing physics");
+        click("2 Signals");
+        click("3 Bearing physics");
         waitFor(20, () -> window.physicsPane().shadedUntil() == modelEnd);
         assertEquals(modelEnd, window.dataPane().shadedUntil(), "Data shades the model's range");
         assertEquals(modelEnd, window.signalsPane().shadedUntil(), "Signals too");
@@ -208,7 +220,7 @@ class ComparePaneTest {
 
     @Test
     void theTimelinesThresholdFollowsEveryStepOfADrag() throws Exception {
-        robot.clickOn("5 Threshold & anomalies");
+        click("5 Threshold & anomalies");
         WaitForAsyncUtils.waitForFxEvents();
         XYChart timeline = window.thresholdPane().timeline();
         double before = model.analysisProperty().get().threshold().value();
@@ -259,9 +271,9 @@ class ComparePaneTest {
         Path dir = Files.createTempDirectory("life");
         Path file = dir.resolve("life.bwr");
         SyntheticRuns.lifeModel().write(file);
-        robot.clickOn("8 Health & life");
+        click("8 Health & life");
         robot.clickOn(window.healthPane().lifeModel).write(file.toString());
-        robot.clickOn("Forecast with life model");
+        click("Forecast with life model");
         waitFor(60, () -> !window.healthPane().lifeForecasts.getItems().isEmpty());
         var t = model.table();
         List<LifeForecast> engine =
@@ -288,7 +300,7 @@ class ComparePaneTest {
 
         // every hour, as rul predict --every 3600: typed in its field
         robot.clickOn(window.healthPane().every).write("3600");
-        robot.clickOn("Forecast with life model");
+        click("Forecast with life model");
         List<LifeForecast> hourly = LifeForecaster.every(LifeModel.read(file), t, 3600);
         waitFor(60, () -> window.healthPane().lifeForecasts.getItems().equals(hourly));
         String[] cliHourly = CliRunner.run(
@@ -313,8 +325,8 @@ class ComparePaneTest {
 
     @Test
     void waterfallAndKurtogramOfTheRunAndOneFile() throws Exception {
-        robot.clickOn("9 Waterfall & kurtogram");
-        robot.clickOn("Draw waterfall");
+        click("9 Waterfall & kurtogram");
+        click("Draw waterfall");
         waitFor(60, () -> window.spectraPane().waterfall.waterfall() != null);
         var w = window.spectraPane().waterfall.waterfall();
         assertEquals(40, w.lines().size());
@@ -324,7 +336,7 @@ class ComparePaneTest {
                 window.spectraPane().status.getText().startsWith("ch1: 40 files"),
                 window.spectraPane().status.getText());
         robot.interact(() -> model.selectedRowProperty().set(150));
-        robot.clickOn("Kurtogram of the file");
+        click("Kurtogram of the file");
         waitFor(60, () -> window.spectraPane().kurtogram.kurtogram() != null);
         var k = window.spectraPane().kurtogram.kurtogram();
         var v = model.dataProperty()
@@ -338,7 +350,7 @@ class ComparePaneTest {
                 .kurtogramText
                 .getText()
                 .startsWith(model.table().file(150) + " ch1"));
-        robot.clickOn("Use this band for envelope analysis");
+        click("Use this band for envelope analysis");
         var p = model.physicsSettingsProperty().get();
         assertEquals(Math.max(1, k.best().lowHz()), p.bandLowHz(), 1e-9);
         assertEquals(k.best().highHz(), p.bandHighHz(), 1e-9);
