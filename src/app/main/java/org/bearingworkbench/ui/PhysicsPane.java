@@ -133,6 +133,7 @@ final class PhysicsPane extends BorderPane {
                 new ChartBox("Run spectrogram (log amplitude)", spectrogram),
                 new ChartBox("Defect indicators over the run (envelope peak / noise floor)", indicators));
         charts.setOrientation(Orientation.VERTICAL);
+        AlignedTimeAxes.align(spectrogram, indicators);
         setCenter(charts);
         channel.setOnAction(e -> refresh());
         model.physicsProperty().addListener((o, a, p) -> {

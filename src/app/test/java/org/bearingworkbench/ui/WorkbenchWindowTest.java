@@ -25,6 +25,7 @@ import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -370,6 +371,18 @@ class WorkbenchWindowTest {
         String shown = robot.lookup(n -> n instanceof Label l && l.getText().startsWith(last + ": ch1: "))
                 .queryAs(Label.class)
                 .getText();
+        // the spectrogram (with its colour bar) and the indicators share one time axis position: a moment is at
+        // one x in both
+        XYChart spectrogram = chartTitled("Run spectrogram (log amplitude)");
+        XYChart indicators = chartTitled("Defect indicators over the run (envelope peak / noise floor)");
+        waitFor(10, () -> {
+            Bounds a = AlignedTimeAxes.axisBounds(spectrogram);
+            Bounds b = AlignedTimeAxes.axisBounds(indicators);
+            return a != null
+                    && b != null
+                    && Math.abs(a.getMinX() - b.getMinX()) < 1
+                    && Math.abs(a.getMaxX() - b.getMaxX()) < 1;
+        });
         String[] cli = CliRunner.run("envelope", SampleData.DIR.resolve(last).toString(), "--channel", "1", "--json");
         assertEquals("0", cli[0], cli[2]);
         var json = new ObjectMapper().readTree(cli[1]);
