@@ -44,6 +44,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void tablesawIsUsedForTablesInMemoryNotForReadingFiles() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("tech.tablesaw.io..", "com.ibm.icu..")
+                .because("the workbench reads files itself (io, formats); tablesaw's readers detect charsets with ICU,"
+                        + " which is left out of the build (14 MB of lib/)")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheCliUsesTheStandardStreams() {
         noClasses()
                 .that()
