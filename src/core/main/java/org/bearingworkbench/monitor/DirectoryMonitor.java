@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,6 +102,7 @@ public final class DirectoryMonitor implements AutoCloseable {
     private boolean firstScan = true;
     private long lastCheckpoint;
     private String waitingFor;
+    private Clock clock = Clock.systemUTC();
 
     /**
      * Takes the state's lock and loads it (or starts a fresh one).
@@ -300,11 +302,20 @@ public final class DirectoryMonitor implements AutoCloseable {
         }
     }
 
+    /**
+     * The clock a file's stillness is measured with (how long since it was last modified: the settle time and the
+     * incomplete-file timeout); the system's by default, a test's to move time on without waiting.
+     */
+    public DirectoryMonitor clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
     /** The events of one snapshot, or null when it is not complete yet (and it and later ones wait). */
     private List<StreamEvent> process(SnapshotFormat f, SnapshotRef r) throws IOException {
         Duration still;
         try {
-            still = Duration.between(Files.getLastModifiedTime(r.path()).toInstant(), Instant.now());
+            still = Duration.between(Files.getLastModifiedTime(r.path()).toInstant(), clock.instant());
         } catch (IOException e) {
             return List.of(
                     scorer.skip(r.timestamp(), r.name(), "vanished before it could be read (" + e.getMessage() + ")"));
