@@ -113,7 +113,46 @@ class ThresholdDragBenchTest {
             print(rows, "views updated (model -> every pane's data)", update);
             print(rows, "+ CSS and layout of the window", frame);
             print(rows, "+ the Threshold pane rendered (software snapshot)", render);
+            print(rows, "frame shown (the change to the end of the next pulse's layout)", pulses(stage, model, base));
         }
+    }
+
+    /**
+     * As a drag sees it: the threshold set on the FX thread, then the time until the next pulse has applied CSS and
+     * laid out the scene (where chart-fx draws its canvases), measured by a post-layout pulse listener.
+     */
+    private static double[] pulses(Stage stage, WorkbenchModel model, double base) throws InterruptedException {
+        double[] shown = new double[200];
+        long[] started = new long[1];
+        CountDownLatch[] next = new CountDownLatch[1];
+        long[] ended = new long[1];
+        Runnable timed = () -> {
+            if (next[0] != null && next[0].getCount() > 0) {
+                ended[0] = System.nanoTime();
+                next[0].countDown();
+            }
+        };
+        runOnFx(() -> stage.getScene().addPostLayoutPulseListener(timed));
+        try {
+            for (int i = 0; i < shown.length + 20; i++) {
+                double t = base * (0.8 + 0.4 * ((i * 53) % 100) / 100.0);
+                next[0] = new CountDownLatch(1);
+                runOnFx(() -> {
+                    started[0] = System.nanoTime();
+                    model.thresholdMethodProperty().set(new ManualThreshold(t));
+                    Platform.requestNextPulse();
+                });
+                if (!next[0].await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("no pulse after a threshold change");
+                }
+                if (i >= 20) {
+                    shown[i - 20] = (ended[0] - started[0]) / 1e6;
+                }
+            }
+        } finally {
+            runOnFx(() -> stage.getScene().removePostLayoutPulseListener(timed));
+        }
+        return shown;
     }
 
     private static void print(int rows, String what, double[] ms) {
