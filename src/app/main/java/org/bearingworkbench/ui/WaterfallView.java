@@ -50,7 +50,8 @@ final class WaterfallView extends CanvasView {
         double depthX = Math.min(160, w * 0.18);
         double depthY = Math.min(h * 0.55, 26.0 * n);
         double plotW = w - left - depthX - 16;
-        double lineH = Math.max(30, (bottom - depthY - 16) * 0.9);
+        // room above the back line for the defect labels (three staggered rows)
+        double lineH = Math.max(30, (bottom - depthY - 56) * 0.9);
         double[] f = waterfall.frequency();
         double fMax = f[f.length - 1];
         double peak = Math.max(waterfall.peak(), 1e-12);
@@ -102,9 +103,17 @@ final class WaterfallView extends CanvasView {
                 g.setLineDashes(5, 4);
                 g.strokeLine(x, bottom, x + depthX, bottom - depthY);
                 if (k == 1) {
-                    g.setFill(DEFECT[t.ordinal()]);
+                    // above the back line's highest ridge, on a white halo: never hidden by a spectrum
+                    double y = defectLabelBaseline(bottom, depthY, lineH, t.ordinal());
+                    g.strokeLine(x + depthX, bottom - depthY, x + depthX, y + 2);
+                    g.setLineDashes();
                     g.setTextAlign(TextAlignment.CENTER);
-                    g.fillText(t.label(), x + depthX, bottom - depthY - 6 - 12 * (t.ordinal() % 3));
+                    g.setStroke(Color.WHITE);
+                    g.setLineWidth(3);
+                    g.strokeText(t.label(), x + depthX, y);
+                    g.setFill(DEFECT[t.ordinal()]);
+                    g.fillText(t.label(), x + depthX, y);
+                    g.setLineWidth(1);
                 }
             }
         }
@@ -120,11 +129,43 @@ final class WaterfallView extends CanvasView {
             g.strokeLine(x, bottom, x, bottom + 4);
             g.fillText(String.format(Locale.ROOT, "%.0f", v), x, bottom + 16);
         }
+        drawHeightScale(g, lineH, peak);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(Color.web("#333"));
         g.fillText(
                 "frequency (Hz); height: envelope amplitude / noise floor (peak "
                         + String.format(Locale.ROOT, "%.1f", peak) + "); depth: time",
                 left + plotW / 2,
                 h - 6);
+    }
+
+    /** Where a defect's label sits: above the back line's tallest possible ridge, the three kinds staggered. */
+    static double defectLabelBaseline(double bottom, double depthY, double lineH, int ordinal) {
+        return bottom - depthY - lineH - 6 - 12 * (ordinal % 3);
+    }
+
+    /** The height scale's ticks: 0, half the peak and the peak (a ridge as tall as a line is the peak). */
+    static double[] heightTicks(double peak) {
+        return new double[] {0, peak / 2, peak};
+    }
+
+    /** A vertical scale at the top left, as tall as a full ridge, in multiples of the noise floor. */
+    private static void drawHeightScale(GraphicsContext g, double lineH, double peak) {
+        double x = 30;
+        double top = 18;
+        g.setStroke(Color.web("#888"));
+        g.setLineWidth(1);
+        g.strokeLine(x, top, x, top + lineH);
+        g.setFill(Color.web("#333"));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double v : heightTicks(peak)) {
+            double y = top + lineH - v / peak * lineH;
+            g.strokeLine(x - 3, y, x + 3, y);
+            g.fillText(String.format(Locale.ROOT, "%.1fx", v), x + 6, y);
+        }
+        g.setTextBaseline(VPos.BASELINE);
+        g.fillText("height", x - 12, top - 8);
     }
 
     static double niceStep(double raw) {
