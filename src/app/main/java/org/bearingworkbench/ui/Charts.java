@@ -1,8 +1,10 @@
 package org.bearingworkbench.ui;
 
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
@@ -17,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import javafx.geometry.HPos;
 import javafx.util.StringConverter;
 import org.bearingworkbench.io.ImportResult;
 
@@ -112,6 +115,26 @@ final class Charts {
 
     static DefaultNumericAxis xAxis(XYChart c) {
         return (DefaultNumericAxis) c.getXAxis();
+    }
+
+    /**
+     * Keeps an x marker's label inside the plot: on the line's right near the axis's left end, on its left near the
+     * right end, centred on it elsewhere (a centred label at an edge is cut: "TF" for FTF at 15 Hz).
+     */
+    static void labelInside(XValueIndicator line) {
+        Axis axis = line.getAxis();
+        Runnable place =
+                () -> line.setLabelHorizontalAnchor(labelAnchor(line.getValue(), axis.getMin(), axis.getMax()));
+        line.valueProperty().addListener((o, a, b) -> place.run());
+        axis.minProperty().addListener((o, a, b) -> place.run());
+        axis.maxProperty().addListener((o, a, b) -> place.run());
+        place.run();
+    }
+
+    /** Where a label goes for a marker at {@code value} on an axis from {@code min} to {@code max}. */
+    static HPos labelAnchor(double value, double min, double max) {
+        double f = max > min ? (value - min) / (max - min) : 0.5;
+        return f < 0.1 ? HPos.LEFT : f > 0.9 ? HPos.RIGHT : HPos.CENTER;
     }
 
     static DefaultNumericAxis yAxis(XYChart c) {

@@ -64,6 +64,7 @@ final class EnvelopeView {
                         new XValueIndicator(chart.getXAxis(), c, h == 1 ? t.label() : h + "×" + t.label());
                 line.setEditable(false);
                 line.setLabelPosition(0.08 + 0.17 * t.ordinal() + 0.04 * (h - 1));
+                Charts.labelInside(line);
                 markers.add(tol);
                 markers.add(line);
             }

@@ -94,6 +94,7 @@ final class ThresholdPane extends BorderPane {
         Charts.yAxis(histogram).setForceZeroInRange(true);
         Charts.yAxis(histogram).setTickLabelFormatter(Charts.INTEGER);
         thresholdLine = new XValueIndicator(histogram.getXAxis(), 0, "threshold");
+        Charts.labelInside(thresholdLine);
         thresholdLine.setEditable(true);
         histogram.getPlugins().add(thresholdLine);
         thresholdLine.valueProperty().addListener((o, a, v) -> dragged(v.doubleValue()));

@@ -148,6 +148,17 @@ class WorkbenchWindowTest {
                 "picked row " + model.selectedRowProperty().get());
         assertEquals(2048, points(chartTitled("Waveform of the selected file"), 0));
         assertEquals(1025, points(chartTitled("Amplitude spectrum"), 0));
+        // the envelope's markers: FTF (15 Hz, at the axis's left end) keeps its whole label inside the plot
+        XYChart envelope = chartTitled("Envelope");
+        Supplier<Label> ftf = () -> robot.lookup(n -> n instanceof Label l && "FTF".equals(l.getText()))
+                .tryQueryAs(Label.class)
+                .orElse(null);
+        waitFor(30, () -> ftf.get() != null && ftf.get().getWidth() > 0);
+        Bounds label = ftf.get().localToScene(ftf.get().getLayoutBounds());
+        Bounds plot = envelope.getCanvas().localToScene(envelope.getCanvas().getLayoutBounds());
+        assertTrue(
+                label.getMinX() >= plot.getMinX() - 0.5 && label.getMaxX() <= plot.getMaxX() + 0.5,
+                "FTF's label " + label + " inside the plot " + plot);
     }
 
     @Test
