@@ -570,19 +570,16 @@ final class ThresholdPane extends BorderPane {
                             110));
             for (int c = 0; c < a.channels().size(); c++) {
                 int cc = c;
+                String heading = "error " + columnLabel(a.channels(), c);
                 flagged.getColumns()
-                        .add(col(
-                                "error " + columnLabel(a.channels(), c),
-                                r -> fmt(current.scores().errors()[r][cc]),
-                                85));
+                        .add(col(heading, r -> fmt(current.scores().errors()[r][cc]), headingWidth(heading, 85)));
             }
             for (int c = 0; c < a.channels().size(); c++) {
                 int cc = c;
+                String heading = "out of range " + columnLabel(a.channels(), c);
                 flagged.getColumns()
                         .add(col(
-                                "out of range " + columnLabel(a.channels(), c),
-                                r -> fmt(current.attribution().departure(r, cc)),
-                                128));
+                                heading, r -> fmt(current.attribution().departure(r, cc)), headingWidth(heading, 128)));
             }
         }
         List<Integer> rows = new ArrayList<>();
@@ -614,6 +611,11 @@ final class ThresholdPane extends BorderPane {
      * A model column as the table heads it: its channel when that channel has no other column (mean |x| per
      * channel: "ch1"), else the column's own name ("ch1_bpfo"), so that no two columns share a heading.
      */
+    /** A column wide enough for its heading (about 8 px a character in the table's font), at least {@code min}. */
+    static double headingWidth(String heading, double min) {
+        return Math.max(min, 8.0 * heading.length() + 4);
+    }
+
     static String columnLabel(ChannelMap m, int c) {
         String channel = m.channel(c);
         long same = IntStream.range(0, m.size())

@@ -206,6 +206,11 @@ class WorkbenchWindowTest {
         assertEquals(inWindow.model().columns().size(), headings.size(), headings.toString());
         assertEquals(headings.size(), new HashSet<>(headings).size(), headings.toString());
         assertTrue(headings.contains("error ch1_bpfo"), headings.toString());
+        Label head = robot.lookup(".column-header .label").queryAllAs(Label.class).stream()
+                .filter(l -> "error ch1_bpfo".equals(l.getText()) && l.isVisible())
+                .findFirst()
+                .orElseThrow();
+        assertEquals("error ch1_bpfo", ((Text) head.lookup(".text")).getText(), "the heading is not cut off");
         robot.clickOn("4 Model");
         // the models list's box and the columns field show their whole text, not cut off with "..."
         Supplier<ListCell<?>> modelBox = () -> robot.lookup(".combo-box .list-cell").queryAllAs(ListCell.class).stream()
