@@ -1,6 +1,8 @@
 package org.bearingworkbench.ui;
 
 import java.util.prefs.Preferences;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The window's size and maximized state, remembered between sessions in the user's preferences. */
@@ -11,9 +13,22 @@ final class WindowPrefs {
         this.prefs = Preferences.userRoot().node(node).node("window");
     }
 
-    /** Scene size to open with: the last one, else {@code width} x {@code height}. */
+    /**
+     * Scene size to open with: the last one, else {@code width} x {@code height}; never larger than the screen's
+     * usable area (a size saved on a larger monitor would put the window's edges, and its status bar, off screen).
+     */
     double[] size(double width, double height) {
-        return new double[] {clamp(prefs.getDouble("width", width)), clamp(prefs.getDouble("height", height))};
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        return new double[] {
+            fit(prefs.getDouble("width", width), screen.getWidth()),
+            fit(prefs.getDouble("height", height), screen.getHeight())
+        };
+    }
+
+    /** {@code v} within 640 and {@code screen} (8000 when the screen's size is unknown). */
+    static double fit(double v, double screen) {
+        double most = screen > 0 ? screen : 8000;
+        return Math.max(Math.min(640, most), Math.min(v, most));
     }
 
     boolean maximized() {
@@ -26,9 +41,5 @@ final class WindowPrefs {
             prefs.putDouble("width", stage.getScene().getWidth());
             prefs.putDouble("height", stage.getScene().getHeight());
         }
-    }
-
-    private static double clamp(double v) {
-        return Math.max(640, Math.min(v, 8000));
     }
 }
