@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javafx.stage.Window;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.ManualThreshold;
@@ -296,6 +297,10 @@ public final class WorkbenchController {
                     }
                     model.dataProperty().set(data.withTable(physics.addTo(data.table())));
                     model.physicsProperty().set(physics);
+                    if (scoreAfterPhysics) {
+                        scoreAfterPhysics = false;
+                        rescore();
+                    }
                 },
                 ex -> fail("Bearing physics failed", ex));
     }
@@ -576,6 +581,24 @@ public final class WorkbenchController {
     /** Scores the open data with the current model (when both exist) and applies the current threshold method. */
     private FeatureTable unfitWarned;
 
+    /** A model waits for the defect indicators the physics pass adds to the open data (then it scores). */
+    private boolean scoreAfterPhysics;
+
+    private static final Pattern DEFECT_COLUMN = Pattern.compile("ch\\d+_(bpfo|bpfi|bsf|2bsf|ftf)");
+
+    /**
+     * Whether the physics pass will add {@code missing}: all are defect indicators, the open data is raw snapshots
+     * whose sample rate, bearing and speed are known, and the pass has not finished yet.
+     */
+    private boolean physicsWillAdd(List<String> missing) {
+        ImportResult data = model.dataProperty().get();
+        return data != null
+                && model.physicsProperty().get() == null
+                && data.rawSource().isPresent()
+                && data.description().missingForPhysics().isEmpty()
+                && missing.stream().allMatch(c -> DEFECT_COLUMN.matcher(c).matches());
+    }
+
     public void rescore() {
         FeatureTable table = model.table();
         ModelBundle b = model.bundleProperty().get();
@@ -584,6 +607,12 @@ public final class WorkbenchController {
         }
         List<String> missing =
                 b.model().columns().stream().filter(c -> !table.hasColumn(c)).toList();
+        if (!missing.isEmpty() && physicsWillAdd(missing)) {
+            // the model reads defect indicators that the physics pass is computing for this data: scored then
+            model.analysisProperty().set(null);
+            scoreAfterPhysics = true;
+            return;
+        }
         if (!missing.isEmpty()) {
             // a model of another rig (e.g. four channels on two): not an error of the user's, said once per data set
             model.analysisProperty().set(null);
