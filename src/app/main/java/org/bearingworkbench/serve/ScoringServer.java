@@ -146,13 +146,15 @@ public final class ScoringServer implements AutoCloseable {
                         "request body over the limit of " + limits.maxBodyBytes() + " bytes");
             }
         });
-        app.error(
-                HttpStatus.NOT_FOUND,
-                ctx -> error(
-                        ctx,
-                        HttpStatus.NOT_FOUND,
-                        "no such endpoint: " + ctx.method() + " " + ctx.path() + " (" + String.join(", ", ROUTES)
-                                + ")"));
+        app.error(HttpStatus.NOT_FOUND, ctx -> {
+            if ("application/json".equals(ctx.res().getContentType())) {
+                return; // a route's own 404 (an unknown stream) says what it did not find
+            }
+            error(
+                    ctx,
+                    HttpStatus.NOT_FOUND,
+                    "no such endpoint: " + ctx.method() + " " + ctx.path() + " (" + String.join(", ", ROUTES) + ")");
+        });
     }
 
     /** Compares a secret in time that does not depend on where the strings differ (no timing side channel). */
@@ -220,7 +222,15 @@ public final class ScoringServer implements AutoCloseable {
         }
         if (b.provenance() != null) {
             ObjectNode p = m.putObject("provenance");
-            b.provenance().toMap().forEach(p::put);
+            b.provenance().toMap().forEach((k, v) -> {
+                // a client learns what the model was trained on, not where it lay on the trainer's disk nor the
+                // trainer's kernel version
+                if (k.equals("source")) {
+                    p.put(k, v == null ? null : lastName(v));
+                } else if (!k.equals("os")) {
+                    p.put(k, v);
+                }
+            });
         }
         ctx.json(m);
     }
@@ -377,6 +387,13 @@ public final class ScoringServer implements AutoCloseable {
         ObjectNode out = JSON.createObjectNode().put("stream", ctx.pathParam("id"));
         stream(out.putObject("state"), s);
         ctx.json(out);
+    }
+
+    /** The last element of a path as written on any system ({@code /a/b/run}, {@code C:\\a\\run}: run). */
+    static String lastName(String path) {
+        String p = path.replaceAll("[/\\\\]+$", "");
+        int cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+        return cut < 0 ? p : p.substring(cut + 1);
     }
 
     private static void stream(ObjectNode o, StreamScorer s) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.bearingworkbench.SampleData;
+import org.bearingworkbench.cli.BearingCli;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.model.ModelBundle;
@@ -182,6 +185,38 @@ class StreamsAndMetricsTest {
                             + "route=\"/v1/streams/{id}/snapshots\",status=\"200\"} 191"),
                     metrics);
             assertTrue(metrics.contains("jvm_memory_used_bytes"), metrics);
+        }
+    }
+
+    @Test
+    void theModelRouteTellsWhatNotWhereAndAnUnknownStreamIsNamed() throws Exception {
+        Path trained = tmp.resolve("trained.bwm");
+        int code = BearingCli.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                "train",
+                SampleData.DIR.toAbsolutePath().toString(),
+                "--epochs",
+                "2",
+                "-o",
+                trained.toString());
+        assertEquals(0, code);
+        ModelBundle b = ModelBundle.load(trained);
+        assertTrue(b.provenance().toMap().get("source").startsWith("/"), "the bundle keeps where it was trained");
+        ScoringService service = new ScoringService(b, 0.5, 1);
+        try (ScoringServer s = new ScoringServer(
+                        service,
+                        new SnapshotStreams(service.scoringModel(), UserSettings.NONE, null, false),
+                        4 << 20,
+                        null)
+                .start("127.0.0.1", 0)) {
+            JsonNode p = JSON.readTree(get(s, "/v1/model").body()).path("provenance");
+            assertEquals(
+                    SampleData.DIR.getFileName().toString(), p.path("source").asText(), p.toString());
+            assertTrue(p.path("os").isMissingNode(), "no kernel version: " + p);
+            HttpResponse<String> unknown = get(s, "/v1/streams/nosuch");
+            assertEquals(404, unknown.statusCode());
+            assertTrue(unknown.body().contains("no stream nosuch (it has received no snapshot)"), unknown.body());
         }
     }
 
