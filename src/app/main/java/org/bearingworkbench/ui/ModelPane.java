@@ -15,7 +15,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
@@ -109,7 +108,8 @@ final class ModelPane extends BorderPane {
             if (t == null) {
                 return null;
             }
-            if (spec.isBlank() && physicsPending(model.dataProperty().get())) {
+            if (spec.isBlank()
+                    && WorkbenchController.physicsPending(model.dataProperty().get())) {
                 return "computing the defect indicators the default columns take...";
             }
             try {
@@ -242,17 +242,5 @@ final class ModelPane extends BorderPane {
                             : String.format(Locale.ROOT, "Active: %s, trained for %d epochs.", source, last.epoch()));
         }
         trainStart = 0;
-    }
-
-    /**
-     * Whether the default columns would still change: the run's bearing is known, so the defect indicators are on
-     * their way (the window computes them after the import), and its table does not have them yet. Training waits
-     * for them so that the window's default model is the command line's ({@link ColumnSelection#defaults}).
-     */
-    private static boolean physicsPending(ImportResult data) {
-        return data != null
-                && data.rawSource().isPresent()
-                && data.description().missingForPhysics().isEmpty()
-                && !ColumnSelection.hasDefectIndicators(data.table());
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import javafx.stage.Window;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.ManualThreshold;
@@ -22,6 +21,7 @@ import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.OutputFiles;
+import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
@@ -584,19 +584,21 @@ public final class WorkbenchController {
     /** A model waits for the defect indicators the physics pass adds to the open data (then it scores). */
     private boolean scoreAfterPhysics;
 
-    private static final Pattern DEFECT_COLUMN = Pattern.compile("ch\\d+_(bpfo|bpfi|bsf|2bsf|ftf)");
+    /** Whether the physics pass will add {@code missing}: all are defect indicators and the pass is pending. */
+    private boolean physicsWillAdd(List<String> missing) {
+        return physicsPending(model.dataProperty().get())
+                && missing.stream().allMatch(ColumnSelection::namesDefectIndicator);
+    }
 
     /**
-     * Whether the physics pass will add {@code missing}: all are defect indicators, the open data is raw snapshots
-     * whose sample rate, bearing and speed are known, and the pass has not finished yet.
+     * Whether the window's physics pass has still to add the defect indicators to {@code data}: raw snapshots whose
+     * sample rate, bearing and speed are known, and a table without them yet.
      */
-    private boolean physicsWillAdd(List<String> missing) {
-        ImportResult data = model.dataProperty().get();
+    static boolean physicsPending(ImportResult data) {
         return data != null
-                && model.physicsProperty().get() == null
                 && data.rawSource().isPresent()
                 && data.description().missingForPhysics().isEmpty()
-                && missing.stream().allMatch(c -> DEFECT_COLUMN.matcher(c).matches());
+                && !ColumnSelection.hasDefectIndicators(data.table());
     }
 
     public void rescore() {

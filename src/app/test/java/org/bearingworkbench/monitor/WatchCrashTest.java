@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.model.ModelBundle;
@@ -77,14 +76,6 @@ class WatchCrashTest {
     }
 
     private String logs() throws Exception {
-        StringBuilder b = new StringBuilder();
-        try (Stream<Path> s = Files.list(tmp)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("watch-"))
-                    .sorted()
-                    .toList()) {
-                b.append("\n--- ").append(p.getFileName()).append('\n').append(Files.readString(p));
-            }
-        }
-        return b.toString();
+        return WatcherProcess.logs(tmp);
     }
 }

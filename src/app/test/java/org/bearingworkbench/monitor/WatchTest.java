@@ -468,15 +468,7 @@ class WatchTest {
     }
 
     private String logs() throws IOException {
-        StringBuilder b = new StringBuilder();
-        try (Stream<Path> s = Files.list(tmp)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("watch-"))
-                    .sorted()
-                    .toList()) {
-                b.append("\n--- ").append(p.getFileName()).append('\n').append(Files.readString(p));
-            }
-        }
-        return b.toString();
+        return WatcherProcess.logs(tmp);
     }
 
     private static int snapshotCount(Path events) throws IOException {

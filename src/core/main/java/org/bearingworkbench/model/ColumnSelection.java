@@ -48,6 +48,13 @@ public final class ColumnSelection {
         return cols.isEmpty() ? table.featureColumns() : cols;
     }
 
+    private static final Pattern DEFECT_INDICATOR = Pattern.compile("_(bpfo|bpfi|bsf|2bsf|ftf)$");
+
+    /** Whether a column name or glob names a bearing defect indicator ({@code ch1_bpfo}, {@code *_ftf}). */
+    public static boolean namesDefectIndicator(String nameOrGlob) {
+        return DEFECT_INDICATOR.matcher(nameOrGlob.trim()).find();
+    }
+
     /** Whether the table holds the bearing defect indicators the default takes ({@code chN_bpfo, _bpfi, _bsf}). */
     public static boolean hasDefectIndicators(FeatureTable table) {
         for (String measure : List.of("_bpfo", "_bpfi", "_bsf")) {

@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class DataSets {
     private static final Logger LOG = LoggerFactory.getLogger(DataSets.class);
     private static final Pattern WAV_OR_MAT = Pattern.compile("(?i).*\\.(wav|mat)");
-    private static final Pattern DEFECT_COLUMN = Pattern.compile("_(bpfo|bpfi|bsf|2bsf|ftf)$");
 
     private DataSets() {}
 
@@ -54,8 +53,7 @@ public final class DataSets {
                     : imported.data()
                             .withTable(imported.physics().addTo(imported.data().table()));
         }
-        boolean wanted = Arrays.stream(columns.split(","))
-                .anyMatch(c -> DEFECT_COLUMN.matcher(c.trim()).find());
+        boolean wanted = Arrays.stream(columns.split(",")).anyMatch(ColumnSelection::namesDefectIndicator);
         return wanted ? openWithDefects(source, given, context).data() : open(source, given, context);
     }
 

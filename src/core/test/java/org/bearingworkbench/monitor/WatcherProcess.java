@@ -1,9 +1,11 @@
 package org.bearingworkbench.monitor;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Starts {@code watch} in its own JVM (so a test can kill it with SIGKILL), its output in {@code logs/watch-*.log}. */
 public final class WatcherProcess {
@@ -46,5 +48,18 @@ public final class WatcherProcess {
                 .redirectOutput(
                         logs.resolve("watch-" + System.nanoTime() + ".log").toFile());
         return pb.start();
+    }
+
+    /** The output of every watcher started with logs in {@code dir}, in start order (for assertion messages). */
+    public static String logs(Path dir) throws IOException {
+        StringBuilder b = new StringBuilder();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("watch-"))
+                    .sorted()
+                    .toList()) {
+                b.append("\n--- ").append(p.getFileName()).append('\n').append(Files.readString(p));
+            }
+        }
+        return b.toString();
     }
 }
