@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bearingworkbench.SampleData;
 import java.util.Arrays;
 import java.util.List;
 import org.bearingworkbench.model.Scores;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * correlated features, 15 of them contaminated; 120 test rows, the last 20 shifted in feature 1).
  */
 class BaselineDetectorsTest {
-    private static final Path DIR = Path.of("src/core/test/resources/baseline");
+    private static final Path DIR = SampleData.root().resolve("src/core/test/resources/baseline");
 
     private static double[][] csv(String name, boolean header) throws Exception {
         List<String> lines = Files.readAllLines(DIR.resolve(name));
