@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.geometry.HPos;
+import javafx.scene.control.Label;
 import javafx.util.StringConverter;
 import org.bearingworkbench.io.ImportResult;
 
@@ -199,5 +200,12 @@ final class Charts {
     static void signalUnit(XYChart chart, ImportResult data) {
         var unit = data == null ? null : data.description().unit().value();
         yAxis(chart).setUnit(unit);
+    }
+
+    /** A section heading of a pane. */
+    public static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("heading");
+        return l;
     }
 }

@@ -39,7 +39,7 @@ import org.bearingworkbench.report.Durations;
  */
 final class ComparePane extends VBox {
     private final WorkbenchModel model;
-    private final WorkbenchController controller;
+    private final Session session;
     final TableView<DetectorComparison.Entry> table = new TableView<>();
     final XYChart timeline = Charts.timeChart("score / its threshold", "ratio");
 
@@ -68,10 +68,12 @@ final class ComparePane extends VBox {
     final Label status = new Label("Compare the model with simple baselines on the open data and split.");
     private DetectorComparison last;
 
-    ComparePane(WorkbenchModel model, WorkbenchController controller, Supplier<Window> owner) {
+    ComparePane(Session session) {
         super(8);
+        WorkbenchModel model = session.model();
+        Supplier<Window> owner = session::owner;
         this.model = model;
-        this.controller = controller;
+        this.session = session;
         getStyleClass().add("pane");
         setPadding(new Insets(10));
         Button run = new Button("Compare detectors");
@@ -99,7 +101,7 @@ final class ComparePane extends VBox {
         Charts.yAxis(timeline).setTickLabelFormatter(RATIO_TICKS);
         ChartBox chart = new ChartBox("Every detector's score over time, divided by its threshold", timeline);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        getChildren().addAll(DataPane.heading("Does it beat the simple thing?"), bar, table, chart);
+        getChildren().addAll(Charts.heading("Does it beat the simple thing?"), bar, table, chart);
         table.itemsProperty().addListener((o, a, items) -> export.setDisable(items == null || items.isEmpty()));
         model.dataProperty().addListener((o, a, d) -> clear());
     }
@@ -158,8 +160,7 @@ final class ComparePane extends VBox {
         int perBearing = model.channelsPerBearingProperty().get();
         List<String> cols = bundle != null ? bundle.model().columns() : ColumnSelection.defaults(table0);
         status.setText("Comparing…");
-        controller
-                .tasks()
+        session.fxTasks()
                 .run(
                         "Compare detectors",
                         ctx -> DetectorComparison.run(

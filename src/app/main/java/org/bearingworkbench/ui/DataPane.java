@@ -52,7 +52,8 @@ final class DataPane extends BorderPane {
     /** The channels per bearing the overview's colours were drawn with. */
     private int chartedChannelsPerBearing;
 
-    DataPane(WorkbenchModel model, WorkbenchController controller, Actions actions) {
+    DataPane(Session session, DataActions actions) {
+        WorkbenchModel model = session.model();
         this.model = model;
         getStyleClass().add("pane");
         splitMarker = new XValueIndicator(overview.getXAxis(), 0, "train | test");
@@ -65,14 +66,14 @@ final class DataPane extends BorderPane {
         Button openCsv = new Button("Open feature CSV…");
         openCsv.setOnAction(e -> actions.openFeatureCsv());
         ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(controller.tasks().progressProperty());
+        bar.progressProperty().bind(session.fxTasks().progressProperty());
         bar.setPrefWidth(220);
         Label progress = new Label();
-        progress.textProperty().bind(controller.tasks().messageProperty());
+        progress.textProperty().bind(session.fxTasks().messageProperty());
         Button cancel = new Button("Cancel");
-        cancel.setOnAction(e -> controller.stop());
-        cancel.disableProperty().bind(controller.tasks().runningProperty().not());
-        bar.visibleProperty().bind(controller.tasks().runningProperty());
+        cancel.setOnAction(e -> session.cancel());
+        cancel.disableProperty().bind(session.fxTasks().runningProperty().not());
+        bar.visibleProperty().bind(session.fxTasks().runningProperty());
         Button metadata = new Button("Metadata…");
         metadata.setTooltip(new Tooltip("See and correct the data set's sample rate, shaft speed, "
                 + "bearing and unit (remembered for the directory)"));
@@ -136,25 +137,19 @@ final class DataPane extends BorderPane {
         mapping.addRow(0, new Label("Channels per bearing"), perBearing);
         VBox side = new VBox(
                 8,
-                heading("Data set"),
+                Charts.heading("Data set"),
                 summary,
-                heading("Skipped files"),
+                Charts.heading("Skipped files"),
                 skipped,
-                heading("Training range ends at"),
+                Charts.heading("Training range ends at"),
                 splitField,
                 splitInfo,
-                heading("Bearings"),
+                Charts.heading("Bearings"),
                 mapping);
         side.setPadding(new Insets(0, 0, 0, 10));
         side.setPrefWidth(300);
         side.setMinWidth(240);
         return side;
-    }
-
-    static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("heading");
-        return l;
     }
 
     private void applySplitField() {

@@ -1,6 +1,5 @@
 package org.bearingworkbench.ui;
 
-import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -13,11 +12,13 @@ import javafx.scene.layout.VBox;
  * evidence); charts are saved from their own PNG buttons.
  */
 final class ExportPane extends VBox {
-    final CheckBox onlyFlagged = new CheckBox("only flagged rows");
-    final Label incidentState = new Label();
+    private final CheckBox onlyFlagged = new CheckBox("only flagged rows");
+    private final Label incidentState = new Label();
 
-    ExportPane(WorkbenchModel model, Actions actions) {
+    ExportPane(WorkbenchModel model, ExportActions actions) {
         super(10);
+        onlyFlagged.selectedProperty().bindBidirectional(actions.onlyFlaggedProperty());
+        incidentState.textProperty().bind(actions.incidentWrittenProperty());
         getStyleClass().add("pane");
         setPadding(new Insets(12));
         Label what = new Label("""
@@ -33,8 +34,7 @@ final class ExportPane extends VBox {
                 .bind(Bindings.createStringBinding(
                         () -> model.analysisProperty().get() == null
                                 ? "Nothing to export yet: open data and train or open a model."
-                                : ThresholdPane.countsText(
-                                        model.analysisProperty().get()),
+                                : AnalysisText.counts(model.analysisProperty().get()),
                         model.analysisProperty()));
         state.setWrapText(true);
         Button export = new Button("Export report…");
@@ -54,20 +54,26 @@ final class ExportPane extends VBox {
         Label charts = new Label("Every chart has a PNG… button in its title row to save it as an image.");
         getChildren()
                 .addAll(
-                        DataPane.heading("Anomaly report"),
+                        Charts.heading("Anomaly report"),
                         what,
                         state,
                         onlyFlagged,
                         export,
-                        DataPane.heading("Incident report"),
+                        Charts.heading("Incident report"),
                         incidentWhat,
                         incident,
                         incidentState,
-                        DataPane.heading("Charts"),
+                        Charts.heading("Charts"),
                         charts);
     }
 
-    void reportWritten(Path file) {
-        incidentState.setText("Written: " + file);
+    /** The "only flagged rows" check box (a test hook). */
+    public CheckBox onlyFlagged() {
+        return onlyFlagged;
+    }
+
+    /** What the pane says about the last incident report written (a test hook). */
+    public Label incidentState() {
+        return incidentState;
     }
 }

@@ -44,7 +44,7 @@ import org.bearingworkbench.report.Durations;
  */
 final class HealthPane extends VBox {
     private final WorkbenchModel model;
-    private final WorkbenchController controller;
+    private final Session session;
     final TableView<FeatureRanking.Rank> ranking = new TableView<>();
     final TableView<RemainingLife.Estimate> forecasts = new TableView<>();
     final TableView<LifeForecast> lifeForecasts = new TableView<>();
@@ -59,10 +59,11 @@ final class HealthPane extends VBox {
     private final TextField failure = new TextField();
     private final XValueIndicator onsetLine = new XValueIndicator(indicator.getXAxis(), 0, "onset");
 
-    HealthPane(WorkbenchModel model, WorkbenchController controller) {
+    HealthPane(Session session) {
         super(8);
+        WorkbenchModel model = session.model();
         this.model = model;
-        this.controller = controller;
+        this.session = session;
         getStyleClass().add("pane");
         setPadding(new Insets(10));
         Button run = new Button("Estimate remaining life");
@@ -117,11 +118,11 @@ final class HealthPane extends VBox {
         ((ErrorDataSetRenderer) life.getRenderers().get(0)).setDrawMarker(true);
         VBox tables = new VBox(
                 6,
-                DataPane.heading("Forecasts from the life model"),
+                Charts.heading("Forecasts from the life model"),
                 lifeForecasts,
-                DataPane.heading("Feature ranking (this run)"),
+                Charts.heading("Feature ranking (this run)"),
                 ranking,
-                DataPane.heading("Forecasts at a given failure level"),
+                Charts.heading("Forecasts at a given failure level"),
                 forecasts);
         VBox.setVgrow(lifeForecasts, Priority.ALWAYS);
         VBox.setVgrow(ranking, Priority.ALWAYS);
@@ -133,7 +134,7 @@ final class HealthPane extends VBox {
         SplitPane split = new SplitPane(tables, charts);
         split.setDividerPositions(0.36);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(DataPane.heading("How long do I have?"), lifeBar, bar, status, split);
+        getChildren().addAll(Charts.heading("How long do I have?"), lifeBar, bar, status, split);
         model.dataProperty().addListener((o, a, d) -> clear());
     }
 
@@ -222,8 +223,7 @@ final class HealthPane extends VBox {
         }
         double step = seconds;
         status.setText("Forecasting with " + file.getFileName() + "…");
-        controller
-                .tasks()
+        session.fxTasks()
                 .run(
                         "Remaining life",
                         ctx -> {
@@ -307,8 +307,7 @@ final class HealthPane extends VBox {
         int smooth = smoothing.getValue();
         Double failureLevel = level;
         status.setText("Estimating…");
-        controller
-                .tasks()
+        session.fxTasks()
                 .run(
                         "Remaining life",
                         ctx -> RemainingLife.of(

@@ -33,8 +33,8 @@ final class ModelPane extends BorderPane {
     private final Label modelInfo = new Label("No model.");
     private long trainStart;
 
-    ModelPane(WorkbenchModel model, WorkbenchController controller, Actions actions) {
-        this.model = model;
+    ModelPane(Session session, ModelActions actions, Scoring scoring) {
+        this.model = session.model();
         getStyleClass().add("pane");
         lossChart.getDatasets().addAll(loss, valLoss);
         Charts.yAxis(lossChart).setForceZeroInRange(true);
@@ -47,22 +47,22 @@ final class ModelPane extends BorderPane {
         train.disableProperty()
                 .bind(form.validProperty()
                         .not()
-                        .or(controller.tasks().runningProperty())
+                        .or(session.fxTasks().runningProperty())
                         .or(model.dataProperty().isNull()));
-        stop.disableProperty().bind(controller.tasks().runningProperty().not());
+        stop.disableProperty().bind(session.fxTasks().runningProperty().not());
         train.setOnAction(e -> {
             var config = form.validate();
             if (config != null) {
                 trainStart = System.nanoTime();
                 progress.setText("Starting (the neural-network runtime loads on first use)…");
-                controller.train(config, form.columns.getText(), ex -> {
+                actions.train(config, form.columns.getText(), ex -> {
                     trainStart = 0;
                     progress.setText("Training failed: " + Dialogs.describe(ex)
                             + (model.bundleProperty().get() == null ? "" : " The current model is kept."));
                 });
             }
         });
-        stop.setOnAction(e -> controller.stop());
+        stop.setOnAction(e -> session.cancel());
         Button save = new Button("Save model…");
         save.setOnAction(e -> actions.saveModel());
         save.disableProperty().bind(model.bundleProperty().isNull());
@@ -79,18 +79,18 @@ final class ModelPane extends BorderPane {
         models.setOnAction(e -> {
             ModelEntry chosen = models.getValue();
             if (chosen != null && chosen.bundle() != model.bundleProperty().get()) {
-                controller.activate(chosen);
+                scoring.activate(chosen);
             }
         });
         VBox left = new VBox(
                 10,
-                DataPane.heading("Model settings"),
+                Charts.heading("Model settings"),
                 form,
                 buttons,
                 progress,
-                DataPane.heading("Models of this session"),
+                Charts.heading("Models of this session"),
                 models,
-                DataPane.heading("Current model"),
+                Charts.heading("Current model"),
                 modelInfo);
         left.setPadding(new Insets(0, 12, 0, 0));
         left.setPrefWidth(340);
@@ -108,8 +108,7 @@ final class ModelPane extends BorderPane {
             if (t == null) {
                 return null;
             }
-            if (spec.isBlank()
-                    && WorkbenchController.physicsPending(model.dataProperty().get())) {
+            if (spec.isBlank() && Scoring.physicsPending(model.dataProperty().get())) {
                 return "computing the defect indicators the default columns take...";
             }
             try {

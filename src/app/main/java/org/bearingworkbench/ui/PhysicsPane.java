@@ -48,7 +48,7 @@ final class PhysicsPane extends BorderPane {
     private final ContourDataSetRenderer heat = new ContourDataSetRenderer();
     private final XYChart indicators = Charts.timeChart("envelope peak / noise floor", "ratio");
     /** The bearing the settings below describe, named as the data set's description names it. */
-    final Label bearingHeading = DataPane.heading("Bearing");
+    final Label bearingHeading = Charts.heading("Bearing");
 
     private final XRangeIndicator trainShade = new XRangeIndicator(indicators.getXAxis(), 0, 0, "training");
     private final XValueIndicator splitLine = new XValueIndicator(spectrogram.getXAxis(), 0, "train | test");
@@ -64,11 +64,12 @@ final class PhysicsPane extends BorderPane {
             new Label("Defect indicators are computed in the background after a directory import.");
     private final Label error = new Label();
     private final Label diagnosis = new Label();
-    private final WorkbenchController controller;
+    private final Session session;
 
-    PhysicsPane(WorkbenchModel model, WorkbenchController controller, PhysicsPrefs prefs) {
+    PhysicsPane(Session session, OpenRun run, PhysicsPrefs prefs) {
+        WorkbenchModel model = session.model();
         this.model = model;
-        this.controller = controller;
+        this.session = session;
         getStyleClass().add("pane");
         heat.setContourType(ContourType.HEATMAP);
         heat.setColorGradient(ColorGradient.JET);
@@ -93,7 +94,7 @@ final class PhysicsPane extends BorderPane {
             if (s != null) {
                 model.physicsSettingsProperty().set(s);
                 prefs.save(s);
-                controller.computePhysics();
+                run.computePhysics();
             }
         });
         error.getStyleClass().add("error");
@@ -120,11 +121,11 @@ final class PhysicsPane extends BorderPane {
                 apply,
                 error,
                 frequencies,
-                DataPane.heading("Channel"),
+                Charts.heading("Channel"),
                 channel,
-                DataPane.heading("What the indicators say"),
+                Charts.heading("What the indicators say"),
                 verdict,
-                DataPane.heading("Diagnosis of the last file"),
+                Charts.heading("Diagnosis of the last file"),
                 diagnosis);
         side.setPadding(new Insets(0, 10, 0, 0));
         side.setPrefWidth(290);
@@ -240,8 +241,7 @@ final class PhysicsPane extends BorderPane {
         LocalDateTime time = t.timestamp(row);
         var request = new FileView.Request(List.of(ch), p.settings().sampleRate(), ch, p.settings(), true);
         diagnosis.setText("Diagnosing " + file + "…");
-        controller
-                .tasks()
+        session.fxTasks()
                 .view(
                         "physics-diagnosis",
                         ctx -> FileView.load(source, file, time, request, ctx),

@@ -32,7 +32,7 @@ import org.bearingworkbench.signal.PhysicsSettings;
  */
 final class SpectraPane extends VBox {
     private final WorkbenchModel model;
-    private final WorkbenchController controller;
+    private final Session session;
     final ComboBox<String> channel = new ComboBox<>();
     final Spinner<Integer> lines = new Spinner<>(2, 200, 40);
     final WaterfallView waterfall = new WaterfallView();
@@ -41,10 +41,11 @@ final class SpectraPane extends VBox {
     final Label kurtogramText = new Label();
     final Button useBand = new Button("Use this band for envelope analysis");
 
-    SpectraPane(WorkbenchModel model, WorkbenchController controller) {
+    SpectraPane(Session session) {
         super(8);
+        WorkbenchModel model = session.model();
         this.model = model;
-        this.controller = controller;
+        this.session = session;
         getStyleClass().add("pane");
         setPadding(new Insets(10));
         Button drawWaterfall = new Button("Draw waterfall");
@@ -65,9 +66,9 @@ final class SpectraPane extends VBox {
         HBox bar = new HBox(
                 8, new Label("channel"), channel, new Label("lines"), lines, drawWaterfall, drawKurtogram, useBand);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(4, DataPane.heading("Waterfall of envelope spectra"), waterfall);
+        VBox top = new VBox(4, Charts.heading("Waterfall of envelope spectra"), waterfall);
         VBox.setVgrow(waterfall, Priority.ALWAYS);
-        VBox bottom = new VBox(4, DataPane.heading("Kurtogram"), kurtogramText, kurtogram);
+        VBox bottom = new VBox(4, Charts.heading("Kurtogram"), kurtogramText, kurtogram);
         VBox.setVgrow(kurtogram, Priority.ALWAYS);
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
@@ -128,8 +129,7 @@ final class SpectraPane extends VBox {
         AnomalyAnalysis a = model.analysisProperty().get();
         boolean[] alarm = a == null ? null : a.alarms().inAlarm();
         status.setText("Computing " + n + " envelope spectra of ch" + ch + "…");
-        controller
-                .tasks()
+        session.fxTasks()
                 .run(
                         "Waterfall",
                         ctx -> EnvelopeWaterfall.of(data, ch, s, n, EnvelopeWaterfall.defaultMaxHz(s), ctx),
@@ -173,8 +173,7 @@ final class SpectraPane extends VBox {
         String file = t.file(row);
         var time = t.timestamp(row);
         kurtogramText.setText("Computing the kurtogram of " + file + " ch" + ch + "…");
-        controller
-                .tasks()
+        session.fxTasks()
                 .run(
                         "Kurtogram",
                         ctx -> {

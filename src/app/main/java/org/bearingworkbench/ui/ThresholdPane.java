@@ -85,7 +85,7 @@ final class ThresholdPane extends BorderPane {
     private AnomalyAnalysis current;
     private List<String> tableColumns;
 
-    ThresholdPane(WorkbenchModel model, WorkbenchController controller, IntConsumer jumpToFile) {
+    ThresholdPane(WorkbenchModel model, Scoring scoring, IntConsumer jumpToFile) {
         this.model = model;
         getStyleClass().add("pane");
         chooser = new ThresholdChooser(model);
@@ -143,7 +143,7 @@ final class ThresholdPane extends BorderPane {
         compare.setOnAction(e -> {
             var c = model.comparisonProperty().get();
             if (c == null ? compare.getValue() != null : c.entry() != compare.getValue()) {
-                controller.compareWith(compare.getValue());
+                scoring.compareWith(compare.getValue());
             }
         });
         Button noCompare = new Button("Clear");
@@ -376,7 +376,7 @@ final class ThresholdPane extends BorderPane {
                         Locale.ROOT,
                         " %.1f%% of training rows lie above it.",
                         100 * a.threshold().trainFlaggedShare()));
-        counts.setText(countsText(a)
+        counts.setText(AnalysisText.counts(a)
                 + (model.comparisonProperty().get() == null
                         ? ""
                         : comparisonText(model.comparisonProperty().get())));
@@ -489,54 +489,6 @@ final class ThresholdPane extends BorderPane {
             }
             timeline.getPlugins().addAll(episodeShades);
         }
-    }
-
-    static String countsText(AnomalyAnalysis a) {
-        Alarms al = a.alarms();
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(
-                Locale.ROOT,
-                "Threshold %.4g · %d of %d rows flagged · %d alarm episode(s) (%s)",
-                al.threshold(),
-                al.flaggedCount(),
-                a.table().rowCount(),
-                al.episodes().size(),
-                al.rule()));
-        if (al.trainingAlarmRows() > 0) {
-            sb.append(" · WARNING: ").append(al.trainingAlarmRows()).append(" alarm row(s) inside the training range");
-        }
-        sb.append('\n');
-        sb.append(a.firstAlarmTime()
-                .map(t -> String.format(
-                        Locale.ROOT,
-                        "First sustained alarm %s (file %s), %.1f h before the last file.",
-                        FeatureCsv.ISO.format(t),
-                        a.table().file(al.firstAlarm()),
-                        a.leadTimeHours()))
-                .orElse("No sustained alarm."));
-        Attribution attr = a.attribution();
-        int first = attr.firstToLeave();
-        a.dominantTopChannel()
-                .ifPresent(c -> sb.append(" Largest error in most flagged test rows: ")
-                        .append(c)
-                        .append('.'));
-        if (a.sensor().count() > 0) {
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "%n%d snapshot(s) with a sensor or data problem (no signal, clipped; purple, "
-                            + "listed below): not counted as anomalies, left out of training and threshold fitting.",
-                    a.sensor().count()));
-        }
-        if (first >= 0) {
-            sb.append(" First channel to leave its training range for good: ")
-                    .append(a.channels().channel(first))
-                    .append(" (bearing ")
-                    .append(a.channels().bearing(first))
-                    .append(") at ")
-                    .append(FeatureCsv.ISO.format(a.table().timestamp(attr.leftForGoodAt(first))))
-                    .append('.');
-        }
-        return sb.toString();
     }
 
     private void fillTable(AnomalyAnalysis a) {

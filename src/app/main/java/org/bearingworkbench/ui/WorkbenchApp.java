@@ -55,8 +55,8 @@ public final class WorkbenchApp extends Application {
         List<String> args = getParameters().getUnnamed();
         Path initial = initialData(args);
         WorkbenchModel model = new WorkbenchModel();
-        WorkbenchController controller = new WorkbenchController(model, new FxTasks(), PREFS_NODE, () -> stage);
-        window = new MainWindow(stage, model, controller);
+        Workbench wb = Workbench.inWindow(model, new FxTasks(), PREFS_NODE, () -> stage);
+        window = new MainWindow(stage, wb);
         stage.getIcons().addAll(Icons.load());
         stage.show();
         String times = getParameters().getNamed().get("startup-times"); // --startup-times=FILE is a named parameter
@@ -78,16 +78,16 @@ public final class WorkbenchApp extends Application {
         }
         if (initial != null && isProject(initial)) {
             // a saved session: its data, models, split and layout, once the window is drawn
-            Frames.afterNextFrame(() -> controller.openProject(initial, window::applyLayout));
+            Frames.afterNextFrame(() -> wb.projects().openProject(initial));
         } else if (initial != null) {
             // the window is drawn first, then the data it opens with: its task starts with the Data pane, a frame
             // later (a task started now can finish before the pane exists; the physics pass would then start early)
             EarlyImport started = early;
             Frames.afterNextFrame(() -> {
                 if (started != null && started.path().equals(initial)) {
-                    controller.openData(started);
+                    wb.data().openData(started);
                 } else { // started without main (no import under way)
-                    controller.openData(initial);
+                    wb.data().openData(initial);
                 }
             });
         } else if (exitAfterLoad) {

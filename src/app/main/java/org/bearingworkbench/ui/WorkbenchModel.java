@@ -53,7 +53,6 @@ public final class WorkbenchModel {
     private final IntegerProperty selectedRow = new SimpleIntegerProperty(-1);
     private final ObjectProperty<PhysicsSettings> physicsSettings = new SimpleObjectProperty<>(PhysicsSettings.ims());
     private final ObjectProperty<RunPhysics> physics = new SimpleObjectProperty<>();
-    private final TuningHistory tuning;
     private UserSettings dataSettings = UserSettings.NONE;
     private List<Object> projectMark;
 
@@ -69,7 +68,6 @@ public final class WorkbenchModel {
                 trainUntil.set(defaultSplit(d.table()));
             }
         });
-        tuning = new TuningHistory(this);
         bundle.addListener((o, a, b) -> {
             if (comparison.get() != null && comparison.get().entry().bundle() == b) {
                 comparison.set(null); // a model is not compared with itself
@@ -91,11 +89,6 @@ public final class WorkbenchModel {
                 && !a.isEmpty()
                 && a.equals(b.subList(0, a.size()))
                 && before.directory().equals(now.directory());
-    }
-
-    /** Undo and redo of threshold, persistence and split changes. */
-    TuningHistory tuning() {
-        return tuning;
     }
 
     private void reapplyThreshold() {

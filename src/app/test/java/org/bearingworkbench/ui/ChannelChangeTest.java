@@ -58,7 +58,8 @@ class ChannelChangeTest {
         FeatureCsv.write(
                 FeatureTable.of("two", null, clock, clock.stream().map(t -> "f").toList(), new int[clock.size()], cols),
                 twoCsv);
-        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-channels", c -> c.openData(fourCsv));
+        TestWindow w = TestWindow.open(
+                "org/bearingworkbench/test-ui-channels", c -> c.data().openData(fourCsv));
         waitFor(60, () -> w.model().table() != null);
         robot.clickOn("4 Model");
         TextField epochs = w.window().modelPane().form().epochs;
@@ -71,7 +72,7 @@ class ChannelChangeTest {
         waitFor(120, () -> w.model().analysisProperty().get() != null);
         assertEquals("*_mean_abs", w.window().modelPane().form().columns.getText(), "the model's columns as a glob");
         robot.clickOn("1 Data");
-        robot.interact(() -> w.controller().openData(twoCsv));
+        robot.interact(() -> w.wb().data().openData(twoCsv));
         waitFor(
                 60,
                 () -> w.model().table() != null && w.model().table().channels().size() == 2);

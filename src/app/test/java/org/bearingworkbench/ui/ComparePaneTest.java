@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -52,7 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ComparePaneTest {
     private static Stage stage;
     private static WorkbenchModel model;
-    private static WorkbenchController controller;
+    private static Workbench wb;
     private static MainWindow window;
     private final FxRobot robot = new FxRobot();
 
@@ -61,14 +60,15 @@ class ComparePaneTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-compare", c -> c.openData(SampleData.DIR));
+        TestWindow w = TestWindow.open(
+                "org/bearingworkbench/test-ui-compare", c -> c.data().openData(SampleData.DIR));
         stage = w.stage();
         model = w.model();
-        controller = w.controller();
+        wb = w.wb();
         window = w.window();
         // the data set is settled once the physics pass has added its columns (it sets the data again)
         waitFor(60, () -> model.table() != null && model.physicsProperty().get() != null);
-        FxToolkit.setupFixture(() -> controller.openModel(Path.of("src/core/test/resources/bundles/v1-sample.bwm")));
+        FxToolkit.setupFixture(() -> wb.models().openModel(Path.of("src/core/test/resources/bundles/v1-sample.bwm")));
         waitFor(
                 60,
                 () -> model.analysisProperty().get() != null
@@ -360,9 +360,8 @@ class ComparePaneTest {
     @Test
     void theIncidentReportIsWrittenFromTheWindow() throws Exception {
         Path html = tmp.resolve("incident.html");
-        AtomicReference<Path> written = new AtomicReference<>();
-        robot.interact(() -> controller.exportIncidentReport(html, written::set));
-        waitFor(60, () -> written.get() != null);
+        robot.interact(() -> wb.exports().exportIncidentReport(html));
+        waitFor(60, () -> window.exportPane().incidentState().getText().equals("Written: " + html));
         var parser = Parser.htmlParser().setTrackErrors(50);
         var d = Jsoup.parse(Files.readString(html), "", parser);
         assertEquals(List.of(), parser.getErrors());
@@ -370,14 +369,12 @@ class ComparePaneTest {
                 model.analysisProperty().get().firstAlarmTime().orElseThrow());
         assertTrue(d.getElementById("verdict").text().contains("First sustained alarm: " + first));
         assertTrue(d.getElementById("detectors") != null && d.getElementById("life") != null);
-        robot.interact(() -> window.exportPane().reportWritten(html));
-        assertEquals("Written: " + html, window.exportPane().incidentState.getText());
     }
 
     @Test
     void theRecentMenuListsTheOpenDataAndReopensIt() throws Exception {
         String path = SampleData.DIR.toAbsolutePath().normalize().toString();
-        var item = window.recentMenu.getItems().stream()
+        var item = window.recentMenu().getItems().stream()
                 .filter(i -> path.equals(i.getText()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("not in the recent menu: " + path));
@@ -389,17 +386,17 @@ class ComparePaneTest {
                         && model.analysisProperty().get() != null);
         assertEquals(path, model.dataSourceProperty().get());
         assertEquals(160, model.table().rowCount());
-        assertEquals(path, window.recentMenu.getItems().get(0).getText(), "the last opened first");
+        assertEquals(path, window.recentMenu().getItems().get(0).getText(), "the last opened first");
     }
 
     @Test
     void aDroppedDirectoryOpensAndAnEmptyDropDoesNothing() throws Exception {
         var before = model.dataProperty().get();
         AtomicBoolean nothing = new AtomicBoolean(true);
-        robot.interact(() -> nothing.set(window.openDropped(List.of())));
+        robot.interact(() -> nothing.set(wb.data().openDropped(List.of())));
         assertTrue(!nothing.get(), "an empty drop is not taken");
         assertTrue(model.dataProperty().get() == before);
-        robot.interact(() -> window.openDropped(List.of(SampleData.DIR.toFile())));
+        robot.interact(() -> wb.data().openDropped(List.of(SampleData.DIR.toFile())));
         waitFor(
                 60,
                 () -> model.dataProperty().get() != before

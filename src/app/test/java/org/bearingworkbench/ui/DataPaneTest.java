@@ -27,7 +27,8 @@ class DataPaneTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-datapane", c -> c.openData(SampleData.DIR));
+        TestWindow w = TestWindow.open(
+                "org/bearingworkbench/test-ui-datapane", c -> c.data().openData(SampleData.DIR));
         model = w.model();
         window = w.window();
         // the physics pass sets the data again with its columns: after it, the pane is as it stays

@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class LatePanesTest {
     private static Stage stage;
     private static WorkbenchModel model;
-    private static WorkbenchController controller;
+    private static Workbench wb;
     private static MainWindow window;
     private final FxRobot robot = new FxRobot();
 
@@ -37,7 +37,7 @@ class LatePanesTest {
         TestWindow w = TestWindow.withSampleData("org/bearingworkbench/test-ui-late");
         stage = w.stage();
         model = w.model();
-        controller = w.controller();
+        wb = w.wb();
         window = w.window();
     }
 
@@ -51,7 +51,7 @@ class LatePanesTest {
         for (Tab t : window.tabs().getTabs().subList(1, 9)) {
             assertNull(t.getContent(), t.getText() + " was made before it was shown");
         }
-        robot.interact(() -> controller.train(ModelConfig.defaults().withEpochs(3), null));
+        robot.interact(() -> wb.models().train(ModelConfig.defaults().withEpochs(3), null));
         TestWindow.waitFor(120, () -> model.analysisProperty().get() != null);
         robot.interact(() -> model.selectedRowProperty().set(120));
         assertNull(window.tabs().getTabs().get(1).getContent(), "the Signals pane was made by the training");
@@ -89,7 +89,7 @@ class LatePanesTest {
         robot.clickOn("5 Threshold & anomalies");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(
-                ThresholdPane.countsText(model.analysisProperty().get()),
+                AnalysisText.counts(model.analysisProperty().get()),
                 window.thresholdPane().counts().getText());
         assertTrue(chart("Scores over time").getDatasets().get(0).getDataCount() == 160);
     }

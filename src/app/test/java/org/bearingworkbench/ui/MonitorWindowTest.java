@@ -39,7 +39,7 @@ class MonitorWindowTest {
     private static final Path BUNDLE = Path.of("src/core/test/resources/bundles/v1-sample.bwm");
     private static Stage stage;
     private static WorkbenchModel model;
-    private static WorkbenchController controller;
+    private static Workbench wb;
     private static MainWindow window;
     private final FxRobot robot = new FxRobot();
 
@@ -49,10 +49,11 @@ class MonitorWindowTest {
     @BeforeAll
     static void openWindow() throws Exception {
         System.setProperty("bw.monitorDir", tmp.resolve("monitor-state").toString());
-        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui-monitor", c -> c.openModel(BUNDLE));
+        TestWindow w = TestWindow.open(
+                "org/bearingworkbench/test-ui-monitor", c -> c.models().openModel(BUNDLE));
         stage = w.stage();
         model = w.model();
-        controller = w.controller();
+        wb = w.wb();
         window = w.window();
         waitFor(60, () -> model.bundleProperty().get() != null);
     }
@@ -105,7 +106,7 @@ class MonitorWindowTest {
                         && n.getScene() != stage.getScene())
                 .query();
         robot.clickOn(stopItem);
-        waitFor(30, () -> !window.monitor.runningProperty().get());
+        waitFor(30, () -> !window.monitor().runningProperty().get());
         WaitForAsyncUtils.checkException();
     }
 
@@ -129,7 +130,7 @@ class MonitorWindowTest {
         waitFor(60, () -> rows() == 1);
         WaitForAsyncUtils.checkException(); // the views drew one row (the Signals pane once split it at row 2)
         robot.clickOn("Stop monitoring");
-        waitFor(30, () -> !window.monitor.runningProperty().get());
+        waitFor(30, () -> !window.monitor().runningProperty().get());
         WaitForAsyncUtils.checkException();
     }
 
@@ -142,9 +143,9 @@ class MonitorWindowTest {
         Path dir = Files.createDirectory(tmp.resolve("rig"));
         copy(files, dir, 0, 60);
         robot.interact(() -> window.monitorDirectory(dir));
-        assertTrue(window.monitor.runningProperty().get());
+        assertTrue(window.monitor().runningProperty().get());
         waitFor(60, () -> rows() == 60);
-        assertTrue(!window.alarmBanner.isVisible(), "no alarm in the healthy start");
+        assertTrue(!window.alarmBanner().isVisible(), "no alarm in the healthy start");
         assertEquals(0, model.analysisProperty().get().alarms().flaggedCount());
         assertTrue(stage.getTitle().contains("rig"), stage.getTitle());
 
@@ -164,10 +165,10 @@ class MonitorWindowTest {
         assertEquals(0.9897350615741685, a.threshold().value(), 1e-12);
         assertEquals(LocalDateTime.parse("2025-03-02T05:10"), a.firstAlarmTime().orElseThrow());
         assertEquals(34, a.alarms().flaggedCount());
-        waitFor(10, () -> window.alarmBanner.isVisible());
+        waitFor(10, () -> window.alarmBanner().isVisible());
         assertTrue(
-                window.alarmBanner.getText().startsWith("ALARM since 2025-03-02 05:10:00 (2025.03.02.05.10.00.gz)"),
-                window.alarmBanner.getText());
+                window.alarmBanner().getText().startsWith("ALARM since 2025-03-02 05:10:00 (2025.03.02.05.10.00.gz)"),
+                window.alarmBanner().getText());
 
         if (Boolean.getBoolean("bw.screenshots.monitor")) {
             Thread.sleep(800);
@@ -182,7 +183,7 @@ class MonitorWindowTest {
             });
         }
         robot.clickOn("Stop monitoring");
-        waitFor(30, () -> !window.monitor.runningProperty().get());
+        waitFor(30, () -> !window.monitor().runningProperty().get());
         assertEquals(160, rows(), "the view keeps what it showed");
         String key =
                 Integer.toHexString(dir.toAbsolutePath().normalize().toString().hashCode()) + "-";

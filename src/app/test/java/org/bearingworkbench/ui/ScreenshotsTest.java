@@ -41,20 +41,20 @@ class ScreenshotsTest {
         Files.createDirectories(out);
         Stage stage = FxToolkit.registerPrimaryStage();
         WorkbenchModel model = new WorkbenchModel();
-        WorkbenchController[] controller = new WorkbenchController[1];
+        Workbench[] wb = new Workbench[1];
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupFixture(() -> {
-            controller[0] = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
-            window[0] = new MainWindow(stage, model, controller[0]);
+            wb[0] = Workbench.inWindow(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
+            window[0] = new MainWindow(stage, wb[0]);
             String[] size = System.getProperty("bw.screenshotSize", "1400x900").split("x");
             stage.setWidth(Double.parseDouble(size[0]));
             stage.setHeight(Double.parseDouble(size[1]));
             stage.show();
-            controller[0].openData(SampleData.DIR);
+            wb[0].data().openData(SampleData.DIR);
         });
         WorkbenchWindowTest.waitFor(
                 60, () -> model.table() != null && model.physicsProperty().get() != null);
-        robot.interact(() -> controller[0].train(ModelConfig.defaults(), null));
+        robot.interact(() -> wb[0].models().train(ModelConfig.defaults(), null));
         WorkbenchWindowTest.waitFor(300, () -> model.analysisProperty().get() != null);
         robot.interact(() -> model.selectedRowProperty().set(model.table().rowCount() - 5));
         // the selected file's view has loaded (its waveform, spectra and envelope)
@@ -73,18 +73,18 @@ class ScreenshotsTest {
         }
         // a second model (fewer epochs) compared with the first on the Threshold pane
         var first = model.models().get(0);
-        robot.interact(() -> controller[0].train(ModelConfig.defaults().withEpochs(20), null));
+        robot.interact(() -> wb[0].models().train(ModelConfig.defaults().withEpochs(20), null));
         WorkbenchWindowTest.waitFor(
                 300,
                 () -> model.models().size() == 2
                         && model.analysisProperty().get() != null
                         && model.bundleProperty().get() != first.bundle());
-        robot.interact(() -> controller[0].activate(first));
+        robot.interact(() -> wb[0].scoring().activate(first));
         WorkbenchWindowTest.waitFor(
                 60,
                 () -> model.bundleProperty().get() == first.bundle()
                         && model.analysisProperty().get() != null);
-        robot.interact(() -> controller[0].compareWith(model.models().get(1)));
+        robot.interact(() -> wb[0].scoring().compareWith(model.models().get(1)));
         WorkbenchWindowTest.waitFor(60, () -> model.comparisonProperty().get() != null);
         robot.interact(() -> window[0].tabs().getSelectionModel().select(4));
         WaitForAsyncUtils.waitForFxEvents();
@@ -105,14 +105,13 @@ class ScreenshotsTest {
         WorkbenchModel model = new WorkbenchModel();
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupFixture(() -> {
-            WorkbenchController c =
-                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
-            window[0] = new MainWindow(stage, model, c);
+            Workbench c = Workbench.inWindow(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
+            window[0] = new MainWindow(stage, c);
             String[] size = System.getProperty("bw.screenshotSize", "1400x900").split("x");
             stage.setWidth(Double.parseDouble(size[0]));
             stage.setHeight(Double.parseDouble(size[1]));
             stage.show();
-            c.openData(data);
+            c.data().openData(data);
         });
         WorkbenchWindowTest.waitFor(
                 120, () -> model.table() != null && model.physicsProperty().get() != null);

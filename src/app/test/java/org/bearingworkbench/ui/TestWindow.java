@@ -9,10 +9,10 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on TestFX's primary stage (headless under Monocle), with its own preferences node. */
-record TestWindow(Stage stage, WorkbenchModel model, WorkbenchController controller, MainWindow window) {
+record TestWindow(Stage stage, WorkbenchModel model, Workbench wb, MainWindow window) {
     /** Opens the window, then runs {@code first} on the FX thread (open data, a model...). */
-    static TestWindow open(String prefsNode, Consumer<WorkbenchController> first) throws Exception {
-        return openWith(prefsNode, w -> first.accept(w.controller()));
+    static TestWindow open(String prefsNode, Consumer<Workbench> first) throws Exception {
+        return openWith(prefsNode, w -> first.accept(w.wb()));
     }
 
     /** Opens the window, then runs {@code first} with it on the FX thread, before the window's first frame. */
@@ -21,10 +21,10 @@ record TestWindow(Stage stage, WorkbenchModel model, WorkbenchController control
         TestWindow[] made = new TestWindow[1];
         FxToolkit.setupFixture(() -> {
             WorkbenchModel model = new WorkbenchModel();
-            WorkbenchController controller = new WorkbenchController(model, new FxTasks(), prefsNode, () -> stage);
-            MainWindow window = new MainWindow(stage, model, controller);
+            Workbench wb = Workbench.inWindow(model, new FxTasks(), prefsNode, () -> stage);
+            MainWindow window = new MainWindow(stage, wb);
             stage.show();
-            made[0] = new TestWindow(stage, model, controller, window);
+            made[0] = new TestWindow(stage, model, wb, window);
             first.accept(made[0]);
         });
         return made[0];
@@ -32,7 +32,7 @@ record TestWindow(Stage stage, WorkbenchModel model, WorkbenchController control
 
     /** Opens the window on the bundled sample data and waits for its table and its bearing-physics pass. */
     static TestWindow withSampleData(String prefsNode) throws Exception {
-        TestWindow w = open(prefsNode, c -> c.openData(SampleData.DIR));
+        TestWindow w = open(prefsNode, c -> c.data().openData(SampleData.DIR));
         waitFor(
                 60,
                 () -> w.model().table() != null && w.model().physicsProperty().get() != null);

@@ -78,8 +78,8 @@ class ThresholdDragBenchTest {
         WorkbenchModel model = new WorkbenchModel();
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupFixture(() -> {
-            var controller = new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
-            window[0] = new MainWindow(stage, model, controller);
+            var wb = Workbench.inWindow(model, new FxTasks(), "org/bearingworkbench/test-ui", () -> stage);
+            window[0] = new MainWindow(stage, wb);
             stage.setWidth(1400);
             stage.setHeight(900);
             stage.show();

@@ -37,16 +37,15 @@ class TrainingInWindowBenchTest {
         Path data = SharedData.imsTest2();
         Stage stage = FxToolkit.registerPrimaryStage();
         WorkbenchModel model = new WorkbenchModel();
-        WorkbenchController[] controller = new WorkbenchController[1];
+        Workbench[] wb = new Workbench[1];
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupFixture(() -> {
-            controller[0] =
-                    new WorkbenchController(model, new FxTasks(), "org/bearingworkbench/test-bench", () -> stage);
-            window[0] = new MainWindow(stage, model, controller[0]);
+            wb[0] = Workbench.inWindow(model, new FxTasks(), "org/bearingworkbench/test-bench", () -> stage);
+            window[0] = new MainWindow(stage, wb[0]);
             stage.setWidth(1400);
             stage.setHeight(900);
             stage.show();
-            controller[0].openData(data);
+            wb[0].data().openData(data);
         });
         WorkbenchWindowTest.waitFor(
                 120, () -> model.table() != null && model.physicsProperty().get() != null);
@@ -69,12 +68,12 @@ class TrainingInWindowBenchTest {
             double cli = epochSeconds(r.history());
             int before = model.models().size();
             long t1 = System.nanoTime();
-            FxToolkit.setupFixture(() -> controller[0].train(config, null));
+            FxToolkit.setupFixture(() -> wb[0].models().train(config, null));
             WorkbenchWindowTest.waitFor(600, () -> model.models().size() == before + 1);
             double guiWall = (System.nanoTime() - t1) / 1e9;
             // the window's work after the training (scoring with the new model, its charts) ends before the next run
             WorkbenchWindowTest.waitFor(
-                    600, () -> !controller[0].tasks().runningProperty().get());
+                    600, () -> !wb[0].tasks().runningProperty().get());
             Thread.sleep(500);
             double gui = epochSeconds(model.bundleProperty().get().history());
             // the epochs' own time on each path (what the live chart could slow down), then the wall time around it

@@ -21,14 +21,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class TrainingStartTest {
     private static WorkbenchModel model;
-    private static WorkbenchController controller;
+    private static Workbench wb;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void openWindow() throws Exception {
         TestWindow w = TestWindow.withSampleData("org/bearingworkbench/test-ui-training-start");
         model = w.model();
-        controller = w.controller();
+        wb = w.wb();
     }
 
     @AfterAll
@@ -40,25 +40,25 @@ class TrainingStartTest {
     void startsAFrameLaterAndAStopBeforeThenMeansItNeverStarts() throws Exception {
         AtomicBoolean runningAtOnce = new AtomicBoolean(true);
         robot.interact(() -> {
-            controller.train(ModelConfig.defaults().withEpochs(3), null);
-            runningAtOnce.set(controller.tasks().runningProperty().get());
+            wb.models().train(ModelConfig.defaults().withEpochs(3), null);
+            runningAtOnce.set(wb.tasks().runningProperty().get());
         });
         assertFalse(runningAtOnce.get(), "the training's task was started before the next frame");
         TestWindow.waitFor(
                 120,
                 () -> model.models().size() == 1 && model.analysisProperty().get() != null);
-        TestWindow.waitFor(60, () -> !controller.tasks().runningProperty().get());
+        TestWindow.waitFor(60, () -> !wb.tasks().runningProperty().get());
         List<EpochResult> trained = List.copyOf(model.bundleProperty().get().history());
         assertEquals(3, trained.size());
 
         robot.interact(() -> {
-            controller.train(ModelConfig.defaults().withEpochs(3), null);
-            controller.stop();
+            wb.models().train(ModelConfig.defaults().withEpochs(3), null);
+            wb.session().cancel();
         });
         Thread.sleep(500); // frames enough for a start that was not dropped to begin and end
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, model.models().size(), "a training stopped before its start ran anyway");
-        assertFalse(controller.tasks().runningProperty().get());
+        assertFalse(wb.tasks().runningProperty().get());
         assertEquals(trained, List.copyOf(model.history()), "the chart shows the current model's loss again");
         assertTrue(model.bundleProperty().get().history().equals(trained));
     }

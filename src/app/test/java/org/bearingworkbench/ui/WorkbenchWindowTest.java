@@ -77,7 +77,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkbenchWindowTest {
     private static Stage stage;
     private static WorkbenchModel model;
-    private static WorkbenchController controller;
+    private static Workbench wb;
     private static MainWindow window;
     private final FxRobot robot = new FxRobot();
 
@@ -86,10 +86,11 @@ class WorkbenchWindowTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        TestWindow w = TestWindow.open("org/bearingworkbench/test-ui", c -> c.openData(SampleData.DIR));
+        TestWindow w =
+                TestWindow.open("org/bearingworkbench/test-ui", c -> c.data().openData(SampleData.DIR));
         stage = w.stage();
         model = w.model();
-        controller = w.controller();
+        wb = w.wb();
         window = w.window();
         waitFor(60, () -> model.table() != null);
     }
@@ -311,7 +312,7 @@ class WorkbenchWindowTest {
     @Order(70)
     void exportedReportReadsBack() throws Exception {
         Path out = tmp.resolve("report.csv");
-        robot.interact(() -> controller.exportReport(out, false));
+        robot.interact(() -> wb.exports().exportReport(out, false));
         waitFor(20, () -> Files.exists(out));
         List<String> lines = Files.readAllLines(out);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("# threshold: ")));
@@ -346,7 +347,7 @@ class WorkbenchWindowTest {
         Path h5 = SharedData.file("seed-model/Cloud_model.h5");
         Path scaler = SharedData.file("seed-model/scaler_params.json");
         var before = model.analysisProperty().get();
-        robot.interact(() -> controller.importKeras(h5, scaler));
+        robot.interact(() -> wb.models().importKeras(h5, scaler));
         waitFor(
                 60,
                 () -> model.analysisProperty().get() != before
@@ -414,7 +415,7 @@ class WorkbenchWindowTest {
     @Order(110)
     void aBadDirectoryShowsTheReasonAndKeepsTheOpenData() throws Exception {
         var before = model.table();
-        robot.interact(() -> controller.openData(tmp.resolve("no-such-run")));
+        robot.interact(() -> wb.data().openData(tmp.resolve("no-such-run")));
         waitFor(20, () -> dialogText().isPresent());
         assertTrue(
                 dialogText().get().contains("no-such-run: no such file or directory"),
@@ -428,7 +429,7 @@ class WorkbenchWindowTest {
     void aCorruptModelShowsTheReasonAndKeepsTheCurrentModel() throws Exception {
         var before = model.bundleProperty().get();
         Path bad = Files.writeString(tmp.resolve("broken.bwm"), "not a model");
-        robot.interact(() -> controller.openModel(bad));
+        robot.interact(() -> wb.models().openModel(bad));
         waitFor(20, () -> dialogText().isPresent());
         assertTrue(
                 dialogText().get().startsWith("broken.bwm: not a Bearing Workbench model bundle"),
@@ -520,11 +521,11 @@ class WorkbenchWindowTest {
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
         double saved = model.analysisProperty().get().threshold().value();
         Path file = tmp.resolve("tuned.bwm");
-        robot.interact(() -> controller.saveModel(file));
+        robot.interact(() -> wb.models().saveModel(file));
         waitFor(20, () -> Files.exists(file));
         robot.interact(() -> model.ruleProperty().set(PersistenceRule.defaults()));
         var before = model.analysisProperty().get();
-        robot.interact(() -> controller.openModel(file));
+        robot.interact(() -> wb.models().openModel(file));
         waitFor(
                 30,
                 () -> model.modelSourceProperty().get().equals("tuned.bwm")
@@ -616,10 +617,10 @@ class WorkbenchWindowTest {
         int modelsBefore = model.models().size();
         String activeSource = model.modelSourceProperty().get();
         Path reportA = tmp.resolve("before.csv");
-        robot.interact(() -> controller.exportReport(reportA, false));
+        robot.interact(() -> wb.exports().exportReport(reportA, false));
         waitFor(20, () -> Files.exists(reportA));
         Path project = tmp.resolve("session.bwp");
-        robot.interact(() -> controller.saveProject(project, window.layout()));
+        robot.interact(() -> wb.projects().saveProject(project, window.layout()));
         waitFor(30, () -> Files.exists(project) && !model.hasUnsavedProject());
 
         robot.interact(() -> {
@@ -630,7 +631,7 @@ class WorkbenchWindowTest {
         });
         assertTrue(model.hasUnsavedProject(), "a changed threshold is a change to the session");
         var changed = model.analysisProperty().get();
-        robot.interact(() -> controller.openProject(project, window::applyLayout));
+        robot.interact(() -> wb.projects().openProject(project, window::applyLayout));
         waitFor(
                 60,
                 () -> model.analysisProperty().get() != null
@@ -648,7 +649,7 @@ class WorkbenchWindowTest {
         assertEquals(
                 "threshold", window.tabs().getSelectionModel().getSelectedItem().getId(), "the pane shown comes back");
         Path reportB = tmp.resolve("after.csv");
-        robot.interact(() -> controller.exportReport(reportB, false));
+        robot.interact(() -> wb.exports().exportReport(reportB, false));
         waitFor(20, () -> Files.exists(reportB));
         assertEquals(withoutCreatedAt(reportA), withoutCreatedAt(reportB));
     }
@@ -721,7 +722,7 @@ class WorkbenchWindowTest {
                 Files.copy(p, run.resolve(p.getFileName()));
             }
         }
-        robot.interact(() -> controller.openData(run));
+        robot.interact(() -> wb.data().openData(run));
         waitFor(60, () -> stage.getTitle().contains("2nd_test"));
         var bar = robot.lookup(n -> n instanceof MenuBar).queryAs(MenuBar.class);
         var recent = (Menu) bar.getMenus().get(0).getItems().stream()
@@ -776,9 +777,9 @@ class WorkbenchWindowTest {
         }
         robot.interact(() -> model.trainUntilProperty().set(until));
         Path file = tmp.resolve("other.bwm");
-        robot.interact(() -> controller.saveModel(file));
+        robot.interact(() -> wb.models().saveModel(file));
         waitFor(20, () -> Files.exists(file));
-        robot.interact(() -> controller.openModel(file));
+        robot.interact(() -> wb.models().openModel(file));
         waitFor(
                 30,
                 () -> robot.lookup(
@@ -852,11 +853,11 @@ class WorkbenchWindowTest {
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
         double tunedValue = model.analysisProperty().get().threshold().value();
         Path tuned = tmp.resolve("for-later.bwm");
-        robot.interact(() -> controller.saveModel(tuned));
+        robot.interact(() -> wb.models().saveModel(tuned));
         waitFor(20, () -> Files.exists(tuned));
-        robot.interact(() -> controller.openModel(tuned));
+        robot.interact(() -> wb.models().openModel(tuned));
         waitFor(30, () -> "for-later.bwm".equals(model.modelSourceProperty().get()));
-        robot.interact(() -> controller.openData(later));
+        robot.interact(() -> wb.data().openData(later));
         waitFor(
                 30,
                 () -> model.table() != null
@@ -874,7 +875,7 @@ class WorkbenchWindowTest {
     @Test
     @Order(680)
     void withAModelActiveEveryPaneShowsTheModelsTrainingRange() throws Exception {
-        robot.interact(() -> controller.openData(SampleData.DIR));
+        robot.interact(() -> wb.data().openData(SampleData.DIR));
         waitFor(
                 60,
                 () -> model.table() != null
@@ -984,7 +985,7 @@ class WorkbenchWindowTest {
                 timeline.getRenderers().get(2).getDatasets().get(0).getDataCount(),
                 "a drag keeps the comparison");
         robot.interact(() -> pane.compare().setValue(null));
-        robot.interact(() -> controller.compareWith(null));
+        robot.interact(() -> wb.scoring().compareWith(null));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, timeline.getRenderers().get(2).getDatasets().get(0).getDataCount(), "cleared");
     }
@@ -1011,7 +1012,7 @@ class WorkbenchWindowTest {
         waitFor(20, () -> quit[1]);
         assertTrue(!quit[0] && stage.isShowing(), "Cancel keeps the window");
         Path file = tmp.resolve("quit.bwm");
-        robot.interact(() -> controller.saveModel(file));
+        robot.interact(() -> wb.models().saveModel(file));
         waitFor(20, () -> Files.exists(file) && !model.hasUnsavedModel());
         robot.interact(() -> model.ruleProperty().set(PersistenceRule.defaults()));
         assertTrue(model.hasUnsavedModel(), "changing the rule after saving is a change");
@@ -1050,7 +1051,7 @@ class WorkbenchWindowTest {
     @Order(900)
     void openDataDialogPreviewsTheFirstSnapshotAndRemembersWhatTheUserSets() throws Exception {
         Path dir = femtoLikeRun("my-rig", 5);
-        robot.interact(() -> window.openAsking(dir, false));
+        robot.interact(() -> wb.data().openAsking(dir, false));
         waitFor(
                 20,
                 () -> robot.lookup(n -> n instanceof DialogPane p
@@ -1118,7 +1119,7 @@ class WorkbenchWindowTest {
     @Test
     @Order(910)
     void aKnownDirectoryOpensWithoutAsking() throws Exception {
-        robot.interact(() -> window.openAsking(SampleData.DIR.toAbsolutePath(), false));
+        robot.interact(() -> wb.data().openAsking(SampleData.DIR.toAbsolutePath(), false));
         waitFor(60, () -> model.table() != null && model.table().rowCount() == 160);
         assertTrue(Window.getWindows().stream()
                 .noneMatch(w -> w instanceof Stage s && "Open data".equals(s.getTitle()) && s.isShowing()));

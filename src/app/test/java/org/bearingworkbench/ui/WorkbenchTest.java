@@ -21,16 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The window's actions without a window: the controller on a synchronous executor and a dialog service that records
+ * The window's actions without a window: the wb on a synchronous executor and a dialog service that records
  * what it would show. Each action runs to its end before the call returns, so its outcome is asserted directly.
  */
-class WorkbenchControllerTest {
+class WorkbenchTest {
     private static final Path BUNDLE = Path.of("src/core/test/resources/bundles/v1-sample.bwm");
 
     @TempDir
     Path dir;
 
-    /** The dialogs a controller asked for, as "kind: title: message". */
+    /** The dialogs a wb asked for, as "kind: title: message". */
     static final class RecordingDialogs implements DialogService {
         final List<String> shown = new ArrayList<>();
 
@@ -52,14 +52,14 @@ class WorkbenchControllerTest {
 
     private final WorkbenchModel model = new WorkbenchModel();
     private final RecordingDialogs dialogs = new RecordingDialogs();
-    private final WorkbenchController controller =
-            new WorkbenchController(model, new SyncTaskExecutor(), dialogs, "org/bearingworkbench/test-controller");
+    private final Workbench wb =
+            Workbench.headless(model, new SyncTaskExecutor(), dialogs, "org/bearingworkbench/test-wb");
 
     @Test
     void actionsWithoutDataSayWhatIsMissing() {
-        controller.exportReport(dir.resolve("r.csv"), false);
-        controller.exportIncidentReport(dir.resolve("r.html"), p -> {});
-        controller.saveModel(dir.resolve("m.bwm"));
+        wb.exports().exportReport(dir.resolve("r.csv"), false);
+        wb.exports().exportIncidentReport(dir.resolve("r.html"), p -> {});
+        wb.models().saveModel(dir.resolve("m.bwm"));
         assertEquals(
                 List.of(
                         "error: Nothing to export: Open data and train (or open) a model first.",
@@ -70,14 +70,14 @@ class WorkbenchControllerTest {
 
     @Test
     void anotherDataSetKeepsTheThresholdAsScoreDoes() throws Exception {
-        controller.openData(SampleData.DIR);
-        controller.openModel(BUNDLE);
+        wb.data().openData(SampleData.DIR);
+        wb.models().openModel(BUNDLE);
         model.thresholdMethodProperty()
                 .set(Thresholds.parse("percentile:90", model.ruleProperty().get()));
-        controller.rescore();
+        wb.scoring().rescore();
         double chosen = model.analysisProperty().get().threshold().value();
         Path saved = dir.resolve("m.bwm");
-        controller.saveModel(saved);
+        wb.models().saveModel(saved);
         // the later files of the run, from inside the model's training range on: a threshold fitted on them
         // would differ
         Path later = dir.resolve("later");
@@ -88,7 +88,7 @@ class WorkbenchControllerTest {
                 Files.copy(f, later.resolve(f.getFileName()));
             }
         }
-        controller.openData(later);
+        wb.data().openData(later);
         var a = model.analysisProperty().get();
         assertEquals(chosen, a.threshold().value(), 1e-12, "the threshold in force, not re-fitted");
         String[] cli = CliRunner.run(
@@ -108,40 +108,40 @@ class WorkbenchControllerTest {
                 json.get("first_alarm").asText(),
                 FeatureCsv.ISO.format(a.firstAlarmTime().orElseThrow()));
         model.ruleProperty().set(PersistenceRule.parse("2/3"));
-        controller.rescore();
+        wb.scoring().rescore();
         assertEquals(chosen, model.analysisProperty().get().threshold().value(), 1e-12, "kept through a rule change");
     }
 
     @Test
     void switchingModelsKeepsEachOnesManualThreshold() throws Exception {
-        controller.openData(SampleData.DIR);
-        controller.openModel(BUNDLE);
+        wb.data().openData(SampleData.DIR);
+        wb.models().openModel(BUNDLE);
         model.thresholdMethodProperty().set(new ManualThreshold(0.5));
-        controller.rescore();
-        controller.openModel(BUNDLE); // a second model: active now
+        wb.scoring().rescore();
+        wb.models().openModel(BUNDLE); // a second model: active now
         assertEquals(2, model.models().size());
         assertTrue(
                 model.models().get(0).toString().contains("trained until 2025-03-01 19:50"),
                 model.models().get(0).toString());
-        controller.activate(model.models().get(0));
+        wb.scoring().activate(model.models().get(0));
         assertEquals(0.5, model.analysisProperty().get().threshold().value(), 1e-12, "#1's manual threshold is back");
-        controller.activate(model.models().get(1));
+        wb.scoring().activate(model.models().get(1));
         assertEquals(0.989735, model.analysisProperty().get().threshold().value(), 1e-6, "#2 keeps its saved one");
     }
 
     @Test
     void openDataAndModelScoreAtOnceAndTheReportsAreWritten() throws Exception {
-        controller.openData(SampleData.DIR);
+        wb.data().openData(SampleData.DIR);
         assertEquals(160, model.table().rowCount());
-        controller.openModel(BUNDLE);
+        wb.models().openModel(BUNDLE);
         assertNotNull(model.analysisProperty().get(), "the open data is scored when the model arrives");
         assertEquals(34, model.analysisProperty().get().alarms().flaggedCount());
         Path csv = dir.resolve("report.csv");
-        controller.exportReport(csv, true);
+        wb.exports().exportReport(csv, true);
         assertTrue(
                 Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).count() > 34);
         AtomicReference<Path> written = new AtomicReference<>();
-        controller.exportIncidentReport(dir.resolve("incident.html"), written::set);
+        wb.exports().exportIncidentReport(dir.resolve("incident.html"), written::set);
         assertEquals(dir.resolve("incident.html"), written.get());
         assertTrue(Files.readString(written.get()).contains("First sustained alarm: 2025-03-02 05:10:00"));
         assertEquals(List.of(), dialogs.shown);
@@ -149,16 +149,16 @@ class WorkbenchControllerTest {
 
     @Test
     void aFailureBecomesOneDialogAndKeepsWhatWasThere() throws Exception {
-        controller.openData(SampleData.DIR);
-        controller.openModel(BUNDLE);
+        wb.data().openData(SampleData.DIR);
+        wb.models().openModel(BUNDLE);
         var analysis = model.analysisProperty().get();
         Path notABundle = Files.writeString(dir.resolve("broken.bwm"), "not a zip");
-        controller.openModel(notABundle);
+        wb.models().openModel(notABundle);
         assertEquals(1, dialogs.shown.size());
         assertTrue(
                 dialogs.shown.get(0).startsWith("error: Cannot open model " + notABundle + ": "), dialogs.shown.get(0));
         assertEquals(analysis, model.analysisProperty().get(), "the analysis on screen stays");
-        controller.exportIncidentReport(dir.resolve("no/such/dir/r.html"), p -> {});
+        wb.exports().exportIncidentReport(dir.resolve("no/such/dir/r.html"), p -> {});
         assertEquals(2, dialogs.shown.size());
         assertTrue(dialogs.shown.get(1).startsWith("error: Cannot write the incident report: "), dialogs.shown.get(1));
         assertTrue(dialogs.shown.get(1).contains("no/such/dir"), dialogs.shown.get(1));
