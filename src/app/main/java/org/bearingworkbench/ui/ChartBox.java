@@ -32,6 +32,8 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadataNode;
 import org.bearingworkbench.io.AtomicFiles;
+import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.StartFolders;
 
 /** A chart with a title row, optional controls, and a "Save PNG…" button. */
 final class ChartBox extends VBox {

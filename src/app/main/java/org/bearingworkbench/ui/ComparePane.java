@@ -30,6 +30,10 @@ import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DetectorComparison;
 import org.bearingworkbench.report.Durations;
+import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.StartFolders;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Compare detectors: the open run through the active LSTM model and the baselines (PCA T² and SPE, robust

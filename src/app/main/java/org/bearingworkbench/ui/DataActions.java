@@ -13,6 +13,12 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.pipeline.DataSetPreview;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.task.CoreTask;
+import org.bearingworkbench.ui.shell.Choosers;
+import org.bearingworkbench.ui.shell.OpenRun;
+import org.bearingworkbench.ui.shell.Scoring;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.StartFolders;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Opening data: a directory of snapshot files (through the preview and metadata dialog when its format or physics

@@ -31,6 +31,8 @@ import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.SkippedFile;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Data pane: import progress with cancel, the data set summary and skipped files, the overview trend with the

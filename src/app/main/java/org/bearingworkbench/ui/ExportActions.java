@@ -16,6 +16,10 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.report.AnomalyReportCsv;
 import org.bearingworkbench.report.IncidentReport;
 import org.bearingworkbench.report.IncidentReportHtml;
+import org.bearingworkbench.ui.shell.Choosers;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.StartFolders;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Writing the analysis on screen: the anomaly report (CSV, as {@code score -o} writes it) and the incident report

@@ -6,6 +6,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.bearingworkbench.ui.shell.AnalysisText;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Export pane: the anomaly report CSV (all rows or only flagged ones), the incident report (one HTML file with the

@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.ui.shell.Frames;
 
 /** The feature rows of a Tablesaw-backed {@link FeatureTable} in a table view (rows are indexes into the table). */
 final class FeatureTableView extends TableView<Integer> {

@@ -36,6 +36,10 @@ import org.bearingworkbench.pipeline.prognosis.LifeForecaster;
 import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
 import org.bearingworkbench.report.Durations;
+import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.StartFolders;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Health and remaining life: the features ranked by monotonicity and trendability (a sortable table), the health

@@ -7,6 +7,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import org.bearingworkbench.ui.shell.LogFileDialog;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /** The window's menus: File, Edit (undo of the tuning), Model and Help, each item with its shortcut. */
 final class MainMenu {

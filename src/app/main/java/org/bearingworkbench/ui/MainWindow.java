@@ -26,6 +26,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.bearingworkbench.io.OutputFiles;
+import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.Frames;
+import org.bearingworkbench.ui.shell.LazyPane;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.StartFolders;
+import org.bearingworkbench.ui.shell.WindowPrefs;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -18,6 +18,12 @@ import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.Workflows;
+import org.bearingworkbench.ui.shell.Choosers;
+import org.bearingworkbench.ui.shell.Frames;
+import org.bearingworkbench.ui.shell.Scoring;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.StartFolders;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * The session's models: train one on the open data (the loss chart follows), open or save a bundle, import a Keras

@@ -18,6 +18,11 @@ import javafx.scene.layout.VBox;
 import org.bearingworkbench.model.ColumnSelection;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
+import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.ModelEntry;
+import org.bearingworkbench.ui.shell.Scoring;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Model pane: the settings form, Train/Stop, a live loss chart (train and validation per epoch), epoch/time/ETA,

@@ -37,6 +37,7 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.Workflows;
 import org.bearingworkbench.task.CancellationToken;
 import org.bearingworkbench.task.CancelledException;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

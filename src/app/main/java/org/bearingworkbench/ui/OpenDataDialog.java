@@ -32,6 +32,7 @@ import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.pipeline.DataSetPreview;
 import org.bearingworkbench.signal.BearingDesign;
+import org.bearingworkbench.ui.shell.Dialogs;
 
 /**
  * File > Open data…: previews the first snapshot of a directory (its raw lines and waveform), shows the detected

@@ -34,6 +34,11 @@ import org.bearingworkbench.pipeline.RunPhysics;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.PhysicsSettings;
+import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.FileView;
+import org.bearingworkbench.ui.shell.OpenRun;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Bearing physics pane: the bearing geometry (the data set's, e.g. Rexnord ZA-2115 at 2000 rpm) and its defect

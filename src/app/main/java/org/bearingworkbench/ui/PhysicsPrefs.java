@@ -3,6 +3,7 @@ package org.bearingworkbench.ui;
 import java.util.prefs.Preferences;
 import org.bearingworkbench.signal.BearingGeometry;
 import org.bearingworkbench.signal.PhysicsSettings;
+import org.bearingworkbench.ui.shell.PrefsStore;
 
 /** Remembers the bearing geometry and demodulation band between sessions (Java preferences). */
 final class PhysicsPrefs {

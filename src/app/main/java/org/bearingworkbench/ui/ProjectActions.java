@@ -16,6 +16,13 @@ import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.project.Project;
 import org.bearingworkbench.project.ProjectFile;
+import org.bearingworkbench.ui.shell.Choosers;
+import org.bearingworkbench.ui.shell.ModelEntry;
+import org.bearingworkbench.ui.shell.OpenRun;
+import org.bearingworkbench.ui.shell.Scoring;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.StartFolders;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Projects: the session (data source and settings, split, every model, the active one's threshold and rule, the

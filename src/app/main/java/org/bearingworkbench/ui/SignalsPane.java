@@ -35,6 +35,10 @@ import org.bearingworkbench.io.formats.DataSource;
 import org.bearingworkbench.signal.FileEnvelope;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
+import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.FileView;
+import org.bearingworkbench.ui.shell.FxTasks;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Signals pane: a feature's trend per bearing with the training range shaded; click a point (a file) to see its raw

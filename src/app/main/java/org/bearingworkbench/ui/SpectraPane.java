@@ -24,6 +24,9 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.EnvelopeWaterfall;
 import org.bearingworkbench.signal.Kurtogram;
 import org.bearingworkbench.signal.PhysicsSettings;
+import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Physics views over the run and of one file: a waterfall of envelope spectra for a channel (files evenly spaced

@@ -12,6 +12,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.bearingworkbench.ui.shell.FxTasks;
+import org.bearingworkbench.ui.shell.Session;
 
 /**
  * The window's status bar: the job under way with its progress and Cancel, the physics pass in the background with

@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdKind;
 import org.bearingworkbench.detect.Thresholds;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /** Picks a threshold method and its parameter, and the persistence rule; applies them to the model. */
 final class ThresholdChooser extends HBox {

@@ -42,6 +42,10 @@ import org.bearingworkbench.detect.ManualThreshold;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
+import org.bearingworkbench.ui.shell.AnalysisText;
+import org.bearingworkbench.ui.shell.ModelEntry;
+import org.bearingworkbench.ui.shell.Scoring;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * Threshold and anomalies pane: the histogram of training (and optionally test) scores with the threshold as a line

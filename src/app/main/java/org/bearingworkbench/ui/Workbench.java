@@ -3,6 +3,13 @@ package org.bearingworkbench.ui;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 import org.bearingworkbench.task.TaskExecutor;
+import org.bearingworkbench.ui.shell.DialogService;
+import org.bearingworkbench.ui.shell.FxTasks;
+import org.bearingworkbench.ui.shell.OpenRun;
+import org.bearingworkbench.ui.shell.Scoring;
+import org.bearingworkbench.ui.shell.Session;
+import org.bearingworkbench.ui.shell.TuningHistory;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /**
  * The window's features wired to one session: the shared state and lanes ({@link Session}), the active model and its

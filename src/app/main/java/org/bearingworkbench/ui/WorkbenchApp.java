@@ -12,6 +12,10 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.bearingworkbench.pipeline.SampleDataLocator;
 import org.bearingworkbench.project.Project;
+import org.bearingworkbench.ui.shell.Frames;
+import org.bearingworkbench.ui.shell.FxTasks;
+import org.bearingworkbench.ui.shell.Icons;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.slf4j.LoggerFactory;
 
 /**

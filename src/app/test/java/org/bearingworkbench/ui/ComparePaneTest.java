@@ -34,6 +34,7 @@ import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
 import org.bearingworkbench.pipeline.prognosis.SyntheticRuns;
 import org.bearingworkbench.signal.Kurtogram;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterAll;

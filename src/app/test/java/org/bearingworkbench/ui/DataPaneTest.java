@@ -10,6 +10,7 @@ import java.util.Map;
 import javafx.scene.control.TableColumn;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.io.ImportResult;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,8 @@ import javax.imageio.ImageIO;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.SharedData;
 import org.bearingworkbench.model.ModelConfig;
+import org.bearingworkbench.ui.shell.FxTasks;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -21,6 +21,8 @@ import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.model.Scores;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
+import org.bearingworkbench.ui.shell.FxTasks;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,8 @@ import org.bearingworkbench.model.SplitConfig;
 import org.bearingworkbench.model.TrainingResult;
 import org.bearingworkbench.pipeline.Workflows;
 import org.bearingworkbench.task.TaskContext;
+import org.bearingworkbench.ui.shell.FxTasks;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelConfig;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -17,6 +17,8 @@ import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.task.SyncTaskExecutor;
+import org.bearingworkbench.ui.shell.DialogService;
+import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

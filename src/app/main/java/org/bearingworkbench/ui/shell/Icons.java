@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -6,10 +6,10 @@ import java.util.List;
 import javafx.scene.image.Image;
 
 /** The application icon in the sizes the window manager picks from (absent icons are skipped). */
-final class Icons {
+public final class Icons {
     private Icons() {}
 
-    static List<Image> load() {
+    public static List<Image> load() {
         List<Image> out = new ArrayList<>();
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             InputStream in = Icons.class.getResourceAsStream("/icons/bearing-workbench-" + size + ".png");

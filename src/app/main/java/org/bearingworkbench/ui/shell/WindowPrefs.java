@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
@@ -6,10 +6,10 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The window's size and maximized state, remembered between sessions in the user's preferences. */
-final class WindowPrefs {
+public final class WindowPrefs {
     private final Preferences prefs;
 
-    WindowPrefs(String node) {
+    public WindowPrefs(String node) {
         this.prefs = Preferences.userRoot().node(node).node("window");
     }
 
@@ -17,7 +17,7 @@ final class WindowPrefs {
      * Scene size to open with: the last one, else {@code width} x {@code height}; never larger than the screen's
      * usable area (a size saved on a larger monitor would put the window's edges, and its status bar, off screen).
      */
-    double[] size(double width, double height) {
+    public double[] size(double width, double height) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         return new double[] {
             fit(prefs.getDouble("width", width), screen.getWidth()),
@@ -31,11 +31,11 @@ final class WindowPrefs {
         return Math.max(Math.min(640, most), Math.min(v, most));
     }
 
-    boolean maximized() {
+    public boolean maximized() {
         return prefs.getBoolean("maximized", false);
     }
 
-    void save(Stage stage) {
+    public void save(Stage stage) {
         prefs.putBoolean("maximized", stage.isMaximized());
         if (!stage.isMaximized() && stage.getScene() != null) {
             prefs.putDouble("width", stage.getScene().getWidth());

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
@@ -19,7 +19,7 @@ import org.bearingworkbench.detect.ThresholdMethod;
  * Undo puts the line back where the drag started. A new data set or another active model starts a fresh history
  * (their tunings are not each other's).
  */
-final class TuningHistory {
+public final class TuningHistory {
     /** Changes closer than this to the previous one, both manual thresholds, are one drag. */
     static final long COALESCE_NANOS = 600_000_000L;
 
@@ -38,7 +38,7 @@ final class TuningHistory {
     private long lastChange;
     private boolean restoring;
 
-    TuningHistory(WorkbenchModel model) {
+    public TuningHistory(WorkbenchModel model) {
         this(model, System::nanoTime);
     }
 
@@ -106,14 +106,14 @@ final class TuningHistory {
         update();
     }
 
-    void undo() {
+    public void undo() {
         if (!undo.isEmpty()) {
             redo.push(current);
             restore(undo.pop());
         }
     }
 
-    void redo() {
+    public void redo() {
         if (!redo.isEmpty()) {
             undo.push(current);
             restore(redo.pop());
@@ -139,11 +139,11 @@ final class TuningHistory {
         canRedo.set(!redo.isEmpty());
     }
 
-    ReadOnlyBooleanProperty canUndoProperty() {
+    public ReadOnlyBooleanProperty canUndoProperty() {
         return canUndo;
     }
 
-    ReadOnlyBooleanProperty canRedoProperty() {
+    public ReadOnlyBooleanProperty canRedoProperty() {
         return canRedo;
     }
 }

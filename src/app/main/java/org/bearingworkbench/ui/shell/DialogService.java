@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 /**
  * The messages a controller shows the user, behind an interface so that controller logic runs in a test without a

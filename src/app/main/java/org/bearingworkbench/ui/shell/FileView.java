@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,17 +18,17 @@ import org.bearingworkbench.task.TaskContext;
  * shown channel (null for a channel the file does not have) and the envelope analysis of one channel (null when the
  * file lacks it). No JavaFX here: the pane draws it.
  */
-record FileView(Snapshot snapshot, List<Spectrum> spectra, FileEnvelope envelope) {
+public record FileView(Snapshot snapshot, List<Spectrum> spectra, FileEnvelope envelope) {
 
     /** What to compute: the shown channels, the sample rate, the envelope's channel, base settings and band choice. */
-    record Request(
+    public record Request(
             List<Integer> channels,
             double sampleRate,
             int envelopeChannel,
             PhysicsSettings physics,
             boolean autoBand) {}
 
-    static FileView load(DataSource source, String file, LocalDateTime time, Request r, TaskContext ctx)
+    public static FileView load(DataSource source, String file, LocalDateTime time, Request r, TaskContext ctx)
             throws InputFormatException {
         SignalView v = source.read(file, time, new SnapshotReader());
         Snapshot s = new Snapshot(file, time, v.copy(), v.rows());

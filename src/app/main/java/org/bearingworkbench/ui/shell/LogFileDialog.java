@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +11,12 @@ import javafx.stage.Window;
 import org.bearingworkbench.LogSetup;
 
 /** Help > Log file…: where the workbench's log is (failures with their causes) and its last lines. */
-final class LogFileDialog {
+public final class LogFileDialog {
     private static final int LAST_LINES = 40;
 
     private LogFileDialog() {}
 
-    static void show(Window owner) {
+    public static void show(Window owner) {
         Path file = LogSetup.logFile(); // -Dbw.logDir, else ~/.bearing-workbench/logs
         String tail;
         try {

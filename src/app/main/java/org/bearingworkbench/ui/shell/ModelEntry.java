@@ -1,11 +1,11 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.bearingworkbench.model.ModelBundle;
 
 /** A model of this session (trained here, opened, or imported from Keras), as the Model pane's list shows it. */
-record ModelEntry(int number, String source, ModelBundle bundle) {
+public record ModelEntry(int number, String source, ModelBundle bundle) {
     @Override
     public String toString() {
         var h = bundle.history();
@@ -21,7 +21,7 @@ record ModelEntry(int number, String source, ModelBundle bundle) {
      * The label that fits the list's box: number, columns, end of the training range and loss (the source is in
      * the current model's text; the full label in the open list).
      */
-    String shortLabel() {
+    public String shortLabel() {
         var h = bundle.history();
         String loss = h.isEmpty()
                 ? ""

@@ -1,18 +1,18 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
 import org.bearingworkbench.task.CancelledException;
 
 /** Error, warning and information dialogs with the core's message (never a stack trace). */
-final class Dialogs {
+public final class Dialogs {
     private Dialogs() {}
 
-    static void error(Window owner, String title, String message) {
+    public static void error(Window owner, String title, String message) {
         show(Alert.AlertType.ERROR, owner, title, message);
     }
 
-    static void info(Window owner, String title, String message) {
+    public static void info(Window owner, String title, String message) {
         show(Alert.AlertType.INFORMATION, owner, title, message);
     }
 
@@ -33,7 +33,7 @@ final class Dialogs {
     }
 
     /** The message a person can act on for a failure from the core. */
-    static String describe(Throwable ex) {
+    public static String describe(Throwable ex) {
         if (ex instanceof CancelledException) {
             return "Cancelled.";
         }

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -131,7 +131,7 @@ public final class WorkbenchModel {
     }
 
     /** The same rows of the same run (a table that only gained columns, e.g. defect indicators, is the same run). */
-    static boolean sameRun(FeatureTable a, FeatureTable b) {
+    public static boolean sameRun(FeatureTable a, FeatureTable b) {
         return a != null
                 && b != null
                 && (a == b
@@ -143,7 +143,7 @@ public final class WorkbenchModel {
     }
 
     /** Whether two analyses differ in their training range (a re-threshold keeps it; a new model may not). */
-    static boolean rangeChanged(AnomalyAnalysis a, AnomalyAnalysis b) {
+    public static boolean rangeChanged(AnomalyAnalysis a, AnomalyAnalysis b) {
         return (a == null) != (b == null)
                 || (a != null && (a.trainRows() != b.trainRows() || !sameRun(a.table(), b.table())));
     }

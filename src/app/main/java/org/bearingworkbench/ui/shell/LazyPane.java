@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -11,11 +11,11 @@ import javafx.scene.Node;
  * catches up with the data, model and analysis already open). It is always made on the JavaFX thread (charts insist);
  * another thread asking first waits for it.
  */
-final class LazyPane<T extends Node> implements Supplier<T> {
+public final class LazyPane<T extends Node> implements Supplier<T> {
     private final Supplier<T> make;
     private volatile T pane;
 
-    LazyPane(Supplier<T> make) {
+    public LazyPane(Supplier<T> make) {
         this.make = make;
     }
 

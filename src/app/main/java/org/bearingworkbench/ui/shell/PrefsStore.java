@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.shell;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,7 +12,7 @@ import java.util.prefs.Preferences;
  * at once; a store that fails is not an error for the user (the settings still apply to this session, and the JDK
  * stores them again at exit).
  */
-final class PrefsStore {
+public final class PrefsStore {
     private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bw-prefs");
         t.setDaemon(true);
@@ -22,7 +22,7 @@ final class PrefsStore {
     private PrefsStore() {}
 
     /** Stores {@code prefs} on the writer's thread; flushes run in the order they were asked for. */
-    static void flushLater(Preferences prefs) {
+    public static void flushLater(Preferences prefs) {
         WRITER.execute(() -> {
             try {
                 prefs.flush();
