@@ -34,6 +34,9 @@ import org.bearingworkbench.ui.shell.Dialogs;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.StartFolders;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.ChartBox;
+import org.bearingworkbench.ui.widgets.Charts;
+import org.bearingworkbench.ui.widgets.Palette;
 
 /**
  * Compare detectors: the open run through the active LSTM model and the baselines (PCA T² and SPE, robust

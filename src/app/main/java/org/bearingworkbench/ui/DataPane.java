@@ -33,6 +33,9 @@ import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.io.SkippedFile;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.ChartBox;
+import org.bearingworkbench.ui.widgets.Charts;
+import org.bearingworkbench.ui.widgets.Palette;
 
 /**
  * Data pane: import progress with cancel, the data set summary and skipped files, the overview trend with the

@@ -12,6 +12,7 @@ import org.bearingworkbench.signal.DefectMatch;
 import org.bearingworkbench.signal.DefectType;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.signal.Spectrum;
+import org.bearingworkbench.ui.widgets.Charts;
 
 /**
  * The envelope spectrum chart with labelled defect-frequency markers (and the strongest match's harmonics),

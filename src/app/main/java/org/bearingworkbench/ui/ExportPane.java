@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.bearingworkbench.ui.shell.AnalysisText;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.Charts;
 
 /**
  * Export pane: the anomaly report CSV (all rows or only flagged ones), the incident report (one HTML file with the

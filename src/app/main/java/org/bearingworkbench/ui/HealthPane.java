@@ -40,6 +40,9 @@ import org.bearingworkbench.ui.shell.Dialogs;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.StartFolders;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.ChartBox;
+import org.bearingworkbench.ui.widgets.Charts;
+import org.bearingworkbench.ui.widgets.Palette;
 
 /**
  * Health and remaining life: the features ranked by monotonicity and trendability (a sortable table), the health

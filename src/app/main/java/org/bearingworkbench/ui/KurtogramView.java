@@ -7,6 +7,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.bearingworkbench.signal.Kurtogram;
+import org.bearingworkbench.ui.widgets.CanvasView;
 
 /**
  * A kurtogram as a map: one row per level (0 at the top, the 1/3 levels between), each band a cell coloured by its
@@ -47,7 +48,7 @@ final class KurtogramView extends CanvasView {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         if (kurtogram == null || w < 100 || h < 60) {
             return;
         }

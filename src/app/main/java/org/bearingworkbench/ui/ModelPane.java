@@ -23,6 +23,9 @@ import org.bearingworkbench.ui.shell.ModelEntry;
 import org.bearingworkbench.ui.shell.Scoring;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.ChartBox;
+import org.bearingworkbench.ui.widgets.Charts;
+import org.bearingworkbench.ui.widgets.Palette;
 
 /**
  * Model pane: the settings form, Train/Stop, a live loss chart (train and validation per epoch), epoch/time/ETA,

@@ -33,6 +33,8 @@ import org.bearingworkbench.io.formats.Formats;
 import org.bearingworkbench.pipeline.DataSetPreview;
 import org.bearingworkbench.signal.BearingDesign;
 import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.widgets.Charts;
+import org.bearingworkbench.ui.widgets.Palette;
 
 /**
  * File > Open data…: previews the first snapshot of a directory (its raw lines and waveform), shows the detected

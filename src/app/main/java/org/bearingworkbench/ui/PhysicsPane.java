@@ -39,6 +39,9 @@ import org.bearingworkbench.ui.shell.FileView;
 import org.bearingworkbench.ui.shell.OpenRun;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.AlignedTimeAxes;
+import org.bearingworkbench.ui.widgets.ChartBox;
+import org.bearingworkbench.ui.widgets.Charts;
 
 /**
  * Bearing physics pane: the bearing geometry (the data set's, e.g. Rexnord ZA-2115 at 2000 rpm) and its defect

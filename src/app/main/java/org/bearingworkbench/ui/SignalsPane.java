@@ -39,6 +39,9 @@ import org.bearingworkbench.ui.shell.Dialogs;
 import org.bearingworkbench.ui.shell.FileView;
 import org.bearingworkbench.ui.shell.FxTasks;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.ChartBox;
+import org.bearingworkbench.ui.widgets.Charts;
+import org.bearingworkbench.ui.widgets.Palette;
 
 /**
  * Signals pane: a feature's trend per bearing with the training range shaded; click a point (a file) to see its raw

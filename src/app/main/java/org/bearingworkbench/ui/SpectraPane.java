@@ -27,6 +27,7 @@ import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.ui.shell.Dialogs;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.Charts;
 
 /**
  * Physics views over the run and of one file: a waterfall of envelope spectra for a channel (files evenly spaced

@@ -46,6 +46,9 @@ import org.bearingworkbench.ui.shell.AnalysisText;
 import org.bearingworkbench.ui.shell.ModelEntry;
 import org.bearingworkbench.ui.shell.Scoring;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.ChartBox;
+import org.bearingworkbench.ui.widgets.Charts;
+import org.bearingworkbench.ui.widgets.Palette;
 
 /**
  * Threshold and anomalies pane: the histogram of training (and optionally test) scores with the threshold as a line

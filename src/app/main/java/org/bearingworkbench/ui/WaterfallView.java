@@ -10,6 +10,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.bearingworkbench.pipeline.EnvelopeWaterfall;
 import org.bearingworkbench.signal.DefectType;
+import org.bearingworkbench.ui.widgets.CanvasView;
 
 /**
  * A cascade of envelope spectra: the first file in front at the bottom, each later one a step up and to the right,
@@ -39,7 +40,7 @@ final class WaterfallView extends CanvasView {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         if (waterfall == null || w < 50 || h < 50) {
             return;
         }

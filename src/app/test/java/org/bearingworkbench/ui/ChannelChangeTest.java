@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
+import org.bearingworkbench.ui.widgets.Charts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -17,6 +17,7 @@ import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.ui.shell.AnalysisText;
 import org.bearingworkbench.ui.shell.ModelEntry;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.ChartBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

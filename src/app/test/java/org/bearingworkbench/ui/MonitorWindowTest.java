@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.bearingworkbench.SampleData;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.ChartBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

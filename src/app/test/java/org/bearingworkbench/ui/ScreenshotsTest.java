@@ -18,6 +18,7 @@ import org.bearingworkbench.SharedData;
 import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.ui.shell.FxTasks;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.widgets.ChartBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

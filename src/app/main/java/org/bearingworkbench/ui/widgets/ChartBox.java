@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.widgets;
 
 import io.fair_acc.chartfx.Chart;
 import java.awt.image.BufferedImage;
@@ -36,12 +36,12 @@ import org.bearingworkbench.ui.shell.Dialogs;
 import org.bearingworkbench.ui.shell.StartFolders;
 
 /** A chart with a title row, optional controls, and a "Save PNG…" button. */
-final class ChartBox extends VBox {
+public final class ChartBox extends VBox {
     private final Chart chart;
     private final String title;
     private Supplier<String> caption;
 
-    ChartBox(String title, Chart chart, Node... controls) {
+    public ChartBox(String title, Chart chart, Node... controls) {
         this.chart = chart;
         this.title = title;
         Label t = new Label(title);
@@ -71,7 +71,7 @@ final class ChartBox extends VBox {
         setSpacing(2);
     }
 
-    Chart chart() {
+    public Chart chart() {
         return chart;
     }
 
@@ -80,12 +80,12 @@ final class ChartBox extends VBox {
     }
 
     /** The settings the chart shows (e.g. the threshold and rule), written under its title in exported images. */
-    void caption(Supplier<String> c) {
+    public void caption(Supplier<String> c) {
         caption = c;
     }
 
     /** A file name for this chart: its title in lower case with dashes. */
-    String fileName() {
+    public String fileName() {
         return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".png";
     }
 
@@ -129,7 +129,7 @@ final class ChartBox extends VBox {
      * Writes the chart alone (no title bar buttons) at {@code dpi} (the screen is 96: 192 doubles every dimension),
      * titled with its name and its settings caption, the resolution recorded in the PNG.
      */
-    void writePng(Path file, int dpi) throws IOException {
+    public void writePng(Path file, int dpi) throws IOException {
         double scale = dpi / 96.0;
         var params = new SnapshotParameters();
         params.setTransform(Transform.scale(scale, scale));
@@ -183,7 +183,7 @@ final class ChartBox extends VBox {
     }
 
     /** Renders a node to a PNG file. */
-    static void savePng(Node node, File file) throws IOException {
+    public static void savePng(Node node, File file) throws IOException {
         WritableImage img = node.snapshot(null, null);
         if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file)) {
             throw new IOException("no PNG writer available");

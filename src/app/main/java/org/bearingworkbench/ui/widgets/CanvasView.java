@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.widgets;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -6,10 +6,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /** A view drawn on a canvas that fills it: cleared to white and redrawn whenever it is resized or shown anew. */
-abstract class CanvasView extends Region {
+public abstract class CanvasView extends Region {
     private final Canvas canvas = new Canvas();
 
-    CanvasView(double minWidth, double minHeight, double prefWidth, double prefHeight) {
+    public CanvasView(double minWidth, double minHeight, double prefWidth, double prefHeight) {
         getChildren().add(canvas);
         setMinSize(minWidth, minHeight);
         setPrefSize(prefWidth, prefHeight);
@@ -23,7 +23,7 @@ abstract class CanvasView extends Region {
     }
 
     /** Clears the canvas and draws the content at the current size. */
-    final void redraw() {
+    protected final void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -31,5 +31,5 @@ abstract class CanvasView extends Region {
     }
 
     /** Draws the content on a white canvas of {@code w} x {@code h}. */
-    abstract void draw(GraphicsContext g, double w, double h);
+    protected abstract void draw(GraphicsContext g, double w, double h);
 }

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.widgets;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
@@ -25,11 +25,11 @@ import javafx.util.StringConverter;
 import org.bearingworkbench.io.ImportResult;
 
 /** Builds chart-fx charts the same way in every pane: axes with units, zoom/pan, tooltips, styled data sets. */
-final class Charts {
+public final class Charts {
     private Charts() {}
 
     /** An XY chart with zoom (drag), pan and point tooltips; lines without markers by default. */
-    static XYChart xy(String xLabel, String xUnit, String yLabel, String yUnit) {
+    public static XYChart xy(String xLabel, String xUnit, String yLabel, String yUnit) {
         DefaultNumericAxis x = new DefaultNumericAxis(xLabel, xUnit);
         DefaultNumericAxis y = new DefaultNumericAxis(yLabel, yUnit);
         x.setAutoRangeRounding(false);
@@ -56,7 +56,7 @@ final class Charts {
     }
 
     /** A time axis chart (x in seconds since the epoch, shown as dates with the year). */
-    static XYChart timeChart(String yLabel, String yUnit) {
+    public static XYChart timeChart(String yLabel, String yUnit) {
         XYChart c = xy("time", null, yLabel, yUnit);
         DefaultNumericAxis x = (DefaultNumericAxis) c.getXAxis();
         x.setTimeAxis(true);
@@ -86,7 +86,7 @@ final class Charts {
     };
 
     /** Whole numbers only (epochs, counts): a tick between two integers gets no label. */
-    static final StringConverter<Number> INTEGER = new StringConverter<>() {
+    public static final StringConverter<Number> INTEGER = new StringConverter<>() {
         @Override
         public String toString(Number n) {
             double v = n.doubleValue();
@@ -114,7 +114,7 @@ final class Charts {
         }
     };
 
-    static DefaultNumericAxis xAxis(XYChart c) {
+    public static DefaultNumericAxis xAxis(XYChart c) {
         return (DefaultNumericAxis) c.getXAxis();
     }
 
@@ -122,7 +122,7 @@ final class Charts {
      * Keeps an x marker's label inside the plot: on the line's right near the axis's left end, on its left near the
      * right end, centred on it elsewhere (a centred label at an edge is cut: "TF" for FTF at 15 Hz).
      */
-    static void labelInside(XValueIndicator line) {
+    public static void labelInside(XValueIndicator line) {
         Axis axis = line.getAxis();
         Runnable place =
                 () -> line.setLabelHorizontalAnchor(labelAnchor(line.getValue(), axis.getMin(), axis.getMax()));
@@ -138,12 +138,12 @@ final class Charts {
         return f < 0.1 ? HPos.LEFT : f > 0.9 ? HPos.RIGHT : HPos.CENTER;
     }
 
-    static DefaultNumericAxis yAxis(XYChart c) {
+    public static DefaultNumericAxis yAxis(XYChart c) {
         return (DefaultNumericAxis) c.getYAxis();
     }
 
     /** An extra renderer on the chart (e.g. markers only, or bars) whose data sets it returns for filling. */
-    static ErrorDataSetRenderer addRenderer(XYChart chart, LineStyle style, boolean markers) {
+    public static ErrorDataSetRenderer addRenderer(XYChart chart, LineStyle style, boolean markers) {
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setPolyLineStyle(style);
         r.setDrawMarker(markers);
@@ -153,7 +153,7 @@ final class Charts {
     }
 
     /** A data set drawn as a dashed line (training data beside solid test data; a compared model). */
-    static DoubleDataSet dashedDataSet(String name, String color, double lineWidth) {
+    public static DoubleDataSet dashedDataSet(String name, String color, double lineWidth) {
         DoubleDataSet ds = new DoubleDataSet(name);
         ds.setStyle(DataSetStyleBuilder.newInstance()
                 .setStroke(color)
@@ -169,7 +169,7 @@ final class Charts {
         return ds;
     }
 
-    static DoubleDataSet dataSet(String name, String color, double lineWidth) {
+    public static DoubleDataSet dataSet(String name, String color, double lineWidth) {
         DoubleDataSet ds = new DoubleDataSet(name);
         ds.setStyle(DataSetStyleBuilder.newInstance()
                 .setStroke(color)
@@ -183,21 +183,21 @@ final class Charts {
         return ds;
     }
 
-    static double seconds(LocalDateTime t) {
+    public static double seconds(LocalDateTime t) {
         return t.atZone(ZoneId.systemDefault()).toEpochSecond();
     }
 
-    static LocalDateTime time(double seconds) {
+    public static LocalDateTime time(double seconds) {
         return LocalDateTime.ofInstant(Instant.ofEpochSecond((long) Math.round(seconds)), ZoneId.systemDefault());
     }
 
     /** A number without a needless fraction or exponent: 20000, 25600, 20480.5. */
-    static String plain(double v) {
+    public static String plain(double v) {
         return new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros().toPlainString();
     }
 
     /** Shows the data set's signal unit on a chart's y axis (none when the unit is unknown). */
-    static void signalUnit(XYChart chart, ImportResult data) {
+    public static void signalUnit(XYChart chart, ImportResult data) {
         var unit = data == null ? null : data.description().unit().value();
         yAxis(chart).setUnit(unit);
     }

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.widgets;
 
 /** One color per bearing, the same in every pane; plus the alarm colors. */
 public final class Palette {

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.widgets;
 
 import io.fair_acc.chartfx.XYChart;
 import java.util.List;
@@ -13,7 +13,7 @@ import javafx.scene.Scene;
  * other). After every layout pass each chart is padded on the left and right by what its x axis lacks to reach the
  * innermost edges among them.
  */
-final class AlignedTimeAxes {
+public final class AlignedTimeAxes {
     /** Differences under this many pixels are left alone (no layout pass for rounding). */
     private static final double TOLERANCE = 0.5;
 
@@ -25,7 +25,7 @@ final class AlignedTimeAxes {
     }
 
     /** Aligns {@code charts}' x axes from now on (once they are in a scene). */
-    static void align(XYChart... charts) {
+    public static void align(XYChart... charts) {
         AlignedTimeAxes a = new AlignedTimeAxes(List.of(charts));
         charts[0].sceneProperty().addListener((o, before, scene) -> {
             if (before != null) {
@@ -42,7 +42,7 @@ final class AlignedTimeAxes {
     }
 
     /** The x axis's left and right edges in the scene; null while it is not laid out or not shown. */
-    static Bounds axisBounds(XYChart chart) {
+    public static Bounds axisBounds(XYChart chart) {
         Node axis = (Node) chart.getXAxis();
         if (!chart.isVisible()
                 || chart.getScene() == null
