@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.bearingworkbench.io.OutputFiles;
+import org.bearingworkbench.ui.data.DataPane;
 import org.bearingworkbench.ui.shell.Dialogs;
 import org.bearingworkbench.ui.shell.Frames;
 import org.bearingworkbench.ui.shell.LazyPane;

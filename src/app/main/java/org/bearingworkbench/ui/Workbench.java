@@ -3,6 +3,7 @@ package org.bearingworkbench.ui;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 import org.bearingworkbench.task.TaskExecutor;
+import org.bearingworkbench.ui.data.DataActions;
 import org.bearingworkbench.ui.shell.DialogService;
 import org.bearingworkbench.ui.shell.FxTasks;
 import org.bearingworkbench.ui.shell.OpenRun;

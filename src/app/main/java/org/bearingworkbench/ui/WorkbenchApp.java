@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.bearingworkbench.pipeline.SampleDataLocator;
 import org.bearingworkbench.project.Project;
+import org.bearingworkbench.ui.data.EarlyImport;
 import org.bearingworkbench.ui.shell.Frames;
 import org.bearingworkbench.ui.shell.FxTasks;
 import org.bearingworkbench.ui.shell.Icons;

@@ -206,8 +206,8 @@ class ComparePaneTest {
         var t = model.table();
         double modelEnd = Charts.seconds(t.timestamp(a.trainRows() - 1));
         robot.interact(() -> {
-            window.dataPane().splitField.requestFocus();
-            window.dataPane().splitField.selectAll();
+            window.dataPane().splitField().requestFocus();
+            window.dataPane().splitField().selectAll();
         });
         robot.write(FeatureCsv.ISO.format(t.timestamp(40))).type(KeyCode.ENTER);
         waitFor(20, () -> model.trainRows() == 41);

@@ -14,6 +14,7 @@ import org.bearingworkbench.SampleData;
 import org.bearingworkbench.io.ImportResult;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.task.TaskContext;
+import org.bearingworkbench.ui.data.DataPane;
 import org.bearingworkbench.ui.widgets.Palette;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

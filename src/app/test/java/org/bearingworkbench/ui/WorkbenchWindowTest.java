@@ -61,6 +61,7 @@ import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.model.ConfigField;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
+import org.bearingworkbench.ui.data.FeatureTableView;
 import org.bearingworkbench.ui.shell.ModelEntry;
 import org.bearingworkbench.ui.shell.WindowPrefs;
 import org.bearingworkbench.ui.shell.WorkbenchModel;

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.data;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +15,7 @@ import org.bearingworkbench.task.TaskContext;
  * on one core, the import reads on the other). When the window's own import task takes it over ({@link #takeOver}),
  * that task's progress bar shows the import's progress from then on and its Cancel stops the import.
  */
-final class EarlyImport implements TaskContext {
+public final class EarlyImport implements TaskContext {
     private final Path path;
     private final CompletableFuture<ImportResult> result = new CompletableFuture<>();
     private volatile TaskContext owner;
@@ -28,7 +28,7 @@ final class EarlyImport implements TaskContext {
     }
 
     /** Starts importing {@code path} (as {@link DataSets#open} with nothing said about it) on a thread of its own. */
-    static EarlyImport start(Path path) {
+    public static EarlyImport start(Path path) {
         EarlyImport early = new EarlyImport(path);
         Thread t = new Thread(
                 () -> {
@@ -44,7 +44,7 @@ final class EarlyImport implements TaskContext {
         return early;
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.ui.shell.Frames;
 
 /** The feature rows of a Tablesaw-backed {@link FeatureTable} in a table view (rows are indexes into the table). */
-final class FeatureTableView extends TableView<Integer> {
+public final class FeatureTableView extends TableView<Integer> {
     private static final String NO_DATA = "No data: open a directory or a feature CSV";
     private final Label placeholder = new Label(NO_DATA);
     private FeatureTable pending;

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.data;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
@@ -41,7 +41,7 @@ import org.bearingworkbench.ui.widgets.Palette;
  * Data pane: import progress with cancel, the data set summary and skipped files, the overview trend with the
  * draggable train/test split, the channel-to-bearing mapping, and the feature table.
  */
-final class DataPane extends BorderPane {
+public final class DataPane extends BorderPane {
     private final WorkbenchModel model;
     private final XYChart overview = Charts.timeChart("mean |x|", "g");
     private final XValueIndicator splitMarker;
@@ -49,7 +49,7 @@ final class DataPane extends BorderPane {
     private final FeatureTableView table = new FeatureTableView();
     private final Label summary = new Label("No data yet.");
     private final ListView<String> skipped = new ListView<>();
-    final TextField splitField = new TextField();
+    private final TextField splitField = new TextField();
     private final Label splitInfo = new Label();
     private boolean updatingSplit;
     /** The table the overview shows. */
@@ -57,7 +57,7 @@ final class DataPane extends BorderPane {
     /** The channels per bearing the overview's colours were drawn with. */
     private int chartedChannelsPerBearing;
 
-    DataPane(Session session, DataActions actions) {
+    public DataPane(Session session, DataActions actions) {
         WorkbenchModel model = session.model();
         this.model = model;
         getStyleClass().add("pane");
@@ -183,17 +183,17 @@ final class DataPane extends BorderPane {
     }
 
     /** The overview chart (tests). */
-    XYChart overview() {
+    public XYChart overview() {
         return overview;
     }
 
     /** The feature table (tests). */
-    FeatureTableView table() {
+    public FeatureTableView table() {
         return table;
     }
 
     /** Rows in the feature table (0 until it is filled, a frame after the charts). */
-    int tableRows() {
+    public int tableRows() {
         return table.getItems().size();
     }
 
@@ -323,7 +323,12 @@ final class DataPane extends BorderPane {
     }
 
     /** Where the shaded training range ends on the time axis (epoch seconds), as drawn. */
-    double shadedUntil() {
+    public double shadedUntil() {
         return trainShade.getUpperBound();
+    }
+
+    /** The splitField control (a test hook). */
+    public TextField splitField() {
+        return splitField;
     }
 }
