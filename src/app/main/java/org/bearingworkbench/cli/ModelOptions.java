@@ -56,19 +56,18 @@ final class ModelOptions {
     double l2 = D.l2();
 
     ModelConfig toConfig() {
-        return new ModelConfig(
-                layers,
-                activation,
-                gateActivation,
-                timesteps,
-                epochs,
-                batch,
-                lr,
-                beta1,
-                beta2,
-                epsilon,
-                valSplit,
-                seed,
-                l2);
+        return ModelConfig.builder()
+                .layers(layers)
+                .activation(activation)
+                .gateActivation(gateActivation)
+                .timesteps(timesteps)
+                .epochs(epochs)
+                .batchSize(batch)
+                .learningRate(lr)
+                .adam(beta1, beta2, epsilon)
+                .validationSplit(valSplit)
+                .seed(seed)
+                .l2(l2)
+                .build();
     }
 }

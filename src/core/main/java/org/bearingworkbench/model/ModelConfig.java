@@ -73,38 +73,131 @@ public record ModelConfig(
                 0);
     }
 
+    /** A builder from the study's defaults: name only the settings that differ. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /** A builder from these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.layers = layers;
+        b.activation = activation;
+        b.gateActivation = gateActivation;
+        b.timesteps = timesteps;
+        b.epochs = epochs;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.beta1 = beta1;
+        b.beta2 = beta2;
+        b.epsilon = epsilon;
+        b.validationSplit = validationSplit;
+        b.seed = seed;
+        b.l2 = l2;
+        return b;
+    }
+
+    /** Settings by name; {@link #build} validates them all at once, as the record does. */
+    public static final class Builder {
+        private List<Integer> layers;
+        private String activation;
+        private String gateActivation;
+        private int timesteps;
+        private int epochs;
+        private int batchSize;
+        private double learningRate;
+        private double beta1;
+        private double beta2;
+        private double epsilon;
+        private double validationSplit;
+        private long seed;
+        private double l2;
+
+        private Builder() {}
+
+        public Builder layers(List<Integer> v) {
+            layers = v;
+            return this;
+        }
+
+        public Builder activation(String v) {
+            activation = v;
+            return this;
+        }
+
+        public Builder gateActivation(String v) {
+            gateActivation = v;
+            return this;
+        }
+
+        public Builder timesteps(int v) {
+            timesteps = v;
+            return this;
+        }
+
+        public Builder epochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        /** Adam's moment decays and epsilon. */
+        public Builder adam(double b1, double b2, double eps) {
+            beta1 = b1;
+            beta2 = b2;
+            epsilon = eps;
+            return this;
+        }
+
+        public Builder validationSplit(double v) {
+            validationSplit = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder l2(double v) {
+            l2 = v;
+            return this;
+        }
+
+        /** The settings; an invalid one is refused with a message per field. */
+        public ModelConfig build() {
+            return new ModelConfig(
+                    layers,
+                    activation,
+                    gateActivation,
+                    timesteps,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    beta1,
+                    beta2,
+                    epsilon,
+                    validationSplit,
+                    seed,
+                    l2);
+        }
+    }
+
     public ModelConfig withEpochs(int n) {
-        return new ModelConfig(
-                layers,
-                activation,
-                gateActivation,
-                timesteps,
-                n,
-                batchSize,
-                learningRate,
-                beta1,
-                beta2,
-                epsilon,
-                validationSplit,
-                seed,
-                l2);
+        return toBuilder().epochs(n).build();
     }
 
     public ModelConfig withTimesteps(int n) {
-        return new ModelConfig(
-                layers,
-                activation,
-                gateActivation,
-                n,
-                epochs,
-                batchSize,
-                learningRate,
-                beta1,
-                beta2,
-                epsilon,
-                validationSplit,
-                seed,
-                l2);
+        return toBuilder().timesteps(n).build();
     }
 
     /** Every problem with these values, one message per field (empty when valid). */

@@ -17,12 +17,45 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class DirectTrainingStepsTest {
     private static final ModelConfig STUDY = ModelConfig.defaults();
-    private static final ModelConfig WINDOWED =
-            new ModelConfig(List.of(8, 4, 2), "tanh", "sigmoid", 3, 10, 6, 0.01, 0.9, 0.999, 1e-7, 0.05, 7, 0.01);
-    private static final ModelConfig WINDOWED_NO_L2 =
-            new ModelConfig(List.of(8, 4, 2), "tanh", "sigmoid", 3, 10, 6, 0.01, 0.9, 0.999, 1e-7, 0.05, 7, 0);
-    private static final ModelConfig WINDOWED_RELU =
-            new ModelConfig(List.of(5, 3), "relu", "hard_sigmoid", 4, 10, 5, 0.005, 0.8, 0.99, 1e-6, 0.05, 9, 0);
+    private static final ModelConfig WINDOWED = ModelConfig.builder()
+            .layers(List.of(8, 4, 2))
+            .activation("tanh")
+            .gateActivation("sigmoid")
+            .timesteps(3)
+            .epochs(10)
+            .batchSize(6)
+            .learningRate(0.01)
+            .adam(0.9, 0.999, 1e-7)
+            .validationSplit(0.05)
+            .seed(7)
+            .l2(0.01)
+            .build();
+    private static final ModelConfig WINDOWED_NO_L2 = ModelConfig.builder()
+            .layers(List.of(8, 4, 2))
+            .activation("tanh")
+            .gateActivation("sigmoid")
+            .timesteps(3)
+            .epochs(10)
+            .batchSize(6)
+            .learningRate(0.01)
+            .adam(0.9, 0.999, 1e-7)
+            .validationSplit(0.05)
+            .seed(7)
+            .l2(0)
+            .build();
+    private static final ModelConfig WINDOWED_RELU = ModelConfig.builder()
+            .layers(List.of(5, 3))
+            .activation("relu")
+            .gateActivation("hard_sigmoid")
+            .timesteps(4)
+            .epochs(10)
+            .batchSize(5)
+            .learningRate(0.005)
+            .adam(0.8, 0.99, 1e-6)
+            .validationSplit(0.05)
+            .seed(9)
+            .l2(0)
+            .build();
 
     @BeforeAll
     static void load() {
@@ -57,7 +90,19 @@ class DirectTrainingStepsTest {
     void parametersRoundTripThroughDl4jLayoutExactly() {
         MultiLayerNetwork net = NetworkFactory.build(WINDOWED, 5, DataType.DOUBLE);
         MultiLayerNetwork same = NetworkFactory.build(
-                new ModelConfig(List.of(8, 4, 2), "tanh", "sigmoid", 3, 10, 6, 0.01, 0.9, 0.999, 1e-7, 0.05, 99, 0.01),
+                ModelConfig.builder()
+                        .layers(List.of(8, 4, 2))
+                        .activation("tanh")
+                        .gateActivation("sigmoid")
+                        .timesteps(3)
+                        .epochs(10)
+                        .batchSize(6)
+                        .learningRate(0.01)
+                        .adam(0.9, 0.999, 1e-7)
+                        .validationSplit(0.05)
+                        .seed(99)
+                        .l2(0.01)
+                        .build(),
                 5,
                 DataType.DOUBLE);
         try (DirectTrainingSteps direct = new DirectTrainingSteps(net, WINDOWED, 5)) {
@@ -81,8 +126,15 @@ class DirectTrainingStepsTest {
     void gradientAndScoreEqualDl4jsForOneLayerIdentityAndSigmoidActivations() {
         for (String activation : List.of("identity", "sigmoid")) {
             checkGradient(
-                    new ModelConfig(
-                            List.of(6), activation, "hard_sigmoid", 2, 10, 4, 0.001, 0.9, 0.999, 1e-7, 0.05, 11, 0),
+                    ModelConfig.builder()
+                            .layers(List.of(6))
+                            .activation(activation)
+                            .timesteps(2)
+                            .batchSize(4)
+                            .learningRate(0.001)
+                            .adam(0.9, 0.999, 1e-7)
+                            .seed(11)
+                            .build(),
                     3,
                     4,
                     DataType.DOUBLE,

@@ -116,17 +116,16 @@ public final class FleetJob implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FleetTraining training = training(); // usage errors before Spark starts
-        FleetSettings settings = new FleetSettings(
-                root,
-                output,
-                threshold,
-                thresholdMethod,
-                persistence,
-                channelsPerBearing,
-                reports,
-                overwrite,
-                workersPerTask,
-                training);
+        FleetSettings settings = FleetSettings.of(root, output)
+                .threshold(threshold)
+                .thresholdMethod(thresholdMethod)
+                .persistence(persistence)
+                .channelsPerBearing(channelsPerBearing)
+                .reports(reports)
+                .overwrite(overwrite)
+                .workersPerTask(workersPerTask)
+                .training(training)
+                .build();
         ModelAssignment assignment = training == null ? ModelAssignment.of(model, models) : null;
         SparkConf conf = new SparkConf().setAppName("bearing-workbench-fleet");
         if (!conf.contains("spark.master")) {

@@ -41,4 +41,87 @@ public record FleetSettings(
     public DetectSettings detect() {
         return new DetectSettings(threshold, thresholdMethod, persistence, channelsPerBearing);
     }
+
+    /** Settings for the machines under {@code root}, written to {@code output}; the rest by name. */
+    public static Builder of(String root, String output) {
+        return new Builder(root, output);
+    }
+
+    /**
+     * The settings by name: by default the command line's {@code score} threshold and rule, no anomaly reports, no
+     * overwriting, one import thread per task, scoring with the given bundles (no training).
+     */
+    public static final class Builder {
+        private final String root;
+        private final String output;
+        private Double threshold;
+        private String thresholdMethod;
+        private String persistence;
+        private Integer channelsPerBearing;
+        private boolean reports;
+        private boolean overwrite;
+        private int workersPerTask = 1;
+        private FleetTraining training;
+
+        private Builder(String root, String output) {
+            this.root = root;
+            this.output = output;
+        }
+
+        /** A fixed threshold, or null for the model's saved one. */
+        public Builder threshold(Double v) {
+            threshold = v;
+            return this;
+        }
+
+        public Builder thresholdMethod(String v) {
+            thresholdMethod = v;
+            return this;
+        }
+
+        public Builder persistence(String v) {
+            persistence = v;
+            return this;
+        }
+
+        public Builder channelsPerBearing(Integer v) {
+            channelsPerBearing = v;
+            return this;
+        }
+
+        public Builder reports(boolean v) {
+            reports = v;
+            return this;
+        }
+
+        public Builder overwrite(boolean v) {
+            overwrite = v;
+            return this;
+        }
+
+        public Builder workersPerTask(int v) {
+            workersPerTask = v;
+            return this;
+        }
+
+        /** Train one model per machine first (null: score with the given bundles). */
+        public Builder training(FleetTraining v) {
+            training = v;
+            return this;
+        }
+
+        public FleetSettings build() {
+            return new FleetSettings(
+                    root,
+                    output,
+                    threshold,
+                    thresholdMethod,
+                    persistence,
+                    channelsPerBearing,
+                    reports,
+                    overwrite,
+                    workersPerTask,
+                    training);
+        }
+    }
 }

@@ -38,8 +38,8 @@ class BadSnapshotTest {
             out.write(("1e308" + text.substring(text.indexOf('\t'))).getBytes(StandardCharsets.US_ASCII));
         }
         byte[] bundle = Files.readAllBytes(Path.of(FleetJobTest.BUNDLE));
-        FleetSettings settings = new FleetSettings(
-                dir.toString(), dir.resolve("out").toString(), null, null, null, null, false, false, 1, null);
+        FleetSettings settings =
+                FleetSettings.of(dir.toString(), dir.resolve("out").toString()).build();
         MachineResult r = MachineScoring.run(
                 new Machine("m1", machine.toString(), FleetJobTest.BUNDLE),
                 Map.of(FleetJobTest.BUNDLE, bundle),

@@ -63,8 +63,9 @@ class FleetJobTest {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
-        FleetSettings settings =
-                new FleetSettings(root.toString(), output.toString(), null, null, null, null, true, false, 1, null);
+        FleetSettings settings = FleetSettings.of(root.toString(), output.toString())
+                .reports(true)
+                .build();
         outcome = FleetRun.run(spark, settings, ModelAssignment.of(BUNDLE, mapping.toString()));
         summaries = outcome.machines().stream().collect(Collectors.toMap(MachineSummary::machine, Function.identity()));
     }
@@ -224,8 +225,8 @@ class FleetJobTest {
         Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
         long copiesBefore = copies(scratch);
         String uri = OtherSchemeFileSystem.SCHEME + ":" + remote.toAbsolutePath();
-        FleetSettings settings = new FleetSettings(
-                uri, tmp.resolve("out-remote").toString(), null, null, null, null, false, false, 1, null);
+        FleetSettings settings =
+                FleetSettings.of(uri, tmp.resolve("out-remote").toString()).build();
         FleetRun.Outcome o = FleetRun.run(spark, settings, ModelAssignment.of(BUNDLE, null));
         for (MachineSummary s : o.machines()) {
             MachineSummary local = summaries.get(s.machine());
@@ -248,7 +249,7 @@ class FleetJobTest {
     @Test
     void anExistingOutputIsRefusedBeforeWork() {
         FleetSettings again =
-                new FleetSettings(root.toString(), output.toString(), null, null, null, null, false, false, 1, null);
+                FleetSettings.of(root.toString(), output.toString()).build();
         IOException e =
                 assertThrows(IOException.class, () -> FleetRun.run(spark, again, ModelAssignment.of(BUNDLE, null)));
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());

@@ -46,8 +46,10 @@ class FleetTrainingTest {
             FleetTraining training = new FleetTraining(null, 0.45, null, Integer.parseInt(EPOCHS));
             o = FleetRun.run(
                     spark,
-                    new FleetSettings(
-                            root.toString(), out.toString(), null, null, null, null, true, false, 1, training),
+                    FleetSettings.of(root.toString(), out.toString())
+                            .reports(true)
+                            .training(training)
+                            .build(),
                     null);
         } finally {
             spark.stop();

@@ -82,7 +82,9 @@ class RealTest2FleetTest {
         try {
             o = FleetRun.run(
                     spark,
-                    new FleetSettings(root.toString(), out.toString(), null, null, null, null, true, false, 1, null),
+                    FleetSettings.of(root.toString(), out.toString())
+                            .reports(true)
+                            .build(),
                     ModelAssignment.of(bundle.toString(), null));
         } finally {
             spark.stop();
