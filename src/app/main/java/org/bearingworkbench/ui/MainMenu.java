@@ -7,18 +7,24 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import org.bearingworkbench.ui.monitor.MonitorSession;
 import org.bearingworkbench.ui.shell.LogFileDialog;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /** The window's menus: File, Edit (undo of the tuning), Model and Help, each item with its shortcut. */
 final class MainMenu {
-    private final MainWindow window;
     private final Workbench wb;
+    private final MonitorSession monitor;
+    private final WindowCommands window;
     private final Menu recentMenu = new Menu("Recent data sets and projects");
 
-    MainMenu(MainWindow window, Workbench wb) {
-        this.window = window;
+    /** What the menus ask of the window itself. */
+    record WindowCommands(Runnable monitorDirectory, Runnable exportAllCharts, Runnable quit) {}
+
+    MainMenu(Workbench wb, MonitorSession monitor, WindowCommands window) {
         this.wb = wb;
+        this.monitor = monitor;
+        this.window = window;
         wb.model().dataProperty().addListener((o, a, d) -> refreshRecent());
         wb.session().onRecentChanged(this::refreshRecent);
         refreshRecent();
@@ -31,12 +37,11 @@ final class MainMenu {
 
     MenuBar bar() {
         WorkbenchModel model = wb.model();
-        MonitorSession monitor = window.monitor();
         MenuItem incident = item("Incident report (HTML)…", "Shortcut+R", wb.exports()::exportIncidentReport);
         incident.disableProperty().bind(model.analysisProperty().isNull());
         MenuItem saveProject = item("Save project…", "Shortcut+Shift+S", wb.projects()::saveProject);
         saveProject.disableProperty().bind(model.dataProperty().isNull());
-        MenuItem monitorDir = item("Monitor directory…", "Shortcut+Shift+M", window::monitorDirectory);
+        MenuItem monitorDir = item("Monitor directory…", "Shortcut+Shift+M", window.monitorDirectory());
         monitorDir.disableProperty().bind(monitor.runningProperty());
         MenuItem stopMonitor = item("Stop monitoring", null, monitor::stop);
         stopMonitor.disableProperty().bind(monitor.runningProperty().not());
@@ -60,12 +65,12 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 export,
                 incident,
-                item("Export all charts…", "Shortcut+Shift+E", window::exportAllCharts),
+                item("Export all charts…", "Shortcut+Shift+E", window.exportAllCharts()),
                 new SeparatorMenuItem(),
                 monitorDir,
                 stopMonitor,
                 new SeparatorMenuItem(),
-                item("Quit", "Shortcut+Q", window::quit));
+                item("Quit", "Shortcut+Q", window.quit()));
         MenuItem keras = item("Import Keras model…", "Shortcut+K", wb.models()::importKeras);
         keras.disableProperty().bind(model.dataProperty().isNull());
         Menu modelMenu = new Menu("Model", null, keras);

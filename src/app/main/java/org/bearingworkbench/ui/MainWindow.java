@@ -3,7 +3,6 @@ package org.bearingworkbench.ui;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +13,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.Tab;
@@ -25,8 +22,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
-import org.bearingworkbench.io.OutputFiles;
+import org.bearingworkbench.ui.compare.ComparePane;
 import org.bearingworkbench.ui.data.DataPane;
+import org.bearingworkbench.ui.export.ExportPane;
+import org.bearingworkbench.ui.health.HealthPane;
+import org.bearingworkbench.ui.model.ModelPane;
+import org.bearingworkbench.ui.monitor.MonitorSession;
+import org.bearingworkbench.ui.physics.PhysicsPane;
+import org.bearingworkbench.ui.physics.PhysicsPrefs;
 import org.bearingworkbench.ui.shell.Dialogs;
 import org.bearingworkbench.ui.shell.Frames;
 import org.bearingworkbench.ui.shell.LazyPane;
@@ -34,7 +37,9 @@ import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.StartFolders;
 import org.bearingworkbench.ui.shell.WindowPrefs;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
-import org.bearingworkbench.ui.widgets.ChartBox;
+import org.bearingworkbench.ui.signals.SignalsPane;
+import org.bearingworkbench.ui.spectra.SpectraPane;
+import org.bearingworkbench.ui.threshold.ThresholdPane;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -91,7 +96,8 @@ public final class MainWindow {
                         tab("9 Waterfall & kurtogram", spectraPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         wb.projects().layout(this::layout, this::applyLayout);
-        menu = new MainMenu(this, wb);
+        menu = new MainMenu(
+                wb, monitor, new MainMenu.WindowCommands(this::monitorDirectory, this::exportAllCharts, this::quit));
 
         BorderPane root = new BorderPane();
         alarmBanner.getStyleClass().add("alarm-banner");
@@ -242,7 +248,7 @@ public final class MainWindow {
         });
     }
 
-    /** File > Monitor directory…: follow a directory a logger writes into, with the active wb.model(). */
+    /** File > Monitor directory…: follow a directory a logger writes into, with the active model. */
     void monitorDirectory() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setInitialDirectory(StartFolders.initial());
@@ -262,89 +268,19 @@ public final class MainWindow {
         }
     }
 
-    /**
-     * Asks before quitting when the model or its threshold would be lost; true to quit. (Window close asks too.)
-     */
+    /** Asks before quitting when the model, its threshold or the session would be lost; true to quit. */
     boolean confirmQuit() {
-        boolean project = wb.model().hasUnsavedProject();
-        boolean bundle = wb.model().hasUnsavedModel();
-        if (!project && !bundle) {
-            return true;
-        }
-        var saveProject = new ButtonType("Save project…");
-        var save = new ButtonType("Save model…");
-        var discard = new ButtonType("Quit without saving");
-        var ask = new Alert(Alert.AlertType.CONFIRMATION, "");
-        ask.getButtonTypes().setAll(saveProject, discard, ButtonType.CANCEL);
-        if (bundle) {
-            ask.getButtonTypes().add(1, save);
-        }
-        ask.setContentText((bundle
-                        ? "The active model ("
-                                + wb.model().modelSourceProperty().get() + ") or its threshold "
-                                + "changed since it was last saved.\n"
-                        : "")
-                + (project
-                        ? "The session (data, split, " + wb.model().models().size()
-                                + " model(s), threshold, persistence) "
-                                + "changed since it was last saved as a project."
-                        : ""));
-        ask.initOwner(stage);
-        ask.setTitle("Bearing Workbench");
-        ask.setHeaderText("Save your work before quitting?");
-        var answer = ask.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer == save) {
-            wb.models().saveModel();
-            return false;
-        }
-        if (answer == saveProject) {
-            wb.projects().saveProject();
-            return false;
-        }
-        return answer == discard;
+        return QuitGuard.confirm(stage, wb);
     }
 
     /** File > Export all charts…: every chart of every pane as PNG (192 dpi) into one folder. */
     void exportAllCharts() {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setInitialDirectory(StartFolders.initial());
-        dc.setTitle("Export all charts into a folder");
-        File d = StartFolders.chosen(dc.showDialog(stage));
-        if (d != null) {
-            try {
-                int n = exportAllCharts(d.toPath(), 192).size();
-                Dialogs.info(stage, "Charts exported", n + " charts written to " + d);
-            } catch (IOException e) {
-                Dialogs.error(stage, "Cannot export the charts", d + ": " + e.getMessage());
-            }
-        }
+        ChartExport.askAndWrite(stage, tabs);
     }
 
-    /**
-     * Writes every chart of every pane to {@code dir} ({@code <pane>-<chart title>.png}); each pane is shown in turn so
-     * its charts are laid out, then the pane that was shown comes back. Returns the files written.
-     */
+    /** Writes every chart of every pane to {@code dir}; returns the files written. */
     List<Path> exportAllCharts(Path dir, int dpi) throws IOException {
-        OutputFiles.createFolder(dir);
-        Tab shown = tabs.getSelectionModel().getSelectedItem();
-        List<Path> written = new ArrayList<>();
-        try {
-            for (Tab t : tabs.getTabs()) {
-                tabs.getSelectionModel().select(t);
-                stage.getScene().getRoot().applyCss();
-                stage.getScene().getRoot().layout();
-                for (Node n : t.getContent().lookupAll(".chart-box")) {
-                    if (n instanceof ChartBox box && box.isVisible() && box.getWidth() > 0) {
-                        Path file = dir.resolve(t.getId() + "-" + box.fileName());
-                        box.writePng(file, dpi);
-                        written.add(file);
-                    }
-                }
-            }
-        } finally {
-            tabs.getSelectionModel().select(shown);
-        }
-        return written;
+        return ChartExport.write(stage, tabs, dir, dpi);
     }
 
     /** File > Quit: asks first when work would be lost. */
@@ -361,7 +297,7 @@ public final class MainWindow {
         m.put("width", Long.toString(Math.round(stage.getWidth())));
         m.put("height", Long.toString(Math.round(stage.getHeight())));
         m.put("maximized", Boolean.toString(stage.isMaximized()));
-        thresholdPane().layout(m);
+        thresholdPane().saveLayout(m);
         return m;
     }
 

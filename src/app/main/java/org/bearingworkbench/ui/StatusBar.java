@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.bearingworkbench.ui.monitor.MonitorSession;
 import org.bearingworkbench.ui.shell.FxTasks;
 import org.bearingworkbench.ui.shell.Session;
 

@@ -63,7 +63,7 @@ class ChannelChangeTest {
                 "org/bearingworkbench/test-ui-channels", c -> c.data().openData(fourCsv));
         waitFor(60, () -> w.model().table() != null);
         robot.clickOn("4 Model");
-        TextField epochs = w.window().modelPane().form().epochs;
+        TextField epochs = w.window().modelPane().form().epochs();
         robot.interact(() -> {
             epochs.requestFocus();
             epochs.selectAll();
@@ -71,7 +71,7 @@ class ChannelChangeTest {
         robot.write("2");
         robot.clickOn("Train");
         waitFor(120, () -> w.model().analysisProperty().get() != null);
-        assertEquals("*_mean_abs", w.window().modelPane().form().columns.getText(), "the model's columns as a glob");
+        assertEquals("*_mean_abs", w.window().modelPane().form().columns().getText(), "the model's columns as a glob");
         robot.clickOn("1 Data");
         robot.interact(() -> w.wb().data().openData(twoCsv));
         waitFor(
@@ -83,7 +83,7 @@ class ChannelChangeTest {
                         && "The active model does not fit this data".equals(p.getHeaderText()))
                 .tryQuery()
                 .isPresent());
-        assertEquals("*_mean_abs", w.window().modelPane().form().columns.getText());
+        assertEquals("*_mean_abs", w.window().modelPane().form().columns().getText());
         robot.clickOn("1 Data");
         XYChart overview = w.window().dataPane().overview();
         assertEquals(2, overview.getDatasets().size(), "the new data's two channels drawn");

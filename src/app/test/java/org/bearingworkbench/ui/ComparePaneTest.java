@@ -34,6 +34,7 @@ import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
 import org.bearingworkbench.pipeline.prognosis.SyntheticRuns;
 import org.bearingworkbench.signal.Kurtogram;
+import org.bearingworkbench.ui.compare.ComparePane;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.bearingworkbench.ui.widgets.ChartBox;
 import org.bearingworkbench.ui.widgets.Charts;
@@ -104,20 +105,20 @@ class ComparePaneTest {
     void theModelAndTheBaselinesInOneTableAndOneTimeline() throws Exception {
         click("7 Compare detectors");
         click("Compare detectors");
-        waitFor(60, () -> window.comparePane().table.getItems().size() == 5);
-        var items = window.comparePane().table.getItems();
+        waitFor(60, () -> window.comparePane().table().getItems().size() == 5);
+        var items = window.comparePane().table().getItems();
         assertEquals("LSTM autoencoder", items.get(0).label());
         assertEquals(
                 model.analysisProperty().get().firstAlarmTime(),
                 items.get(0).analysis().firstAlarmTime());
-        assertEquals(6, window.comparePane().timeline.getDatasets().size(), "five detectors and the line at 1");
-        var sets = window.comparePane().timeline.getDatasets();
+        assertEquals(6, window.comparePane().timeline().getDatasets().size(), "five detectors and the line at 1");
+        var sets = window.comparePane().timeline().getDatasets();
         String threshold = sets.get(5).getStyle();
         assertTrue(threshold.contains(Palette.THRESHOLD), threshold);
         for (int d = 0; d < 5; d++) {
             assertTrue(!sets.get(d).getStyle().contains(Palette.THRESHOLD), "not the threshold's colour: " + d);
         }
-        var y = (DefaultNumericAxis) window.comparePane().timeline.getYAxis();
+        var y = (DefaultNumericAxis) window.comparePane().timeline().getYAxis();
         assertEquals(ComparePane.RATIO_FLOOR, y.getMin(), 0, "the log axis stops at a thousandth of the threshold");
         assertTrue(y.getMax() >= 1, "the threshold on the chart: " + y.getMax());
         for (int d = 0; d < 5; d++) {
@@ -131,8 +132,8 @@ class ComparePaneTest {
         assertTrue(ticks.contains("0.001") && ticks.contains("1"), ticks.toString());
         assertTrue(ticks.stream().noneMatch(t -> t.contains("E")), "one plain format: " + ticks);
         assertTrue(
-                window.comparePane().status.getText().startsWith("5 detectors on 160 rows"),
-                window.comparePane().status.getText());
+                window.comparePane().status().getText().startsWith("5 detectors on 160 rows"),
+                window.comparePane().status().getText());
         assertTrue(!robot.lookup("Export table…").queryButton().isDisabled(), "the table can be exported");
         Path csv = tmp.resolve("compare.csv");
         robot.interact(() -> window.comparePane().save(csv));
@@ -171,31 +172,31 @@ class ComparePaneTest {
     void healthAndRemainingLifeShowTheCoresNumbers() throws Exception {
         click("8 Health & life");
         click("Estimate remaining life");
-        waitFor(60, () -> !window.healthPane().ranking.getItems().isEmpty());
+        waitFor(60, () -> !window.healthPane().ranking().getItems().isEmpty());
         var t = model.table();
         var expected = RemainingLife.of(
                 t, RemainingLife.candidates(t), model.trainRows(), 3, 12, null, RemainingLife.defaultEveryHours(t));
-        assertEquals(expected.ranking().ranks(), window.healthPane().ranking.getItems());
+        assertEquals(expected.ranking().ranks(), window.healthPane().ranking().getItems());
         assertEquals(
                 List.of("feature", "monotonicity", "trendability", "prognosability", "fitness"),
-                window.healthPane().ranking.getColumns().stream()
+                window.healthPane().ranking().getColumns().stream()
                         .map(c -> c.getText())
                         .toList());
         assertEquals(0, expected.estimates().size(), "no failure level given: no forecast");
-        assertTrue(window.healthPane().forecasts.getItems().isEmpty());
-        assertEquals(3, window.healthPane().indicator.getDatasets().size(), "indicator, onset and failure levels");
+        assertTrue(window.healthPane().forecasts().getItems().isEmpty());
+        assertEquals(3, window.healthPane().indicator().getDatasets().size(), "indicator, onset and failure levels");
         assertTrue(
                 window.healthPane()
-                        .status
+                        .status()
                         .getText()
                         .contains("onset " + FeatureCsv.ISO.format(t.timestamp(expected.onset()))),
-                window.healthPane().status.getText());
+                window.healthPane().status().getText());
         // a failure level that is not a number is refused in words, and nothing runs
         robot.interact(() -> window.healthPane().lookupAll(".text-field").stream()
                 .filter(n -> n instanceof TextField f && "none: no forecast".equals(f.getPromptText()))
                 .forEach(n -> ((TextField) n).setText("high")));
-        robot.interact(window.healthPane()::estimate);
-        assertTrue(window.healthPane().status.getText().startsWith("Failure level: 'high' is not a number"));
+        click("Estimate remaining life");
+        assertTrue(window.healthPane().status().getText().startsWith("Failure level: 'high' is not a number"));
         screenshot("health.png");
     }
 
@@ -276,13 +277,13 @@ class ComparePaneTest {
         Path file = dir.resolve("life.bwr");
         SyntheticRuns.lifeModel().write(file);
         click("8 Health & life");
-        robot.clickOn(window.healthPane().lifeModel).write(file.toString());
+        robot.clickOn(window.healthPane().lifeModel()).write(file.toString());
         click("Forecast with life model");
-        waitFor(60, () -> !window.healthPane().lifeForecasts.getItems().isEmpty());
+        waitFor(60, () -> !window.healthPane().lifeForecasts().getItems().isEmpty());
         var t = model.table();
         List<LifeForecast> engine =
                 LifeForecaster.every(LifeModel.read(file), t, LifeForecaster.defaultEverySeconds(t));
-        assertEquals(engine, window.healthPane().lifeForecasts.getItems());
+        assertEquals(engine, window.healthPane().lifeForecasts().getItems());
         assertEquals(
                 LifeModel.read(file).failureSource(),
                 model.lifeModelProperty().get().failureSource(),
@@ -298,15 +299,15 @@ class ComparePaneTest {
                 Math.round(last.rulSeconds()),
                 json.get(json.size() - 1).get("rul_seconds").asLong());
         assertTrue(
-                window.healthPane().status.getText().contains(String.format("%.0f s to failure", last.rulSeconds())),
-                window.healthPane().status.getText());
+                window.healthPane().status().getText().contains(String.format("%.0f s to failure", last.rulSeconds())),
+                window.healthPane().status().getText());
         assertFits(engine);
 
         // every hour, as rul predict --every 3600: typed in its field
-        robot.clickOn(window.healthPane().every).write("3600");
+        robot.clickOn(window.healthPane().every()).write("3600");
         click("Forecast with life model");
         List<LifeForecast> hourly = LifeForecaster.every(LifeModel.read(file), t, 3600);
-        waitFor(60, () -> window.healthPane().lifeForecasts.getItems().equals(hourly));
+        waitFor(60, () -> window.healthPane().lifeForecasts().getItems().equals(hourly));
         String[] cliHourly = CliRunner.run(
                 "rul", "predict", csv.toString(), "--model", file.toString(), "--every", "3600", "--json");
         assertEquals(
@@ -318,7 +319,7 @@ class ComparePaneTest {
 
     /** Every decision and median on the life chart: its axis from 0 to a little above the largest. */
     private static void assertFits(List<LifeForecast> f) {
-        var y = (DefaultNumericAxis) window.healthPane().life.getYAxis();
+        var y = (DefaultNumericAxis) window.healthPane().life().getYAxis();
         double top = f.stream()
                 .mapToDouble(e -> Math.max(e.rulSeconds(), e.medianSeconds()) / 3600)
                 .max()
@@ -331,18 +332,18 @@ class ComparePaneTest {
     void waterfallAndKurtogramOfTheRunAndOneFile() throws Exception {
         click("9 Waterfall & kurtogram");
         click("Draw waterfall");
-        waitFor(60, () -> window.spectraPane().waterfall.waterfall() != null);
-        var w = window.spectraPane().waterfall.waterfall();
+        waitFor(60, () -> window.spectraPane().waterfall().waterfall() != null);
+        var w = window.spectraPane().waterfall().waterfall();
         assertEquals(40, w.lines().size());
         assertEquals(0, w.lines().get(0).row());
         assertEquals(159, w.lines().get(39).row());
         assertTrue(
-                window.spectraPane().status.getText().startsWith("ch1: 40 files"),
-                window.spectraPane().status.getText());
+                window.spectraPane().status().getText().startsWith("ch1: 40 files"),
+                window.spectraPane().status().getText());
         robot.interact(() -> model.selectedRowProperty().set(150));
         click("Kurtogram of the file");
-        waitFor(60, () -> window.spectraPane().kurtogram.kurtogram() != null);
-        var k = window.spectraPane().kurtogram.kurtogram();
+        waitFor(60, () -> window.spectraPane().kurtogram().kurtogram() != null);
+        var k = window.spectraPane().kurtogram().kurtogram();
         var v = model.dataProperty()
                 .get()
                 .rawSource()
@@ -351,7 +352,7 @@ class ComparePaneTest {
         var direct = Kurtogram.of(Arrays.copyOf(v.channel(0), v.rows()), v.rows(), 20000);
         assertEquals(direct.best(), k.best());
         assertTrue(window.spectraPane()
-                .kurtogramText
+                .kurtogramText()
                 .getText()
                 .startsWith(model.table().file(150) + " ch1"));
         click("Use this band for envelope analysis");

@@ -69,8 +69,8 @@ class LatePanesTest {
                 chart("Waveform of the selected file").getDatasets().get(0).getDataCount());
         String file = model.table().file(120);
         assertTrue(
-                window.signalsPane().fileLabel.getText().contains(file),
-                window.signalsPane().fileLabel.getText());
+                window.signalsPane().fileLabel().getText().contains(file),
+                window.signalsPane().fileLabel().getText());
 
         robot.clickOn("3 Bearing physics");
         WaitForAsyncUtils.waitForFxEvents();

@@ -63,7 +63,7 @@ class ScreenshotsTest {
         // the selected file's view has loaded (its waveform, spectra and envelope)
         String file = model.table().file(model.table().rowCount() - 5);
         WorkbenchWindowTest.waitFor(
-                60, () -> window[0].signalsPane().fileLabel.getText().startsWith(file + "  ("));
+                60, () -> window[0].signalsPane().fileLabel().getText().startsWith(file + "  ("));
         String[] names = {"1-data", "2-signals", "3-physics", "4-model", "5-threshold", "6-export"};
         BufferedImage previous = null;
         for (int i = 0; i < names.length; i++) {

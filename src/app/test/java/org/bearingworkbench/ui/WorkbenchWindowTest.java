@@ -62,9 +62,12 @@ import org.bearingworkbench.model.ConfigField;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
 import org.bearingworkbench.ui.data.FeatureTableView;
+import org.bearingworkbench.ui.model.ModelForm;
 import org.bearingworkbench.ui.shell.ModelEntry;
 import org.bearingworkbench.ui.shell.WindowPrefs;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
+import org.bearingworkbench.ui.threshold.ThresholdChooser;
+import org.bearingworkbench.ui.threshold.ThresholdPane;
 import org.bearingworkbench.ui.widgets.AlignedTimeAxes;
 import org.bearingworkbench.ui.widgets.ChartBox;
 import org.bearingworkbench.ui.widgets.Charts;
@@ -173,8 +176,8 @@ class WorkbenchWindowTest {
     @Order(30)
     void trainingThreeEpochsDrawsThreePointsOnTheLossChart() throws Exception {
         robot.clickOn("4 Model");
-        typeInto(window.modelPane().form().epochs, "3");
-        assertEquals("3", window.modelPane().form().epochs.getText());
+        typeInto(window.modelPane().form().epochs(), "3");
+        assertEquals("3", window.modelPane().form().epochs().getText());
         robot.clickOn("Train");
         waitFor(120, () -> model.analysisProperty().get() != null);
         XYChart loss = chartTitled("Loss per epoch (live)");
@@ -229,7 +232,7 @@ class WorkbenchWindowTest {
         ListCell<?> box = modelBox.get();
         Text shown = (Text) box.lookup(".text");
         assertEquals(box.getText(), shown.getText(), "the box's label is not cut off");
-        TextField columnsField = window.modelPane().form().columns;
+        TextField columnsField = window.modelPane().form().columns();
         double needed = new Text(columnsField.getText()).getLayoutBounds().getWidth();
         assertTrue(columnsField.getWidth() > needed, columnsField.getWidth() + " px for " + needed + " px of text");
         assertEquals(
@@ -249,7 +252,7 @@ class WorkbenchWindowTest {
         AtomicReference<ModelConfig> fresh = new AtomicReference<>();
         robot.interact(() -> fresh.set(new ModelForm().validate()));
         assertEquals(ModelConfig.defaults(), fresh.get());
-        typeInto(window.modelPane().form().batch, "0");
+        typeInto(window.modelPane().form().batch(), "0");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("between 1 and 100000 (got 0)").tryQuery().isPresent());
         assertEquals(
@@ -257,19 +260,19 @@ class WorkbenchWindowTest {
                 window.modelPane().form().error(ConfigField.BATCH_SIZE),
                 "under the batch size box, not another");
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
-        typeInto(window.modelPane().form().batch, "10");
+        typeInto(window.modelPane().form().batch(), "10");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!robot.lookup("Train").queryButton().isDisabled());
-        typeInto(window.modelPane().form().l2, "2");
+        typeInto(window.modelPane().form().l2(), "2");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("weight penalty in [0, 1) (got 2.0)").tryQuery().isPresent());
         assertEquals(
                 "weight penalty in [0, 1) (got 2.0)", window.modelPane().form().error(ConfigField.L2));
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
-        typeInto(window.modelPane().form().l2, "0");
-        robot.interact(() -> window.modelPane().form().gateActivation.setValue("sigmoid"));
+        typeInto(window.modelPane().form().l2(), "0");
+        robot.interact(() -> window.modelPane().form().gateActivation().setValue("sigmoid"));
         assertEquals("sigmoid", window.modelPane().form().validate().gateActivation());
-        robot.interact(() -> window.modelPane().form().gateActivation.setValue("hard_sigmoid"));
+        robot.interact(() -> window.modelPane().form().gateActivation().setValue("hard_sigmoid"));
         assertTrue(!robot.lookup("Train").queryButton().isDisabled());
     }
 
@@ -305,7 +308,7 @@ class WorkbenchWindowTest {
     @Order(60)
     void choosingAMethodMovesTheLineAndExplainsIt() throws Exception {
         ThresholdPane pane = window.thresholdPane();
-        robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(1)));
+        robot.interact(() -> pane.chooser().method().setValue(ThresholdChooser.CHOICES.get(1)));
         WaitForAsyncUtils.waitForFxEvents();
         var a = model.analysisProperty().get();
         assertEquals("percentile:99", a.threshold().method());
@@ -449,7 +452,7 @@ class WorkbenchWindowTest {
     @Order(130)
     void stoppingTrainingKeepsTheLastFinishedEpochs() throws Exception {
         robot.clickOn("4 Model");
-        typeInto(window.modelPane().form().epochs, "5000");
+        typeInto(window.modelPane().form().epochs(), "5000");
         robot.clickOn("Train");
         waitFor(60, () -> model.history().size() >= 2);
         robot.clickOn("Stop");
@@ -523,7 +526,7 @@ class WorkbenchWindowTest {
     void aSavedModelReopensWithItsMethodAndPersistenceRule() throws Exception {
         ThresholdPane pane = window.thresholdPane();
         robot.interact(() -> model.ruleProperty().set(new PersistenceRule(2, 3)));
-        robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
+        robot.interact(() -> pane.chooser().method().setValue(ThresholdChooser.CHOICES.get(0)));
         WaitForAsyncUtils.waitForFxEvents();
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
         double saved = model.analysisProperty().get().threshold().value();
@@ -550,7 +553,7 @@ class WorkbenchWindowTest {
     void undoRestoresThePreviousThresholdAndCountsAndRedoReappliesTheDrag() throws Exception {
         robot.clickOn("5 Threshold & anomalies");
         ThresholdPane pane = window.thresholdPane();
-        robot.interact(() -> pane.chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
+        robot.interact(() -> pane.chooser().method().setValue(ThresholdChooser.CHOICES.get(0)));
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
         var tuned = model.analysisProperty().get();
         String countsTuned = pane.counts().getText();
@@ -578,7 +581,9 @@ class WorkbenchWindowTest {
         assertEquals(ruleTuned, model.ruleProperty().get().toString(), "first undo: the rule");
         ThresholdChooser chooser = window.thresholdPane().chooser();
         assertEquals(
-                ruleTuned, chooser.n.getValue() + "/" + chooser.m.getValue(), "the spinners show the rule undone to");
+                ruleTuned,
+                chooser.n().getValue() + "/" + chooser.m().getValue(),
+                "the spinners show the rule undone to");
         assertEquals(
                 dragged.threshold().value(),
                 model.analysisProperty().get().threshold().value(),
@@ -755,7 +760,7 @@ class WorkbenchWindowTest {
     void unknownColumnsBlockTrainingAndAFailedTrainingSaysWhyAndKeepsTheModel() throws Exception {
         robot.clickOn("4 Model");
         var form = window.modelPane().form();
-        robot.interact(() -> form.columns.setText("foo*"));
+        robot.interact(() -> form.columns().setText("foo*"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(
                 robot.lookup(n -> n instanceof Label l && l.getText().contains("foo*"))
@@ -763,8 +768,8 @@ class WorkbenchWindowTest {
                         .isPresent(),
                 "the problem shows under the field");
         assertTrue(robot.lookup("Train").queryButton().isDisabled());
-        robot.interact(() -> form.columns.setText("*_mean_abs"));
-        robot.interact(() -> form.epochs.setText("3"));
+        robot.interact(() -> form.columns().setText("*_mean_abs"));
+        robot.interact(() -> form.epochs().setText("3"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!robot.lookup("Train").queryButton().isDisabled());
         var kept = model.bundleProperty().get();
@@ -856,7 +861,7 @@ class WorkbenchWindowTest {
         Path later = Files.write(
                 tmp.resolve("later.csv"),
                 Stream.concat(lines.stream().limit(1), lines.stream().skip(101)).toList());
-        robot.interact(() -> window.thresholdPane().chooser().method.setValue(ThresholdChooser.CHOICES.get(0)));
+        robot.interact(() -> window.thresholdPane().chooser().method().setValue(ThresholdChooser.CHOICES.get(0)));
         waitFor(20, () -> model.analysisProperty().get().threshold().method().startsWith("robust"));
         double tunedValue = model.analysisProperty().get().threshold().value();
         Path tuned = tmp.resolve("for-later.bwm");
@@ -929,7 +934,7 @@ class WorkbenchWindowTest {
         int before = model.models().size();
         assertTrue(before >= 1 && model.models().stream().anyMatch(e -> e.bundle() == previous));
         robot.clickOn("4 Model");
-        robot.interact(() -> window.modelPane().form().epochs.setText("3"));
+        robot.interact(() -> window.modelPane().form().epochs().setText("3"));
         robot.clickOn("Train");
         waitFor(
                 120,
@@ -1113,8 +1118,8 @@ class WorkbenchWindowTest {
         assertEquals(
                 1500.0 / 60, model.physicsSettingsProperty().get().geometry().shaftHz(), 1e-12);
         robot.clickOn("3 Bearing physics");
-        waitFor(20, () -> window.physicsPane().bearingHeading.getText().contains("PRONOSTIA"));
-        assertTrue(!window.physicsPane().bearingHeading.getText().contains("ZA-2115"));
+        waitFor(20, () -> window.physicsPane().bearingHeading().getText().contains("PRONOSTIA"));
+        assertTrue(!window.physicsPane().bearingHeading().getText().contains("ZA-2115"));
         var overview = window.dataPane().overview().getDatasets();
         assertEquals(2, overview.size());
         assertTrue(

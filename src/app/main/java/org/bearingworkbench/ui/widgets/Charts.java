@@ -21,6 +21,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.util.StringConverter;
 import org.bearingworkbench.io.ImportResult;
 
@@ -207,5 +211,25 @@ public final class Charts {
         Label l = new Label(text);
         l.getStyleClass().add("heading");
         return l;
+    }
+
+    /** A grid of {@code columns} x {@code rows} cells of equal size that grow with it, 8 px apart. */
+    public static GridPane equalGrid(int columns, int rows) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        for (int i = 0; i < columns; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / columns);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+        }
+        for (int i = 0; i < rows; i++) {
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(100.0 / rows);
+            r.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(r);
+        }
+        return grid;
     }
 }

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.health;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,8 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -35,7 +31,6 @@ import org.bearingworkbench.pipeline.prognosis.LifeForecast;
 import org.bearingworkbench.pipeline.prognosis.LifeForecaster;
 import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
-import org.bearingworkbench.report.Durations;
 import org.bearingworkbench.ui.shell.Dialogs;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.StartFolders;
@@ -49,24 +44,24 @@ import org.bearingworkbench.ui.widgets.Palette;
  * indicator built from the best of them with its onset and failure levels, and the remaining-life forecasts from the
  * degradation onset on (median and 90% band, beside the actual remaining life when the run ends in failure).
  */
-final class HealthPane extends VBox {
+public final class HealthPane extends VBox {
     private final WorkbenchModel model;
     private final Session session;
-    final TableView<FeatureRanking.Rank> ranking = new TableView<>();
-    final TableView<RemainingLife.Estimate> forecasts = new TableView<>();
-    final TableView<LifeForecast> lifeForecasts = new TableView<>();
-    final TextField lifeModel = new TextField();
-    final TextField every = new TextField();
-    final XYChart indicator = Charts.timeChart("health indicator", null);
-    final XYChart life = Charts.timeChart("remaining life", "h");
-    final Label status =
+    private final TableView<FeatureRanking.Rank> ranking = new TableView<>();
+    private final TableView<RemainingLife.Estimate> forecasts = new TableView<>();
+    private final TableView<LifeForecast> lifeForecasts = new TableView<>();
+    private final TextField lifeModel = new TextField();
+    private final TextField every = new TextField();
+    private final XYChart indicator = Charts.timeChart("health indicator", null);
+    private final XYChart life = Charts.timeChart("remaining life", "h");
+    private final Label status =
             new Label("Rank the features, build a health indicator and forecast the remaining life of the open run.");
     private final Spinner<Integer> top = new Spinner<>(1, 10, 3);
     private final Spinner<Integer> smoothing = new Spinner<>(1, 200, 12);
     private final TextField failure = new TextField();
     private final XValueIndicator onsetLine = new XValueIndicator(indicator.getXAxis(), 0, "onset");
 
-    HealthPane(Session session) {
+    public HealthPane(Session session) {
         super(8);
         WorkbenchModel model = session.model();
         this.model = model;
@@ -111,7 +106,7 @@ final class HealthPane extends VBox {
                 new Label("failure level"),
                 failure);
         bar.setAlignment(Pos.CENTER_LEFT);
-        columns();
+        HealthTables.columns(ranking, forecasts, lifeForecasts);
         ranking.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         forecasts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         lifeForecasts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
@@ -148,52 +143,6 @@ final class HealthPane extends VBox {
     private static ChartBox grow(ChartBox box) {
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
-    }
-
-    private void columns() {
-        ranking.getColumns().add(column("feature", FeatureRanking.Rank::column));
-        ranking.getColumns().add(column("monotonicity", FeatureRanking.Rank::monotonicity));
-        ranking.getColumns().add(column("trendability", FeatureRanking.Rank::trendability));
-        ranking.getColumns().add(column("prognosability", FeatureRanking.Rank::prognosability));
-        ranking.getColumns().add(column("fitness", FeatureRanking.Rank::fitness));
-        forecasts.getColumns().add(column("time", e -> FeatureCsv.ISO.format(e.time())));
-        forecasts
-                .getColumns()
-                .add(column("predicted", e -> Durations.hours(e.forecast().median())));
-        forecasts
-                .getColumns()
-                .add(column(
-                        "90% band",
-                        e -> Durations.hours(e.forecast().low()) + " to "
-                                + Durations.hours(e.forecast().high())));
-        lifeForecasts.getColumns().add(column("time", f -> FeatureCsv.ISO.format(f.time())));
-        lifeForecasts.getColumns().add(column("RUL (s)", f -> Math.round(f.rulSeconds())));
-        lifeForecasts.getColumns().add(column("median (s)", f -> Math.round(f.medianSeconds())));
-        lifeForecasts
-                .getColumns()
-                .add(column(
-                        "90% band (s)",
-                        f -> String.format(Locale.ROOT, "%.0f to %.0f", f.lowSeconds(), f.highSeconds())));
-        lifeForecasts.getColumns().add(column("method", LifeForecast::method));
-    }
-
-    /** A sortable column: numbers sort as numbers (decimals with 3 places, whole seconds as such), text as text. */
-    private static <T, V extends Comparable<V>> TableColumn<T, V> column(String name, Function<T, V> value) {
-        TableColumn<T, V> c = new TableColumn<>(name);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(V item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(
-                        empty || item == null
-                                ? null
-                                : item instanceof Double d
-                                        ? (d.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.3f", d))
-                                        : item.toString());
-            }
-        });
-        return c;
     }
 
     private void browseLifeModel() {
@@ -270,7 +219,7 @@ final class HealthPane extends VBox {
             high.setName("90% band (high; drawn at the top above it)");
         }
         life.getDatasets().addAll(rul, median, low, high);
-        fitY(life, top);
+        LifeCharts.fitY(life, top);
         LifeForecast last = f.get(f.size() - 1);
         status.setText(String.format(
                 Locale.ROOT,
@@ -282,6 +231,13 @@ final class HealthPane extends VBox {
                 last.lowSeconds(),
                 last.highSeconds(),
                 last.method()));
+    }
+
+    private void show(FeatureTable t, RemainingLife r) {
+        ranking.setItems(FXCollections.observableArrayList(r.ranking().ranks()));
+        forecasts.setItems(FXCollections.observableArrayList(r.estimates()));
+        LifeCharts.show(indicator, onsetLine, life, t, r);
+        status.setText(LifeSummary.of(t, r));
     }
 
     private void clear() {
@@ -323,106 +279,43 @@ final class HealthPane extends VBox {
                         ex -> status.setText("Cannot estimate: " + Dialogs.describe(ex)));
     }
 
-    private void show(FeatureTable t, RemainingLife r) {
-        ranking.setItems(FXCollections.observableArrayList(r.ranking().ranks()));
-        forecasts.setItems(FXCollections.observableArrayList(r.estimates()));
-        indicator.getDatasets().clear();
-        DoubleDataSet h = Charts.dataSet("health indicator", "#2ca02c", 1.5);
-        double[] v = r.indicator().values();
-        for (int i = 0; i < v.length; i++) {
-            if (Double.isFinite(v[i])) {
-                h.add(Charts.seconds(t.timestamp(i)), v[i]);
-            }
-        }
-        double x0 = Charts.seconds(t.timestamp(0));
-        double x1 = Charts.seconds(t.timestamp(t.rowCount() - 1));
-        indicator
-                .getDatasets()
-                .addAll(
-                        h,
-                        level("onset threshold", Palette.TEST, r.onsetThreshold(), x0, x1),
-                        level("failure level", Palette.ALARM, r.failureThreshold(), x0, x1));
-        onsetLine.setValue(r.onset() >= 0 ? Charts.seconds(t.timestamp(r.onset())) : x0);
-        onsetLine.setText(r.onset() >= 0 ? "onset " + FeatureCsv.ISO.format(t.timestamp(r.onset())) : "no onset");
-        life.getDatasets().clear();
-        DoubleDataSet median = Charts.dataSet("predicted (median)", Palette.ALARM, 2);
-        DoubleDataSet low = Charts.dashedDataSet("90% band", "#e69a9a", 1);
-        DoubleDataSet high = Charts.dashedDataSet("90% band (high)", "#e69a9a", 1);
-        DoubleDataSet actual = Charts.dataSet("actual", "#333333", 1.5);
-        double cap = 0;
-        for (RemainingLife.Estimate e : r.estimates()) {
-            cap = Math.max(cap, Double.isFinite(e.actualHours()) ? e.actualHours() : 0);
-        }
-        cap = cap > 0 ? cap * 4 : Double.MAX_VALUE;
-        for (RemainingLife.Estimate e : r.estimates()) {
-            double x = Charts.seconds(e.time());
-            add(median, x, e.forecast().median(), cap);
-            add(low, x, e.forecast().low(), cap);
-            add(high, x, e.forecast().high(), cap);
-            add(actual, x, e.actualHours(), cap);
-        }
-        life.getDatasets().addAll(actual, median, low, high);
-        double top = 0;
-        for (DoubleDataSet ds : List.of(actual, median, low, high)) {
-            for (int i = 0; i < ds.getDataCount(); i++) {
-                top = Math.max(top, ds.get(1, i));
-            }
-        }
-        fitY(life, top > 0 ? top * 1.1 : 1);
-        status.setText(summary(t, r));
+    /** The lifeForecasts control (a test hook). */
+    public TableView<LifeForecast> lifeForecasts() {
+        return lifeForecasts;
     }
 
-    /** The y axis from 0 to {@code top}, set here: auto-ranging kept the range of what the chart showed before. */
-    private static void fitY(XYChart chart, double top) {
-        var y = Charts.yAxis(chart);
-        y.setAutoRanging(false);
-        y.setMin(0);
-        y.setMax(top);
+    /** The lifeModel control (a test hook). */
+    public TextField lifeModel() {
+        return lifeModel;
     }
 
-    private static void add(DoubleDataSet ds, double x, double y, double cap) {
-        if (Double.isFinite(y)) {
-            ds.add(x, Math.min(y, cap));
-        }
+    /** The every control (a test hook). */
+    public TextField every() {
+        return every;
     }
 
-    private static DoubleDataSet level(String name, String color, double y, double x0, double x1) {
-        DoubleDataSet ds = Charts.dashedDataSet(name, color, 1.2);
-        ds.add(x0, y);
-        ds.add(x1, y);
-        return ds;
+    /** The indicator control (a test hook). */
+    public XYChart indicator() {
+        return indicator;
     }
 
-    static String summary(FeatureTable t, RemainingLife r) {
-        String indicator = "indicator from " + String.join(", ", r.indicator().columns());
-        if (r.onset() < 0) {
-            return indicator + ": it never leaves its healthy range for good (no onset, no forecast).";
-        }
-        if (!r.failureSource().equals("given")) {
-            return indicator + "; onset " + FeatureCsv.ISO.format(t.timestamp(r.onset())) + "; no forecast: give a"
-                    + " failure level, or forecast with a life model learned from runs to failure (rul learn).";
-        }
-        String s = String.format(
-                Locale.ROOT,
-                "%s; onset %s; failure level %.4g (%s); %d forecasts",
-                indicator,
-                FeatureCsv.ISO.format(t.timestamp(r.onset())),
-                r.failureThreshold(),
-                r.failureSource(),
-                r.estimates().size());
-        if (!r.estimates().isEmpty()) {
-            RemainingLife.Estimate e = r.estimates().get(r.estimates().size() - 1);
-            s += String.format(
-                    Locale.ROOT,
-                    "; the last at %s: %s (90%% band %s to %s)",
-                    FeatureCsv.ISO.format(e.time()),
-                    Durations.hours(e.forecast().median()),
-                    Durations.hours(e.forecast().low()),
-                    Durations.hours(e.forecast().high()));
-        }
-        return s
-                + (r.failureSource().equals("given")
-                        ? "."
-                        : ". Forecasts above 4x the actual life are drawn at that height.");
+    /** The life control (a test hook). */
+    public XYChart life() {
+        return life;
+    }
+
+    /** What the pane says about its last estimate or forecast (a test hook). */
+    public Label status() {
+        return status;
+    }
+
+    /** The ranking control (a test hook). */
+    public TableView<FeatureRanking.Rank> ranking() {
+        return ranking;
+    }
+
+    /** The forecasts control (a test hook). */
+    public TableView<RemainingLife.Estimate> forecasts() {
+        return forecasts;
     }
 }

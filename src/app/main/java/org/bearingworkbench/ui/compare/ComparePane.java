@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.compare;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
@@ -44,17 +44,17 @@ import org.bearingworkbench.ui.widgets.Palette;
  * (threshold, flagged rows, first sustained alarm, lead time, alarm rows in training, top channel) and on one timeline
  * of each detector's score divided by its threshold (1 = at its threshold). The table exports as CSV.
  */
-final class ComparePane extends VBox {
+public final class ComparePane extends VBox {
     private final WorkbenchModel model;
     private final Session session;
-    final TableView<DetectorComparison.Entry> table = new TableView<>();
-    final XYChart timeline = Charts.timeChart("score / its threshold", "ratio");
+    private final TableView<DetectorComparison.Entry> table = new TableView<>();
+    private final XYChart timeline = Charts.timeChart("score / its threshold", "ratio");
 
     /** The detectors' colours: none is the threshold's red (the dashed line at 1). */
     static final String[] DETECTOR_COLORS = {"#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"};
 
     /** The log axis's floor: a score a thousandth of its threshold or less reads as "far below". */
-    static final double RATIO_FLOOR = 1e-3;
+    public static final double RATIO_FLOOR = 1e-3;
 
     /** One format for every tick of the ratio axis: 0.001, 0.01, 0.1, 1, 10, 100 (no 1E-9 beside 0.1). */
     static final StringConverter<Number> RATIO_TICKS = new StringConverter<>() {
@@ -72,10 +72,10 @@ final class ComparePane extends VBox {
         }
     };
 
-    final Label status = new Label("Compare the model with simple baselines on the open data and split.");
+    private final Label status = new Label("Compare the model with simple baselines on the open data and split.");
     private DetectorComparison last;
 
-    ComparePane(Session session) {
+    public ComparePane(Session session) {
         super(8);
         WorkbenchModel model = session.model();
         Supplier<Window> owner = session::owner;
@@ -228,12 +228,27 @@ final class ComparePane extends VBox {
                 c.entries().get(c.entries().size() - 1).analysis().channels().columns()));
     }
 
-    void save(Path file) {
+    public void save(Path file) {
         try {
             last.writeCsv(file, null);
             status.setText("Saved " + file);
         } catch (IOException ex) {
             status.setText("Cannot save: " + Dialogs.describe(ex));
         }
+    }
+
+    /** The timeline control (a test hook). */
+    public XYChart timeline() {
+        return timeline;
+    }
+
+    /** The status control (a test hook). */
+    public Label status() {
+        return status;
+    }
+
+    /** The table control (a test hook). */
+    public TableView<DetectorComparison.Entry> table() {
+        return table;
     }
 }

@@ -1,10 +1,9 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.signals;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.dataset.spi.DoubleDataSet;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,12 +19,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import org.bearingworkbench.features.Feature;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
@@ -47,14 +43,14 @@ import org.bearingworkbench.ui.widgets.Palette;
  * Signals pane: a feature's trend per bearing with the training range shaded; click a point (a file) to see its raw
  * waveform and amplitude spectrum per channel; and the study's view, the FFT of the trend series, train vs test.
  */
-final class SignalsPane extends BorderPane {
+public final class SignalsPane extends BorderPane {
     private final WorkbenchModel model;
     private final FxTasks tasks;
     private final ComboBox<String> bearing = new ComboBox<>();
     private final ComboBox<String> feature = new ComboBox<>();
     private final TextField sampleRate = new TextField("20000");
     private final CheckBox logSpectrum = new CheckBox("log amplitude");
-    final Label fileLabel = new Label("Click a point of the trend to pick a file.");
+    private final Label fileLabel = new Label("Click a point of the trend to pick a file.");
     private final XYChart trend = Charts.timeChart("feature", null);
     private final XYChart waveform = Charts.xy("time", "ms", "acceleration", "g");
     private final XYChart spectrum = Charts.xy("frequency", "Hz", "amplitude", "g");
@@ -66,7 +62,7 @@ final class SignalsPane extends BorderPane {
     private final CheckBox autoBand = new CheckBox("auto band");
     private final Label defectSentence = new Label("Pick a file to see its envelope spectrum.");
 
-    SignalsPane(WorkbenchModel model, FxTasks tasks) {
+    public SignalsPane(WorkbenchModel model, FxTasks tasks) {
         this.model = model;
         this.tasks = tasks;
         getStyleClass().add("pane");
@@ -102,26 +98,12 @@ final class SignalsPane extends BorderPane {
         controls.setPadding(new Insets(0, 0, 8, 0));
         setTop(controls);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
+        GridPane grid = Charts.equalGrid(3, 2);
         grid.add(new ChartBox("Trend over the run", trend), 0, 0, 2, 1);
         grid.add(new ChartBox("Trend FFT (study view)", trendFft), 2, 0);
         grid.add(new ChartBox("Waveform of the selected file", waveform), 0, 1);
         grid.add(new ChartBox("Amplitude spectrum", spectrum), 1, 1);
         grid.add(new ChartBox("Envelope", envelope.chart(), envelopeChannel, autoBand), 2, 1);
-        for (int i = 0; i < 3; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / 3);
-            c.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(c);
-        }
-        for (int i = 0; i < 2; i++) {
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(r);
-        }
         defectSentence.getStyleClass().add("explanation");
         defectSentence.setWrapText(true);
         setCenter(grid);
@@ -263,8 +245,15 @@ final class SignalsPane extends BorderPane {
             ds.set(x, y);
             trend.getDatasets().add(ds);
             // one colour per channel; training dashed, test solid
-            addTrendFft("ch" + ch + " train", Arrays.copyOfRange(y, 0, train), Palette.bearing(bearingOf(ch)), true, t);
-            addTrendFft(
+            SignalsCharts.trendSpectrum(
+                    trendFft,
+                    "ch" + ch + " train",
+                    Arrays.copyOfRange(y, 0, train),
+                    Palette.bearing(bearingOf(ch)),
+                    true,
+                    t);
+            SignalsCharts.trendSpectrum(
+                    trendFft,
                     "ch" + ch + " test",
                     Arrays.copyOfRange(y, train, y.length),
                     Palette.bearing(bearingOf(ch)),
@@ -276,21 +265,6 @@ final class SignalsPane extends BorderPane {
             trainShade.setLowerBound(x[0]);
             trainShade.setUpperBound(Charts.seconds(t.timestamp(Math.max(0, model.shownTrainRows() - 1))));
         }
-    }
-
-    private void addTrendFft(String name, double[] series, String color, boolean dashed, FeatureTable t) {
-        if (series.length < 4 || t.rowCount() < 2) {
-            return;
-        }
-        double interval =
-                Duration.between(t.timestamp(0), t.timestamp(t.rowCount() - 1)).toSeconds()
-                        / (double) (t.rowCount() - 1);
-        Spectrum s = Spectrum.of(series, series.length, 86400.0 / interval);
-        DoubleDataSet ds = dashed ? Charts.dashedDataSet(name, color, 1.0) : Charts.dataSet(name, color, 1.0);
-        ds.set(
-                Arrays.copyOfRange(s.frequency(), 1, s.frequency().length),
-                Arrays.copyOfRange(s.amplitude(), 1, s.amplitude().length));
-        trendFft.getDatasets().add(ds);
     }
 
     /** What the view job computes for one file: its samples, each shown channel's spectrum, the envelope analysis. */
@@ -354,28 +328,18 @@ final class SignalsPane extends BorderPane {
             envelope.clear();
             defectSentence.setText("");
         }
-        double[] ms = new double[s.rows()];
-        for (int i = 0; i < ms.length; i++) {
-            ms[i] = i * 1000.0 / fs;
-        }
-        for (int k = 0; k < chans.size(); k++) {
-            int ch = chans.get(k);
-            if (spectra.get(k) == null) {
-                continue;
-            }
-            DoubleDataSet w = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
-            w.set(ms, s.channels()[ch - 1]);
-            waveform.getDatasets().add(w);
-            DoubleDataSet sp = Charts.dataSet("ch" + ch, Palette.bearing(bearingOf(ch)), 0.8);
-            sp.set(spectra.get(k).frequency(), spectra.get(k).amplitude());
-            spectrum.getDatasets().add(sp);
-        }
+        SignalsCharts.waveforms(waveform, spectrum, s, spectra, chans, fs, ch -> Palette.bearing(bearingOf(ch)));
         fileLabel.setText(
                 String.format(Locale.ROOT, "%s  (%s, %d samples)", s.file(), FeatureCsv.ISO.format(time), s.rows()));
     }
 
     /** Where the shaded training range ends on the time axis (epoch seconds), as drawn. */
-    double shadedUntil() {
+    public double shadedUntil() {
         return trainShade.getUpperBound();
+    }
+
+    /** The fileLabel control (a test hook). */
+    public Label fileLabel() {
+        return fileLabel;
     }
 }

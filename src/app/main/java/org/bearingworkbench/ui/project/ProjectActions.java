@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.project;
 
 import java.io.File;
 import java.nio.file.Path;

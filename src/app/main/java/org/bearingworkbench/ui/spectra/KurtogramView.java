@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.spectra;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
@@ -13,7 +13,7 @@ import org.bearingworkbench.ui.widgets.CanvasView;
  * A kurtogram as a map: one row per level (0 at the top, the 1/3 levels between), each band a cell coloured by its
  * spectral kurtosis (dark: Gaussian, bright: impulsive), the chosen band outlined, a colour bar on the right.
  */
-final class KurtogramView extends CanvasView {
+public final class KurtogramView extends CanvasView {
     private Kurtogram kurtogram;
 
     KurtogramView() {
@@ -25,7 +25,7 @@ final class KurtogramView extends CanvasView {
         redraw();
     }
 
-    Kurtogram kurtogram() {
+    public Kurtogram kurtogram() {
         return kurtogram;
     }
 

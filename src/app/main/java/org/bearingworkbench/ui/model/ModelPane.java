@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.model;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
@@ -31,7 +31,7 @@ import org.bearingworkbench.ui.widgets.Palette;
  * Model pane: the settings form, Train/Stop, a live loss chart (train and validation per epoch), epoch/time/ETA,
  * Save/Load.
  */
-final class ModelPane extends BorderPane {
+public final class ModelPane extends BorderPane {
     private final WorkbenchModel model;
     private final ModelForm form = new ModelForm();
     private final XYChart lossChart = Charts.xy("epoch", null, "loss (MAE of min-max scaled features)", null);
@@ -41,7 +41,7 @@ final class ModelPane extends BorderPane {
     private final Label modelInfo = new Label("No model.");
     private long trainStart;
 
-    ModelPane(Session session, ModelActions actions, Scoring scoring) {
+    public ModelPane(Session session, ModelActions actions, Scoring scoring) {
         this.model = session.model();
         getStyleClass().add("pane");
         lossChart.getDatasets().addAll(loss, valLoss);
@@ -63,7 +63,7 @@ final class ModelPane extends BorderPane {
             if (config != null) {
                 trainStart = System.nanoTime();
                 progress.setText("Starting (the neural-network runtime loads on first use)…");
-                actions.train(config, form.columns.getText(), ex -> {
+                actions.train(config, form.columns().getText(), ex -> {
                     trainStart = 0;
                     progress.setText("Training failed: " + Dialogs.describe(ex)
                             + (model.bundleProperty().get() == null ? "" : " The current model is kept."));
@@ -176,7 +176,7 @@ final class ModelPane extends BorderPane {
         });
     }
 
-    ModelForm form() {
+    public ModelForm form() {
         return form;
     }
 
@@ -216,10 +216,11 @@ final class ModelPane extends BorderPane {
         }
         form.show(b.model().config());
         var table = model.table();
-        form.columns.setText(
-                table == null
-                        ? String.join(",", b.model().columns())
-                        : ColumnSelection.compact(table, b.model().columns()));
+        form.columns()
+                .setText(
+                        table == null
+                                ? String.join(",", b.model().columns())
+                                : ColumnSelection.compact(table, b.model().columns()));
         var last = b.history().isEmpty() ? null : b.history().get(b.history().size() - 1);
         modelInfo.setText(String.format(
                         Locale.ROOT,

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.physics;
 
 import java.util.prefs.Preferences;
 import org.bearingworkbench.signal.BearingGeometry;
@@ -6,15 +6,15 @@ import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.ui.shell.PrefsStore;
 
 /** Remembers the bearing geometry and demodulation band between sessions (Java preferences). */
-final class PhysicsPrefs {
+public final class PhysicsPrefs {
     private final Preferences prefs;
 
-    PhysicsPrefs(String node) {
+    public PhysicsPrefs(String node) {
         this.prefs = Preferences.userRoot().node(node).node("physics");
     }
 
     /** The saved settings, or the IMS preset when none are saved (or they are no longer valid). */
-    PhysicsSettings load() {
+    public PhysicsSettings load() {
         PhysicsSettings d = PhysicsSettings.ims();
         BearingGeometry g = d.geometry();
         try {

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.signals;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.ChartPlugin;

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.physics;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
@@ -48,7 +48,7 @@ import org.bearingworkbench.ui.widgets.Charts;
  * frequencies, the run's spectrogram per channel, and the per-file defect indicators (envelope peak / noise floor)
  * over the run.
  */
-final class PhysicsPane extends BorderPane {
+public final class PhysicsPane extends BorderPane {
     private static final String[] TYPE_COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#8c564b"};
     private final WorkbenchModel model;
     private final ComboBox<String> channel = new ComboBox<>();
@@ -56,7 +56,7 @@ final class PhysicsPane extends BorderPane {
     private final ContourDataSetRenderer heat = new ContourDataSetRenderer();
     private final XYChart indicators = Charts.timeChart("envelope peak / noise floor", "ratio");
     /** The bearing the settings below describe, named as the data set's description names it. */
-    final Label bearingHeading = Charts.heading("Bearing");
+    private final Label bearingHeading = Charts.heading("Bearing");
 
     private final XRangeIndicator trainShade = new XRangeIndicator(indicators.getXAxis(), 0, 0, "training");
     private final XValueIndicator splitLine = new XValueIndicator(spectrogram.getXAxis(), 0, "train | test");
@@ -74,7 +74,7 @@ final class PhysicsPane extends BorderPane {
     private final Label diagnosis = new Label();
     private final Session session;
 
-    PhysicsPane(Session session, OpenRun run, PhysicsPrefs prefs) {
+    public PhysicsPane(Session session, OpenRun run, PhysicsPrefs prefs) {
         WorkbenchModel model = session.model();
         this.model = model;
         this.session = session;
@@ -317,7 +317,12 @@ final class PhysicsPane extends BorderPane {
     }
 
     /** Where the shaded training range ends on the time axis (epoch seconds), as drawn. */
-    double shadedUntil() {
+    public double shadedUntil() {
         return trainShade.getUpperBound();
+    }
+
+    /** The bearingHeading control (a test hook). */
+    public Label bearingHeading() {
+        return bearingHeading;
     }
 }

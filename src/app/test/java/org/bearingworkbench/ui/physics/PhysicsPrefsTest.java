@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.physics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.model;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,15 +24,15 @@ import org.bearingworkbench.model.Problem;
  * The model settings form: one field per {@link ModelConfig} setting plus the feature columns, validated as the user
  * types; each problem is shown under its field with the core's message.
  */
-final class ModelForm extends GridPane {
+public final class ModelForm extends GridPane {
     private static final ModelConfig D = ModelConfig.defaults();
     final TextField layers = field(layerText(D), "Encoder layer sizes; the decoder mirrors them");
     final TextField timesteps = field(Integer.toString(D.timesteps()), "Window length in files (1 = each file alone)");
-    final TextField epochs = field(Integer.toString(D.epochs()), "Passes over the training rows");
-    final TextField batch = field(Integer.toString(D.batchSize()), "Rows per gradient step");
+    private final TextField epochs = field(Integer.toString(D.epochs()), "Passes over the training rows");
+    private final TextField batch = field(Integer.toString(D.batchSize()), "Rows per gradient step");
     final ComboBox<String> activation = choice(
             ModelConfig.ACTIVATIONS, D.activation(), "Activation of the LSTM cell input and output (the study: relu)");
-    final ComboBox<String> gateActivation = choice(
+    private final ComboBox<String> gateActivation = choice(
             ModelConfig.GATE_ACTIVATIONS,
             D.gateActivation(),
             "Activation of the LSTM input, forget and output gates (the study, as Keras: hard_sigmoid)");
@@ -40,11 +40,11 @@ final class ModelForm extends GridPane {
     final TextField beta1 = field(Double.toString(D.beta1()), "Adam first-moment decay");
     final TextField beta2 = field(Double.toString(D.beta2()), "Adam second-moment decay");
     final TextField epsilon = field(Double.toString(D.epsilon()), "Adam epsilon (Keras's default: 1e-7)");
-    final TextField l2 = field(Double.toString(D.l2()), "L2 penalty on the weights (0 = none, the study's)");
+    private final TextField l2 = field(Double.toString(D.l2()), "L2 penalty on the weights (0 = none, the study's)");
     final TextField validation = field(
             Double.toString(D.validationSplit()), "Share of training rows (the last ones) held out for validation");
     final TextField seed = field(Long.toString(D.seed()), "Random seed: same data + settings + seed = same model");
-    final TextField columns = field(
+    private final TextField columns = field(
             "",
             "Feature columns fed to the model: names or globs, comma separated; blank: the default, the defect"
                     + " indicators and mean |x| where the bearing is known ("
@@ -55,7 +55,7 @@ final class ModelForm extends GridPane {
     private final BooleanProperty valid = new SimpleBooleanProperty(true);
     private Function<String, String> columnCheck = spec -> null;
 
-    ModelForm() {
+    public ModelForm() {
         columns.setPromptText("default (defect indicators, mean |x|)");
         setHgap(8);
         setVgap(4);
@@ -124,7 +124,7 @@ final class ModelForm extends GridPane {
     }
 
     /** The message under {@code field}'s box (empty when it is fine). */
-    String error(ConfigField field) {
+    public String error(ConfigField field) {
         return errors.get(field).getText();
     }
 
@@ -139,7 +139,7 @@ final class ModelForm extends GridPane {
     }
 
     /** Validates every field; returns the config when all are valid, else null (the problems show under the fields). */
-    ModelConfig validate() {
+    public ModelConfig validate() {
         errors.values().forEach(l -> l.setText(""));
         List<Problem> problems = new ArrayList<>();
         List<Integer> ls = parse(
@@ -176,8 +176,19 @@ final class ModelForm extends GridPane {
         if (!valid.get()) {
             return null;
         }
-        return new ModelConfig(
-                ls, activation.getValue(), gateActivation.getValue(), t, e, b, lr, b1, b2, eps, v, sd, penalty);
+        return ModelConfig.builder()
+                .layers(ls)
+                .activation(activation.getValue())
+                .gateActivation(gateActivation.getValue())
+                .timesteps(t)
+                .epochs(e)
+                .batchSize(b)
+                .learningRate(lr)
+                .adam(b1, b2, eps)
+                .validationSplit(v)
+                .seed(sd)
+                .l2(penalty)
+                .build();
     }
 
     private static <T> T parse(TextField f, ConfigField key, Function<String, T> parser, List<Problem> problems) {
@@ -203,5 +214,30 @@ final class ModelForm extends GridPane {
         l2.setText(Double.toString(c.l2()));
         validation.setText(Double.toString(c.validationSplit()));
         seed.setText(Long.toString(c.seed()));
+    }
+
+    /** The epochs control (a test hook). */
+    public TextField epochs() {
+        return epochs;
+    }
+
+    /** The batch control (a test hook). */
+    public TextField batch() {
+        return batch;
+    }
+
+    /** The gateActivation control (a test hook). */
+    public ComboBox<String> gateActivation() {
+        return gateActivation;
+    }
+
+    /** The l2 control (a test hook). */
+    public TextField l2() {
+        return l2;
+    }
+
+    /** The model columns field (a test hook). */
+    public TextField columns() {
+        return columns;
     }
 }

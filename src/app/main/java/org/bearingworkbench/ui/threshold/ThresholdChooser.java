@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.threshold;
 
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +16,9 @@ import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
 
 /** Picks a threshold method and its parameter, and the persistence rule; applies them to the model. */
-final class ThresholdChooser extends HBox {
+public final class ThresholdChooser extends HBox {
     /** A method as offered to the user: label, CLI id prefix, default parameter and what the parameter means. */
-    record Choice(String label, String id, String defaultParam, String paramHint) {
+    public record Choice(String label, String id, String defaultParam, String paramHint) {
         @Override
         public String toString() {
             return label;
@@ -26,15 +26,15 @@ final class ThresholdChooser extends HBox {
     }
 
     /** One choice per threshold kind, in the order and with the words of {@link ThresholdKind}. */
-    static final List<Choice> CHOICES = Arrays.stream(ThresholdKind.values())
+    public static final List<Choice> CHOICES = Arrays.stream(ThresholdKind.values())
             .map(k -> new Choice(k.label(), k.id(), k.defaultParameter(), k.parameterMeaning()))
             .toList();
 
-    final ComboBox<Choice> method = new ComboBox<>();
+    private final ComboBox<Choice> method = new ComboBox<>();
     final TextField param = new TextField();
     private final Label paramLabel = new Label();
-    final Spinner<Integer> n = new Spinner<>(1, 1000, 3);
-    final Spinner<Integer> m = new Spinner<>(1, 1000, 3);
+    private final Spinner<Integer> n = new Spinner<>(1, 1000, 3);
+    private final Spinner<Integer> m = new Spinner<>(1, 1000, 3);
     private final Label error = new Label();
     private boolean showing;
     private boolean syncing;
@@ -142,5 +142,20 @@ final class ThresholdChooser extends HBox {
             }
         }
         showing = false;
+    }
+
+    /** The method control (a test hook). */
+    public ComboBox<Choice> method() {
+        return method;
+    }
+
+    /** The n control (a test hook). */
+    public Spinner<Integer> n() {
+        return n;
+    }
+
+    /** The m control (a test hook). */
+    public Spinner<Integer> m() {
+        return m;
     }
 }

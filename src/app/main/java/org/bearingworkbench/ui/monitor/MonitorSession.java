@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.monitor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * events and state go to {@code ~/.bearing-workbench/monitor/} ({@code -Dbw.monitorDir} moves it), one pair per
  * directory and model, so a later session goes on where this one stopped.
  */
-final class MonitorSession {
+public final class MonitorSession {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorSession.class);
     private static final Duration PULSE = Duration.millis(250);
     private final WorkbenchModel model;
@@ -84,28 +84,28 @@ final class MonitorSession {
         final Map<String, SnapshotRow> rows = new HashMap<>();
     }
 
-    MonitorSession(WorkbenchModel model, Consumer<Throwable> failed) {
+    public MonitorSession(WorkbenchModel model, Consumer<Throwable> failed) {
         this.model = model;
         this.failed = failed;
         pulse = new Timeline(new KeyFrame(PULSE, e -> drain()));
         pulse.setCycleCount(Timeline.INDEFINITE);
     }
 
-    BooleanProperty runningProperty() {
+    public BooleanProperty runningProperty() {
         return running;
     }
 
     /** "ALARM since ..." while the stream is in alarm, else null. */
-    StringProperty alarmProperty() {
+    public StringProperty alarmProperty() {
         return alarm;
     }
 
-    StringProperty statusProperty() {
+    public StringProperty statusProperty() {
         return status;
     }
 
     /** Starts following {@code directory} with the active model; refuses (with the reason) when that cannot be. */
-    void start(Path directory) throws Exception {
+    public void start(Path directory) throws Exception {
         if (running.get()) {
             throw new IllegalStateException("already monitoring " + dir + ": stop it first");
         }
@@ -197,7 +197,7 @@ final class MonitorSession {
     }
 
     /** Stops after the snapshot being scored; the state is saved and the view keeps what it shows. */
-    void stop() {
+    public void stop() {
         if (stop != null) {
             stop.set(true);
             cancel.cancel();

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.export;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -14,11 +14,11 @@ import org.bearingworkbench.ui.widgets.Charts;
  * Export pane: the anomaly report CSV (all rows or only flagged ones), the incident report (one HTML file with the
  * evidence); charts are saved from their own PNG buttons.
  */
-final class ExportPane extends VBox {
+public final class ExportPane extends VBox {
     private final CheckBox onlyFlagged = new CheckBox("only flagged rows");
     private final Label incidentState = new Label();
 
-    ExportPane(WorkbenchModel model, ExportActions actions) {
+    public ExportPane(WorkbenchModel model, ExportActions actions) {
         super(10);
         onlyFlagged.selectedProperty().bindBidirectional(actions.onlyFlaggedProperty());
         incidentState.textProperty().bind(actions.incidentWrittenProperty());

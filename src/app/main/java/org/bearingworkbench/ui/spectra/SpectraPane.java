@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.spectra;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,18 +34,18 @@ import org.bearingworkbench.ui.widgets.Charts;
  * over the run, the defect frequencies running into the depth, files in alarm in red) and the kurtogram of one file
  * (the selected file, else the first alarm, else the last), whose best band can become the demodulation band.
  */
-final class SpectraPane extends VBox {
+public final class SpectraPane extends VBox {
     private final WorkbenchModel model;
     private final Session session;
     final ComboBox<String> channel = new ComboBox<>();
     final Spinner<Integer> lines = new Spinner<>(2, 200, 40);
-    final WaterfallView waterfall = new WaterfallView();
-    final KurtogramView kurtogram = new KurtogramView();
-    final Label status = new Label("Choose a channel, then draw the waterfall or the kurtogram.");
-    final Label kurtogramText = new Label();
+    private final WaterfallView waterfall = new WaterfallView();
+    private final KurtogramView kurtogram = new KurtogramView();
+    private final Label status = new Label("Choose a channel, then draw the waterfall or the kurtogram.");
+    private final Label kurtogramText = new Label();
     final Button useBand = new Button("Use this band for envelope analysis");
 
-    SpectraPane(Session session) {
+    public SpectraPane(Session session) {
         super(8);
         WorkbenchModel model = session.model();
         this.model = model;
@@ -226,5 +226,25 @@ final class SpectraPane extends VBox {
                         + "use it; Apply and recompute in Bearing physics for the run's indicators.",
                 lo,
                 b.highHz()));
+    }
+
+    /** The waterfall control (a test hook). */
+    public WaterfallView waterfall() {
+        return waterfall;
+    }
+
+    /** The kurtogram control (a test hook). */
+    public KurtogramView kurtogram() {
+        return kurtogram;
+    }
+
+    /** The status control (a test hook). */
+    public Label status() {
+        return status;
+    }
+
+    /** The kurtogramText control (a test hook). */
+    public Label kurtogramText() {
+        return kurtogramText;
     }
 }

@@ -1,4 +1,4 @@
-package org.bearingworkbench.ui;
+package org.bearingworkbench.ui.spectra;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -17,7 +17,7 @@ import org.bearingworkbench.ui.widgets.CanvasView;
  * drawn back to front with the area under each line filled so nearer lines hide farther ones; the defect frequencies
  * as dashed lines running into the depth; lines of files in a sustained alarm in red.
  */
-final class WaterfallView extends CanvasView {
+public final class WaterfallView extends CanvasView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
     private static final Color[] DEFECT = {
         Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2")
@@ -35,7 +35,7 @@ final class WaterfallView extends CanvasView {
         redraw();
     }
 
-    EnvelopeWaterfall waterfall() {
+    public EnvelopeWaterfall waterfall() {
         return waterfall;
     }
 
