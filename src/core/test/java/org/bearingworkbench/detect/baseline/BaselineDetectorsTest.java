@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bearingworkbench.SampleData;
 import java.util.Arrays;
 import java.util.List;
+import org.bearingworkbench.SampleData;
 import org.bearingworkbench.model.Scores;
 import org.junit.jupiter.api.Test;
 
