@@ -5,26 +5,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 import org.bearingworkbench.dataset.DataSetDescription;
-import org.bearingworkbench.dataset.DescriptionCodec;
 import org.bearingworkbench.io.AtomicFiles;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.ZipEntries;
@@ -32,7 +25,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
- * A model bundle file ({@code .bwm}): one zip holding the DL4J network and {@code bundle.properties} with the
+ * A model bundle file ({@code .bwm}): one zip holding the DL4J network and {@code bundle.json} with the
  * scaler, config, feature columns, training range, chosen threshold, loss history, library versions and creation
  * time (provenance, so every report can say what produced it), and the description of the data it was trained on
  * ({@code trainedOn}: sample rate, channels, ...; null in bundles written before descriptions existed), and the
@@ -54,11 +47,10 @@ public record ModelBundle(
         TrainingProvenance provenance) {
     public static final String EXTENSION = ".bwm";
     private static final String NETWORK = "network.zip";
-    private static final String META = "bundle.properties";
-    /** Version 2 adds the training provenance; version 1 bundles (threshold, persistence, data set) still open. */
-    private static final String FORMAT = "bearing-workbench-model-2";
+    /** Format 3: the metadata as JSON; bundles of formats 1 and 2 ({@code bundle.properties}) still open. */
+    private static final String META = "bundle.json";
 
-    private static final String FORMAT_1 = "bearing-workbench-model-1";
+    private static final String META_2 = "bundle.properties";
 
     public ModelBundle {
         history = List.copyOf(history);
@@ -194,46 +186,24 @@ public record ModelBundle(
         }
         ByteArrayOutputStream net = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), net, false);
-        Properties p = new Properties();
-        p.setProperty("format", FORMAT);
-        model.config().toMap().forEach((k, v) -> p.setProperty("config." + k, v));
-        p.setProperty("columns", String.join("\t", model.columns()));
-        p.setProperty("scaler.min", join(model.scaler().min()));
-        p.setProperty("scaler.max", join(model.scaler().max()));
-        p.setProperty("train.start", trainStart.toString());
-        p.setProperty("train.end", trainEnd.toString());
-        if (threshold != null) {
-            p.setProperty("threshold.value", Double.toString(threshold));
-            p.setProperty("threshold.method", thresholdMethod == null ? "manual" : thresholdMethod);
-        }
-        if (persistence != null) {
-            p.setProperty("threshold.persistence", persistence);
-        }
-        StringBuilder h = new StringBuilder();
-        for (EpochResult e : history) {
-            h.append(e.epoch())
-                    .append(':')
-                    .append(e.loss())
-                    .append(':')
-                    .append(e.validationLoss())
-                    .append(':')
-                    .append(e.seconds())
-                    .append(';');
-        }
-        p.setProperty("history", h.toString());
-        p.setProperty("created_at", createdAt);
-        versions.forEach((k, v) -> p.setProperty("version." + k, v));
-        if (trainedOn != null) {
-            DescriptionCodec.encode(trainedOn).forEach((k, v) -> p.setProperty("dataset." + k, v));
-        }
-        if (provenance != null) {
-            provenance.toMap().forEach((k, v) -> p.setProperty("provenance." + k, v));
-        }
-        StringWriter meta = new StringWriter();
-        p.store(meta, "Bearing Workbench model bundle");
+        byte[] meta = BundleJson.write(new BundleMeta(
+                model.config(),
+                model.columns(),
+                model.scaler().min(),
+                model.scaler().max(),
+                trainStart,
+                trainEnd,
+                history,
+                threshold,
+                thresholdMethod,
+                persistence,
+                createdAt,
+                versions,
+                trainedOn,
+                provenance));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            ZipEntries.put(zip, META, meta.toString().getBytes(StandardCharsets.UTF_8));
+            ZipEntries.put(zip, META, meta);
             ZipEntries.put(zip, NETWORK, net.toByteArray());
         }
         return out.toByteArray();
@@ -297,92 +267,18 @@ public record ModelBundle(
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        if (!entries.containsKey(META) || !entries.containsKey(NETWORK)) {
+        byte[] json = entries.get(META);
+        byte[] properties = entries.get(META_2);
+        if ((json == null && properties == null) || !entries.containsKey(NETWORK)) {
             throw new InputFormatException(name + ": not a Bearing Workbench model bundle ("
                     + (entries.isEmpty()
                             ? "not a zip, or truncated"
-                            : "missing " + (entries.containsKey(META) ? NETWORK : META))
+                            : "missing " + (entries.containsKey(NETWORK) ? META : NETWORK))
                     + ")");
         }
-        Properties p = new Properties();
         try {
-            p.load(new StringReader(new String(entries.get(META), StandardCharsets.UTF_8)));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InputFormatException(name + ": damaged metadata (" + e.getMessage() + ")", e);
-        }
-        if (!FORMAT.equals(p.getProperty("format")) && !FORMAT_1.equals(p.getProperty("format"))) {
-            throw new InputFormatException(name + ": unknown bundle format '" + p.getProperty("format") + "' (expected "
-                    + FORMAT + " or " + FORMAT_1 + "; a newer Bearing Workbench may have written it)");
-        }
-        for (String key : new String[] {"columns", "scaler.min", "scaler.max", "train.start", "train.end"}) {
-            if (p.getProperty(key) == null) {
-                throw new InputFormatException(name + ": damaged metadata (no " + key + ")");
-            }
-        }
-        try {
-            Map<String, String> cfg = new TreeMap<>();
-            Map<String, String> versions = new TreeMap<>();
-            Map<String, String> dataset = new TreeMap<>();
-            Map<String, String> provenance = new TreeMap<>();
-            for (String k : p.stringPropertyNames()) {
-                if (k.startsWith("config.")) {
-                    cfg.put(k.substring(7), p.getProperty(k));
-                } else if (k.startsWith("version.")) {
-                    versions.put(k.substring(8), p.getProperty(k));
-                } else if (k.startsWith("dataset.")) {
-                    dataset.put(k.substring(8), p.getProperty(k));
-                } else if (k.startsWith("provenance.")) {
-                    provenance.put(k.substring(11), p.getProperty(k));
-                }
-            }
-            ModelConfig config = ModelConfig.fromMap(cfg);
-            List<String> columns = Arrays.asList(p.getProperty("columns").split("\t"));
-            MinMaxScaler scaler =
-                    new MinMaxScaler(split(p.getProperty("scaler.min")), split(p.getProperty("scaler.max")));
-            String blind = blindScaler(scaler, columns);
-            if (blind != null) {
-                throw new InputFormatException(name + ": " + blind);
-            }
-            CoefficientCheck.check(entries.get(NETWORK), name);
-            ModelRuntime.ensureLoaded();
-            MultiLayerNetwork net =
-                    ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get(NETWORK)), false);
-            String broken = nonFiniteWeight(net);
-            if (broken != null) {
-                throw new InputFormatException(name + ": " + broken + ": a damaged or diverged model scores nothing "
-                        + "(every row would read as not flagged); retrain it or restore a good copy");
-            }
-            if (net.layerInputSize(0) != columns.size()) {
-                throw new InputFormatException(name + ": the network reads " + net.layerInputSize(0)
-                        + " inputs but the bundle lists " + columns.size() + " columns");
-            }
-            List<EpochResult> history = new ArrayList<>();
-            for (String h : p.getProperty("history", "").split(";")) {
-                if (!h.isBlank()) {
-                    String[] f = h.split(":");
-                    if (f.length != 4) {
-                        throw new InputFormatException(name + ": damaged training history ('" + h + "')");
-                    }
-                    history.add(new EpochResult(
-                            Integer.parseInt(f[0]),
-                            Double.parseDouble(f[1]),
-                            Double.parseDouble(f[2]),
-                            Double.parseDouble(f[3])));
-                }
-            }
-            String tv = p.getProperty("threshold.value");
-            return new ModelBundle(
-                    new LstmAutoencoder(net, columns, scaler, config),
-                    LocalDateTime.parse(p.getProperty("train.start")),
-                    LocalDateTime.parse(p.getProperty("train.end")),
-                    history,
-                    tv == null ? null : Double.parseDouble(tv),
-                    p.getProperty("threshold.method"),
-                    p.getProperty("created_at"),
-                    versions,
-                    DescriptionCodec.decode(dataset),
-                    p.getProperty("threshold.persistence"),
-                    TrainingProvenance.fromMap(provenance));
+            BundleMeta m = json != null ? BundleJson.read(json, name) : BundleProperties.read(properties, name);
+            return withNetwork(m, entries.get(NETWORK), name);
         } catch (InputFormatException e) {
             throw e;
         } catch (IOException
@@ -396,15 +292,37 @@ public record ModelBundle(
         }
     }
 
-    private static String join(double[] a) {
-        StringBuilder sb = new StringBuilder();
-        for (double v : a) {
-            sb.append(sb.length() > 0 ? "," : "").append(v);
+    /** The bundle of {@code m} and the network's bytes, each checked: a damaged one says what is wrong. */
+    private static ModelBundle withNetwork(BundleMeta m, byte[] network, String name)
+            throws IOException, InputFormatException {
+        MinMaxScaler scaler = new MinMaxScaler(m.scalerMin(), m.scalerMax());
+        String blind = blindScaler(scaler, m.columns());
+        if (blind != null) {
+            throw new InputFormatException(name + ": " + blind);
         }
-        return sb.toString();
-    }
-
-    private static double[] split(String s) {
-        return Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
+        CoefficientCheck.check(network, name);
+        ModelRuntime.ensureLoaded();
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(network), false);
+        String broken = nonFiniteWeight(net);
+        if (broken != null) {
+            throw new InputFormatException(name + ": " + broken + ": a damaged or diverged model scores nothing "
+                    + "(every row would read as not flagged); retrain it or restore a good copy");
+        }
+        if (net.layerInputSize(0) != m.columns().size()) {
+            throw new InputFormatException(name + ": the network reads " + net.layerInputSize(0)
+                    + " inputs but the bundle lists " + m.columns().size() + " columns");
+        }
+        return new ModelBundle(
+                new LstmAutoencoder(net, m.columns(), scaler, m.config()),
+                m.trainStart(),
+                m.trainEnd(),
+                m.history(),
+                m.threshold(),
+                m.thresholdMethod(),
+                m.createdAt(),
+                m.versions(),
+                m.trainedOn(),
+                m.persistence(),
+                m.provenance());
     }
 }

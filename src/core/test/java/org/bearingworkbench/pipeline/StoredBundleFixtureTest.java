@@ -105,7 +105,7 @@ class StoredBundleFixtureTest {
     }
 
     @Test
-    void aVersion2BundleCarriesTheTrainingDataIdentity() throws Exception {
+    void aSavedBundleCarriesTheTrainingDataIdentity() throws Exception {
         FeatureTable t = SampleData.table();
         var columns = ColumnSelection.defaults(t);
         var r = Trainer.train(
@@ -117,8 +117,8 @@ class StoredBundleFixtureTest {
                 TaskContext.silent());
         Path file = dir.resolve("v2.bwm");
         ModelBundle.of(r).save(file);
-        String meta = properties(file);
-        assertTrue(meta.contains("format=bearing-workbench-model-2"), meta);
+        String meta = entry(file, "bundle.json");
+        assertTrue(meta.contains("\"format\" : \"bearing-workbench-model-3\""), meta);
         TrainingProvenance p = ModelBundle.load(file).provenance();
         assertNotNull(p);
         assertEquals(r.provenance(), p);
@@ -168,15 +168,19 @@ class StoredBundleFixtureTest {
     }
 
     private static String properties(Path bundle) throws Exception {
+        return entry(bundle, "bundle.properties");
+    }
+
+    private static String entry(Path bundle, String name) throws Exception {
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                if (e.getName().equals("bundle.properties")) {
+                if (e.getName().equals(name)) {
                     return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
         }
-        throw new AssertionError("no bundle.properties in " + bundle);
+        throw new AssertionError("no " + name + " in " + bundle);
     }
 
     /** Copies a bundle without the property lines starting with any of {@code drop}. */
