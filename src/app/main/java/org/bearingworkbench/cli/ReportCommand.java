@@ -112,11 +112,8 @@ final class ReportCommand implements Callable<Integer> {
                 detect.perBearing(data.description()),
                 token.contextFor(new ConsoleProgress(System.err)));
         IncidentReport r = IncidentReport.assemble(
-                data,
-                source.toString(),
-                bundle,
-                model.path().toString(),
-                a,
+                new IncidentReport.Subject(
+                        source.toString(), data, bundle, model.path().toString(), a),
                 method,
                 rule,
                 detect.perBearing(data.description()),

@@ -84,12 +84,8 @@ final class RunCommand implements Callable<Integer> {
             RunWorkflow.Result run = RunWorkflow.run(
                     source,
                     settings,
-                    split::toSplit,
-                    columns,
-                    config,
-                    method,
-                    detect.rule(),
-                    detect.channelsPerBearing,
+                    new RunWorkflow.Plan(
+                            split::toSplit, columns, config, method, detect.rule(), detect.channelsPerBearing),
                     new RunWorkflow.Steps() {
                         @Override
                         public void imported(ImportResult data, SplitConfig s) throws Exception {

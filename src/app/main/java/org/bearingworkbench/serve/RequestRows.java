@@ -53,6 +53,43 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
         return new RequestRows(t.timestamps().toArray(new LocalDateTime[0]), values);
     }
 
+    /**
+     * Where each of {@code columns} is in the header row, and the timestamp's field after them; null when one is
+     * missing.
+     */
+    private static int[] fields(String[] header, List<String> columns) {
+        int[] field = new int[columns.size() + 1];
+        Arrays.fill(field, -1);
+        for (int i = 0; i < header.length; i++) {
+            String h = header[i].strip();
+            if (h.equals(FeatureTable.TIMESTAMP)) {
+                field[columns.size()] = i;
+            }
+            int c = columns.indexOf(h);
+            if (c >= 0) {
+                field[c] = i;
+            }
+        }
+        return Arrays.stream(field).anyMatch(f -> f < 0) ? null : field;
+    }
+
+    /** The model's {@code n} values of one row whose fields start at {@code start}; null when one is not a number. */
+    private static double[] values(char[] chars, int[] start, int[] field, int n) {
+        double[] v = new double[n];
+        for (int c = 0; c < n; c++) {
+            try {
+                // FastDoubleParser (in jackson-core): correctly rounded as Double.parseDouble, several times faster
+                v[c] = number(chars, start[field[c]], start[field[c] + 1] - 1);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (!Double.isFinite(v[c])) {
+                return null;
+            }
+        }
+        return v;
+    }
+
     /** The direct path, or null for anything it does not take (the general reader then decides). */
     private static RequestRows direct(String body, List<String> columns) {
         if (body.indexOf('"') >= 0) {
@@ -63,22 +100,11 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
             return null;
         }
         String[] header = body.substring(0, eol).strip().split(",", -1);
-        int timeField = -1;
-        int[] field = new int[columns.size()];
-        Arrays.fill(field, -1);
-        for (int i = 0; i < header.length; i++) {
-            String h = header[i].strip();
-            if (h.equals(FeatureTable.TIMESTAMP)) {
-                timeField = i;
-            }
-            int c = columns.indexOf(h);
-            if (c >= 0) {
-                field[c] = i;
-            }
-        }
-        if (timeField < 0 || Arrays.stream(field).anyMatch(f -> f < 0)) {
+        int[] field = fields(header, columns);
+        if (field == null) {
             return null;
         }
+        int timeField = field[columns.size()];
         List<LocalDateTime> times = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         char[] chars = body.toCharArray(); // numbers parse in place, no String per value
@@ -112,18 +138,9 @@ record RequestRows(LocalDateTime[] time, double[][] columns) {
                 if (!times.isEmpty() && !t.isAfter(times.get(times.size() - 1))) {
                     return null;
                 }
-                double[] v = new double[columns.size()];
-                for (int c = 0; c < v.length; c++) {
-                    try {
-                        // FastDoubleParser (in jackson-core): correctly rounded as Double.parseDouble, several times
-                        // faster
-                        v[c] = number(chars, start[field[c]], start[field[c] + 1] - 1);
-                    } catch (NumberFormatException e) {
-                        return null;
-                    }
-                    if (!Double.isFinite(v[c])) {
-                        return null;
-                    }
+                double[] v = values(chars, start, field, columns.size());
+                if (v == null) {
+                    return null;
                 }
                 times.add(t);
                 rows.add(v);

@@ -51,7 +51,7 @@ public final class DescriptionJson {
         return o;
     }
 
-    /** The description {@link #write} wrote; a missing or wrongly typed field is an {@link IllegalArgumentException}. */
+    /** The description {@link #write} wrote; a missing or mistyped field is an {@link IllegalArgumentException}. */
     public static DataSetDescription read(JsonNode o) {
         List<ChannelInfo> ch = new ArrayList<>();
         for (JsonNode c : o.path("channels")) {

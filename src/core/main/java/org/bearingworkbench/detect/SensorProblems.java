@@ -28,47 +28,56 @@ public record SensorProblems(boolean[] flags, String[] reasons, int count) {
         boolean[] flags = new boolean[n];
         String[] reasons = new String[n];
         for (int ch : t.channels()) {
-            String levelColumn = t.hasColumn(Feature.RMS.column(ch))
-                    ? Feature.RMS.column(ch)
-                    : t.hasColumn(Feature.MEAN_ABS.column(ch)) ? Feature.MEAN_ABS.column(ch) : null;
-            double[] level = levelColumn == null ? null : t.column(levelColumn);
-            double[] clip = t.hasColumn(Feature.CLIP.column(ch)) ? t.column(Feature.CLIP.column(ch)) : null;
-            double median = level == null ? Double.NaN : median(level);
-            String levelKey = levelColumn == null ? null : levelColumn.substring(levelColumn.indexOf('_') + 1);
-            for (int r = 0; r < n; r++) {
-                String why = reason(
-                        ch,
-                        levelKey,
-                        level == null ? Double.NaN : level[r],
-                        median,
-                        clip == null ? Double.NaN : clip[r]);
-                if (why != null) {
-                    flags[r] = true;
-                    reasons[r] = reasons[r] == null ? why : reasons[r] + "; " + why;
-                }
-            }
+            flatOrClipped(t, ch, flags, reasons);
         }
-        // a value that is not a finite number (a 1e308 sample squared, a broken file) cannot be scored: a data problem,
-        // set apart as a sensor problem is, never read as normal
-        for (String c : t.featureColumns()) {
-            if (!c.matches("ch\\d+_.+")) {
-                continue;
-            }
-            double[] v = t.column(c);
-            for (int r = 0; r < n; r++) {
-                // a clip share is NaN where there was nothing to count: not a broken value
-                if (!Double.isFinite(v[r]) && !(Double.isNaN(v[r]) && c.endsWith("_clip"))) {
-                    String why = c + " is " + v[r] + " (a broken value)";
-                    flags[r] = true;
-                    reasons[r] = reasons[r] == null ? why : reasons[r] + "; " + why;
-                }
-            }
-        }
+        brokenValues(t, flags, reasons);
         int count = 0;
         for (boolean f : flags) {
             count += f ? 1 : 0;
         }
         return new SensorProblems(flags, reasons, count);
+    }
+
+    /** Marks the rows where channel {@code ch} is flat (its level far below its median) or clipped. */
+    private static void flatOrClipped(FeatureTable t, int ch, boolean[] flags, String[] reasons) {
+        String levelColumn = t.hasColumn(Feature.RMS.column(ch))
+                ? Feature.RMS.column(ch)
+                : t.hasColumn(Feature.MEAN_ABS.column(ch)) ? Feature.MEAN_ABS.column(ch) : null;
+        double[] level = levelColumn == null ? null : t.column(levelColumn);
+        double[] clip = t.hasColumn(Feature.CLIP.column(ch)) ? t.column(Feature.CLIP.column(ch)) : null;
+        double median = level == null ? Double.NaN : median(level);
+        String levelKey = levelColumn == null ? null : levelColumn.substring(levelColumn.indexOf('_') + 1);
+        for (int r = 0; r < flags.length; r++) {
+            String why = reason(
+                    ch, levelKey, level == null ? Double.NaN : level[r], median, clip == null ? Double.NaN : clip[r]);
+            mark(flags, reasons, r, why);
+        }
+    }
+
+    /**
+     * Marks the rows with a value that is not a finite number (a 1e308 sample squared, a broken file): it cannot be
+     * scored, a data problem set apart as a sensor problem is, never read as normal.
+     */
+    private static void brokenValues(FeatureTable t, boolean[] flags, String[] reasons) {
+        for (String c : t.featureColumns()) {
+            if (!c.matches("ch\\d+_.+")) {
+                continue;
+            }
+            double[] v = t.column(c);
+            for (int r = 0; r < flags.length; r++) {
+                // a clip share is NaN where there was nothing to count: not a broken value
+                if (!Double.isFinite(v[r]) && !(Double.isNaN(v[r]) && c.endsWith("_clip"))) {
+                    mark(flags, reasons, r, c + " is " + v[r] + " (a broken value)");
+                }
+            }
+        }
+    }
+
+    private static void mark(boolean[] flags, String[] reasons, int r, String why) {
+        if (why != null) {
+            flags[r] = true;
+            reasons[r] = reasons[r] == null ? why : reasons[r] + "; " + why;
+        }
     }
 
     /**

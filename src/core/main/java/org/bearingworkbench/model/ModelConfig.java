@@ -33,19 +33,18 @@ public record ModelConfig(
 
     public ModelConfig {
         layers = List.copyOf(layers);
-        List<Problem> problems = problems(
-                layers,
-                activation,
-                gateActivation,
-                timesteps,
-                epochs,
-                batchSize,
-                learningRate,
-                beta1,
-                beta2,
-                epsilon,
-                validationSplit,
-                l2);
+        List<Problem> problems = new Builder()
+                .layers(layers)
+                .activation(activation)
+                .gateActivation(gateActivation)
+                .timesteps(timesteps)
+                .epochs(epochs)
+                .batchSize(batchSize)
+                .learningRate(learningRate)
+                .adam(beta1, beta2, epsilon)
+                .validationSplit(validationSplit)
+                .l2(l2)
+                .problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(
                     String.join("; ", problems.stream().map(Problem::toString).toList()));
@@ -173,6 +172,66 @@ public record ModelConfig(
             return this;
         }
 
+        /** Every problem with these values, one message per field (empty when valid). */
+        public List<Problem> problems() {
+            List<Problem> p = shapeProblems();
+            p.addAll(trainingProblems());
+            return p;
+        }
+
+        /** The network's shape and the training's length: layers, activations, time steps, epochs, batch size. */
+        private List<Problem> shapeProblems() {
+            List<Problem> p = new ArrayList<>();
+            if (layers == null || layers.isEmpty() || layers.size() > 4) {
+                p.add(new Problem(ConfigField.LAYERS, "give 1 to 4 encoder layer sizes, e.g. 16,4"));
+            } else if (layers.stream().anyMatch(s -> s == null || s < 1 || s > 1024)) {
+                p.add(new Problem(ConfigField.LAYERS, "each size must be between 1 and 1024 (got " + layers + ")"));
+            }
+            if (!ACTIVATIONS.contains(activation)) {
+                p.add(new Problem(ConfigField.ACTIVATION, "one of " + ACTIVATIONS + " (got '" + activation + "')"));
+            }
+            if (!GATE_ACTIVATIONS.contains(gateActivation)) {
+                p.add(new Problem(
+                        ConfigField.GATE_ACTIVATION, "one of " + GATE_ACTIVATIONS + " (got '" + gateActivation + "')"));
+            }
+            if (timesteps < 1 || timesteps > 100) {
+                p.add(new Problem(ConfigField.TIMESTEPS, "between 1 and 100 (got " + timesteps + ")"));
+            }
+            if (epochs < 1 || epochs > 100_000) {
+                p.add(new Problem(ConfigField.EPOCHS, "between 1 and 100000 (got " + epochs + ")"));
+            }
+            if (batchSize < 1 || batchSize > 100_000) {
+                p.add(new Problem(ConfigField.BATCH_SIZE, "between 1 and 100000 (got " + batchSize + ")"));
+            }
+            return p;
+        }
+
+        /** The optimiser's settings (learning rate, Adam's), the validation share and the weight penalty. */
+        private List<Problem> trainingProblems() {
+            List<Problem> p = new ArrayList<>();
+            if (!(learningRate > 0 && learningRate <= 1)) {
+                p.add(new Problem(
+                        ConfigField.LEARNING_RATE, "greater than 0 and at most 1 (got " + learningRate + ")"));
+            }
+            if (!(beta1 >= 0 && beta1 < 1)) {
+                p.add(new Problem(ConfigField.BETA1, "Adam's first-moment decay, in [0, 1) (got " + beta1 + ")"));
+            }
+            if (!(beta2 >= 0 && beta2 < 1)) {
+                p.add(new Problem(ConfigField.BETA2, "Adam's second-moment decay, in [0, 1) (got " + beta2 + ")"));
+            }
+            if (!(epsilon > 0 && epsilon < 1)) {
+                p.add(new Problem(
+                        ConfigField.EPSILON, "Adam's epsilon, greater than 0 and less than 1 (got " + epsilon + ")"));
+            }
+            if (!(validationSplit >= 0 && validationSplit < 0.5)) {
+                p.add(new Problem(ConfigField.VALIDATION_SPLIT, "in [0, 0.5) (got " + validationSplit + ")"));
+            }
+            if (!(l2 >= 0 && l2 < 1)) {
+                p.add(new Problem(ConfigField.L2, "weight penalty in [0, 1) (got " + l2 + ")"));
+            }
+            return p;
+        }
+
         /** The settings; an invalid one is refused with a message per field. */
         public ModelConfig build() {
             return new ModelConfig(
@@ -198,64 +257,6 @@ public record ModelConfig(
 
     public ModelConfig withTimesteps(int n) {
         return toBuilder().timesteps(n).build();
-    }
-
-    /** Every problem with these values, one message per field (empty when valid). */
-    public static List<Problem> problems(
-            List<Integer> layers,
-            String activation,
-            String gateActivation,
-            int timesteps,
-            int epochs,
-            int batchSize,
-            double learningRate,
-            double beta1,
-            double beta2,
-            double epsilon,
-            double validationSplit,
-            double l2) {
-        List<Problem> p = new ArrayList<>();
-        if (layers == null || layers.isEmpty() || layers.size() > 4) {
-            p.add(new Problem(ConfigField.LAYERS, "give 1 to 4 encoder layer sizes, e.g. 16,4"));
-        } else if (layers.stream().anyMatch(s -> s == null || s < 1 || s > 1024)) {
-            p.add(new Problem(ConfigField.LAYERS, "each size must be between 1 and 1024 (got " + layers + ")"));
-        }
-        if (!ACTIVATIONS.contains(activation)) {
-            p.add(new Problem(ConfigField.ACTIVATION, "one of " + ACTIVATIONS + " (got '" + activation + "')"));
-        }
-        if (!GATE_ACTIVATIONS.contains(gateActivation)) {
-            p.add(new Problem(
-                    ConfigField.GATE_ACTIVATION, "one of " + GATE_ACTIVATIONS + " (got '" + gateActivation + "')"));
-        }
-        if (timesteps < 1 || timesteps > 100) {
-            p.add(new Problem(ConfigField.TIMESTEPS, "between 1 and 100 (got " + timesteps + ")"));
-        }
-        if (epochs < 1 || epochs > 100_000) {
-            p.add(new Problem(ConfigField.EPOCHS, "between 1 and 100000 (got " + epochs + ")"));
-        }
-        if (batchSize < 1 || batchSize > 100_000) {
-            p.add(new Problem(ConfigField.BATCH_SIZE, "between 1 and 100000 (got " + batchSize + ")"));
-        }
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            p.add(new Problem(ConfigField.LEARNING_RATE, "greater than 0 and at most 1 (got " + learningRate + ")"));
-        }
-        if (!(beta1 >= 0 && beta1 < 1)) {
-            p.add(new Problem(ConfigField.BETA1, "Adam's first-moment decay, in [0, 1) (got " + beta1 + ")"));
-        }
-        if (!(beta2 >= 0 && beta2 < 1)) {
-            p.add(new Problem(ConfigField.BETA2, "Adam's second-moment decay, in [0, 1) (got " + beta2 + ")"));
-        }
-        if (!(epsilon > 0 && epsilon < 1)) {
-            p.add(new Problem(
-                    ConfigField.EPSILON, "Adam's epsilon, greater than 0 and less than 1 (got " + epsilon + ")"));
-        }
-        if (!(validationSplit >= 0 && validationSplit < 0.5)) {
-            p.add(new Problem(ConfigField.VALIDATION_SPLIT, "in [0, 0.5) (got " + validationSplit + ")"));
-        }
-        if (!(l2 >= 0 && l2 < 1)) {
-            p.add(new Problem(ConfigField.L2, "weight penalty in [0, 1) (got " + l2 + ")"));
-        }
-        return p;
     }
 
     /** Flat key/value form, for bundle metadata and report headers. */

@@ -57,19 +57,28 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
             PersistenceRule rule,
             int channelsPerBearing,
             TaskContext context) {
-        return run(table, columns, split, bundle, null, method, rule, channelsPerBearing, context);
+        return runWith(
+                table,
+                columns,
+                split,
+                bundle == null ? null : new Lstm(bundle, null),
+                method,
+                rule,
+                channelsPerBearing,
+                context);
     }
 
+    /** The LSTM autoencoder compared: its bundle, and its analysis on this table and rule when already made. */
+    public record Lstm(ModelBundle bundle, AnomalyAnalysis analysis) {}
+
     /**
-     * As {@link #run}, with the model's analysis already made ({@code modelAnalysis}, of {@code bundle} on this table
-     * and rule): the model is not scored again.
+     * As {@link #run}; where {@code lstm} holds the model's analysis already made, the model is not scored again.
      */
-    public static DetectorComparison run(
+    public static DetectorComparison runWith(
             FeatureTable table,
             List<String> columns,
             SplitConfig split,
-            ModelBundle bundle,
-            AnomalyAnalysis modelAnalysis,
+            Lstm lstm,
             ThresholdMethod method,
             PersistenceRule rule,
             int channelsPerBearing,
@@ -92,6 +101,8 @@ public record DetectorComparison(FeatureTable table, List<Entry> entries) {
         ChannelMap channels = new ChannelMap(columns, channelsPerBearing);
         List<Entry> entries = new ArrayList<>();
         List<Detector> detectors = baselines();
+        ModelBundle bundle = lstm == null ? null : lstm.bundle();
+        AnomalyAnalysis modelAnalysis = lstm == null ? null : lstm.analysis();
         int steps = detectors.size() + (bundle == null ? 0 : 1);
         int done = 0;
         if (bundle != null) {

@@ -36,24 +36,34 @@ public final class RunWorkflow {
     }
 
     /**
+     * What the run does with the data.
+     *
      * @param split the split for the opened table (a fraction or a time: known only once the table is)
+     * @param columns the model's columns (names or globs), or null for the default
+     * @param method the threshold method, fitted on the training rows
      * @param channelsPerBearing null: from the data's channel list, else 1
-     * @param importContext progress and cancellation of the import
-     * @param context progress and cancellation of training and scoring (a CLI reports epochs through {@code steps})
      */
-    public static Result run(
-            Path source,
-            UserSettings settings,
+    public record Plan(
             Function<FeatureTable, SplitConfig> split,
             String columns,
             ModelConfig config,
             ThresholdMethod method,
             PersistenceRule rule,
-            Integer channelsPerBearing,
-            Steps steps,
-            TaskContext importContext,
-            TaskContext context)
+            Integer channelsPerBearing) {}
+
+    /**
+     * @param importContext progress and cancellation of the import
+     * @param context progress and cancellation of training and scoring (a CLI reports epochs through {@code steps})
+     */
+    public static Result run(
+            Path source, UserSettings settings, Plan plan, Steps steps, TaskContext importContext, TaskContext context)
             throws Exception {
+        Function<FeatureTable, SplitConfig> split = plan.split();
+        String columns = plan.columns();
+        ModelConfig config = plan.config();
+        ThresholdMethod method = plan.method();
+        PersistenceRule rule = plan.rule();
+        Integer channelsPerBearing = plan.channelsPerBearing();
         ImportResult data = DataSets.openFor(source, settings, columns, importContext);
         SplitConfig splitConfig = split.apply(data.table());
         steps.imported(data, splitConfig);

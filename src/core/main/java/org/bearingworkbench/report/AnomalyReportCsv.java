@@ -79,6 +79,58 @@ public final class AnomalyReportCsv {
     public static void write(AnomalyAnalysis a, Provenance p, boolean onlyFlagged, Writer out) throws IOException {
         ChannelMap ch = a.channels();
         var alarms = a.alarms();
+        header(a, p, out);
+        Attribution attr = a.attribution();
+        var sensor = a.sensor();
+        StringBuilder sb =
+                new StringBuilder("timestamp,file,split,score,threshold,flagged,in_alarm,top_channel,top_bearing");
+        for (int c = 0; c < ch.size(); c++) {
+            sb.append(",error_").append(ch.columns().get(c));
+        }
+        for (int c = 0; c < ch.size(); c++) {
+            sb.append(",departure_").append(ch.columns().get(c));
+        }
+        out.write(sb.append(",sensor_problem").append('\n').toString());
+        double[] score = a.scores().score();
+        for (int r = 0; r < score.length; r++) {
+            if (onlyFlagged && !alarms.flagged()[r]) {
+                continue;
+            }
+            int top = attr.topChannel(r);
+            sb.setLength(0);
+            sb.append(FeatureCsv.ISO.format(a.table().timestamp(r)))
+                    .append(',')
+                    .append(CsvCell.of(a.table().file(r)))
+                    .append(',')
+                    .append(a.isTrain(r) ? "train" : "test")
+                    .append(',')
+                    .append(num(score[r]))
+                    .append(',')
+                    .append(num(alarms.threshold()))
+                    .append(',')
+                    .append(alarms.flagged()[r])
+                    .append(',')
+                    .append(alarms.inAlarm()[r])
+                    .append(',')
+                    .append(ch.channel(top))
+                    .append(',')
+                    .append(ch.bearing(top));
+            for (int c = 0; c < ch.size(); c++) {
+                sb.append(',').append(num(a.scores().errors()[r][c]));
+            }
+            for (int c = 0; c < ch.size(); c++) {
+                sb.append(',').append(num(attr.departure(r, c)));
+            }
+            String problem = sensor.reason(r);
+            sb.append(',').append(problem == null ? "" : problem.replace(',', ';'));
+            out.write(sb.append('\n').toString());
+        }
+    }
+
+    /** The {@code #} lines: where the data and model came from, the threshold, rule, alarms, what was left out. */
+    private static void header(AnomalyAnalysis a, Provenance p, Writer out) throws IOException {
+        ChannelMap ch = a.channels();
+        var alarms = a.alarms();
         out.write("# Bearing Workbench anomaly report\n");
         out.write("# data_source: " + p.dataSource() + "\n");
         out.write("# created_at: " + Instant.now() + "\n");
@@ -134,49 +186,6 @@ public final class AnomalyReportCsv {
                         : ch.channel(first) + " at "
                                 + FeatureCsv.ISO.format(a.table().timestamp(attr.leftForGoodAt(first))))
                 + "\n");
-        StringBuilder sb =
-                new StringBuilder("timestamp,file,split,score,threshold,flagged,in_alarm,top_channel,top_bearing");
-        for (int c = 0; c < ch.size(); c++) {
-            sb.append(",error_").append(ch.columns().get(c));
-        }
-        for (int c = 0; c < ch.size(); c++) {
-            sb.append(",departure_").append(ch.columns().get(c));
-        }
-        out.write(sb.append(",sensor_problem").append('\n').toString());
-        double[] score = a.scores().score();
-        for (int r = 0; r < score.length; r++) {
-            if (onlyFlagged && !alarms.flagged()[r]) {
-                continue;
-            }
-            int top = attr.topChannel(r);
-            sb.setLength(0);
-            sb.append(FeatureCsv.ISO.format(a.table().timestamp(r)))
-                    .append(',')
-                    .append(CsvCell.of(a.table().file(r)))
-                    .append(',')
-                    .append(a.isTrain(r) ? "train" : "test")
-                    .append(',')
-                    .append(num(score[r]))
-                    .append(',')
-                    .append(num(alarms.threshold()))
-                    .append(',')
-                    .append(alarms.flagged()[r])
-                    .append(',')
-                    .append(alarms.inAlarm()[r])
-                    .append(',')
-                    .append(ch.channel(top))
-                    .append(',')
-                    .append(ch.bearing(top));
-            for (int c = 0; c < ch.size(); c++) {
-                sb.append(',').append(num(a.scores().errors()[r][c]));
-            }
-            for (int c = 0; c < ch.size(); c++) {
-                sb.append(',').append(num(attr.departure(r, c)));
-            }
-            String problem = sensor.reason(r);
-            sb.append(',').append(problem == null ? "" : problem.replace(',', ';'));
-            out.write(sb.append('\n').toString());
-        }
     }
 
     private static String num(double v) {

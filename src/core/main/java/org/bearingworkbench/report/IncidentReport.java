@@ -56,6 +56,10 @@ public record IncidentReport(
         List<String> notes,
         LocalDateTime created) {
 
+    /** What a report is about: the data (and where it came from), the model (and its file), their analysis. */
+    public record Subject(
+            String dataSource, ImportResult data, ModelBundle bundle, String modelSource, AnomalyAnalysis analysis) {}
+
     /** One channel's envelope analysis at the alarm file, and why this channel. */
     public record AlarmPhysics(int row, String channel, String why, FileEnvelope envelope) {
         public String sentence(FeatureTable t) {
@@ -85,17 +89,16 @@ public record IncidentReport(
      * cancellable. {@code base} gives the physics defaults (harmonics, tolerance, band) the data's metadata completes.
      */
     public static IncidentReport assemble(
-            ImportResult data,
-            String dataSource,
-            ModelBundle bundle,
-            String modelSource,
-            AnomalyAnalysis a,
+            Subject subject,
             ThresholdMethod method,
             PersistenceRule rule,
             int channelsPerBearing,
             PhysicsSettings base,
             Options options,
             TaskContext context) {
+        ImportResult data = subject.data();
+        ModelBundle bundle = subject.bundle();
+        AnomalyAnalysis a = subject.analysis();
         List<String> notes = new ArrayList<>();
         context.progress(0, 3, "envelope analysis of the alarm file");
         List<AlarmPhysics> physics = physics(data, a, base, options.autoBand(), notes);
@@ -105,12 +108,11 @@ public record IncidentReport(
         if (options.compare()) {
             context.progress(1, 3, "baseline detectors");
             try {
-                comparison = DetectorComparison.run(
+                comparison = DetectorComparison.runWith(
                         t,
                         bundle.model().columns(),
                         new SplitConfig(t.timestamp(a.trainRows() - 1), null),
-                        bundle,
-                        a,
+                        new DetectorComparison.Lstm(bundle, a),
                         method instanceof SavedThreshold ? null : method,
                         rule,
                         channelsPerBearing,
@@ -146,10 +148,10 @@ public record IncidentReport(
         }
         context.progress(3, 3, "report ready");
         return new IncidentReport(
-                dataSource,
+                subject.dataSource(),
                 data,
                 bundle,
-                modelSource,
+                subject.modelSource(),
                 a,
                 physics,
                 comparison,

@@ -217,27 +217,19 @@ public final class SvgChart {
     }
 
     private double[] range(boolean isX) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+        double[] span = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (Series s : series) {
-            double[] v = isX ? s.x : s.y;
-            for (int i = 0; i < v.length; i++) {
-                double d = v[i];
-                if (Double.isFinite(d) && (isX || !logY || d > 0)) {
-                    lo = Math.min(lo, d);
-                    hi = Math.max(hi, d);
-                }
+            for (double d : isX ? s.x : s.y) {
+                widen(span, d, isX);
             }
         }
         for (Marker m : markers) {
-            if (m.vertical == isX && Double.isFinite(m.at) && (isX || !logY || m.at > 0)) {
-                lo = Math.min(lo, m.at);
-                hi = Math.max(hi, m.at);
+            if (m.vertical == isX) {
+                widen(span, m.at, isX);
             }
         }
-        if (!isX && !Double.isNaN(yMinFixed)) {
-            lo = yMinFixed;
-        }
+        double lo = !isX && !Double.isNaN(yMinFixed) ? yMinFixed : span[0];
+        double hi = span[1];
         if (!(hi >= lo)) {
             return new double[] {0, 1};
         }
@@ -248,6 +240,14 @@ public final class SvgChart {
             hi = logY ? hi * 1.3 : hi + (hi - lo) * 0.06;
         }
         return logY && !isX ? new double[] {Math.log10(lo), Math.log10(hi)} : new double[] {lo, hi};
+    }
+
+    /** Widens {@code span} (low, high) to hold {@code d} when it can be drawn (finite; positive on a log y axis). */
+    private void widen(double[] span, double d, boolean isX) {
+        if (Double.isFinite(d) && (isX || !logY || d > 0)) {
+            span[0] = Math.min(span[0], d);
+            span[1] = Math.max(span[1], d);
+        }
     }
 
     private double px(double x, double[] r, int pw) {

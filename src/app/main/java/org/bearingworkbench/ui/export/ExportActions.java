@@ -98,7 +98,13 @@ public final class ExportActions {
                         ctx -> {
                             OutputFiles.checkFile(path, inputs);
                             var report = IncidentReport.assemble(
-                                    data, source, b, modelSource, a, method, rule, perBearing, physics, options, ctx);
+                                    new IncidentReport.Subject(source, data, b, modelSource, a),
+                                    method,
+                                    rule,
+                                    perBearing,
+                                    physics,
+                                    options,
+                                    ctx);
                             IncidentReportHtml.write(report, path);
                             return path;
                         },

@@ -164,8 +164,18 @@ public final class ModelForm extends GridPane {
         Double v = parse(validation, ConfigField.VALIDATION_SPLIT, Double::parseDouble, problems);
         Long sd = parse(seed, ConfigField.SEED, Long::parseLong, problems);
         if (problems.isEmpty()) {
-            problems.addAll(ModelConfig.problems(
-                    ls, activation.getValue(), gateActivation.getValue(), t, e, b, lr, b1, b2, eps, v, penalty));
+            problems.addAll(ModelConfig.builder()
+                    .layers(ls)
+                    .activation(activation.getValue())
+                    .gateActivation(gateActivation.getValue())
+                    .timesteps(t)
+                    .epochs(e)
+                    .batchSize(b)
+                    .learningRate(lr)
+                    .adam(b1, b2, eps)
+                    .validationSplit(v)
+                    .l2(penalty)
+                    .problems());
         }
         for (Problem p : problems) {
             errors.get(p.field()).setText(p.message());

@@ -166,7 +166,7 @@ public final class RecordingFormat implements SnapshotFormat {
             return cached;
         }
         int header = text.headerLines() != null ? text.headerLines() : DelimitedFormat.headerLines(file);
-        List<Long> offsets = new ArrayList<>();
+        Spans spans = new Spans(length, step);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             long pos = 0;
             long line = 0;
@@ -175,7 +175,6 @@ public final class RecordingFormat implements SnapshotFormat {
             boolean blank = true;
             int b;
             int prev = -1;
-            List<Long> open = new ArrayList<>();
             while (true) {
                 b = in.read();
                 boolean eol = b == '\n' || b == '\r' || b < 0;
@@ -183,13 +182,7 @@ public final class RecordingFormat implements SnapshotFormat {
                     rowStart = pos + 1;
                 } else if (eol) {
                     if (!blank || row < 0) {
-                        if (row >= 0 && row % step == 0) {
-                            open.add(rowStart);
-                        }
-                        if (row >= 0 && (row + 1 - length) >= 0 && (row + 1 - length) % step == 0 && !open.isEmpty()) {
-                            offsets.add(open.remove(0));
-                            offsets.add(pos);
-                        }
+                        spans.row(row, rowStart, pos);
                         row++;
                     }
                     line++;
@@ -207,9 +200,37 @@ public final class RecordingFormat implements SnapshotFormat {
         } catch (IOException e) {
             throw new InputFormatException(file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        long[] idx = offsets.stream().mapToLong(Long::longValue).toArray();
+        long[] idx = spans.offsets.stream().mapToLong(Long::longValue).toArray();
         textIndex.put(file, idx);
         return idx;
+    }
+
+    /** Snapshots of {@code length} rows every {@code step} rows, as the rows go by: each one's first and last byte. */
+    private static final class Spans {
+        private final long length;
+        private final long step;
+        private final List<Long> open = new ArrayList<>();
+        private final List<Long> offsets = new ArrayList<>();
+
+        Spans(long length, long step) {
+            this.length = length;
+            this.step = step;
+        }
+
+        /** Data row {@code row} (negative: a header line) spans bytes {@code start} to {@code end}. */
+        void row(long row, long start, long end) {
+            if (row < 0) {
+                return;
+            }
+            if (row % step == 0) {
+                open.add(start);
+            }
+            long ended = row + 1 - length;
+            if (ended >= 0 && ended % step == 0 && !open.isEmpty()) {
+                offsets.add(open.remove(0));
+                offsets.add(end);
+            }
+        }
     }
 
     @Override

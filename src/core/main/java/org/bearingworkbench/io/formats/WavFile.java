@@ -28,11 +28,7 @@ public record WavFile(
                 throw new InputFormatException(name + ": not a WAV file (no RIFF/WAVE header)");
             }
             long pos = 12;
-            int format = -1;
-            int channels = 0;
-            long rate = 0;
-            int bits = 0;
-            int blockAlign = 0;
+            Fmt fmt = null;
             while (pos + 8 <= ch.size()) {
                 ByteBuffer chunk = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
                 readFully(ch, chunk, pos);
@@ -42,51 +38,42 @@ public record WavFile(
                     if (size < 16 || size > 1024) {
                         throw new InputFormatException(name + ": broken WAV header (fmt chunk of " + size + " bytes)");
                     }
-                    ByteBuffer fmt = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-                    readFully(ch, fmt, pos + 8);
-                    format = Short.toUnsignedInt(fmt.getShort(0));
-                    channels = Short.toUnsignedInt(fmt.getShort(2));
-                    rate = Integer.toUnsignedLong(fmt.getInt(4));
-                    blockAlign = Short.toUnsignedInt(fmt.getShort(12));
-                    bits = Short.toUnsignedInt(fmt.getShort(14));
+                    ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+                    readFully(ch, b, pos + 8);
+                    int format = Short.toUnsignedInt(b.getShort(0));
                     if (format == EXTENSIBLE && size >= 26) {
-                        format = Short.toUnsignedInt(fmt.getShort(24));
+                        format = Short.toUnsignedInt(b.getShort(24));
                     }
+                    fmt = new Fmt(
+                            format,
+                            Short.toUnsignedInt(b.getShort(2)),
+                            Integer.toUnsignedLong(b.getInt(4)),
+                            Short.toUnsignedInt(b.getShort(14)),
+                            Short.toUnsignedInt(b.getShort(12)));
                 } else if (id == 0x61746164) { // "data"
-                    if (format < 0) {
+                    if (fmt == null) {
                         throw new InputFormatException(name + ": broken WAV header (data before the fmt chunk)");
                     }
-                    return check(
-                            name,
-                            path,
-                            format,
-                            channels,
-                            rate,
-                            bits,
-                            blockAlign,
-                            pos + 8,
-                            Math.min(size, ch.size() - pos - 8));
+                    return check(name, path, fmt, pos + 8, Math.min(size, ch.size() - pos - 8));
                 }
                 pos += 8 + size + (size & 1);
             }
             throw new InputFormatException(
-                    name + ": broken WAV file (" + (format < 0 ? "no fmt chunk" : "no data chunk") + ")");
+                    name + ": broken WAV file (" + (fmt == null ? "no fmt chunk" : "no data chunk") + ")");
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static WavFile check(
-            String name,
-            Path path,
-            int format,
-            int channels,
-            long rate,
-            int bits,
-            int blockAlign,
-            long offset,
-            long bytes)
-            throws InputFormatException {
+    /** What the fmt chunk says: the encoding, channels, frame rate, bits per sample and bytes per frame. */
+    private record Fmt(int format, int channels, long rate, int bits, int blockAlign) {}
+
+    private static WavFile check(String name, Path path, Fmt fmt, long offset, long bytes) throws InputFormatException {
+        int format = fmt.format();
+        int channels = fmt.channels();
+        long rate = fmt.rate();
+        int bits = fmt.bits();
+        int blockAlign = fmt.blockAlign();
         boolean floating = format == FLOAT;
         if (format != PCM && !floating) {
             throw new InputFormatException(name + ": WAV encoding " + format + " is not PCM or IEEE float");
