@@ -31,6 +31,7 @@ import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.pipeline.DetectorComparison;
 import org.bearingworkbench.report.Durations;
 import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.LatestOnly;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.StartFolders;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
@@ -47,6 +48,9 @@ import org.bearingworkbench.ui.widgets.Palette;
 public final class ComparePane extends VBox {
     private final WorkbenchModel model;
     private final Session session;
+    /** Only the latest comparison is shown: one for data since closed never is. */
+    private final LatestOnly latest = new LatestOnly();
+
     private final TableView<DetectorComparison.Entry> table = new TableView<>();
     private final XYChart timeline = Charts.timeChart("score / its threshold", "ratio");
 
@@ -110,7 +114,14 @@ public final class ComparePane extends VBox {
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().addAll(Charts.heading("Does it beat the simple thing?"), bar, table, chart);
         table.itemsProperty().addListener((o, a, items) -> export.setDisable(items == null || items.isEmpty()));
-        model.dataProperty().addListener((o, a, d) -> clear());
+        model.dataProperty().addListener((o, a, d) -> {
+            if (a == null || d == null || !WorkbenchModel.sameRun(a.table(), d.table())) {
+                if (latest.invalidate()) { // what was under way was for the run before
+                    status.setText("Another run was opened: its result would not be this run's. Run it again.");
+                }
+            }
+            clear();
+        });
     }
 
     private void clear() {
@@ -167,6 +178,7 @@ public final class ComparePane extends VBox {
         int perBearing = model.channelsPerBearingProperty().get();
         List<String> cols = bundle != null ? bundle.model().columns() : ColumnSelection.defaults(table0);
         status.setText("Comparing…");
+        var ticket = latest.next();
         session.fxTasks()
                 .run(
                         "Compare detectors",
@@ -179,8 +191,8 @@ public final class ComparePane extends VBox {
                                 rule,
                                 perBearing,
                                 ctx),
-                        this::show,
-                        ex -> status.setText("Cannot compare: " + Dialogs.describe(ex)));
+                        ticket.then(this::show),
+                        ticket.then(ex -> status.setText("Cannot compare: " + Dialogs.describe(ex))));
     }
 
     private void show(DetectorComparison c) {

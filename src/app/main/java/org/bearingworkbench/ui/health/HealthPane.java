@@ -32,6 +32,7 @@ import org.bearingworkbench.pipeline.prognosis.LifeForecaster;
 import org.bearingworkbench.pipeline.prognosis.LifeModel;
 import org.bearingworkbench.pipeline.prognosis.RemainingLife;
 import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.LatestOnly;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.StartFolders;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
@@ -47,6 +48,9 @@ import org.bearingworkbench.ui.widgets.Palette;
 public final class HealthPane extends VBox {
     private final WorkbenchModel model;
     private final Session session;
+    /** Only the latest estimate or forecast is shown: one for data since closed never is. */
+    private final LatestOnly latest = new LatestOnly();
+
     private final TableView<FeatureRanking.Rank> ranking = new TableView<>();
     private final TableView<RemainingLife.Estimate> forecasts = new TableView<>();
     private final TableView<LifeForecast> lifeForecasts = new TableView<>();
@@ -137,7 +141,14 @@ public final class HealthPane extends VBox {
         split.setDividerPositions(0.36);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(Charts.heading("How long do I have?"), lifeBar, bar, status, split);
-        model.dataProperty().addListener((o, a, d) -> clear());
+        model.dataProperty().addListener((o, a, d) -> {
+            if (a == null || d == null || !WorkbenchModel.sameRun(a.table(), d.table())) {
+                if (latest.invalidate()) { // what was under way was for the run before
+                    status.setText("Another run was opened: its result would not be this run's. Run it again.");
+                }
+            }
+            clear();
+        });
     }
 
     private static ChartBox grow(ChartBox box) {
@@ -179,6 +190,7 @@ public final class HealthPane extends VBox {
         }
         double step = seconds;
         status.setText("Forecasting with " + file.getFileName() + "…");
+        var ticket = latest.next();
         session.fxTasks()
                 .run(
                         "Remaining life",
@@ -186,11 +198,12 @@ public final class HealthPane extends VBox {
                             LifeModel m = LifeModel.read(file);
                             return Map.entry(m, LifeForecaster.every(m, t, step));
                         },
-                        f -> {
+                        ticket.then(f -> {
                             model.lifeModelProperty().set(f.getKey());
                             showLife(file, f.getValue());
-                        },
-                        ex -> status.setText("Cannot forecast with " + file + ": " + Dialogs.describe(ex)));
+                        }),
+                        ticket.then(
+                                ex -> status.setText("Cannot forecast with " + file + ": " + Dialogs.describe(ex))));
     }
 
     private void showLife(Path file, List<LifeForecast> f) {
@@ -270,13 +283,14 @@ public final class HealthPane extends VBox {
         int smooth = smoothing.getValue();
         Double failureLevel = level;
         status.setText("Estimating…");
+        var ticket = latest.next();
         session.fxTasks()
                 .run(
                         "Remaining life",
                         ctx -> RemainingLife.of(
                                 t, candidates, trainRows, k, smooth, failureLevel, RemainingLife.defaultEveryHours(t)),
-                        r -> show(t, r),
-                        ex -> status.setText("Cannot estimate: " + Dialogs.describe(ex)));
+                        ticket.then(r -> show(t, r)),
+                        ticket.then(ex -> status.setText("Cannot estimate: " + Dialogs.describe(ex))));
     }
 
     /** The lifeForecasts control (a test hook). */

@@ -25,6 +25,7 @@ import org.bearingworkbench.pipeline.EnvelopeWaterfall;
 import org.bearingworkbench.signal.Kurtogram;
 import org.bearingworkbench.signal.PhysicsSettings;
 import org.bearingworkbench.ui.shell.Dialogs;
+import org.bearingworkbench.ui.shell.LatestOnly;
 import org.bearingworkbench.ui.shell.Session;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.bearingworkbench.ui.widgets.Charts;
@@ -37,6 +38,10 @@ import org.bearingworkbench.ui.widgets.Charts;
 public final class SpectraPane extends VBox {
     private final WorkbenchModel model;
     private final Session session;
+    /** Only the latest waterfall and kurtogram are shown: none for data since closed. */
+    private final LatestOnly waterfallJobs = new LatestOnly();
+
+    private final LatestOnly kurtogramJobs = new LatestOnly();
     final ComboBox<String> channel = new ComboBox<>();
     final Spinner<Integer> lines = new Spinner<>(2, 200, 40);
     private final WaterfallView waterfall = new WaterfallView();
@@ -79,7 +84,18 @@ public final class SpectraPane extends VBox {
         split.setDividerPositions(0.56);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(bar, status, split);
-        model.dataProperty().addListener((o, a, d) -> fillChannels());
+        model.dataProperty().addListener((o, a, d) -> {
+            if (a == null || d == null || !WorkbenchModel.sameRun(a.table(), d.table())) {
+                // what was under way was for the run before
+                if (waterfallJobs.invalidate()) {
+                    status.setText("Another run was opened: draw the waterfall again.");
+                }
+                if (kurtogramJobs.invalidate()) {
+                    kurtogramText.setText("Another run was opened: compute the kurtogram again.");
+                }
+            }
+            fillChannels();
+        });
         fillChannels();
     }
 
@@ -133,11 +149,12 @@ public final class SpectraPane extends VBox {
         AnomalyAnalysis a = model.analysisProperty().get();
         boolean[] alarm = a == null ? null : a.alarms().inAlarm();
         status.setText("Computing " + n + " envelope spectra of ch" + ch + "…");
+        var ticket = waterfallJobs.next();
         session.fxTasks()
                 .run(
                         "Waterfall",
                         ctx -> EnvelopeWaterfall.of(data, ch, s, n, EnvelopeWaterfall.defaultMaxHz(s), ctx),
-                        w -> {
+                        ticket.then(w -> {
                             waterfall.show(w, r -> alarm != null && r < alarm.length && alarm[r]);
                             status.setText(String.format(
                                     Locale.ROOT,
@@ -150,8 +167,8 @@ public final class SpectraPane extends VBox {
                                     s.bandLowHz(),
                                     s.bandHighHz(),
                                     alarm == null ? "" : "; red: files in a sustained alarm"));
-                        },
-                        ex -> status.setText("Cannot draw the waterfall: " + Dialogs.describe(ex)));
+                        }),
+                        ticket.then(ex -> status.setText("Cannot draw the waterfall: " + Dialogs.describe(ex))));
     }
 
     /** The file the kurtogram looks at: the selected one, else the first alarm, else the last. */
@@ -177,6 +194,7 @@ public final class SpectraPane extends VBox {
         String file = t.file(row);
         var time = t.timestamp(row);
         kurtogramText.setText("Computing the kurtogram of " + file + " ch" + ch + "…");
+        var ticket = kurtogramJobs.next();
         session.fxTasks()
                 .run(
                         "Kurtogram",
@@ -188,7 +206,7 @@ public final class SpectraPane extends VBox {
                             double[] x = Arrays.copyOf(v.channel(ch - 1), v.rows());
                             return Kurtogram.of(x, x.length, s.sampleRate());
                         },
-                        k -> {
+                        ticket.then(k -> {
                             kurtogram.show(k);
                             useBand.setDisable(false);
                             kurtogramText.setText(String.format(
@@ -198,8 +216,9 @@ public final class SpectraPane extends VBox {
                                     ch,
                                     FeatureCsv.ISO.format(time),
                                     k.best()));
-                        },
-                        ex -> kurtogramText.setText("Cannot compute the kurtogram: " + Dialogs.describe(ex)));
+                        }),
+                        ticket.then(
+                                ex -> kurtogramText.setText("Cannot compute the kurtogram: " + Dialogs.describe(ex))));
     }
 
     /** Makes the kurtogram's best band the demodulation band of the envelope analyses (Signals, physics, report). */
