@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.bearingworkbench.SampleData;
 import org.bearingworkbench.io.InputFormatException;
 import org.bearingworkbench.io.ZipEntries;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class BundleValidationTest {
 
     @Test
     void aBundleWithANanWeightIsRefusedWithItsFileNamed() throws Exception {
-        ModelBundle good = ModelBundle.load(Path.of("src/core/test/resources/bundles/v1-sample.bwm"));
+        ModelBundle good = ModelBundle.load(SampleData.root().resolve("src/core/test/resources/bundles/v1-sample.bwm"));
         good.model().network().params().putScalar(11, Double.NaN);
         Path bad = dir.resolve("diverged.bwm");
         good.save(bad);
@@ -37,7 +38,7 @@ class BundleValidationTest {
 
     @Test
     void aBundleWhoseScalerHasMinEqualToMaxIsRefused() throws Exception {
-        Path sample = Path.of("src/core/test/resources/bundles/v1-sample.bwm");
+        Path sample = SampleData.root().resolve("src/core/test/resources/bundles/v1-sample.bwm");
         Map<String, byte[]> entries;
         try (InputStream in = Files.newInputStream(sample)) {
             entries = ZipEntries.read(in);
@@ -90,7 +91,8 @@ class BundleValidationTest {
     @Test
     void coefficientsDeclaringMoreValuesThanTheyHoldAreRefusedBeforeAllocation() throws Exception {
         Map<String, byte[]> entries;
-        try (InputStream in = Files.newInputStream(Path.of("src/core/test/resources/bundles/v1-sample.bwm"))) {
+        try (InputStream in =
+                Files.newInputStream(SampleData.root().resolve("src/core/test/resources/bundles/v1-sample.bwm"))) {
             entries = ZipEntries.read(in);
         }
         Map<String, byte[]> network = ZipEntries.read(new ByteArrayInputStream(entries.get("network.zip")));

@@ -3,7 +3,6 @@ package org.bearingworkbench.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.bearingworkbench.SampleData;
@@ -79,7 +78,7 @@ class DirectForwardTest {
 
     @Test
     void aStoredTrainedBundleScoresTheSampleRunAsThroughDl4j() throws Exception {
-        ModelBundle b = ModelBundle.load(Path.of("src/core/test/resources/bundles/v1-sample.bwm"));
+        ModelBundle b = ModelBundle.load(SampleData.root().resolve("src/core/test/resources/bundles/v1-sample.bwm"));
         FeatureTable t = SampleData.table();
         double[][] x = b.model().scaledInputs(t);
         Scores want = b.model().score(x);

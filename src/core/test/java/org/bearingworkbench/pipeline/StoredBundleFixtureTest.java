@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * numbers come from that run's report.csv and summary.txt.
  */
 class StoredBundleFixtureTest {
-    private static final Path V1 = Path.of("src/core/test/resources/bundles/v1-sample.bwm");
+    private static final Path V1 = SampleData.root().resolve("src/core/test/resources/bundles/v1-sample.bwm");
 
     @TempDir
     Path dir;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProjectFileTest {
-    private static final Path FIXTURE = Path.of("src/core/test/resources/bundles/v1-sample.bwm");
+    private static final Path FIXTURE = SampleData.root().resolve("src/core/test/resources/bundles/v1-sample.bwm");
 
     @TempDir
     Path dir;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bearingworkbench.SampleData;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.dataset.ValueSource;
 import org.bearingworkbench.io.ImportResult;
@@ -212,7 +213,8 @@ class MoreFormatsTest {
     // ---- MATLAB ----
 
     private void copyMat(String name) throws Exception {
-        Files.copy(Path.of("src/core/test/resources/formats/mat").resolve(name), dir.resolve(name));
+        Files.copy(
+                SampleData.root().resolve("src/core/test/resources/formats/mat").resolve(name), dir.resolve(name));
     }
 
     @Test
