@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 import javafx.scene.input.MouseEvent;
 import org.bearingworkbench.detect.Alarms;
+import org.bearingworkbench.features.FeatureTable;
+import org.bearingworkbench.model.Scores;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.ui.shell.WorkbenchModel;
 import org.bearingworkbench.ui.widgets.Charts;
@@ -31,12 +33,12 @@ final class ScoreTimeline {
     private final List<XRangeIndicator> episodeShades = new ArrayList<>();
     private YValueIndicator compareThreshold;
     private List<Alarms.Episode> episodesShown;
-    private Object episodesOf;
+    private FeatureTable episodesOf;
     private boolean timelinePressed;
     private boolean shadesPending;
-    private Object timesOf;
+    private FeatureTable timesOf;
     private double[] times;
-    private Object scoresShown;
+    private Scores scoresShown;
 
     /** A timeline whose threshold line, when dragged, tells {@code dragged} its value. */
     ScoreTimeline(WorkbenchModel model, DoubleConsumer dragged) {
