@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,7 @@ import org.bearingworkbench.cli.CliRunner;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.io.FeatureCsv;
 import org.bearingworkbench.io.SnapshotReader;
+import org.bearingworkbench.pipeline.DetectorComparison;
 import org.bearingworkbench.pipeline.prognosis.LifeForecast;
 import org.bearingworkbench.pipeline.prognosis.LifeForecaster;
 import org.bearingworkbench.pipeline.prognosis.LifeModel;
@@ -137,7 +139,53 @@ class ComparePaneTest {
         assertTrue(!robot.lookup("Export table…").queryButton().isDisabled(), "the table can be exported");
         Path csv = tmp.resolve("compare.csv");
         robot.interact(() -> window.comparePane().save(csv));
-        assertEquals(6, Files.readAllLines(csv).size());
+        List<String> windowTable = Files.readAllLines(csv);
+        assertEquals(6, windowTable.size());
+        // one engine: the window's table is the compare command's, for the same data, model, split and rule
+        Path cliCsv = tmp.resolve("compare-cli.csv");
+        String[] cli = CliRunner.run(
+                "compare",
+                SampleData.DIR.toString(),
+                "--model",
+                "src/core/test/resources/bundles/v1-sample.bwm",
+                "--train-until",
+                FeatureCsv.ISO.format(model.trainUntilProperty().get()),
+                "--persistence",
+                model.ruleProperty().get().toString(),
+                "-o",
+                cliCsv.toString());
+        assertEquals("0", cli[0], cli[2]);
+        assertEquals(Files.readAllLines(cliCsv), windowTable);
+        // and its numbers, pinned (the synthetic sample run, the checked-in model, the default split and rule): each
+        // detector's threshold, flagged rows and first sustained alarm
+        assertEquals(
+                List.of(
+                        "lstm 0.98974 34 2025-03-02 05:10:00",
+                        "pca-t2 12.682 41 2025-03-02 04:20:00",
+                        "pca-spe 1.6827 39 2025-03-01 21:30:00",
+                        "mcd 20.294 42 2025-03-02 04:20:00",
+                        "iforest 0.70738 19 2025-03-02 07:30:00"),
+                items.stream()
+                        .map(e -> String.format(
+                                Locale.ROOT,
+                                "%s %.5g %d %s",
+                                e.id(),
+                                e.analysis().threshold().value(),
+                                e.analysis().alarms().flaggedCount(),
+                                FeatureCsv.ISO.format(
+                                        e.analysis().firstAlarmTime().orElseThrow())))
+                        .toList());
+        // every detector alarms on the synthetic run's late fault, none in its healthy part
+        for (DetectorComparison.Entry e : items) {
+            assertTrue(e.analysis().firstAlarmTime().isPresent(), e.label() + " never alarms");
+            assertTrue(
+                    e.analysis()
+                            .firstAlarmTime()
+                            .get()
+                            .isAfter(model.trainUntilProperty().get()),
+                    e.label() + " alarms in the healthy range: " + e.analysis().firstAlarmTime());
+            assertEquals(0, e.analysis().alarms().trainingAlarmRows(), e.label());
+        }
         if (Boolean.getBoolean("bw.screenshots.compare")) {
             Thread.sleep(800);
             robot.interact(() -> {
