@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.bearingworkbench.io.SnapshotReader;
 import org.bearingworkbench.io.formats.Formats;
+import org.bearingworkbench.io.formats.SnapshotFormat;
 import org.bearingworkbench.io.formats.SnapshotRef;
 import org.bearingworkbench.signal.Kurtogram;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,21 @@ class CommandUsageTest {
         assertEquals("0", usage[0]);
         for (String name : BearingCli.COMMANDS.keySet()) {
             assertTrue(usage[1].contains("  " + name + " "), name + " missing from the usage: " + usage[1]);
+        }
+    }
+
+    @Test
+    void theHelpNamesEveryFormatTheWorkbenchReads() {
+        // the detected formats and those chosen by --format (delimited, recording): the list help and messages use
+        List<String> detected = Formats.all().stream().map(SnapshotFormat::id).toList();
+        assertTrue(Formats.IDS.containsAll(detected), detected + " not all in " + Formats.IDS);
+        List<String> read = Formats.IDS;
+        for (String command : List.of("features", "run", "score", "inspect")) {
+            String[] help = FeaturesCommandTest.runCapturing(command, "--help");
+            String text = help[1].replaceAll("\\s+", " ");
+            for (String id : read) {
+                assertTrue(text.contains(id), command + " --help does not name the format " + id + ": " + text);
+            }
         }
     }
 
