@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.bearingworkbench.dataset.DescriptionCodec;
+import org.bearingworkbench.dataset.DescriptionJson;
 import org.bearingworkbench.dataset.UserSettings;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.io.InputFormatException;
@@ -217,8 +217,7 @@ public final class ScoringServer implements AutoCloseable {
         m.put("created_at", b.createdAt());
         m.put("config_hash", b.model().config().hash());
         if (b.trainedOn() != null) {
-            ObjectNode d = m.putObject("trained_on");
-            DescriptionCodec.encode(b.trainedOn()).forEach(d::put);
+            m.set("trained_on", DescriptionJson.write(b.trainedOn())); // as the bundle keeps it
         }
         if (b.provenance() != null) {
             ObjectNode p = m.putObject("provenance");

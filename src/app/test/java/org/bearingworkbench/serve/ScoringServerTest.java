@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bearingworkbench.SampleData;
+import org.bearingworkbench.dataset.DescriptionJson;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.FeatureCsv;
@@ -260,8 +261,12 @@ class ScoringServerTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, model.statusCode());
-        assertEquals(
-                "robust:3", JSON.readTree(model.body()).get("threshold_method").asText());
+        JsonNode served = JSON.readTree(model.body());
+        assertEquals("robust:3", served.get("threshold_method").asText());
+        // the data the model was trained on, as objects (the bundle's own JSON), not '|'-joined text
+        JsonNode trainedOn = served.get("trained_on");
+        assertEquals(bundle.trainedOn(), DescriptionJson.read(trainedOn));
+        assertEquals(4, trainedOn.get("channels").size(), trainedOn.toString());
         var missing = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v2/x"))
                         .build(),
