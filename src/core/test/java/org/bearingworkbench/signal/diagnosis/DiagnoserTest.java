@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.bearingworkbench.signal.BearingDesign;
@@ -55,6 +56,62 @@ class DiagnoserTest {
         if (defect.isDefect()) {
             assertTrue(d.confidence() > 0.9, d.sentence("x"));
             assertTrue(d.evidence().get(0).overFloor() > 3, d.sentence("x"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} on {1} at {2} Hz, {3} rpm")
+    @MethodSource("cases")
+    void theConfidenceIsTheVerdictsShareOfTheEvidenceAndANoneNamesTheStrongestSeries(
+            Verdict defect, BearingDesign design, double fs, double rpm, double seconds, long seed) {
+        BearingGeometry g = design.at(rpm);
+        double[] x = new SyntheticBearingSignal(defect, g, fs, seconds, 2.0, seed).samples();
+        Diagnosis d = Diagnoser.defaults().diagnose(x, x.length, fs, g);
+        List<DefectEvidence> ranked = d.defects();
+        for (int k = 1; k < ranked.size(); k++) {
+            assertTrue(ranked.get(k - 1).score() >= ranked.get(k).score(), "ranked by score: " + ranked);
+        }
+        // the verdict's share of 10^score over the rival series (the cage only when it is the verdict) and "none"
+        // (weighing 10^threshold)
+        double none = Diagnoser.THRESHOLD;
+        double sum = Math.pow(10, none);
+        double mine = d.verdict() == Verdict.NONE ? sum : 0;
+        for (DefectEvidence e : ranked) {
+            if (e.defect() == Verdict.FTF && d.verdict() != Verdict.FTF) {
+                continue;
+            }
+            sum += Math.pow(10, e.score());
+            mine = e.defect() == d.verdict() ? Math.pow(10, e.score()) : mine;
+        }
+        assertEquals(mine / sum, d.confidence(), 1e-9, d.sentence("x"));
+        if (d.verdict() == Verdict.NONE) {
+            DefectEvidence lead = ranked.get(0);
+            assertTrue(
+                    d.reason()
+                            .startsWith(String.format(
+                                    Locale.ROOT,
+                                    "no defect series reaches the significance threshold (strongest: %s, %.1f where"
+                                            + " %.1f is needed)",
+                                    lead.defect().name(),
+                                    lead.score(),
+                                    Diagnoser.THRESHOLD)),
+                    d.reason());
+            double cage = ranked.stream()
+                    .filter(e -> e.defect() == Verdict.FTF)
+                    .findFirst()
+                    .orElseThrow()
+                    .score();
+            assertEquals(cage >= Diagnoser.THRESHOLD, d.reason().contains("a cage-rate series is evident"), d.reason());
+        } else {
+            // the lines shown are the verdict's own series
+            assertTrue(
+                    d.evidence().stream()
+                            .allMatch(l -> l.label().startsWith(d.verdict().name() + " ")),
+                    d.evidence().toString());
+            for (DefectEvidence e : ranked) {
+                boolean noted = d.reason().contains(e.defect().name() + " also evident");
+                assertEquals(
+                        e.defect() != d.verdict() && e.score() >= Diagnoser.THRESHOLD, noted, e + " in: " + d.reason());
+            }
         }
     }
 
