@@ -211,10 +211,6 @@ public final class MainWindow {
         return tabs;
     }
 
-    Workbench workbench() {
-        return wb;
-    }
-
     MonitorSession monitor() {
         return monitor;
     }

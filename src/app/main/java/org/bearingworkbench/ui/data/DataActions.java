@@ -169,7 +169,7 @@ public final class DataActions {
     }
 
     /** The open dialog for {@code path}; on Open, the data set opens with what the user set. */
-    public OpenDataDialog showOpenDialog(Path path, UserSettings start) {
+    private void showOpenDialog(Path path, UserSettings start) {
         OpenDataDialog d = new OpenDataDialog(session.owner(), path, start);
         d.setOnHidden(e -> {
             if (d.getResult() != null) {
@@ -177,6 +177,5 @@ public final class DataActions {
             }
         });
         d.show();
-        return d;
     }
 }

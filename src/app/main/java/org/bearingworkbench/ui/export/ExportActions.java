@@ -10,7 +10,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.stage.FileChooser;
 import org.bearingworkbench.io.ImportResult;
-import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.pipeline.AnomalyAnalysis;
 import org.bearingworkbench.report.AnomalyReportCsv;
@@ -58,17 +57,12 @@ public final class ExportActions {
                 model.modelSourceProperty().get(),
                 model.bundleProperty().get(),
                 data == null ? List.of() : data.skipped());
-        List<Path> inputs = session.dataInputs();
-        session.tasks()
-                .submit(
-                        "Export report",
-                        ctx -> {
-                            OutputFiles.checkFile(path, inputs);
-                            AnomalyReportCsv.write(a, prov, flaggedOnly, path);
-                            return path;
-                        },
-                        p -> {},
-                        ex -> session.fail("Cannot export the report", ex));
+        session.writeOutput(
+                "Export report",
+                path,
+                (p, ctx) -> AnomalyReportCsv.write(a, prov, flaggedOnly, p),
+                p -> {},
+                "Cannot export the report");
     }
 
     /**
@@ -91,25 +85,21 @@ public final class ExportActions {
         String modelSource = model.modelSourceProperty().get();
         var options = IncidentReport.Options.all()
                 .withLifeModel(model.lifeModelProperty().get());
-        List<Path> inputs = session.dataInputs();
-        session.tasks()
-                .submit(
-                        "Incident report",
-                        ctx -> {
-                            OutputFiles.checkFile(path, inputs);
-                            var report = IncidentReport.assemble(
-                                    new IncidentReport.Subject(source, data, b, modelSource, a),
-                                    method,
-                                    rule,
-                                    perBearing,
-                                    physics,
-                                    options,
-                                    ctx);
-                            IncidentReportHtml.write(report, path);
-                            return path;
-                        },
-                        written,
-                        ex -> session.fail("Cannot write the incident report", ex));
+        session.writeOutput(
+                "Incident report",
+                path,
+                (p, ctx) -> IncidentReportHtml.write(
+                        IncidentReport.assemble(
+                                new IncidentReport.Subject(source, data, b, modelSource, a),
+                                method,
+                                rule,
+                                perBearing,
+                                physics,
+                                options,
+                                ctx),
+                        p),
+                written,
+                "Cannot write the incident report");
     }
 
     /** File > Export report…. */

@@ -12,7 +12,6 @@ import javafx.stage.FileChooser;
 import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.features.FeatureTable;
 import org.bearingworkbench.io.ImportResult;
-import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.model.EpochResult;
 import org.bearingworkbench.model.ModelBundle;
 import org.bearingworkbench.model.ModelConfig;
@@ -86,20 +85,15 @@ public final class ModelActions {
                 ? b
                 : b.withThreshold(a.threshold().value(), a.threshold().method())
                         .withPersistence(model.ruleProperty().get().toString());
-        List<Path> inputs = session.dataInputs();
-        session.tasks()
-                .submit(
-                        "Save model",
-                        ctx -> {
-                            OutputFiles.checkFile(path, inputs);
-                            toSave.save(path);
-                            return path;
-                        },
-                        p -> {
-                            model.modelSourceProperty().set(p.getFileName().toString());
-                            model.markSaved();
-                        },
-                        ex -> session.fail("Cannot save the model", ex));
+        session.writeOutput(
+                "Save model",
+                path,
+                (p, ctx) -> toSave.save(p),
+                p -> {
+                    model.modelSourceProperty().set(p.getFileName().toString());
+                    model.markSaved();
+                },
+                "Cannot save the model");
     }
 
     /** Trains on the open data with the current split; every finished epoch lands in the model's history. */

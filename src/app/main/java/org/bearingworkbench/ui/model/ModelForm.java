@@ -163,8 +163,9 @@ public final class ModelForm extends GridPane {
         Double penalty = parse(l2, ConfigField.L2, Double::parseDouble, problems);
         Double v = parse(validation, ConfigField.VALIDATION_SPLIT, Double::parseDouble, problems);
         Long sd = parse(seed, ConfigField.SEED, Long::parseLong, problems);
+        ModelConfig.Builder settings = null;
         if (problems.isEmpty()) {
-            problems.addAll(ModelConfig.builder()
+            settings = ModelConfig.builder()
                     .layers(ls)
                     .activation(activation.getValue())
                     .gateActivation(gateActivation.getValue())
@@ -174,8 +175,9 @@ public final class ModelForm extends GridPane {
                     .learningRate(lr)
                     .adam(b1, b2, eps)
                     .validationSplit(v)
-                    .l2(penalty)
-                    .problems());
+                    .seed(sd)
+                    .l2(penalty);
+            problems.addAll(settings.problems());
         }
         for (Problem p : problems) {
             errors.get(p.field()).setText(p.message());
@@ -186,19 +188,7 @@ public final class ModelForm extends GridPane {
         if (!valid.get()) {
             return null;
         }
-        return ModelConfig.builder()
-                .layers(ls)
-                .activation(activation.getValue())
-                .gateActivation(gateActivation.getValue())
-                .timesteps(t)
-                .epochs(e)
-                .batchSize(b)
-                .learningRate(lr)
-                .adam(b1, b2, eps)
-                .validationSplit(v)
-                .seed(sd)
-                .l2(penalty)
-                .build();
+        return settings.build();
     }
 
     private static <T> T parse(TextField f, ConfigField key, Function<String, T> parser, List<Problem> problems) {

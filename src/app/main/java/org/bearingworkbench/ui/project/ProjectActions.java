@@ -12,7 +12,6 @@ import org.bearingworkbench.detect.PersistenceRule;
 import org.bearingworkbench.detect.ThresholdMethod;
 import org.bearingworkbench.detect.Thresholds;
 import org.bearingworkbench.io.ImportResult;
-import org.bearingworkbench.io.OutputFiles;
 import org.bearingworkbench.pipeline.DataSets;
 import org.bearingworkbench.project.Project;
 import org.bearingworkbench.project.ProjectFile;
@@ -102,20 +101,15 @@ public final class ProjectActions {
                 model.ruleProperty().get().toString(),
                 model.channelsPerBearingProperty().get(),
                 windowLayout);
-        List<Path> inputs = session.dataInputs();
-        session.tasks()
-                .submit(
-                        "Save project",
-                        ctx -> {
-                            OutputFiles.checkFile(path, inputs);
-                            ProjectFile.save(project, path);
-                            return path;
-                        },
-                        p -> {
-                            model.markProjectSaved();
-                            session.addRecentProject(p);
-                        },
-                        ex -> session.fail("Cannot save the project", ex));
+        session.writeOutput(
+                "Save project",
+                path,
+                (p, ctx) -> ProjectFile.save(project, p),
+                p -> {
+                    model.markProjectSaved();
+                    session.addRecentProject(p);
+                },
+                "Cannot save the project");
     }
 
     /**

@@ -3,8 +3,11 @@ package org.bearingworkbench.ui.shell;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.stage.Window;
+import org.bearingworkbench.io.OutputFiles;
+import org.bearingworkbench.task.TaskContext;
 import org.bearingworkbench.task.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +102,30 @@ public final class Session {
     public List<Path> dataInputs() {
         String src = model.dataSourceProperty().get();
         return src == null || src.isEmpty() ? List.of() : List.of(Path.of(src));
+    }
+
+    /** What an action writes at its output path, off the FX thread. */
+    @FunctionalInterface
+    public interface Output {
+        void write(Path path, TaskContext context) throws Exception;
+    }
+
+    /**
+     * Writes an output in the background: the path is refused first when it is the open data set's source (an
+     * output never overwrites what it was computed from); {@code written} hears the path, a failure is shown as
+     * {@code failure} with the reason.
+     */
+    public void writeOutput(String title, Path path, Output output, Consumer<Path> written, String failure) {
+        List<Path> inputs = dataInputs();
+        tasks.submit(
+                title,
+                ctx -> {
+                    OutputFiles.checkFile(path, inputs);
+                    output.write(path, ctx);
+                    return path;
+                },
+                written,
+                ex -> fail(failure, ex));
     }
 
     public List<Path> recentDataSets() {

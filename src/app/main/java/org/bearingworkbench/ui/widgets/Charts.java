@@ -159,14 +159,7 @@ public final class Charts {
     /** A data set drawn as a dashed line (training data beside solid test data; a compared model). */
     public static DoubleDataSet dashedDataSet(String name, String color, double lineWidth) {
         DoubleDataSet ds = new DoubleDataSet(name);
-        ds.setStyle(DataSetStyleBuilder.newInstance()
-                .setStroke(color)
-                .setLineColor(color)
-                .setFill(color)
-                .setMarkerColor(color)
-                .setLineWidth(lineWidth)
-                .setStrokeWidth(lineWidth)
-                .setMarkerSize(3)
+        ds.setStyle(style(color, lineWidth)
                 .setLineDashes(6, 4)
                 .setStrokeDashPattern(6, 4)
                 .build());
@@ -175,16 +168,20 @@ public final class Charts {
 
     public static DoubleDataSet dataSet(String name, String color, double lineWidth) {
         DoubleDataSet ds = new DoubleDataSet(name);
-        ds.setStyle(DataSetStyleBuilder.newInstance()
+        ds.setStyle(style(color, lineWidth).build());
+        return ds;
+    }
+
+    /** One colour for the line, its fill and its markers (3 px), at {@code lineWidth}. */
+    private static DataSetStyleBuilder style(String color, double lineWidth) {
+        return DataSetStyleBuilder.newInstance()
                 .setStroke(color)
                 .setLineColor(color)
                 .setFill(color)
                 .setMarkerColor(color)
                 .setLineWidth(lineWidth)
                 .setStrokeWidth(lineWidth)
-                .setMarkerSize(3)
-                .build());
-        return ds;
+                .setMarkerSize(3);
     }
 
     public static double seconds(LocalDateTime t) {
